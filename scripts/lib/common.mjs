@@ -1,0 +1,105 @@
+// Shared by scripts/start.mjs and scripts/test.mjs. Plain Node, no
+// dependencies: it runs before `npm install`.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, statSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+export const ROOT = new URL("../..", import.meta.url).pathname;
+export const PRISMA_ENV = { PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false", PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false" };
+const children = new Set();
+
+export function log(message) {
+  console.log(`[forløpsvakt] ${message}`);
+}
+
+/** Runs a command, inheriting output; throws on failure. Returns seconds taken. */
+export function run(command, args, env = {}) {
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} feilet (kode ${result.status ?? result.signal})`);
+  return (Date.now() - started) / 1000;
+}
+
+export function timed(label, fn) {
+  const started = Date.now();
+  const value = fn();
+  log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return value;
+}
+
+export function ensureDependencies() {
+  const needed = ["next", "prisma", "@prisma/client", "tsx", "@electric-sql/pglite", "vitest", "@playwright/test"];
+  if (needed.every((p) => existsSync(join(ROOT, "node_modules", p, "package.json")))) return;
+  timed("npm install", () => run("npm", ["install", "--no-audit", "--no-fund"]));
+}
+
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === "node_modules" || entry === "generated" || entry.startsWith(".")) continue;
+    latest = Math.max(latest, newest(join(path, entry)));
+  }
+  return latest;
+}
+
+export function ensurePrismaClient() {
+  const generated = join(ROOT, "src/generated/prisma/client.ts");
+  if (existsSync(generated) && statSync(generated).mtimeMs >= newest(join(ROOT, "prisma/schema.prisma"))) return;
+  timed("prisma generate", () => run("npx", ["prisma", "generate"], PRISMA_ENV));
+}
+
+export function migrate(databaseUrl) {
+  timed("prisma migrate deploy", () => run("npx", ["prisma", "migrate", "deploy"], { ...PRISMA_ENV, DATABASE_URL: databaseUrl }));
+}
+
+export function buildIsStale() {
+  const buildId = join(ROOT, ".next/BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ["app", "src", "prisma", "public", "next.config.js", "package.json", "proxy.ts", "postcss.config.mjs"];
+  return sources.some((s) => newest(join(ROOT, s)) > built);
+}
+
+/** Starts the embedded database as a child process; resolves with its URL. */
+export function startEmbeddedDatabase({ dataDir, port }) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(ROOT, "node_modules/.bin/tsx"), ["scripts/embedded-db.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(port) },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    track(child);
+    let buffer = "";
+    child.stdout.on("data", (chunk) => {
+      buffer += chunk.toString();
+      const match = buffer.match(/READY (\S+)/);
+      if (match) resolve({ url: match[1], child });
+    });
+    child.on("exit", (code) => reject(new Error(`Den innebygde databasen stoppet (kode ${code}).`)));
+  });
+}
+
+export function track(child) {
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+
+/** Stops every child we started, politely first. */
+export async function stopChildren() {
+  const waiting = [...children].map(
+    (child) =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", resolve);
+        child.kill("SIGTERM");
+        setTimeout(() => {
+          if (child.exitCode === null) child.kill("SIGKILL");
+        }, 5000).unref();
+      }),
+  );
+  await Promise.all(waiting);
+}

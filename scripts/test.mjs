@@ -1,0 +1,87 @@
+// `npm test`: the whole suite, failing fast. Typecheck, unit tests, integration
+// tests against PostgreSQL (DATABASE_URL, or an embedded one), then the app is
+// migrated, seeded, built and tested end to end in Chromium with Playwright.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  ROOT, ensureDependencies, ensurePrismaClient, log, migrate, run, startEmbeddedDatabase, stopChildren, timed,
+} from "./lib/common.mjs";
+
+const reports = mkdtempSync(join(tmpdir(), "forlopsvakt-test-"));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function count(file, kind) {
+  if (!existsSync(file)) return;
+  const json = JSON.parse(readFileSync(file, "utf8"));
+  if (kind === "vitest") {
+    totals.passed += json.numPassedTests ?? 0;
+    totals.failed += json.numFailedTests ?? 0;
+    totals.skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+  } else {
+    totals.passed += json.stats?.expected ?? 0;
+    totals.failed += (json.stats?.unexpected ?? 0) + (json.stats?.flaky ?? 0);
+    totals.skipped += json.stats?.skipped ?? 0;
+  }
+}
+
+function summary() {
+  console.log(`\nSummary: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+}
+
+let exitCode = 0;
+try {
+  ensureDependencies();
+  ensurePrismaClient();
+  timed("typecheck", () => run("npx", ["tsc", "--noEmit"]));
+
+  const unitReport = join(reports, "unit.json");
+  try {
+    timed("unit tests", () => run("npx", ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`]));
+  } finally {
+    count(unitReport, "vitest");
+  }
+
+  let databaseUrl = process.env.DATABASE_URL;
+  const integrationEnv = {};
+  if (!databaseUrl) {
+    const dir = mkdtempSync(join(tmpdir(), "forlopsvakt-db-"));
+    const embedded = await startEmbeddedDatabase({ dataDir: dir, port: Number(process.env.EMBEDDED_DB_PORT ?? 54339) });
+    databaseUrl = embedded.url;
+    integrationEnv.FORLOPSVAKT_TEST_SINGLE_DB = "1";
+    log(`Ingen DATABASE_URL: bruker innebygd database ${databaseUrl}`);
+  }
+
+  const integrationReport = join(reports, "integration.json");
+  try {
+    timed("integration tests", () =>
+      run("npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${integrationReport}`], {
+        ...integrationEnv,
+        DATABASE_URL: databaseUrl,
+      }),
+    );
+  } finally {
+    count(integrationReport, "vitest");
+  }
+
+  // End to end: a migrated, seeded database and the production build.
+  const appEnv = { DATABASE_URL: databaseUrl, AUTH_SECRET: "test-secret-not-for-production-0123456789", AUTH_TRUST_HOST: "true" };
+  if (integrationEnv.FORLOPSVAKT_TEST_SINGLE_DB) run("npx", ["tsx", "scripts/reset-db.ts"], appEnv);
+  migrate(databaseUrl);
+  if (existsSync(join(ROOT, "prisma/seed.ts"))) timed("demodata", () => run("npm", ["run", "--silent", "db:seed"], appEnv));
+  timed("next build", () => run("npx", ["next", "build"], { ...appEnv, NODE_ENV: "production" }));
+  const e2eReport = join(reports, "e2e.json");
+  try {
+    timed("e2e tests", () => run("npx", ["playwright", "test"], { ...appEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport }));
+  } finally {
+    count(e2eReport, "playwright");
+  }
+} catch (error) {
+  console.error(`[forløpsvakt] ${error instanceof Error ? error.message : error}`);
+  exitCode = 1;
+} finally {
+  summary();
+  await stopChildren();
+  rmSync(reports, { recursive: true, force: true });
+  process.exit(exitCode || (totals.failed > 0 ? 1 : 0));
+}

@@ -1,0 +1,65 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import type { Provider } from "next-auth/providers";
+import { z } from "zod";
+import { baseAuthConfig } from "./base-config";
+import { verifyLogin, findActiveUserByEmail } from "@/server/auth/login";
+import { requestMetaFrom } from "@/server/request-meta";
+
+// Credentials (bcrypt) today. An OIDC provider such as HelseID or Azure AD is
+// switched on by configuration alone: set AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID,
+// AUTH_OIDC_CLIENT_SECRET (and AUTH_OIDC_NAME for the button). OIDC users must
+// already exist (matched by e-mail) and be active; nobody is provisioned.
+
+class RateLimited extends CredentialsSignin {
+  code = "rate_limited";
+}
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(200),
+});
+
+function oidcProvider(): Provider | null {
+  const issuer = process.env.AUTH_OIDC_ISSUER;
+  const clientId = process.env.AUTH_OIDC_CLIENT_ID;
+  if (!issuer || !clientId) return null;
+  return {
+    id: "oidc",
+    name: process.env.AUTH_OIDC_NAME ?? "HelseID",
+    type: "oidc",
+    issuer,
+    clientId,
+    clientSecret: process.env.AUTH_OIDC_CLIENT_SECRET,
+  };
+}
+
+export const oidcEnabled = oidcProvider() !== null;
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...baseAuthConfig,
+  providers: [
+    Credentials({
+      credentials: { email: { label: "E-post" }, password: { label: "Passord", type: "password" } },
+      async authorize(raw, request) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const result = await verifyLogin({ ...parsed.data, ...requestMetaFrom(request.headers) });
+        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
+        if (result.reason === "rate_limited") throw new RateLimited();
+        return null;
+      },
+    }),
+    ...[oidcProvider()].filter((p): p is Provider => p !== null),
+  ],
+  callbacks: {
+    ...baseAuthConfig.callbacks,
+    async signIn({ user, account }) {
+      if (account?.provider !== "oidc") return true;
+      const known = user.email ? await findActiveUserByEmail(user.email) : null;
+      if (!known) return false;
+      user.id = known.id;
+      return true;
+    },
+  },
+});

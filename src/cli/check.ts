@@ -1,0 +1,73 @@
+// `npm run --silent check -- <file.csv> [--today YYYY-MM-DD] [--format table|json]`
+// Checks an extract from the patient record system with the rules engine.
+// Exit 0: checked (notices are findings, not failures). Exit 2: bad input.
+import { readFileSync } from "node:fs";
+import { DEADLINE_LABELS, PHASE_LABELS, isValidIsoDate } from "@/domain/rules";
+import { osloDateOf } from "@/lib/dates";
+import { byUrgency, checkExtract, readExtract, type CheckedPathway } from "./extract";
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]) {
+  let file: string | null = null;
+  let today = osloDateOf(new Date());
+  let format: "table" | "json" = "table";
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--today") today = argv[++i] ?? "";
+    else if (arg === "--format") format = (argv[++i] ?? "") as "table" | "json";
+    else if (arg.startsWith("--")) fail(`Ukjent valg ${arg}. Bruk: check <fil.csv> [--today ÅÅÅÅ-MM-DD] [--format table|json]`);
+    else if (file) fail("Oppgi bare én fil.");
+    else file = arg;
+  }
+  if (!file) fail("Bruk: npm run --silent check -- <fil.csv> [--today ÅÅÅÅ-MM-DD] [--format table|json]");
+  if (!isValidIsoDate(today)) fail(`Ugyldig --today «${today}» (bruk ÅÅÅÅ-MM-DD).`);
+  if (format !== "table" && format !== "json") fail(`Ugyldig --format «${format}» (table eller json).`);
+  return { file, today, format };
+}
+
+function table(checked: CheckedPathway[], today: string): string {
+  const lines = [`Sjekk av uttrekk per ${today}: ${checked.length} forløp`, ""];
+  for (const c of checked) {
+    const e = c.evaluation;
+    lines.push(`${e.pathwayId} (${e.type}, ${e.setting}${c.patientId ? `, pasient ${c.patientId}` : ""}): ${PHASE_LABELS[e.phase]}`);
+    for (const d of e.deadlines) {
+      const status = d.met === true ? "innenfor" : d.met === false ? `${d.daysLate} dager over${d.cause === "patient" ? " (pasientutsatt)" : ""}` : "åpen";
+      lines.push(`  ${DEADLINE_LABELS[d.kind]}: frist ${d.due}${d.completedOn ? `, fullført ${d.completedOn}` : ""} – ${status}`);
+    }
+    for (const n of e.notices) lines.push(`  ! ${n.date} ${n.id}: ${n.message}`);
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+const { file, today, format } = parseArgs(process.argv.slice(2));
+let text: string;
+try {
+  text = readFileSync(file, "utf8");
+} catch {
+  fail(`Fant ikke filen ${file}.`);
+}
+const { pathways, errors } = readExtract(text);
+if (errors.length) fail(errors.map((e) => `Linje ${e.line}: ${e.message}`).join("\n"));
+const checked = checkExtract(pathways, today).sort(byUrgency);
+if (format === "json") {
+  const json = {
+    today,
+    pathways: checked.map(({ patientId, evaluation: e }) => ({
+      pathwayId: e.pathwayId,
+      patientId,
+      type: e.type,
+      setting: e.setting,
+      phase: e.phase,
+      deadlines: e.deadlines.map(({ kind, from, due, completedOn, met, daysLate, cause }) => ({ kind, from, due, completedOn, met, daysLate, cause })),
+      notices: e.notices.map(({ id, date, message }) => ({ id, date, message })),
+    })),
+  };
+  process.stdout.write(`${JSON.stringify(json)}\n`);
+} else {
+  process.stdout.write(`${table(checked, today)}\n`);
+}

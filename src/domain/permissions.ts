@@ -1,0 +1,71 @@
+// The one permission table: role → actions. Every page, server action and
+// route handler checks through `can` (via src/server/auth/guard.ts).
+// Unit scoping (which records) is separate from this table (which actions).
+
+export const ROLES = ["CLINICIAN", "COORDINATOR", "LEADER", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  "patient.read", // open a patient's pathway page
+  "patient.create",
+  "pathway.list.own", // Mine pasienter
+  "pathway.create",
+  "pathway.assign", // change responsible clinician
+  "event.create", // register a code
+  "event.annul", // correct a code
+  "notice.explain",
+  "worklist.view", // the coordinator's worklist
+  "report.view", // the leader's compliance reports
+  "export.csv",
+  "admin.users",
+  "admin.units",
+  "admin.rules", // see and correct the unconfirmed rule tables
+  "audit.read",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const PERMISSIONS = {
+  CLINICIAN: ["patient.read", "patient.create", "pathway.list.own", "pathway.create", "event.create", "event.annul", "notice.explain"],
+  COORDINATOR: [
+    "patient.read",
+    "patient.create",
+    "pathway.list.own",
+    "pathway.create",
+    "pathway.assign",
+    "event.create",
+    "event.annul",
+    "notice.explain",
+    "worklist.view",
+    "report.view",
+    "export.csv",
+  ],
+  // Leaders read pathways behind the numbers (drill-down) but do not code.
+  LEADER: ["patient.read", "worklist.view", "report.view", "export.csv"],
+  // Administrators run the system; they see no patient data.
+  ADMIN: ["admin.users", "admin.units", "admin.rules", "audit.read"],
+} as const satisfies Record<Role, readonly Action[]>;
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/** Unknown roles and unknown actions are refused. */
+export function can(role: unknown, action: Action): boolean {
+  if (!isRole(role)) return false;
+  return (PERMISSIONS[role] as readonly Action[]).includes(action);
+}
+
+/** Where each role lands after login. */
+export const HOME_BY_ROLE: Record<Role, string> = {
+  CLINICIAN: "/mine-pasienter",
+  COORDINATOR: "/arbeidsliste",
+  LEADER: "/rapporter",
+  ADMIN: "/admin",
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  CLINICIAN: "Behandler",
+  COORDINATOR: "Forløpskoordinator",
+  LEADER: "Leder",
+  ADMIN: "Administrator",
+};

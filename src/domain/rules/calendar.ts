@@ -1,0 +1,131 @@
+// Calendar arithmetic on "YYYY-MM-DD" strings via UTC day numbers: no local
+// time is ever involved, so no time zone or DST change can shift a day.
+
+export type IsoDate = string;
+
+const MS_PER_DAY = 86_400_000;
+
+const dayByIso = new Map<string, number>();
+
+export function toDayNumber(date: IsoDate): number {
+  let day = dayByIso.get(date);
+  if (day === undefined) {
+    day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+    if (dayByIso.size < 200_000) dayByIso.set(date, day);
+  }
+  return day;
+}
+
+// Caches: the same few thousand dates recur across millions of events.
+const isoByDay = new Map<number, IsoDate>();
+const validDates = new Map<string, boolean>();
+const workingDayResults = new Map<string, IsoDate>();
+
+export function fromDayNumber(day: number): IsoDate {
+  let iso = isoByDay.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    isoByDay.set(day, iso);
+  }
+  return iso;
+}
+
+/** b − a in calendar days. */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return toDayNumber(b) - toDayNumber(a);
+}
+
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+export function isValidIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== "string") return false;
+  let valid = validDates.get(value);
+  if (valid === undefined) {
+    valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && fromDayNumber(toDayNumber(value)) === value;
+    if (validDates.size < 100_000) validDates.set(value, valid);
+  }
+  return valid;
+}
+
+/** Easter Sunday (Gregorian, anonymous algorithm) as a day number. */
+export function easterSunday(year: number): number {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+const holidayCache = new Map<number, Set<number>>();
+
+/**
+ * Norwegian public holidays (helligdager): 1 Jan, Maundy Thursday, Good Friday,
+ * Easter Sunday and Monday, 1 May, 17 May, Ascension Day, Whit Sunday and
+ * Monday, 25 and 26 Dec. Christmas Eve and New Year's Eve are not public holidays.
+ */
+export function publicHolidays(year: number): Set<number> {
+  let days = holidayCache.get(year);
+  if (!days) {
+    const easter = easterSunday(year);
+    const fixed = (m: number, d: number) => Date.UTC(year, m - 1, d) / MS_PER_DAY;
+    days = new Set([
+      fixed(1, 1),
+      easter - 3,
+      easter - 2,
+      easter,
+      easter + 1,
+      fixed(5, 1),
+      fixed(5, 17),
+      easter + 39,
+      easter + 49,
+      easter + 50,
+      fixed(12, 25),
+      fixed(12, 26),
+    ]);
+    holidayCache.set(year, days);
+  }
+  return days;
+}
+
+function isWorkingDayNumber(day: number): boolean {
+  const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday (4); 0 = Sunday
+  if (weekday === 0 || weekday === 6) return false;
+  const year = Number(fromDayNumber(day).slice(0, 4));
+  return !publicHolidays(year).has(day);
+}
+
+export function isNorwegianPublicHoliday(date: IsoDate): boolean {
+  return publicHolidays(Number(date.slice(0, 4))).has(toDayNumber(date));
+}
+
+export function isWorkingDay(date: IsoDate): boolean {
+  return isWorkingDayNumber(toDayNumber(date));
+}
+
+/** The date n working days after `date` (the start day itself is not counted). */
+export function addWorkingDays(date: IsoDate, n: number): IsoDate {
+  const key = `${date}|${n}`;
+  const cached = workingDayResults.get(key);
+  if (cached !== undefined) return cached;
+  let day = toDayNumber(date);
+  let left = n;
+  while (left > 0) {
+    day += 1;
+    if (isWorkingDayNumber(day)) left -= 1;
+  }
+  const result = fromDayNumber(day);
+  workingDayResults.set(key, result);
+  return result;
+}

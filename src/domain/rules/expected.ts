@@ -1,0 +1,49 @@
+import { DECISION_OUTCOMES, EVENT_DEFINITIONS, type DecisionOutcome, type EventLetter, type PathwayType } from "./codes";
+import type { Phase } from "./labels";
+import type { ExpectedCode } from "./types";
+
+// What a clinician should be offered next, most likely first, per phase.
+// Decisions are offered with their outcome (one click for "CU", "CP" ...).
+const NEXT_BY_PHASE: Record<Phase, string[]> = {
+  awaiting_start: ["A"],
+  awaiting_first_attendance: ["M", "L"],
+  basis_assessment: ["CU", "CN", "CP", "CT", "CK", "CI", "CS", "CA", "L"],
+  extended_assessment: ["CP", "CT", "CK", "CI", "CS", "CA", "L"],
+  treatment: ["F", "E", "L", "X"],
+  awaiting_closure: ["F", "H", "X"],
+  closed: [],
+};
+
+/** Types whose treatment is TSB: offer T before P. */
+const TSB_TYPES: readonly PathwayType[] = ["D01", "D09"];
+
+const cache = new Map<string, ExpectedCode[]>();
+
+export function expectedCodes(phase: Phase, type: PathwayType, letters: string[]): ExpectedCode[] {
+  const lastC = letters.lastIndexOf("C");
+  const feedbackSent = lastC >= 0 && letters.indexOf("F", lastC) >= 0;
+  const key = `${phase}|${type}|${feedbackSent}`;
+  let codes = cache.get(key);
+  if (!codes) {
+    codes = build(phase, type, feedbackSent);
+    cache.set(key, codes);
+  }
+  return codes.map((c) => ({ ...c }));
+}
+
+function build(phase: Phase, type: PathwayType, feedbackSent: boolean): ExpectedCode[] {
+  let codes = NEXT_BY_PHASE[phase];
+  if (TSB_TYPES.includes(type)) codes = [...codes].sort((a, b) => (a === "CT" ? -1 : b === "CT" ? 1 : 0));
+  // Feedback to the referrer is expected once after each decision.
+  return codes
+    .filter((code) => !(code === "F" && feedbackSent))
+    .map((code): ExpectedCode | null => {
+      const letter = code[0] as EventLetter;
+      const outcome = code.length > 1 ? (code.slice(1) as DecisionOutcome) : undefined;
+      const o = outcome ? DECISION_OUTCOMES[outcome] : undefined;
+      if (o && o.pathwayTypes && !(o.pathwayTypes as readonly string[]).includes(type)) return null;
+      const label = o ? `${EVENT_DEFINITIONS.C.label}: ${o.label.replace(/^Behov for /, "").replace(/^Ikke/, "ikke")}` : EVENT_DEFINITIONS[letter].label;
+      return outcome ? { code: letter, outcome, label } : { code: letter, label };
+    })
+    .filter((x): x is ExpectedCode => x !== null);
+}

@@ -1,0 +1,19 @@
+// The rules engine: deadlines, notices, phases and indicators for pakkeforløp
+// psykisk helse og rus. Pure TypeScript: no I/O, no clock ("today" is a parameter).
+export { addWorkingDays, addCalendarDays, daysBetween, isNorwegianPublicHoliday, isWorkingDay, easterSunday, isValidIsoDate } from "./calendar";
+export type { IsoDate } from "./calendar";
+export {
+  DECISION_OUTCOMES, EVENT_DEFINITIONS, PATHWAY_IN_FORCE, PATHWAY_NAMES, PATHWAY_TYPES, parseCode, invalidForType,
+} from "./codes";
+export type { PathwayType, EventLetter, DecisionOutcome, EventDefinition, OutcomeDefinition, ParsedCode } from "./codes";
+export { DURATION_TABLES, REFERRAL_ASSESSMENT_WORKING_DAYS, durationsInForce } from "./durations";
+export type { Setting, DurationRow, DurationSet } from "./durations";
+export { DEADLINE_LABELS, NOTICE_MESSAGES, PHASE_LABELS } from "./labels";
+export type { DeadlineKind, NoticeId, Phase } from "./labels";
+export type { Deadline, EventInput, ExpectedCode, Notice, PathwayEvaluation, PathwayInput } from "./types";
+export { evaluatePathway } from "./evaluate";
+export { previewEvent } from "./preview";
+export { concurrentNotices } from "./concurrent";
+export type { PathwaySpan } from "./concurrent";
+export { computeIndicators, decidedOn, lateBucket, INDICATOR_KINDS } from "./indicators";
+export type { Indicators, IndicatorPeriod, LateBucket, ShareWithinTime } from "./indicators";

@@ -1,0 +1,88 @@
+import type { IsoDate } from "./calendar";
+import type { DeadlineKind, NoticeId } from "./labels";
+import type { Deadline, PathwayEvaluation } from "./types";
+
+// National quality indicators over many pathways for a period (inclusive).
+// A deadline belongs to the period in which it was decided: its completion date,
+// or, for one still open and past due, its due date. Open deadlines not yet due
+// are not counted ("no deadline yet" is never "on time").
+
+export interface IndicatorPeriod {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+export const INDICATOR_KINDS = ["referral_assessment", "basis_assessment", "extended_assessment", "first_evaluation"] as const satisfies readonly DeadlineKind[];
+export type LateBucket = "1-7" | "8-14" | "15-28" | ">28";
+
+export interface ShareWithinTime {
+  numerator: number;
+  denominator: number;
+  /** null when nothing was measured */
+  share: number | null;
+  breachesByCause: { patient: number; service: number };
+  daysLate: Record<LateBucket, number>;
+}
+
+export interface Indicators {
+  period: IndicatorPeriod;
+  pathways: number;
+  byKind: Record<(typeof INDICATOR_KINDS)[number], ShareWithinTime>;
+  events: number;
+  notices: number;
+  noticesPer100Events: number | null;
+  noticesById: Partial<Record<NoticeId, number>>;
+}
+
+export function lateBucket(daysLate: number): LateBucket {
+  if (daysLate <= 7) return "1-7";
+  if (daysLate <= 14) return "8-14";
+  if (daysLate <= 28) return "15-28";
+  return ">28";
+}
+
+/** The date a deadline is counted on, or null when it does not count (yet). */
+export function decidedOn(d: Deadline): IsoDate | null {
+  if (d.completedOn) return d.completedOn;
+  return d.met === false ? d.due : null;
+}
+
+function emptyShare(): ShareWithinTime {
+  return { numerator: 0, denominator: 0, share: null, breachesByCause: { patient: 0, service: 0 }, daysLate: { "1-7": 0, "8-14": 0, "15-28": 0, ">28": 0 } };
+}
+
+export function computeIndicators(evaluations: PathwayEvaluation[], period: IndicatorPeriod): Indicators {
+  const byKind = Object.fromEntries(INDICATOR_KINDS.map((k) => [k, emptyShare()])) as Indicators["byKind"];
+  const inPeriod = (date: IsoDate | null) => date !== null && date >= period.from && date <= period.to;
+  let events = 0;
+  let notices = 0;
+  const noticesById: Partial<Record<NoticeId, number>> = {};
+  for (const evaluation of evaluations) {
+    for (const d of evaluation.deadlines) {
+      const share = (byKind as Record<string, ShareWithinTime>)[d.kind];
+      if (!share || !inPeriod(decidedOn(d))) continue;
+      share.denominator += 1;
+      if (d.met) share.numerator += 1;
+      else {
+        share.breachesByCause[d.cause === "patient" ? "patient" : "service"] += 1;
+        share.daysLate[lateBucket(d.daysLate)] += 1;
+      }
+    }
+    for (const date of evaluation.eventDates) if (inPeriod(date)) events += 1;
+    for (const n of evaluation.notices) {
+      if (!inPeriod(n.date)) continue;
+      notices += 1;
+      noticesById[n.id] = (noticesById[n.id] ?? 0) + 1;
+    }
+  }
+  for (const share of Object.values(byKind)) share.share = share.denominator ? share.numerator / share.denominator : null;
+  return {
+    period,
+    pathways: evaluations.length,
+    byKind,
+    events,
+    notices,
+    noticesPer100Events: events ? (notices / events) * 100 : null,
+    noticesById,
+  };
+}

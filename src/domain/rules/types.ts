@@ -1,0 +1,71 @@
+import type { PathwayType } from "./codes";
+import type { Setting } from "./durations";
+import type { DeadlineKind, NoticeId, Phase } from "./labels";
+import type { IsoDate } from "./calendar";
+
+export interface EventInput {
+  id: string;
+  /** a plain letter ("C") or a concatenated procedure code ("D11CU") */
+  code: string;
+  outcome?: string | null;
+  activityCode?: string | null;
+  date: IsoDate;
+  /** ISO instant; orders events of the same clinical date */
+  recordedAt?: string | null;
+  annulled?: boolean;
+}
+
+export interface PathwayInput {
+  id: string;
+  type: PathwayType;
+  setting: Setting;
+  referralReceived?: IsoDate | null;
+  /** patient given treatment rights directly: C without M is expected */
+  directTreatmentRight?: boolean;
+  /** D08: severe → 7 days referral → M, else 28 */
+  severe?: boolean;
+  events: EventInput[];
+}
+
+export interface Deadline {
+  kind: DeadlineKind;
+  from: IsoDate;
+  due: IsoDate;
+  completedOn: IsoDate | null;
+  met: boolean | null;
+  daysLate: number;
+  cause: "patient" | "service" | null;
+  durationDays: number;
+  unit: "calendar_days" | "working_days";
+  unconfirmed: boolean;
+}
+
+export interface Notice {
+  id: NoticeId;
+  date: IsoDate;
+  message: string;
+  eventId: string | null;
+}
+
+export interface ExpectedCode {
+  code: string;
+  outcome?: string;
+  label: string;
+}
+
+export interface PathwayEvaluation {
+  pathwayId: string;
+  type: PathwayType;
+  setting: Setting;
+  phase: Phase;
+  startedOn: IsoDate | null;
+  closedOn: IsoDate | null;
+  deadlines: Deadline[];
+  notices: Notice[];
+  nextDeadline: Deadline | null;
+  nextExpectedCodes: ExpectedCode[];
+  eventCount: number;
+  lastEventDate: IsoDate | null;
+  /** clinical dates of the counted (non-annulled) events, for indicator periods */
+  eventDates: IsoDate[];
+}

@@ -1,0 +1,94 @@
+"use client";
+import { useId, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { annulEventAction } from "./code-actions";
+
+/** Annul a wrong event with a reason, optionally registering the right code in the same step. */
+export function AnnulEventForm({ pathwayId, eventId, eventDate }: { pathwayId: string; eventId: string; eventDate: string }) {
+  const router = useRouter();
+  const id = useId();
+  const [reason, setReason] = useState("");
+  const [replace, setReplace] = useState(false);
+  const [code, setCode] = useState("");
+  const [date, setDate] = useState(eventDate);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    startTransition(async () => {
+      const result = await annulEventAction(pathwayId, eventId, {
+        reason,
+        replacement: replace ? { code, date } : null,
+      });
+      if (result.ok) {
+        setError(null);
+        router.refresh();
+      } else {
+        const fields = Object.values(result.fieldErrors).flat();
+        setError([result.message, ...fields].join(" "));
+      }
+    });
+  }
+
+  return (
+    <details className="mt-2 text-sm">
+      <summary className="cursor-pointer text-blue-800 underline">Annuller / korriger</summary>
+      <form onSubmit={submit} className="mt-2 space-y-2 rounded border border-slate-200 p-3">
+        <div>
+          <label htmlFor={`${id}-reason`} className="block font-medium">
+            Hvorfor annulleres koden?
+          </label>
+          <textarea
+            id={`${id}-reason`}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            rows={2}
+            maxLength={1000}
+            required
+            className="mt-1 w-full rounded border border-slate-400 px-2 py-1"
+          />
+        </div>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} />
+          Registrer riktig kode i samme steg
+        </label>
+        {replace && (
+          <div className="flex flex-wrap gap-3">
+            <div>
+              <label htmlFor={`${id}-code`} className="block font-medium">
+                Riktig kode (f.eks. CP eller D11CP)
+              </label>
+              <input
+                id={`${id}-code`}
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                className="mt-1 w-40 rounded border border-slate-400 px-2 py-1 font-mono uppercase"
+              />
+            </div>
+            <div>
+              <label htmlFor={`${id}-date`} className="block font-medium">
+                Dato
+              </label>
+              <input
+                id={`${id}-date`}
+                type="date"
+                value={date}
+                onChange={(e) => setDate(e.target.value)}
+                className="mt-1 rounded border border-slate-400 px-2 py-1"
+              />
+            </div>
+          </div>
+        )}
+        {error && (
+          <p role="alert" className="text-red-900">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={pending} className="rounded bg-red-800 px-3 py-1 font-semibold text-white hover:bg-red-900 disabled:opacity-60">
+          {pending ? "Annullerer …" : "Annuller koden"}
+        </button>
+      </form>
+    </details>
+  );
+}

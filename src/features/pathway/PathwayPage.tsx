@@ -1,0 +1,94 @@
+import { notFound } from "next/navigation";
+import { PHASE_LABELS } from "@/domain/rules";
+import { maskNationalId } from "@/domain/national-id";
+import { formatNorwegianDate } from "@/lib/dates";
+import { requirePage } from "@/server/auth/guard";
+import { today } from "@/server/clock";
+import { NotFoundError } from "@/server/errors";
+import { getPathwayDetail } from "@/server/pathways/detail";
+import { DeadlineList } from "./DeadlineList";
+import { EventTimeline } from "./EventTimeline";
+import { NoticeList } from "./NoticeList";
+import { RegisterCodeForm } from "./RegisterCodeForm";
+import { codeCatalogue } from "./code-catalogue";
+import { can } from "@/domain/permissions";
+
+export async function PathwayPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePage("patient.read");
+  const { id } = await params;
+  const now = today();
+  const detail = await getPathwayDetail(actor, id, now).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const { pathway, evaluation, concurrent } = detail;
+  const notices = [...evaluation.notices, ...concurrent];
+  return (
+    <article className="space-y-6">
+      <header>
+        <p className="text-sm text-slate-700">
+          {pathway.unit.name} · Pakkeforløp {pathway.type} · {pathway.setting === "DOGN" ? "døgn" : "poliklinikk"}
+        </p>
+        <h1 className="text-2xl font-semibold">
+          {pathway.patient.name} <span className="font-mono text-lg text-slate-700">{maskNationalId(pathway.patient.nationalId)}</span>
+        </h1>
+        <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
+          <div>
+            <dt className="text-slate-700">Fase</dt>
+            <dd className="font-medium">{PHASE_LABELS[evaluation.phase]}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">Ansvarlig behandler</dt>
+            <dd className="font-medium">{pathway.responsibleClinician?.name ?? "Ikke tildelt"}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">Forløpskoordinator</dt>
+            <dd className="font-medium">{pathway.coordinator?.name ?? "–"}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">Åpnet</dt>
+            <dd className="font-medium">{formatNorwegianDate(pathway.openedDate)}</dd>
+          </div>
+        </dl>
+      </header>
+
+      <section aria-labelledby="referral-heading" className="rounded border border-slate-200 bg-white p-4">
+        <h2 id="referral-heading" className="text-lg font-semibold">Henvisning</h2>
+        <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
+          <div>
+            <dt className="text-slate-700">Mottatt</dt>
+            <dd>{formatNorwegianDate(pathway.referral.receivedDate)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">Vurdert</dt>
+            <dd>{formatNorwegianDate(pathway.referral.assessedDate)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">Henviser</dt>
+            <dd>
+              {pathway.referral.referrerName}
+              {pathway.referral.referrerHpr && <span className="text-slate-700"> (HPR {pathway.referral.referrerHpr})</span>}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-700">Rett til helsehjelp</dt>
+            <dd>{pathway.referral.rightToCare === null ? "Ikke vurdert" : pathway.referral.rightToCare ? "Ja" : "Nei"}</dd>
+          </div>
+        </dl>
+      </section>
+
+      {can(actor.user.role, "event.create") && evaluation.phase !== "closed" && (
+        <RegisterCodeForm
+          pathwayId={pathway.id}
+          pathwayType={pathway.type}
+          today={now}
+          suggestions={evaluation.nextExpectedCodes}
+          catalogue={codeCatalogue(pathway.type)}
+        />
+      )}
+      <DeadlineList deadlines={evaluation.deadlines} today={now} />
+      <NoticeList notices={notices} />
+      <EventTimeline pathwayId={pathway.id} events={pathway.events} canAnnul={can(actor.user.role, "event.annul")} />
+    </article>
+  );
+}

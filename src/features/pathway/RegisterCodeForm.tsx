@@ -1,0 +1,249 @@
+"use client";
+import { useEffect, useId, useMemo, useRef, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import type { CatalogueCode, SuggestedCode } from "./code-catalogue";
+import { previewCodeAction, registerCodeAction, type PreviewResult } from "./code-actions";
+
+interface Props {
+  pathwayId: string;
+  pathwayType: string;
+  today: string;
+  suggestions: SuggestedCode[];
+  catalogue: CatalogueCode[];
+}
+
+/**
+ * Register a code after a session: the codes that make sense next come first
+ * (from the rules engine); the rest are under "Andre koder". Before saving, the
+ * form shows what the event will do and asks for a justification when needed.
+ */
+export function RegisterCodeForm({ pathwayId, pathwayType, today, suggestions, catalogue }: Props) {
+  const router = useRouter();
+  const formId = useId();
+  const [letter, setLetter] = useState("");
+  const [outcome, setOutcome] = useState("");
+  const [activityCode, setActivityCode] = useState("");
+  const [date, setDate] = useState(today);
+  const [justification, setJustification] = useState("");
+  const [preview, setPreview] = useState<PreviewResult | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const idempotencyKey = useRef(newKey());
+  const justificationRef = useRef<HTMLTextAreaElement>(null);
+
+  const selected = useMemo(() => catalogue.find((c) => c.letter === letter) ?? null, [catalogue, letter]);
+  const input = { code: letter, outcome: outcome || null, activityCode: activityCode || null, date, justification: justification || null };
+
+  // Ask the server what this event would do whenever the choice changes.
+  useEffect(() => {
+    if (!letter || (selected?.requiresOutcome && !outcome)) {
+      setPreview(null);
+      return;
+    }
+    let current = true;
+    previewCodeAction(pathwayId, { ...input, justification: null }).then((result) => {
+      if (current) setPreview(result);
+    });
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pathwayId, letter, outcome, activityCode, date]);
+
+  function choose(code: string, chosenOutcome?: string) {
+    setLetter(code);
+    setOutcome(chosenOutcome ?? "");
+    setSaved(null);
+  }
+
+  function save(event: React.FormEvent) {
+    event.preventDefault();
+    startTransition(async () => {
+      const result = await registerCodeAction(pathwayId, { ...input, idempotencyKey: idempotencyKey.current });
+      if (result.ok) {
+        setSaved(result.duplicate ? "Koden var allerede registrert." : `Lagret. ${result.summary}`);
+        setLetter("");
+        setOutcome("");
+        setActivityCode("");
+        setJustification("");
+        setPreview(null);
+        idempotencyKey.current = newKey();
+        router.refresh();
+      } else {
+        setPreview(result);
+        if (result.code === "justification_required") justificationRef.current?.focus();
+      }
+    });
+  }
+
+  const failure = preview && !preview.ok ? preview : null;
+  const needsJustification = (preview?.ok && preview.needsJustification) || failure?.code === "justification_required";
+  const errorsFor = (field: string) => failure?.fieldErrors[field] ?? [];
+
+  return (
+    <section aria-labelledby={`${formId}-heading`} className="rounded border border-blue-200 bg-white p-4">
+      <h2 id={`${formId}-heading`} className="text-lg font-semibold">Registrer kode</h2>
+      <form onSubmit={save} className="mt-3 space-y-4">
+        <fieldset>
+          <legend className="font-medium">Foreslått neste kode</legend>
+          {suggestions.length === 0 ? (
+            <p className="text-sm">Forløpet venter ikke på flere koder.</p>
+          ) : (
+            <div className="mt-2 flex flex-wrap gap-2">
+              {suggestions.map((s) => {
+                const active = s.code === letter && (s.outcome ?? "") === outcome;
+                return (
+                  <button
+                    key={`${s.code}${s.outcome ?? ""}`}
+                    type="button"
+                    aria-pressed={active}
+                    onClick={() => choose(s.code, s.outcome)}
+                    className={`rounded border px-3 py-2 text-left text-sm ${active ? "border-blue-800 bg-blue-700 text-white" : "border-slate-400 bg-white hover:bg-blue-50"}`}
+                  >
+                    <span className="font-mono font-semibold">
+                      {s.code}
+                      {s.outcome ?? ""}
+                    </span>{" "}
+                    {s.label}
+                  </button>
+                );
+              })}
+            </div>
+          )}
+        </fieldset>
+
+        <details>
+          <summary className="cursor-pointer text-blue-800 underline">Andre koder</summary>
+          <div className="mt-2">
+            <label htmlFor={`${formId}-code`} className="block text-sm font-medium">
+              Hendelse
+            </label>
+            <select
+              id={`${formId}-code`}
+              value={letter}
+              onChange={(e) => choose(e.target.value)}
+              className="mt-1 rounded border border-slate-400 px-2 py-2"
+            >
+              <option value="">Velg hendelse …</option>
+              {catalogue.map((c) => (
+                <option key={c.letter} value={c.letter}>
+                  {c.letter} – {c.label}
+                  {c.confirmed ? "" : " (lokal kode)"}
+                </option>
+              ))}
+            </select>
+          </div>
+        </details>
+
+        {selected?.requiresOutcome && (
+          <fieldset>
+            <legend className="font-medium">Utfall for {selected.label.toLowerCase()}</legend>
+            <div className="mt-2 grid gap-1 sm:grid-cols-2">
+              {selected.outcomes.map((o) => (
+                <label key={o.code} className="flex items-start gap-2 text-sm">
+                  <input type="radio" name="outcome" value={o.code} checked={outcome === o.code} onChange={() => setOutcome(o.code)} />
+                  <span>
+                    <span className="font-mono font-semibold">{o.code}</span> {o.label}
+                  </span>
+                </label>
+              ))}
+            </div>
+            <FieldErrors id={`${formId}-outcome-error`} errors={errorsFor("outcome")} />
+          </fieldset>
+        )}
+
+        {selected?.requiresActivityCode && (
+          <div>
+            <label htmlFor={`${formId}-activity`} className="block font-medium">
+              Aktivitetskode
+            </label>
+            <input
+              id={`${formId}-activity`}
+              value={activityCode}
+              onChange={(e) => setActivityCode(e.target.value)}
+              className="mt-1 rounded border border-slate-400 px-2 py-2"
+            />
+            <FieldErrors id={`${formId}-activity-error`} errors={errorsFor("activityCode")} />
+          </div>
+        )}
+
+        <div>
+          <label htmlFor={`${formId}-date`} className="block font-medium">
+            Dato
+          </label>
+          <input
+            id={`${formId}-date`}
+            type="date"
+            value={date}
+            max={today}
+            onChange={(e) => setDate(e.target.value)}
+            aria-describedby={errorsFor("date").length ? `${formId}-date-error` : undefined}
+            className="mt-1 rounded border border-slate-400 px-2 py-2"
+          />
+          <FieldErrors id={`${formId}-date-error`} errors={errorsFor("date")} />
+        </div>
+
+        <div aria-live="polite" className="min-h-6">
+          {preview?.ok && (
+            <div className={`rounded border p-3 ${preview.warnings.length ? "border-amber-300 bg-amber-50 text-amber-950" : "border-green-300 bg-green-50 text-green-900"}`}>
+              <p className="font-medium">{preview.summary}</p>
+              {preview.warnings.length > 0 && (
+                <ul className="mt-1 list-disc pl-5 text-sm">
+                  {preview.warnings.map((w) => (
+                    <li key={w.id}>{w.message}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+          {failure && (
+            <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
+              <p className="font-medium">{failure.message}</p>
+              <FieldErrors errors={errorsFor("code")} />
+            </div>
+          )}
+          {saved && <p className="rounded border border-green-300 bg-green-50 p-3 text-green-900">{saved}</p>}
+        </div>
+
+        {needsJustification && (
+          <div>
+            <label htmlFor={`${formId}-justification`} className="block font-medium">
+              Begrunnelse (påkrevd)
+            </label>
+            <textarea
+              id={`${formId}-justification`}
+              ref={justificationRef}
+              value={justification}
+              onChange={(e) => setJustification(e.target.value)}
+              rows={2}
+              maxLength={2000}
+              className="mt-1 w-full rounded border border-slate-400 px-2 py-2"
+            />
+          </div>
+        )}
+
+        <button
+          type="submit"
+          disabled={pending || !letter}
+          className="rounded bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
+        >
+          {pending ? "Lagrer …" : "Lagre kode"}
+        </button>
+        <p className="text-xs text-slate-700">Forløp {pathwayType}. Koden lagres med dato og hvem som registrerte den.</p>
+      </form>
+    </section>
+  );
+}
+
+function FieldErrors({ errors, id }: { errors: string[]; id?: string }) {
+  if (errors.length === 0) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-900">
+      {errors.join(" ")}
+    </p>
+  );
+}
+
+function newKey(): string {
+  return crypto.randomUUID().replace(/-/g, "");
+}

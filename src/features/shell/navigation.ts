@@ -1,0 +1,14 @@
+import { can, type Action, type Role } from "@/domain/permissions";
+
+// The main menu; each entry is shown only to roles allowed its action.
+const NAV_ITEMS: { href: string; label: string; action: Action }[] = [
+  { href: "/mine-pasienter", label: "Mine pasienter", action: "pathway.list.own" },
+  { href: "/arbeidsliste", label: "Arbeidsliste", action: "worklist.view" },
+  { href: "/forlop/ny", label: "Nytt forløp", action: "pathway.create" },
+  { href: "/rapporter", label: "Rapporter", action: "report.view" },
+  { href: "/admin", label: "Administrasjon", action: "admin.users" },
+];
+
+export function navigationFor(role: Role) {
+  return NAV_ITEMS.filter((item) => can(role, item.action));
+}

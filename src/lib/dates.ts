@@ -1,0 +1,51 @@
+// Clinical dates travel as "YYYY-MM-DD" strings (Europe/Oslo calendar dates).
+// Prisma returns @db.Date columns as Date objects at UTC midnight; these helpers
+// convert without ever going through local time, so no TZ/DST can shift a day.
+
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** A @db.Date value (UTC midnight) as "YYYY-MM-DD". */
+export function toIsoDate(date: Date): IsoDate {
+  return date.toISOString().slice(0, 10);
+}
+
+/** "YYYY-MM-DD" as the Date Prisma expects for a @db.Date column. */
+export function fromIsoDate(value: IsoDate): Date {
+  if (!isIsoDate(value)) throw new RangeError(`Not a calendar date: ${value}`);
+  return new Date(`${value}T00:00:00.000Z`);
+}
+
+/** The calendar date in Europe/Oslo at a given instant. */
+export function osloDateOf(instant: Date): IsoDate {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Oslo",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
+}
+
+export function addDays(value: IsoDate, days: number): IsoDate {
+  const d = fromIsoDate(value);
+  d.setUTCDate(d.getUTCDate() + days);
+  return toIsoDate(d);
+}
+
+/** "17.05.2026": how Norwegian users read dates. */
+export function formatNorwegianDate(value: IsoDate | Date | null | undefined): string {
+  if (!value) return "–";
+  const iso = typeof value === "string" ? value : toIsoDate(value);
+  const [y, m, d] = iso.split("-");
+  return `${d}.${m}.${y}`;
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import type { Action } from "@/domain/permissions";
+import { requireActor, PermissionDenied } from "@/server/auth/guard";
+import type { Actor } from "@/server/auth/current-user";
+import { AppError, fieldErrorsFrom } from "@/server/errors";
+import { isDatabaseUnavailable } from "@/server/db-errors";
+
+// Wraps every API v1 route handler: authentication, the permission check,
+// and one mapping of errors to JSON (English codes, Norwegian messages).
+
+type RouteContext<P> = { params: Promise<P> };
+
+export function apiRoute<P = Record<string, never>>(
+  action: Action,
+  handler: (actor: Actor, request: Request, params: P) => Promise<Response>,
+) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const actor = await requireActor(action);
+      return await handler(actor, request, await context.params);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof PermissionDenied) {
+    return json(error.status, error.status === 401 ? "unauthenticated" : "forbidden", error.message);
+  }
+  if (error instanceof AppError) return json(error.status, error.code, error.message, error.fieldErrors);
+  if (error instanceof ZodError) {
+    return json(422, "validation_failed", "Noen felt er ikke fylt ut riktig.", fieldErrorsFrom(error.issues));
+  }
+  if (error instanceof SyntaxError) return json(400, "invalid_json", "Forespørselen er ikke gyldig JSON.");
+  if (isDatabaseUnavailable(error)) {
+    return json(503, "database_unavailable", "Databasen svarer ikke. Prøv igjen om litt.");
+  }
+  // Log the type only: messages can carry patient data.
+  console.error("Unhandled API error:", error instanceof Error ? error.name : typeof error);
+  return json(500, "internal_error", "Noe gikk galt hos oss. Prøv igjen, og kontakt support hvis feilen vedvarer.");
+}
+
+function json(status: number, error: string, message: string, fieldErrors?: Record<string, string[]>) {
+  return NextResponse.json(
+    { error, message, ...(fieldErrors && Object.keys(fieldErrors).length ? { fieldErrors } : {}) },
+    { status, headers: status === 503 ? { "Retry-After": "5" } : undefined },
+  );
+}
+
+/** Reads a JSON body; a body that is not JSON, or too large, is a 400. */
+export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<unknown> {
+  const text = await request.text();
+  if (text.length > maxBytes) throw new AppError(400, "body_too_large", "Forespørselen er for stor.");
+  return JSON.parse(text);
+}

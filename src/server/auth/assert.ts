@@ -1,0 +1,15 @@
+import { can, type Action } from "@/domain/permissions";
+import type { CurrentUser } from "./current-user";
+
+// Service functions check permissions through this (no Next.js imports, so the
+// services run the same in route handlers, server actions, scripts and tests).
+
+export class PermissionDenied extends Error {
+  constructor(public readonly status: 401 | 403) {
+    super(status === 401 ? "Ikke innlogget." : "Du har ikke tilgang til dette.");
+  }
+}
+
+export function assertCan(user: CurrentUser, action: Action): void {
+  if (!can(user.role, action)) throw new PermissionDenied(403);
+}

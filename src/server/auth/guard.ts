@@ -1,0 +1,27 @@
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import { can, type Action } from "@/domain/permissions";
+import { currentRequestMeta, getCurrentUser, type Actor } from "./current-user";
+import { assertCan, PermissionDenied } from "./assert";
+
+export { assertCan, PermissionDenied };
+
+// The one check helper. Pages call requirePage, server actions requireAction,
+// route handlers requireApi. All consult the permission table through `can`.
+
+
+/** For pages: redirects to login when not logged in, renders 403 when not allowed. */
+export async function requirePage(action?: Action): Promise<Actor> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (action && !can(user.role, action)) forbidden();
+  return { user, meta: await currentRequestMeta() };
+}
+
+/** For server actions and route handlers: throws PermissionDenied (401/403). */
+export async function requireActor(action?: Action): Promise<Actor> {
+  const user = await getCurrentUser();
+  if (!user) throw new PermissionDenied(401);
+  if (action) assertCan(user, action);
+  return { user, meta: await currentRequestMeta() };
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import type { PathwayEvaluation } from "@/domain/rules";
+import type { IsoDate } from "@/lib/dates";
+import { prisma } from "@/server/db";
+import { writeAudit } from "@/server/audit";
+import { assertCan } from "@/server/auth/assert";
+import type { Actor } from "@/server/auth/current-user";
+import { pathwayScope } from "@/server/auth/scope";
+import { ConflictError, NotFoundError, ValidationError, fieldErrorsFrom } from "@/server/errors";
+import { recomputeDerived } from "@/server/pathways/derived";
+import { createCheckedEvent, type RegisterResult } from "./register";
+import { annulSchema } from "./annul-schema";
+
+/**
+ * Annuls a coded event: it is never updated or deleted, only marked annulled
+ * (who, when, why), and optionally replaced by a new event that points at it.
+ * The annulment, the replacement, the derived columns and the audit rows
+ * commit together or not at all.
+ */
+export async function annulEvent(
+  actor: Actor,
+  eventId: string,
+  input: { reason: unknown; replacement?: unknown },
+  today: IsoDate,
+): Promise<{ event: { id: string; annulledAt: Date | null }; evaluation: PathwayEvaluation; replacement: RegisterResult | null }> {
+  assertCan(actor.user, "event.annul");
+  const parsed = annulSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
+  return prisma.$transaction(async (tx) => {
+    const event = await tx.pathwayEvent.findFirst({
+      where: { id: eventId, pathway: pathwayScope(actor.user) },
+      include: { pathway: { select: { id: true, patientId: true } } },
+    });
+    if (!event) throw new NotFoundError("Fant ikke hendelsen, eller den hører til en enhet du ikke har tilgang til.");
+    if (event.annulledAt) throw new ConflictError("already_annulled", "Hendelsen er allerede annullert.");
+    const annulled = await tx.pathwayEvent.update({
+      where: { id: event.id },
+      data: { annulledAt: new Date(), annulledById: actor.user.id, annulReason: parsed.data.reason },
+    });
+    let evaluation = await recomputeDerived(tx, event.pathwayId, today);
+    await writeAudit(
+      tx,
+      {
+        userId: actor.user.id,
+        action: "EVENT_ANNULLED",
+        patientId: event.pathway.patientId,
+        pathwayId: event.pathwayId,
+        detail: { eventId: event.id, code: event.code, reason: parsed.data.reason },
+      },
+      actor.meta,
+    );
+    let replacement: RegisterResult | null = null;
+    if (parsed.data.replacement) {
+      replacement = await createCheckedEvent(
+        tx,
+        actor,
+        event.pathwayId,
+        { ...parsed.data.replacement, idempotencyKey: null, justification: parsed.data.replacement.justification ?? parsed.data.reason },
+        today,
+        { replacesId: event.id },
+      );
+      evaluation = replacement.evaluation;
+    }
+    return { event: annulled, evaluation, replacement };
+  });
+}

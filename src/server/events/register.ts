@@ -1,0 +1,198 @@
+import "server-only";
+import { evaluatePathway, previewEvent, type Notice, type PathwayEvaluation } from "@/domain/rules";
+import { formatNorwegianDate, fromIsoDate, toIsoDate, type IsoDate } from "@/lib/dates";
+import { prisma, type Tx } from "@/server/db";
+import { writeAudit } from "@/server/audit";
+import { assertCan } from "@/server/auth/assert";
+import type { Actor } from "@/server/auth/current-user";
+import { pathwayScope } from "@/server/auth/scope";
+import { AppError, ConflictError, NotFoundError, ValidationError, fieldErrorsFrom, type FieldErrors } from "@/server/errors";
+import { isUniqueViolation } from "@/server/db-errors";
+import { recomputeDerived } from "@/server/pathways/derived";
+import { PATHWAY_ENGINE_SELECT, toEngineInput } from "@/server/pathways/engine-input";
+import { checkCode } from "./code-rules";
+import { registerEventSchema, type RegisterEventData, type RegisterEventInput } from "./schema";
+
+export interface RegisterResult {
+  event: { id: string; code: string; outcome: string | null; clinicalDate: IsoDate; justification: string | null };
+  evaluation: PathwayEvaluation;
+  warnings: Notice[];
+  summary: string;
+  duplicate: boolean;
+}
+
+/** Raised when the event would create a notice or close a deadline late and no justification was given. */
+export class JustificationRequired extends AppError {
+  constructor(public readonly summary: string, public readonly warnings: Notice[]) {
+    super(422, "justification_required", "Skriv en kort begrunnelse: koden gir en oppmerksomhet eller lukker en frist for sent.", {
+      justification: ["Skriv en kort begrunnelse."],
+    });
+  }
+}
+
+const DOUBLE_SUBMIT_WINDOW_MS = 60_000;
+
+/**
+ * Registers a coded event. Hard errors refuse the save and store nothing; soft
+ * findings (NPR notices) are stored with the event and returned as warnings.
+ * The event, the derived columns and the audit row commit together.
+ */
+export async function registerEvent(actor: Actor, pathwayId: string, input: RegisterEventInput, today: IsoDate): Promise<RegisterResult> {
+  assertCan(actor.user, "event.create");
+  const parsed = registerEventSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
+  const data = parsed.data;
+  try {
+    return await prisma.$transaction((tx) => createCheckedEvent(tx, actor, pathwayId, data, today));
+  } catch (error) {
+    // Two identical submissions raced on the idempotency key: answer with the stored one.
+    if (isUniqueViolation(error) && data.idempotencyKey) {
+      return prisma.$transaction(async (tx) => {
+        const existing = await findByIdempotencyKey(tx, actor, pathwayId, data.idempotencyKey!);
+        if (!existing) throw error;
+        return duplicateResult(tx, existing, pathwayId, today);
+      });
+    }
+    throw error;
+  }
+}
+
+/** What the event would do, without storing it: for the form's preview and for the save. */
+export interface RegistrationCheck {
+  pathway: { id: string; patientId: string; status: "OPEN" | "CLOSED" };
+  letter: string;
+  outcome: string | null;
+  summary: string;
+  warnings: Notice[];
+  needsJustification: boolean;
+}
+
+/** All hard checks and the engine's preview. Throws ValidationError, NotFoundError or ConflictError. */
+export async function checkRegistration(
+  tx: Tx,
+  actor: Actor,
+  pathwayId: string,
+  data: RegisterEventData,
+  today: IsoDate,
+  options: { replacesId?: string } = {},
+): Promise<RegistrationCheck> {
+  const pathway = await tx.pathway.findFirst({
+    where: { id: pathwayId, ...pathwayScope(actor.user) },
+    select: { ...PATHWAY_ENGINE_SELECT, status: true, patientId: true },
+  });
+  if (!pathway) throw new NotFoundError("Fant ikke forløpet, eller det hører til en enhet du ikke har tilgang til.");
+
+  const errors: FieldErrors = {};
+  const code = checkCode(data, pathway.type);
+  if (!code.ok) Object.assign(errors, code.errors);
+  const receivedOn = toIsoDate(pathway.referral.receivedDate);
+  if (data.date > today) (errors.date ??= []).push("Datoen kan ikke være i fremtiden.");
+  if (data.date < receivedOn) {
+    (errors.date ??= []).push(`Datoen kan ikke være før henvisningen ble mottatt (${formatNorwegianDate(receivedOn)}).`);
+  }
+  if (!code.ok || Object.keys(errors).length > 0) throw new ValidationError(errors);
+  if (pathway.status === "CLOSED" && !options.replacesId) {
+    throw new ConflictError("pathway_closed", "Forløpet er avsluttet. Annuller avslutningen først hvis forløpet skal fortsette.");
+  }
+  const preview = previewEvent(
+    toEngineInput(pathway),
+    { id: "new", code: code.letter, outcome: code.outcome, activityCode: data.activityCode, date: data.date },
+    today,
+  );
+  const closesLate = preview.completedDeadlines.some((d) => d.met === false);
+  return {
+    pathway: { id: pathway.id, patientId: pathway.patientId, status: pathway.status },
+    letter: code.letter,
+    outcome: code.outcome,
+    summary: preview.summary,
+    warnings: preview.newNotices,
+    needsJustification: preview.newNotices.length > 0 || closesLate,
+  };
+}
+
+/** The checks and the write, inside the caller's transaction (also used by annul-and-replace). */
+export async function createCheckedEvent(
+  tx: Tx,
+  actor: Actor,
+  pathwayId: string,
+  data: RegisterEventData,
+  today: IsoDate,
+  options: { replacesId?: string } = {},
+): Promise<RegisterResult> {
+  if (data.idempotencyKey) {
+    const existing = await findByIdempotencyKey(tx, actor, pathwayId, data.idempotencyKey);
+    if (existing) return duplicateResult(tx, existing, pathwayId, today);
+  }
+  const check = await checkRegistration(tx, actor, pathwayId, data, today, options);
+  const { letter, outcome } = check;
+  if (!options.replacesId) {
+    const recentTwin = await tx.pathwayEvent.findFirst({
+      where: {
+        pathwayId,
+        recordedById: actor.user.id,
+        code: letter,
+        outcome,
+        clinicalDate: fromIsoDate(data.date),
+        annulledAt: null,
+        recordedAt: { gte: new Date(Date.now() - DOUBLE_SUBMIT_WINDOW_MS) },
+      },
+    });
+    if (recentTwin) return duplicateResult(tx, recentTwin, pathwayId, today);
+  }
+  if (check.needsJustification && !data.justification) throw new JustificationRequired(check.summary, check.warnings);
+
+  const event = await tx.pathwayEvent.create({
+    data: {
+      pathwayId,
+      code: letter,
+      outcome,
+      activityCode: data.activityCode,
+      clinicalDate: fromIsoDate(data.date),
+      recordedById: actor.user.id,
+      justification: data.justification,
+      idempotencyKey: data.idempotencyKey,
+      replacesId: options.replacesId ?? null,
+    },
+  });
+  const evaluation = await recomputeDerived(tx, pathwayId, today);
+  await writeAudit(
+    tx,
+    {
+      userId: actor.user.id,
+      action: "EVENT_CREATED",
+      patientId: check.pathway.patientId,
+      pathwayId,
+      detail: { eventId: event.id, code: letter, outcome, date: data.date, replacesId: options.replacesId ?? null },
+    },
+    actor.meta,
+  );
+  return { event: eventView(event), evaluation, warnings: check.warnings, summary: check.summary, duplicate: false };
+}
+
+/** The form's preview: what saving would do, or the errors it would give. Stores nothing. */
+export async function previewRegistration(actor: Actor, pathwayId: string, input: RegisterEventInput, today: IsoDate) {
+  assertCan(actor.user, "event.create");
+  const parsed = registerEventSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
+  return checkRegistration(prisma, actor, pathwayId, parsed.data, today);
+}
+
+function findByIdempotencyKey(tx: Tx, actor: Actor, pathwayId: string, idempotencyKey: string) {
+  return tx.pathwayEvent.findFirst({ where: { pathwayId, idempotencyKey, pathway: pathwayScope(actor.user) } });
+}
+
+async function duplicateResult(
+  tx: Tx,
+  event: { id: string; code: string; outcome: string | null; clinicalDate: Date; justification: string | null },
+  pathwayId: string,
+  today: IsoDate,
+): Promise<RegisterResult> {
+  const stored = await tx.pathway.findUniqueOrThrow({ where: { id: pathwayId }, select: PATHWAY_ENGINE_SELECT });
+  const evaluation = evaluatePathway(toEngineInput(stored), today);
+  const warnings = evaluation.notices.filter((n) => n.eventId === event.id);
+  return { event: eventView(event), evaluation, warnings, summary: "Koden var allerede registrert.", duplicate: true };
+}
+
+function eventView(e: { id: string; code: string; outcome: string | null; clinicalDate: Date; justification: string | null }) {
+  return { id: e.id, code: e.code, outcome: e.outcome, clinicalDate: toIsoDate(e.clinicalDate), justification: e.justification };
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import { concurrentNotices, evaluatePathway, type Notice, type PathwayEvaluation } from "@/domain/rules";
+import { toIsoDate, type IsoDate } from "@/lib/dates";
+import { prisma } from "@/server/db";
+import { writeAudit } from "@/server/audit";
+import { assertCan } from "@/server/auth/assert";
+import type { Actor } from "@/server/auth/current-user";
+import { pathwayScope } from "@/server/auth/scope";
+import { NotFoundError } from "@/server/errors";
+import { toEngineInput } from "./engine-input";
+
+const person = { select: { id: true, name: true } } as const;
+
+function loadPathway(actor: Actor, pathwayId: string) {
+  return prisma.pathway.findFirst({
+    where: { id: pathwayId, ...pathwayScope(actor.user) },
+    include: {
+      unit: { select: { id: true, name: true, kind: true, pathwayTypes: true } },
+      patient: { select: { id: true, name: true, nationalId: true, birthDate: true } },
+      referral: true,
+      responsibleClinician: person,
+      coordinator: person,
+      events: {
+        orderBy: [{ clinicalDate: "asc" }, { recordedAt: "asc" }],
+        include: { recordedBy: person, annulledBy: person },
+      },
+    },
+  });
+}
+
+export type PathwayDetail = NonNullable<Awaited<ReturnType<typeof loadPathway>>>;
+
+/**
+ * One pathway with its evaluation by the rules engine, for the pathway page and
+ * the API. Scoped to the actor's units (404 otherwise); every read is audited.
+ */
+export async function getPathwayDetail(
+  actor: Actor,
+  pathwayId: string,
+  today: IsoDate,
+): Promise<{ pathway: PathwayDetail; evaluation: PathwayEvaluation; concurrent: Notice[] }> {
+  assertCan(actor.user, "patient.read");
+  const pathway = await loadPathway(actor, pathwayId);
+  if (!pathway) throw new NotFoundError("Fant ikke forløpet, eller det hører til en enhet du ikke har tilgang til.");
+  await writeAudit(
+    prisma,
+    { userId: actor.user.id, action: "PATHWAY_VIEWED", patientId: pathway.patientId, pathwayId: pathway.id },
+    actor.meta,
+  );
+  const evaluation = evaluatePathway(toEngineInput(pathway), today);
+  const concurrent = await concurrentNoticesFor(pathway);
+  return { pathway, evaluation, concurrent };
+}
+
+/** CONCURRENT: the same patient has another open pathway of the same type (any unit). */
+async function concurrentNoticesFor(pathway: PathwayDetail): Promise<Notice[]> {
+  const siblings = await prisma.pathway.findMany({
+    where: { patientId: pathway.patientId, type: pathway.type },
+    select: { id: true, patientId: true, type: true, openedDate: true, closedDate: true },
+  });
+  if (siblings.length < 2) return [];
+  const notices = concurrentNotices(
+    siblings.map((s) => ({
+      id: s.id,
+      patientId: s.patientId,
+      type: s.type,
+      openedOn: toIsoDate(s.openedDate),
+      closedOn: s.closedDate ? toIsoDate(s.closedDate) : null,
+    })),
+  );
+  return notices.get(pathway.id) ?? [];
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { parseNationalId } from "@/domain/national-id";
+
+export const allowSyntheticIds = () =>
+  process.env.NODE_ENV !== "production" || process.env.ALLOW_SYNTHETIC_IDS === "1";
+
+export const nationalIdField = z
+  .string({ error: "Fødselsnummer mangler." })
+  .transform((value, ctx) => {
+    const result = parseNationalId(value, { allowSynthetic: allowSyntheticIds() });
+    if (!result.ok) {
+      ctx.addIssue({ code: "custom", message: result.message });
+      return z.NEVER;
+    }
+    return result;
+  });
+
+export const createPatientSchema = z.object({
+  nationalId: nationalIdField,
+  name: z
+    .string({ error: "Navn mangler." })
+    .trim()
+    .min(2, "Skriv inn pasientens fulle navn.")
+    .max(200, "Navnet er for langt (høyst 200 tegn)."),
+});
+export type CreatePatientInput = z.input<typeof createPatientSchema>;

@@ -1,0 +1,140 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import bcrypt from "bcryptjs";
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { CareSetting, PathwayType, Role, UnitKind } from "@/generated/prisma/enums";
+import { makeNationalId } from "@/domain/national-id";
+import { addCalendarDays } from "@/domain/rules";
+import { fromIsoDate, type IsoDate } from "@/lib/dates";
+import { recomputeAllDerived } from "@/server/pathways/derived";
+import { SETTING_TO_ENGINE } from "@/server/pathways/engine-input";
+import { FIRST_NAMES, LAST_NAMES } from "./names";
+import { pathwayStory, type StoryEvent } from "./pathway-story";
+import { between, chance, mulberry32, pick, weighted, type Rng } from "./random";
+import { DEMO_SCENARIOS } from "./scenarios";
+
+export const DEMO_PASSWORD = "demo1234";
+export const DEMO_ADMIN_EMAIL = "admin@forlopsvakt.test";
+
+interface UnitSpec {
+  key: "dps" | "bup" | "tsb";
+  name: string;
+  kind: UnitKind;
+  setting: CareSetting;
+  types: [PathwayType, number][];
+  patients: number;
+}
+
+const HEALTH_TRUST = "Fjordby HF (fiktivt)";
+const UNITS: UnitSpec[] = [
+  { key: "dps", name: "Fjordby DPS, poliklinikk", kind: "DPS", setting: "POLIKLINIKK", types: [["D11", 1]], patients: 300 },
+  { key: "bup", name: "BUP Fjordby, poliklinikk", kind: "BUP", setting: "POLIKLINIKK", types: [["D12", 9], ["D08", 1]], patients: 260 },
+  { key: "tsb", name: "Fjordby TSB, poliklinikk", kind: "TSB", setting: "POLIKLINIKK", types: [["D01", 19], ["D09", 1]], patients: 220 },
+];
+
+const DEMO_USERS: { email: string; name: string; role: Role; units: UnitSpec["key"][] }[] = [
+  { email: "koordinator@forlopsvakt.test", name: "Kari Koordinator", role: "COORDINATOR", units: ["dps"] },
+  { email: "behandler@forlopsvakt.test", name: "Bente Behandler", role: "CLINICIAN", units: ["dps"] },
+  { email: "leder@forlopsvakt.test", name: "Lars Leder", role: "LEADER", units: ["dps", "bup", "tsb"] },
+  { email: DEMO_ADMIN_EMAIL, name: "Anders Admin", role: "ADMIN", units: [] },
+  { email: "behandler.bup@forlopsvakt.test", name: "Berit BUP-behandler", role: "CLINICIAN", units: ["bup"] },
+  { email: "koordinator.bup@forlopsvakt.test", name: "Kjersti Koordinator", role: "COORDINATOR", units: ["bup"] },
+  { email: "koordinator.tsb@forlopsvakt.test", name: "Tore Koordinator", role: "COORDINATOR", units: ["tsb"] },
+  { email: "psykolog.dps@forlopsvakt.test", name: "Petter Psykolog", role: "CLINICIAN", units: ["dps"] },
+  { email: "lege.dps@forlopsvakt.test", name: "Linn Lege", role: "CLINICIAN", units: ["dps"] },
+  { email: "psykolog.bup@forlopsvakt.test", name: "Hedda Psykolog", role: "CLINICIAN", units: ["bup"] },
+  { email: "behandler.tsb@forlopsvakt.test", name: "Trond Terapeut", role: "CLINICIAN", units: ["tsb"] },
+  { email: "lege.tsb@forlopsvakt.test", name: "Sofie Spesialist", role: "CLINICIAN", units: ["tsb"] },
+];
+
+export async function isSeeded(db: PrismaClient): Promise<boolean> {
+  return (await db.user.count({ where: { email: DEMO_ADMIN_EMAIL } })) > 0;
+}
+
+interface Rows {
+  patients: { id: string; nationalId: string; name: string; birthDate: Date }[];
+  referrals: { id: string; unitId: string; patientId: string; receivedDate: Date; referrerName: string; referrerHpr: string; assessedDate: Date | null; rightToCare: boolean | null }[];
+  pathways: {
+    id: string; type: PathwayType; setting: CareSetting; unitId: string; patientId: string; referralId: string;
+    responsibleClinicianId: string | null; coordinatorId: string | null; openedDate: Date; severe: boolean;
+  }[];
+  events: { id: string; pathwayId: string; code: string; outcome: string | null; activityCode: string | null; clinicalDate: Date; recordedAt: Date; recordedById: string }[];
+}
+
+/** Loads the demo data for `today` in one transaction. Returns counts. */
+export async function seedDemo(db: PrismaClient, today: IsoDate) {
+  const rng = mulberry32(20261122);
+  const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
+  const unitIds = Object.fromEntries(UNITS.map((u) => [u.key, randomUUID()])) as Record<UnitSpec["key"], string>;
+  const users = DEMO_USERS.map((u) => ({ ...u, id: randomUUID() }));
+  const staff = (unit: UnitSpec["key"], role: Role) => users.filter((u) => u.role === role && u.units.includes(unit));
+  const rows: Rows = { patients: [], referrals: [], pathways: [], events: [] };
+  let idSeed = 0;
+
+  const addPathway = (unit: UnitSpec, type: PathwayType, name: string, birthDate: string, referralReceived: IsoDate, events: StoryEvent[], clinicianId: string | null) => {
+    const patientId = randomUUID();
+    rows.patients.push({ id: patientId, nationalId: makeNationalId(birthDate, idSeed++ * 7, { synthetic: true }), name, birthDate: fromIsoDate(birthDate) });
+    const start = events.find((e) => e.code === "A")?.date ?? null;
+    const referralId = randomUUID();
+    rows.referrals.push({
+      id: referralId, unitId: unitIds[unit.key], patientId, receivedDate: fromIsoDate(referralReceived),
+      referrerName: `Fastlege ${pick(rng, FIRST_NAMES)} ${pick(rng, LAST_NAMES)}`, referrerHpr: String(between(rng, 1000000, 9999999)),
+      assessedDate: start ? fromIsoDate(start) : null, rightToCare: start ? true : null,
+    });
+    const pathwayId = randomUUID();
+    rows.pathways.push({
+      id: pathwayId, type, setting: unit.setting, unitId: unitIds[unit.key], patientId, referralId,
+      responsibleClinicianId: clinicianId, coordinatorId: staff(unit.key, "COORDINATOR")[0]?.id ?? null,
+      openedDate: fromIsoDate(start ?? referralReceived), severe: type === "D08" && chance(rng, 0.3),
+    });
+    events.forEach((e, index) => {
+      // Same-day events keep their story order through the recorded time.
+      rows.events.push({
+        id: randomUUID(), pathwayId, code: e.code, outcome: e.outcome ?? null, activityCode: e.activityCode ?? null,
+        clinicalDate: fromIsoDate(e.date), recordedAt: new Date(Date.parse(`${e.date}T12:00:00Z`) + index * 60_000),
+        recordedById: clinicianId ?? users[0].id,
+      });
+    });
+  };
+
+  const bente = users.find((u) => u.email === "behandler@forlopsvakt.test")!;
+  const dps = UNITS[0];
+  for (const s of DEMO_SCENARIOS) {
+    addPathway(dps, s.type, s.patientName, s.birthDate, addCalendarDays(today, s.referralOffset),
+      s.events.map(({ offset, ...e }) => ({ ...e, date: addCalendarDays(today, offset) })), bente.id);
+  }
+
+  for (const unit of UNITS) {
+    const clinicians = [...staff(unit.key, "CLINICIAN")];
+    for (let i = 0; i < unit.patients; i++) {
+      const type = weighted(rng, unit.types);
+      const story = pathwayStory(rng, type, SETTING_TO_ENGINE[unit.setting], today);
+      const ageYears = unit.kind === "BUP" ? between(rng, 6, 17) : between(rng, 18, 75);
+      const birthDate = addCalendarDays(today, -(ageYears * 365 + between(rng, 0, 364)));
+      const name = `${pick(rng, FIRST_NAMES)} ${pick(rng, LAST_NAMES)}`;
+      const clinician = chance(rng, 0.92) ? pick(rng, clinicians).id : null;
+      addPathway(unit, type, name, birthDate, story.referralReceived, story.events, clinician);
+    }
+  }
+
+  await db.$transaction(
+    async (tx) => {
+      await tx.unit.createMany({
+        data: UNITS.map((u) => ({ id: unitIds[u.key], name: u.name, kind: u.kind, setting: u.setting, healthTrust: HEALTH_TRUST, pathwayTypes: u.types.map(([t]) => t) })),
+      });
+      await tx.user.createMany({ data: users.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, passwordHash })) });
+      await tx.userUnit.createMany({ data: users.flatMap((u) => u.units.map((k) => ({ userId: u.id, unitId: unitIds[k] }))) });
+      for (const [table, data] of [["patient", rows.patients], ["referral", rows.referrals], ["pathway", rows.pathways], ["pathwayEvent", rows.events]] as const) {
+        for (let i = 0; i < data.length; i += 1000) {
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          await (tx as any)[table].createMany({ data: data.slice(i, i + 1000) });
+        }
+      }
+      await recomputeAllDerived(tx, today, { batchSize: 200 });
+    },
+    { timeout: 300_000, maxWait: 30_000 },
+  );
+  return { units: UNITS.length, users: users.length, patients: rows.patients.length, pathways: rows.pathways.length, events: rows.events.length };
+}
+
+export type { Rng };

@@ -1,0 +1,29 @@
+import "server-only";
+import { prisma } from "@/server/db";
+import type { Actor } from "@/server/auth/current-user";
+
+/** The actor's units with the pathway types they run and their clinicians, for forms. */
+export async function unitOptionsFor(actor: Actor) {
+  const units = await prisma.unit.findMany({
+    where: { id: { in: actor.user.unitIds } },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      setting: true,
+      pathwayTypes: true,
+      members: {
+        where: { user: { active: true, role: { in: ["CLINICIAN", "COORDINATOR"] } } },
+        select: { user: { select: { id: true, name: true } } },
+      },
+    },
+  });
+  return units.map((u) => ({
+    id: u.id,
+    name: u.name,
+    setting: u.setting,
+    pathwayTypes: u.pathwayTypes,
+    clinicians: u.members.map((m) => m.user).sort((a, b) => a.name.localeCompare(b.name, "nb")),
+  }));
+}
+export type UnitOption = Awaited<ReturnType<typeof unitOptionsFor>>[number];

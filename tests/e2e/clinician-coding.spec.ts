@@ -1,0 +1,102 @@
+import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+// The clinician's coding flow on seeded demo patients (src/server/seed/scenarios.ts).
+
+async function logInAsClinician(page: Page) {
+  await page.goto("/login");
+  await page.getByLabel("E-post").fill("behandler@forlopsvakt.test");
+  await page.getByLabel("Passord").fill("demo1234");
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mine pasienter" })).toBeVisible();
+}
+
+async function openPatient(page: Page, name: string) {
+  await page.getByLabel("Søk på navn eller siste siffer i fødselsnummer").fill(name);
+  await page.getByRole("button", { name: "Søk" }).click();
+  await page.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(name) })).toBeVisible();
+}
+
+async function registerSuggested(page: Page, buttonName: RegExp) {
+  await page.getByRole("button", { name: buttonName }).click();
+  await expect(page.getByRole("region", { name: "Registrer kode" }).getByText(/registreres|på dag \d+ av \d+/)).toBeVisible();
+  await page.getByRole("button", { name: "Lagre kode" }).click();
+  await expect(page.getByText(/^Lagret\./)).toBeVisible();
+}
+
+const axe = (page: Page) => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+
+test("Mine pasienter lists the clinician's pathways by urgency, with no accessibility violations", async ({ page }) => {
+  await logInAsClinician(page);
+  const bjorn = page.getByRole("row").filter({ hasText: "Bjørn Vassbotn" });
+  await expect(bjorn).toContainText("21 dager over fristen");
+  await expect(page.getByRole("row").filter({ hasText: "Astrid Fjellheim" })).toContainText("1 dag over fristen");
+  await expect(page.getByRole("row").filter({ hasText: "Cecilie Brekke" })).toContainText("5 dager igjen");
+  // Most urgent first: 21 days late before 1 day late before 5 days left.
+  const names = await page.getByRole("row").allTextContents();
+  const at = (name: string) => names.findIndex((row) => row.includes(name));
+  expect(at("Bjørn Vassbotn")).toBeLessThan(at("Astrid Fjellheim"));
+  expect(at("Astrid Fjellheim")).toBeLessThan(at("Cecilie Brekke"));
+  expect((await axe(page)).violations).toEqual([]);
+});
+
+test("a clinician codes M, CU, CP and E and sees the deadlines follow", async ({ page }) => {
+  await logInAsClinician(page);
+  await openPatient(page, "Kjetil Kodeflyt");
+  expect((await axe(page)).violations).toEqual([]);
+
+  await registerSuggested(page, /^M Første fremmøte/);
+  await expect(page.getByRole("region", { name: "Frister" }).getByText("Basisutredning")).toBeVisible();
+
+  await registerSuggested(page, /^CU Klinisk beslutning: utvidet utredning/);
+  await expect(page.getByText("Fase").locator("..")).toContainText("Utvidet utredning");
+  await expect(page.getByRole("region", { name: "Frister" }).getByText("Utvidet utredning")).toBeVisible();
+
+  await registerSuggested(page, /^CP Klinisk beslutning: behandling innen psykisk helsevern/);
+  await expect(page.getByRole("region", { name: "Frister" }).getByText("Første evaluering")).toBeVisible();
+
+  await registerSuggested(page, /^E Evalueringspunkt/);
+  await expect(page.getByRole("region", { name: "Frister" }).getByText("Evaluering", { exact: true })).toBeVisible();
+
+  // Annul the evaluation: it stays in the history, struck through, with who and why.
+  const evaluation = page.getByRole("listitem").filter({ hasText: "E Evalueringspunkt" });
+  await evaluation.getByText("Annuller / korriger").click();
+  await evaluation.getByLabel("Hvorfor annulleres koden?").fill("Registrert på feil pasient");
+  await evaluation.getByRole("button", { name: "Annuller koden" }).click();
+  await expect(evaluation.getByText(/Annullert .* av Bente Behandler: Registrert på feil pasient/)).toBeVisible();
+});
+
+test("C without M asks for a justification and shows the notice", async ({ page }) => {
+  await logInAsClinician(page);
+  await openPatient(page, "Liv Utenmøte");
+  await page.getByText("Andre koder").click();
+  await page.getByLabel("Hendelse", { exact: true }).selectOption("C");
+  await page.getByLabel(/^P Behov for behandling innen psykisk helsevern/).check();
+  await expect(page.getByText("Kode C (klinisk beslutning) mangler forutgående kode M (første frammøte)").first()).toBeVisible();
+  await page.getByLabel("Begrunnelse (påkrevd)").fill("Første samtale ble dokumentert i annet system");
+  await page.getByRole("button", { name: "Lagre kode" }).click();
+  await expect(page.getByText(/^Lagret\./)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Oppmerksomheter" })).toContainText("mangler forutgående kode M");
+  await expect(page.getByText("Begrunnelse: Første samtale ble dokumentert i annet system")).toBeVisible();
+});
+
+test("a pathway of another unit answers 404", async ({ browser, page }) => {
+  const bup = await browser.newPage();
+  await bup.goto("/login");
+  await bup.getByLabel("E-post").fill("behandler.bup@forlopsvakt.test");
+  await bup.getByLabel("Passord").fill("demo1234");
+  await bup.getByRole("button", { name: "Logg inn" }).click();
+  await expect(bup.getByRole("heading", { level: 1, name: "Mine pasienter" })).toBeVisible();
+  const api = await bup.request.get("/api/v1/pathways?limit=1");
+  const bupPathway = (await api.json()).items[0].id as string;
+  expect(bupPathway).toBeTruthy();
+  await bup.close();
+
+  await logInAsClinician(page);
+  const response = await page.goto(`/forlop/${bupPathway}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Fant ikke siden" })).toBeVisible();
+  const apiResponse = await page.request.get(`/api/v1/pathways/${bupPathway}`);
+  expect(apiResponse.status()).toBe(404);
+});

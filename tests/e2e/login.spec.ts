@@ -1,0 +1,68 @@
+import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+const DEMO_USERS = [
+  { email: "koordinator@forlopsvakt.test", path: "/arbeidsliste", heading: "Arbeidsliste" },
+  { email: "behandler@forlopsvakt.test", path: "/mine-pasienter", heading: "Mine pasienter" },
+  { email: "leder@forlopsvakt.test", path: "/rapporter", heading: "Rapporter" },
+  { email: "admin@forlopsvakt.test", path: "/admin", heading: "Administrasjon" },
+  { email: "behandler.bup@forlopsvakt.test", path: "/mine-pasienter", heading: "Mine pasienter" },
+];
+
+async function logIn(page: Page, email: string, password = "demo1234") {
+  await page.goto("/login");
+  await page.getByLabel("E-post").fill(email);
+  await page.getByLabel("Passord").fill(password);
+  await page.getByRole("button", { name: "Logg inn" }).click();
+}
+
+test("an unauthenticated visitor is sent to the login page", async ({ page }) => {
+  await page.goto("/mine-pasienter");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("heading", { name: "Logg inn" })).toBeVisible();
+});
+
+test("the login page has no WCAG 2.1 AA violations", async ({ page }) => {
+  await page.goto("/login");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations).toEqual([]);
+});
+
+for (const user of DEMO_USERS) {
+  test(`${user.email} lands on the page made for the role`, async ({ page }) => {
+    await logIn(page, user.email);
+    await expect(page).toHaveURL(new RegExp(`${user.path}$`));
+    await expect(page.getByRole("heading", { level: 1, name: user.heading })).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations).toEqual([]);
+  });
+}
+
+test("a wrong password gives a clear Norwegian message", async ({ page }) => {
+  await logIn(page, "behandler@forlopsvakt.test", "feil-passord");
+  // (Next.js adds an empty route announcer with role="alert" too.)
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Feil e-post eller passord.");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a clinician cannot open the leader's reports", async ({ page }) => {
+  await logIn(page, "behandler@forlopsvakt.test");
+  await expect(page).toHaveURL(/\/mine-pasienter$/);
+  const response = await page.goto("/rapporter");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Ingen tilgang" })).toBeVisible();
+});
+
+test("every page carries the security headers", async ({ page }) => {
+  const response = await page.goto("/login");
+  const headers = response!.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("no-referrer");
+});
+
+test("GET /api/health answers ok", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok" });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { annulEvent } from "@/server/events/annul";
+import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
+import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
+
+const TODAY = "2026-11-22";
+const { db } = useAppDatabase();
+
+async function pathwayWithWrongC() {
+  const unit = await makeUnit(db());
+  const clinician = await makeActor(db(), "CLINICIAN", [unit.id]);
+  const pathway = await makePathway(db(), unit.id, clinician.user.id, [
+    ["A", null, "2026-09-03"],
+    ["M", null, "2026-09-10"],
+    ["C", "U", "2026-09-20"],
+  ]);
+  const wrongC = pathway.events.find((e) => e.code === "C")!;
+  return { unit, clinician, pathway, wrongC };
+}
+
+describe("annulling an event (append-only correction)", () => {
+  it("keeps the event with who, when and why, and writes an audit row in the same step", async () => {
+    const { clinician, pathway, wrongC } = await pathwayWithWrongC();
+    const { evaluation } = await annulEvent(clinician, wrongC.id, { reason: "Feil utfall, skulle vært P" }, TODAY);
+
+    const stored = await db().pathwayEvent.findUniqueOrThrow({ where: { id: wrongC.id } });
+    expect(stored).toMatchObject({ code: "C", outcome: "U", annulledById: clinician.user.id, annulReason: "Feil utfall, skulle vært P" });
+    expect(stored.annulledAt).toBeInstanceOf(Date);
+    expect(await db().pathwayEvent.count({ where: { pathwayId: pathway.id } })).toBe(3);
+
+    // The engine ignores the annulled C: the pathway is back in basis assessment.
+    expect(evaluation.phase).toBe("basis_assessment");
+    const derived = await db().pathway.findUniqueOrThrow({ where: { id: pathway.id } });
+    expect(derived.phase).toBe("basis_assessment");
+    expect(derived.nextDeadlineKind).toBe("basis_assessment");
+
+    const audit = await db().auditEvent.findMany({ where: { pathwayId: pathway.id, action: "EVENT_ANNULLED" } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ userId: clinician.user.id, patientId: pathway.patientId });
+  });
+
+  it("refuses to annul the same event twice", async () => {
+    const { clinician, wrongC } = await pathwayWithWrongC();
+    await annulEvent(clinician, wrongC.id, { reason: "Feil dato" }, TODAY);
+    await expect(annulEvent(clinician, wrongC.id, { reason: "Igjen" }, TODAY)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("requires a reason, and stores nothing without one", async () => {
+    const { clinician, wrongC } = await pathwayWithWrongC();
+    await expect(annulEvent(clinician, wrongC.id, { reason: " " }, TODAY)).rejects.toBeInstanceOf(ValidationError);
+    await expect(annulEvent(clinician, wrongC.id, {} as { reason: unknown }, TODAY)).rejects.toBeInstanceOf(ValidationError);
+    const stored = await db().pathwayEvent.findUniqueOrThrow({ where: { id: wrongC.id } });
+    expect(stored.annulledAt).toBeNull();
+  });
+
+  it("answers not found for an event of another unit", async () => {
+    const { wrongC } = await pathwayWithWrongC();
+    const otherUnit = await makeUnit(db(), "TSB");
+    const outsider = await makeActor(db(), "COORDINATOR", [otherUnit.id]);
+    await expect(annulEvent(outsider, wrongC.id, { reason: "Forsøk" }, TODAY)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("is enforced by the database: an event row cannot be deleted or have its code changed", async () => {
+    const { wrongC } = await pathwayWithWrongC();
+    await expect(db().pathwayEvent.delete({ where: { id: wrongC.id } })).rejects.toThrow();
+    await expect(db().pathwayEvent.update({ where: { id: wrongC.id }, data: { outcome: "P" } })).rejects.toThrow();
+    const stored = await db().pathwayEvent.findUniqueOrThrow({ where: { id: wrongC.id } });
+    expect(stored.outcome).toBe("U");
+  });
+});

@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { registerEvent, JustificationRequired } from "@/server/events/register";
+import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
+import { PermissionDenied } from "@/server/auth/assert";
+import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
+
+// The pathway fixture: referral received 2026-09-01, D11 poliklinikk.
+const TODAY = "2026-11-22";
+const { db } = useAppDatabase();
+
+async function setup(events: [string, string | null, string][] = [["A", null, "2026-09-03"]]) {
+  const unit = await makeUnit(db());
+  const clinician = await makeActor(db(), "CLINICIAN", [unit.id]);
+  const pathway = await makePathway(db(), unit.id, clinician.user.id, events);
+  return { unit, clinician, pathway };
+}
+
+async function eventCount(pathwayId: string) {
+  return db().pathwayEvent.count({ where: { pathwayId } });
+}
+
+describe("registering a code: hard errors store nothing", () => {
+  const cases: [string, Record<string, unknown>, string, string][] = [
+    ["malformed date", { code: "M", date: "2026-02-30" }, "date", "Datoen er ikke en gyldig dato (ÅÅÅÅ-MM-DD)."],
+    ["missing date", { code: "M" }, "date", "Dato mangler."],
+    ["missing code", { code: "", date: "2026-10-01" }, "code", "Velg en kode."],
+    ["wrong type", { code: 42, date: "2026-10-01" }, "code", "Velg en kode."],
+    ["date in the future", { code: "M", date: "2026-11-23" }, "date", "Datoen kan ikke være i fremtiden."],
+    ["date before the referral", { code: "M", date: "2026-08-31" }, "date", "Datoen kan ikke være før henvisningen ble mottatt (01.09.2026)."],
+  ];
+  for (const [name, input, field, message] of cases) {
+    it(`refuses ${name}`, async () => {
+      const { clinician, pathway } = await setup();
+      const error = await registerEvent(clinician, pathway.id, input as never, TODAY).catch((e) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).fieldErrors[field]).toContain(message);
+      expect(await eventCount(pathway.id)).toBe(1);
+    });
+  }
+
+  it("refuses an unknown code, an unknown outcome and a code of another pathway type", async () => {
+    const { clinician, pathway } = await setup();
+    for (const input of [
+      { code: "Q", date: "2026-10-01" },
+      { code: "C", outcome: "Z", date: "2026-10-01" },
+      { code: "D12M", date: "2026-10-01" },
+      { code: "R", date: "2026-10-01" }, // avrusning avsluttet: D01/D09 only
+    ]) {
+      const error = await registerEvent(clinician, pathway.id, input, TODAY).catch((e) => e);
+      expect(error, JSON.stringify(input)).toBeInstanceOf(ValidationError);
+    }
+    expect(await eventCount(pathway.id)).toBe(1);
+  });
+
+  it("refuses a clinical decision without an outcome", async () => {
+    const { clinician, pathway } = await setup([["A", null, "2026-09-03"], ["M", null, "2026-09-10"]]);
+    const error = await registerEvent(clinician, pathway.id, { code: "C", date: "2026-10-01" }, TODAY).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(Object.keys((error as ValidationError).fieldErrors)).toEqual(["outcome"]);
+    expect(await eventCount(pathway.id)).toBe(2);
+  });
+
+  it("refuses events on a closed pathway", async () => {
+    const { clinician, pathway } = await setup([
+      ["A", null, "2026-09-03"],
+      ["M", null, "2026-09-10"],
+      ["C", "K", "2026-10-01"],
+      ["X", null, "2026-10-02"],
+    ]);
+    await db().pathway.update({ where: { id: pathway.id }, data: { status: "CLOSED" } });
+    await expect(registerEvent(clinician, pathway.id, { code: "F", date: "2026-10-05" }, TODAY)).rejects.toBeInstanceOf(ConflictError);
+    expect(await eventCount(pathway.id)).toBe(4);
+  });
+
+  it("answers not found for a pathway of another unit, and refuses leaders", async () => {
+    const { pathway } = await setup();
+    const other = await makeUnit(db(), "TSB");
+    const outsider = await makeActor(db(), "COORDINATOR", [other.id]);
+    await expect(registerEvent(outsider, pathway.id, { code: "M", date: "2026-10-01" }, TODAY)).rejects.toBeInstanceOf(NotFoundError);
+    const leader = await makeActor(db(), "LEADER", [pathway.unitId]);
+    await expect(registerEvent(leader, pathway.id, { code: "M", date: "2026-10-01" }, TODAY)).rejects.toBeInstanceOf(PermissionDenied);
+    expect(await eventCount(pathway.id)).toBe(1);
+  });
+});
+
+describe("registering a code: saves, warnings and justification", () => {
+  it("stores M, writes the derived columns and an audit row in one step", async () => {
+    const { clinician, pathway } = await setup();
+    const result = await registerEvent(clinician, pathway.id, { code: "M", date: "2026-10-01" }, TODAY);
+    expect(result.duplicate).toBe(false);
+    expect(result.evaluation.phase).toBe("basis_assessment");
+    const stored = await db().pathway.findUniqueOrThrow({ where: { id: pathway.id } });
+    expect(stored).toMatchObject({ phase: "basis_assessment", nextDeadlineKind: "basis_assessment" });
+    expect(stored.nextDeadlineDue?.toISOString().slice(0, 10)).toBe("2026-11-12"); // 1 Oct + 42 days
+    const audit = await db().auditEvent.findMany({ where: { pathwayId: pathway.id, action: "EVENT_CREATED" } });
+    expect(audit).toHaveLength(1);
+  });
+
+  it("accepts the concatenated procedure code D11CU and stores letter and outcome", async () => {
+    const { clinician, pathway } = await setup([["A", null, "2026-09-03"], ["M", null, "2026-09-10"]]);
+    const result = await registerEvent(clinician, pathway.id, { code: "d11cu", date: "2026-10-01" }, TODAY);
+    expect(result.event).toMatchObject({ code: "C", outcome: "U" });
+  });
+
+  it("asks for a justification for C without M, then stores it with the warning", async () => {
+    const { clinician, pathway } = await setup();
+    const error = await registerEvent(clinician, pathway.id, { code: "C", outcome: "P", date: "2026-10-01" }, TODAY).catch((e) => e);
+    expect(error).toBeInstanceOf(JustificationRequired);
+    expect((error as JustificationRequired).warnings.map((w) => w.id)).toContain("C_WITHOUT_M");
+    expect(await eventCount(pathway.id)).toBe(1);
+
+    const saved = await registerEvent(
+      clinician,
+      pathway.id,
+      { code: "C", outcome: "P", date: "2026-10-01", justification: "Første samtale ble ikke kodet i DIPS" },
+      TODAY,
+    );
+    expect(saved.warnings.map((w) => w.id)).toContain("C_WITHOUT_M");
+    const stored = await db().pathwayEvent.findUniqueOrThrow({ where: { id: saved.event.id } });
+    expect(stored.justification).toBe("Første samtale ble ikke kodet i DIPS");
+  });
+
+  it("asks for a justification when the code closes a deadline late (day 43 of 42)", async () => {
+    const { clinician, pathway } = await setup([["A", null, "2026-09-03"], ["M", null, "2026-09-10"]]);
+    const late = { code: "C", outcome: "P", date: "2026-10-23" }; // 10 Sep + 43 days
+    await expect(registerEvent(clinician, pathway.id, late, TODAY)).rejects.toBeInstanceOf(JustificationRequired);
+    const onTime = await registerEvent(clinician, pathway.id, { code: "C", outcome: "P", date: "2026-10-22" }, TODAY);
+    expect(onTime.warnings).toEqual([]);
+  });
+});
+
+describe("double submit", () => {
+  it("stores one event for a repeated idempotency key", async () => {
+    const { clinician, pathway } = await setup();
+    const input = { code: "M", date: "2026-10-01", idempotencyKey: "key-0123456789" };
+    const first = await registerEvent(clinician, pathway.id, input, TODAY);
+    const second = await registerEvent(clinician, pathway.id, input, TODAY);
+    expect(second.duplicate).toBe(true);
+    expect(second.event.id).toBe(first.event.id);
+    expect(await eventCount(pathway.id)).toBe(2);
+  });
+
+  it("stores one event for parallel submissions with one key", async () => {
+    const { clinician, pathway } = await setup();
+    const input = { code: "M", date: "2026-10-01", idempotencyKey: "parallel-key-42" };
+    const results = await Promise.all(Array.from({ length: 10 }, () => registerEvent(clinician, pathway.id, input, TODAY)));
+    expect(new Set(results.map((r) => r.event.id)).size).toBe(1);
+    expect(await eventCount(pathway.id)).toBe(2);
+  });
+
+  it("stores one event for the same code, outcome and date by the same user within a minute", async () => {
+    const { clinician, pathway } = await setup();
+    await registerEvent(clinician, pathway.id, { code: "M", date: "2026-10-01" }, TODAY);
+    const again = await registerEvent(clinician, pathway.id, { code: "M", date: "2026-10-01" }, TODAY);
+    expect(again.duplicate).toBe(true);
+    expect(await eventCount(pathway.id)).toBe(2);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { checkDigitsFor, makeNationalId, maskNationalId, parseNationalId } from "@/domain/national-id";
+
+describe("fødselsnummer and D-nummer validation", () => {
+  it("accepts a valid fødselsnummer and derives the birth date", () => {
+    const id = makeNationalId("1985-03-17", 42);
+    const result = parseNationalId(id);
+    expect(result).toMatchObject({ ok: true, kind: "fodselsnummer", birthDate: "1985-03-17", synthetic: false });
+  });
+
+  it("accepts spaces in the input and stores the digits only", () => {
+    const id = makeNationalId("1990-12-01", 7);
+    const spaced = `${id.slice(0, 6)} ${id.slice(6)}`;
+    expect(parseNationalId(spaced)).toMatchObject({ ok: true, value: id });
+  });
+
+  it("accepts a D-nummer (day + 40)", () => {
+    const id = makeNationalId("1979-06-30", 100, { dNumber: true });
+    expect(Number(id.slice(0, 2))).toBe(70);
+    expect(parseNationalId(id)).toMatchObject({ ok: true, kind: "d-nummer", birthDate: "1979-06-30" });
+  });
+
+  it("rejects a wrong first check digit (K1) with a Norwegian message", () => {
+    const id = makeNationalId("1985-03-17", 42);
+    const wrong = id.slice(0, 9) + String((Number(id[9]) + 1) % 10) + id[10];
+    const result = parseNationalId(wrong);
+    expect(result).toEqual({ ok: false, error: "checksum", message: "Fødselsnummeret er ugyldig: kontrollsifrene stemmer ikke." });
+  });
+
+  it("rejects a wrong second check digit (K2)", () => {
+    const id = makeNationalId("1985-03-17", 42);
+    const wrong = id.slice(0, 10) + String((Number(id[10]) + 1) % 10);
+    expect(parseNationalId(wrong)).toMatchObject({ ok: false, error: "checksum" });
+  });
+
+  it("rejects every single-digit change of a valid id", () => {
+    const id = makeNationalId("2001-02-28", 512);
+    for (let position = 0; position < 11; position++) {
+      for (let delta = 1; delta <= 9; delta++) {
+        const digit = (Number(id[position]) + delta) % 10;
+        const changed = id.slice(0, position) + digit + id.slice(position + 1);
+        expect(parseNationalId(changed, { allowSynthetic: true }).ok, changed).toBe(false);
+      }
+    }
+  });
+
+  it("rejects wrong length, letters and empty input", () => {
+    expect(parseNationalId("")).toMatchObject({ ok: false, error: "empty", message: "Fødselsnummer mangler." });
+    expect(parseNationalId("1234567890")).toMatchObject({ ok: false, error: "format" });
+    expect(parseNationalId("123456789012")).toMatchObject({ ok: false, error: "format" });
+    expect(parseNationalId("1703850446a")).toMatchObject({ ok: false, error: "format" });
+  });
+
+  /** An id with valid check digits for any first six digits (dates need not exist). */
+  function withCheckDigits(dateDigits: string, individualFrom: number): string {
+    for (let i = individualFrom; i < individualFrom + 100; i++) {
+      const nine = dateDigits + String(i).padStart(3, "0");
+      const check = checkDigitsFor(nine);
+      if (check) return nine + check;
+    }
+    throw new Error("no check digits found");
+  }
+
+  it("rejects impossible birth dates even with valid check digits", () => {
+    expect(parseNationalId(withCheckDigits("300285", 40))).toMatchObject({ ok: false, error: "date" });
+    expect(parseNationalId(withCheckDigits("011385", 40))).toMatchObject({ ok: false, error: "date" });
+  });
+
+  it("accepts 29 February only in leap years", () => {
+    expect(parseNationalId(withCheckDigits("290200", 600)).ok).toBe(true); // 2000 is a leap year
+    expect(parseNationalId(withCheckDigits("290201", 600))).toMatchObject({ ok: false, error: "date" });
+  });
+
+  it("accepts synthetic test ids (month + 80) only when allowed", () => {
+    const id = makeNationalId("1985-03-17", 42, { synthetic: true });
+    expect(parseNationalId(id)).toMatchObject({ ok: false, error: "date" });
+    expect(parseNationalId(id, { allowSynthetic: true })).toMatchObject({ ok: true, synthetic: true, birthDate: "1985-03-17" });
+  });
+
+  it("masks ids in lists, keeping only the day, month and check digits", () => {
+    expect(maskNationalId("17038504460")).toBe("1703** ***60");
+    expect(maskNationalId("123")).toBe("***********");
+  });
+});

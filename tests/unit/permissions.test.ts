@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { ACTIONS, HOME_BY_ROLE, ROLES, can, type Action, type Role } from "@/domain/permissions";
+
+// The full matrix, written out so that any change to the table is a visible
+// change to this test.
+const EXPECTED: Record<Role, Action[]> = {
+  CLINICIAN: ["patient.read", "patient.create", "pathway.list.own", "pathway.create", "event.create", "event.annul", "notice.explain"],
+  COORDINATOR: [
+    "patient.read",
+    "patient.create",
+    "pathway.list.own",
+    "pathway.create",
+    "pathway.assign",
+    "event.create",
+    "event.annul",
+    "notice.explain",
+    "worklist.view",
+    "report.view",
+    "export.csv",
+  ],
+  LEADER: ["patient.read", "worklist.view", "report.view", "export.csv"],
+  ADMIN: ["admin.users", "admin.units", "admin.rules", "audit.read"],
+};
+
+describe("permission table", () => {
+  for (const role of ROLES) {
+    for (const action of ACTIONS) {
+      const allowed = EXPECTED[role].includes(action);
+      it(`${role} ${allowed ? "may" : "may not"} ${action}`, () => {
+        expect(can(role, action)).toBe(allowed);
+      });
+    }
+  }
+
+  it("refuses unknown, missing and look-alike roles", () => {
+    for (const role of ["SUPERUSER", "clinician", "", null, undefined, 42, {}]) {
+      for (const action of ACTIONS) expect(can(role, action)).toBe(false);
+    }
+  });
+
+  it("refuses an action that is not in the table", () => {
+    expect(can("COORDINATOR", "delete.everything" as Action)).toBe(false);
+  });
+
+  it("gives administrators no access to patient data", () => {
+    expect(ACTIONS.filter((a) => a.startsWith("patient.") || a.startsWith("event.")).some((a) => can("ADMIN", a))).toBe(false);
+  });
+
+  it("sends every role to a landing page", () => {
+    for (const role of ROLES) expect(HOME_BY_ROLE[role]).toMatch(/^\/[a-z-]+$/);
+  });
+});
