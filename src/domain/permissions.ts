@@ -15,6 +15,7 @@ export const ACTIONS = [
   "event.annul", // correct a code
   "notice.explain",
   "worklist.view", // the coordinator's worklist
+  "worklist.postpone", // put a worklist row aside until a date
   "report.view", // the leader's compliance reports
   "export.csv",
   "admin.users",
@@ -36,6 +37,7 @@ export const PERMISSIONS = {
     "event.annul",
     "notice.explain",
     "worklist.view",
+    "worklist.postpone",
     "report.view",
     "export.csv",
   ],

@@ -15,6 +15,7 @@ const EXPECTED: Record<Role, Action[]> = {
     "event.annul",
     "notice.explain",
     "worklist.view",
+    "worklist.postpone",
     "report.view",
     "export.csv",
   ],

@@ -78,13 +78,15 @@ export async function PathwayPage({ params }: { params: Promise<{ id: string }> 
       </section>
 
       {can(actor.user.role, "event.create") && evaluation.phase !== "closed" && (
-        <RegisterCodeForm
-          pathwayId={pathway.id}
-          pathwayType={pathway.type}
-          today={now}
-          suggestions={evaluation.nextExpectedCodes}
-          catalogue={codeCatalogue(pathway.type)}
-        />
+        <div id="registrer-kode" className="scroll-mt-4">
+          <RegisterCodeForm
+            pathwayId={pathway.id}
+            pathwayType={pathway.type}
+            today={now}
+            suggestions={evaluation.nextExpectedCodes}
+            catalogue={codeCatalogue(pathway.type)}
+          />
+        </div>
       )}
       <DeadlineList deadlines={evaluation.deadlines} today={now} />
       <NoticeList notices={notices} />

@@ -1,0 +1,149 @@
+import {
+  addCalendarDays, DECISION_OUTCOMES, parseCode,
+  type DecisionOutcome, type IsoDate, type Notice, type PathwayEvaluation, type PathwayInput,
+} from "@/domain/rules";
+import { WORKLIST_RULES, type WorklistReason } from "./rules";
+
+// Turns the rules engine's verdict on one pathway into the actions it needs
+// from the forløpskoordinator. Every item is stored, due or not; the worklist
+// query shows those due within the chosen horizon, so the list stays right as
+// days pass without recomputing.
+
+export interface WorklistItemDraft {
+  reason: WorklistReason;
+  /** stable within the pathway; explanations and postponements refer to it */
+  key: string;
+  dueOn: IsoDate;
+  sinceOn: IsoDate | null;
+  deadlineKind: string | null;
+  noticeId: string | null;
+  eventId: string | null;
+  outcome: string | null;
+}
+
+export interface WorklistContext {
+  /** CONCURRENT notices, computed across the patient's pathways */
+  concurrent: Notice[];
+  /** keys of notices a coordinator has explained */
+  explainedNoticeKeys: ReadonlySet<string>;
+}
+
+export function noticeKey(notice: Pick<Notice, "id" | "date" | "eventId">): string {
+  return `notice:${notice.id}:${notice.eventId ?? notice.date}`;
+}
+
+interface DecisionEvent {
+  id: string;
+  date: IsoDate;
+  outcome: string | null;
+}
+
+/** The valid C and F events in clinical order (annulled ones ignored). */
+function decisionsAndFeedback(pathway: PathwayInput) {
+  const decisions: DecisionEvent[] = [];
+  const feedbackDates: IsoDate[] = [];
+  for (const e of pathway.events) {
+    if (e.annulled) continue;
+    const parsed = parseCode(e.code, e.outcome, pathway.type);
+    if (!parsed.ok) continue;
+    if (parsed.letter === "C") decisions.push({ id: e.id, date: e.date, outcome: parsed.outcome });
+    if (parsed.letter === "F") feedbackDates.push(e.date);
+  }
+  decisions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { decisions, feedbackDates };
+}
+
+function draft(partial: Partial<WorklistItemDraft> & Pick<WorklistItemDraft, "reason" | "key" | "dueOn">): WorklistItemDraft {
+  return { sinceOn: null, deadlineKind: null, noticeId: null, eventId: null, outcome: null, ...partial };
+}
+
+export function worklistItems(pathway: PathwayInput, evaluation: PathwayEvaluation, context: WorklistContext): WorklistItemDraft[] {
+  const items: WorklistItemDraft[] = [];
+  const open = evaluation.phase !== "closed";
+
+  for (const d of evaluation.deadlines) {
+    if (d.completedOn !== null) continue;
+    items.push(
+      draft({
+        reason: d.kind === "referral_assessment" ? "REFERRAL_NOT_ASSESSED" : "DEADLINE",
+        key: `deadline:${d.kind}:${d.from}`,
+        dueOn: d.due,
+        sinceOn: d.from,
+        deadlineKind: d.kind,
+      }),
+    );
+  }
+
+  const hasFirstAttendanceNorm = evaluation.deadlines.some((d) => d.kind === "first_attendance");
+  if (evaluation.phase === "awaiting_first_attendance" && evaluation.startedOn && !hasFirstAttendanceNorm) {
+    items.push(
+      draft({
+        reason: "NO_FIRST_ATTENDANCE",
+        key: "no_first_attendance",
+        dueOn: addCalendarDays(evaluation.startedOn, WORKLIST_RULES.firstAttendanceGraceDays),
+        sinceOn: evaluation.startedOn,
+      }),
+    );
+  }
+
+  if (open) {
+    const { decisions, feedbackDates } = decisionsAndFeedback(pathway);
+    for (const c of decisions) {
+      if (!feedbackDates.some((f) => f >= c.date)) {
+        items.push(
+          draft({
+            reason: "FEEDBACK_MISSING",
+            key: `feedback:${c.id}`,
+            dueOn: addCalendarDays(c.date, WORKLIST_RULES.feedbackDays),
+            sinceOn: c.date,
+            eventId: c.id,
+            outcome: c.outcome,
+          }),
+        );
+      }
+    }
+    const last = decisions[decisions.length - 1];
+    if (last?.outcome && DECISION_OUTCOMES[last.outcome as DecisionOutcome]?.endsPathway) {
+      items.push(
+        draft({
+          reason: "OUTCOME_NOT_CLOSED",
+          key: `outcome_not_closed:${last.id}`,
+          dueOn: addCalendarDays(last.date, WORKLIST_RULES.closeAfterDecisionDays),
+          sinceOn: last.date,
+          eventId: last.id,
+          outcome: last.outcome,
+        }),
+      );
+    }
+    if (evaluation.lastEventDate) {
+      items.push(
+        draft({
+          reason: "INACTIVE",
+          key: "inactive",
+          dueOn: addCalendarDays(evaluation.lastEventDate, WORKLIST_RULES.inactivityDays),
+          sinceOn: evaluation.lastEventDate,
+        }),
+      );
+    }
+  }
+
+  for (const notice of evaluation.notices) {
+    const key = noticeKey(notice);
+    if (context.explainedNoticeKeys.has(key)) continue;
+    items.push(draft({ reason: "NOTICE_UNEXPLAINED", key, dueOn: notice.date, sinceOn: notice.date, noticeId: notice.id, eventId: notice.eventId }));
+  }
+  if (open) {
+    for (const notice of context.concurrent) {
+      const key = noticeKey(notice);
+      if (context.explainedNoticeKeys.has(key)) continue;
+      items.push(draft({ reason: "CONCURRENT", key, dueOn: notice.date, sinceOn: notice.date, noticeId: notice.id }));
+    }
+  }
+  return dedupeByKey(items);
+}
+
+/** Two notices of one kind on one event would collide; keep the first. */
+function dedupeByKey(items: WorklistItemDraft[]): WorklistItemDraft[] {
+  const seen = new Set<string>();
+  return items.filter((item) => (seen.has(item.key) ? false : (seen.add(item.key), true)));
+}

@@ -1,0 +1,39 @@
+// Local worklist rules (not national norms): when a situation becomes an
+// action for the forløpskoordinator. One table, so a clinic can tune it; a
+// change here needs `npm run recompute`.
+export const WORKLIST_RULES = {
+  /** tilbakemelding til henviser (F) is expected within this many days of a C */
+  feedbackDays: 14,
+  /** a C with outcome S, K, A or I should lead to avslutning within this many days */
+  closeAfterDecisionDays: 14,
+  /** a started pathway without første fremmøte (M), where no national norm exists */
+  firstAttendanceGraceDays: 28,
+  /** an open pathway without any event for this long is "inactive" */
+  inactivityDays: 60,
+  /** default horizon for deadlines due soon */
+  defaultHorizonDays: 14,
+  maxHorizonDays: 365,
+} as const;
+
+export const WORKLIST_REASONS = [
+  "DEADLINE",
+  "REFERRAL_NOT_ASSESSED",
+  "NO_FIRST_ATTENDANCE",
+  "FEEDBACK_MISSING",
+  "OUTCOME_NOT_CLOSED",
+  "NOTICE_UNEXPLAINED",
+  "INACTIVE",
+  "CONCURRENT",
+] as const;
+export type WorklistReason = (typeof WORKLIST_REASONS)[number];
+
+export const REASON_LABELS: Record<WorklistReason, string> = {
+  DEADLINE: "Frist",
+  REFERRAL_NOT_ASSESSED: "Henvisning ikke vurdert",
+  NO_FIRST_ATTENDANCE: "Startet uten første fremmøte",
+  FEEDBACK_MISSING: "Tilbakemelding til henviser mangler",
+  OUTCOME_NOT_CLOSED: "Beslutning om avslutning, forløpet er åpent",
+  NOTICE_UNEXPLAINED: "Uforklart merknad",
+  INACTIVE: "Ingen aktivitet",
+  CONCURRENT: "Samtidige forløp",
+};

@@ -1,0 +1,134 @@
+import Link from "next/link";
+import { can } from "@/domain/permissions";
+import { addCalendarDays, PHASE_LABELS, type Phase } from "@/domain/rules";
+import { REASON_LABELS } from "@/domain/worklist";
+import { formatNorwegianDate } from "@/lib/dates";
+import { requirePage } from "@/server/auth/guard";
+import { today } from "@/server/clock";
+import { unitOptionsFor } from "@/server/units/options";
+import { filtersToSearchParams, worklistFilterSchema, type WorklistFilters as Filters } from "@/server/worklist/filters";
+import { listWorklist, worklistSummary } from "@/server/worklist/query";
+import { daysLeftText, TONE_CLASSES } from "@/features/pathway/deadline-text";
+import { RowActions } from "./RowActions";
+import { WorklistFilters } from "./WorklistFilters";
+import { WorklistSummary } from "./WorklistSummary";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** Bad URL parameters fall back to the defaults, with a message saying so. */
+function parseFilters(params: SearchParams): { filters: Filters; problems: string[] } {
+  const parsed = worklistFilterSchema.safeParse(params);
+  if (parsed.success) return { filters: parsed.data, problems: [] };
+  return { filters: worklistFilterSchema.parse({}), problems: [...new Set(parsed.error.issues.map((i) => i.message))] };
+}
+
+export async function WorklistPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requirePage("worklist.view");
+  const { filters, problems } = parseFilters(await searchParams);
+  const now = today();
+  const [units, { rows, nextCursor }, summary] = await Promise.all([
+    unitOptionsFor(actor),
+    listWorklist(actor, filters, now),
+    worklistSummary(actor, filters, now),
+  ]);
+  const cliniciansByUnit = new Map(units.map((u) => [u.id, u.clinicians]));
+  const role = actor.user.role;
+  const allowed = {
+    assign: can(role, "pathway.assign"),
+    explain: can(role, "notice.explain"),
+    postpone: can(role, "worklist.postpone"),
+    code: can(role, "event.create"),
+  };
+  const exportQuery = filtersToSearchParams(filters, { etter: undefined });
+  return (
+    <section>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Arbeidsliste</h1>
+        {can(role, "export.csv") && (
+          <a href={`/arbeidsliste/eksport?${exportQuery}`} className="text-blue-800 underline" download>
+            Last ned som CSV (Excel)
+          </a>
+        )}
+      </div>
+      <p className="mt-1 text-slate-700">
+        Forløp i dine enheter som trenger handling, de som haster mest først. I dag er {formatNorwegianDate(now)}.
+      </p>
+      {problems.length > 0 && (
+        <div role="alert" className="mt-3 rounded border border-red-300 bg-red-50 p-3 text-red-900">
+          Noen filtre i adressen var ugyldige og er nullstilt: {problems.join(" ")}
+        </div>
+      )}
+      <WorklistFilters filters={filters} units={units} />
+      <WorklistSummary summary={summary} filters={filters} />
+      {rows.length === 0 ? (
+        <p className="mt-6">Ingen forløp trenger handling med disse filtrene.</p>
+      ) : (
+        <table className="mt-6 w-full border-collapse bg-white text-left text-sm">
+          <caption className="sr-only">Forløp som trenger handling, {filters.sortering === "grunn" ? "gruppert etter grunn" : "mest haster først"}</caption>
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="p-2">Grunn</th>
+              <th scope="col" className="p-2">Hva er galt</th>
+              <th scope="col" className="p-2">Frist</th>
+              <th scope="col" className="p-2">Pasient</th>
+              <th scope="col" className="p-2">Forløp</th>
+              <th scope="col" className="p-2">Ansvarlig behandler</th>
+              <th scope="col" className="p-2">Handlinger</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const status = daysLeftText(row.dueOn, now);
+              return (
+                <tr key={row.id} className="border-b border-slate-200 align-top" data-testid="worklist-row">
+                  <td className="p-2">{REASON_LABELS[row.reason]}</td>
+                  <td className="p-2">{row.description}</td>
+                  <td className="p-2 whitespace-nowrap">
+                    {formatNorwegianDate(row.dueOn)}
+                    <span className={`mt-1 block w-fit rounded border px-2 py-0.5 ${TONE_CLASSES[status.tone]}`}>{status.text}</span>
+                  </td>
+                  <td className="p-2">
+                    <Link href={`/forlop/${row.pathwayId}`} className="font-medium text-blue-800 underline">
+                      {row.patientName}
+                    </Link>
+                    <span className="block font-mono text-slate-700">{row.maskedId}</span>
+                  </td>
+                  <td className="p-2">
+                    {row.type} {row.setting === "DOGN" ? "døgn" : "poliklinikk"}
+                    <span className="block text-slate-700">{row.phase ? PHASE_LABELS[row.phase as Phase] ?? row.phase : "–"}</span>
+                    <span className="block text-slate-700">{row.unit.name}</span>
+                  </td>
+                  <td className="p-2">{row.clinician?.name ?? <span className="text-red-900">Ingen</span>}</td>
+                  <td className="p-2">
+                    <RowActions
+                      pathwayId={row.pathwayId}
+                      itemKey={row.key}
+                      isNotice={row.noticeId !== null}
+                      patientName={row.patientName}
+                      clinicianId={row.clinician?.id ?? null}
+                      clinicians={cliniciansByUnit.get(row.unit.id) ?? []}
+                      allowed={allowed}
+                      tomorrow={addCalendarDays(now, 1)}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <nav aria-label="Sider" className="mt-4 flex gap-4">
+        {filters.etter && (
+          <Link href={`/arbeidsliste?${filtersToSearchParams(filters, { etter: undefined })}`} className="text-blue-800 underline">
+            Første side
+          </Link>
+        )}
+        {nextCursor && (
+          <Link href={`/arbeidsliste?${filtersToSearchParams(filters, { etter: nextCursor })}`} className="text-blue-800 underline">
+            Neste side
+          </Link>
+        )}
+      </nav>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { z } from "zod";
+import { addCalendarDays } from "@/domain/rules";
+import { WORKLIST_RULES } from "@/domain/worklist";
+import { fromIsoDate, type IsoDate } from "@/lib/dates";
+import { prisma, type Tx } from "@/server/db";
+import { writeAudit } from "@/server/audit";
+import { assertCan } from "@/server/auth/assert";
+import type { Actor } from "@/server/auth/current-user";
+import { pathwayScope } from "@/server/auth/scope";
+import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
+import { recomputeDerived } from "@/server/pathways/derived";
+import { explainSchema, postponeSchema } from "./schemas";
+
+// The coordinator's actions on one worklist row. Each is one transaction with
+// its audit row; the row's derived data are rewritten in the same step.
+
+async function scopedItem(tx: Tx, actor: Actor, pathwayId: string, key: string) {
+  const item = await tx.worklistItem.findFirst({
+    where: { pathwayId, key, pathway: pathwayScope(actor.user) },
+    select: { id: true, reason: true, noticeId: true, pathway: { select: { patientId: true } } },
+  });
+  if (!item) throw new NotFoundError("Fant ikke raden. Den kan være løst allerede, eller høre til en enhet du ikke har tilgang til.");
+  return item;
+}
+
+/** Mark a notice as explained: it leaves the worklist but stays in reports. */
+export async function explainNotice(actor: Actor, input: z.input<typeof explainSchema>, today: IsoDate) {
+  assertCan(actor.user, "notice.explain");
+  const { pathwayId, noticeKey, justification } = explainSchema.parse(input);
+  return prisma.$transaction(async (tx) => {
+    const item = await scopedItem(tx, actor, pathwayId, noticeKey);
+    if (!item.noticeId) throw new ValidationError({ noticeKey: ["Bare merknader kan forklares."] });
+    const existing = await tx.noticeExplanation.findUnique({ where: { pathwayId_noticeKey: { pathwayId, noticeKey } }, select: { id: true } });
+    if (existing) throw new ConflictError("already_explained", "Merknaden er allerede forklart.");
+    await tx.noticeExplanation.create({
+      data: { pathwayId, noticeKey, noticeId: item.noticeId, justification, explainedById: actor.user.id },
+    });
+    await recomputeDerived(tx, pathwayId, today);
+    await writeAudit(
+      tx,
+      { userId: actor.user.id, action: "NOTICE_EXPLAINED", patientId: item.pathway.patientId, pathwayId, detail: { noticeKey } },
+      actor.meta,
+    );
+    return { pathwayId, noticeKey };
+  });
+}
+
+/** Put a row aside until a date; it comes back on that date. */
+export async function postponeItem(actor: Actor, input: z.input<typeof postponeSchema>, today: IsoDate) {
+  assertCan(actor.user, "worklist.postpone");
+  const { pathwayId, itemKey, until, reason } = postponeSchema.parse(input);
+  if (until <= today) throw new ValidationError({ until: ["Velg en dato etter i dag."] });
+  const latest = addCalendarDays(today, WORKLIST_RULES.maxHorizonDays);
+  if (until > latest) throw new ValidationError({ until: [`Raden kan utsettes høyst ${WORKLIST_RULES.maxHorizonDays} dager.`] });
+  return prisma.$transaction(async (tx) => {
+    const item = await scopedItem(tx, actor, pathwayId, itemKey);
+    await tx.worklistPostponement.create({ data: { pathwayId, itemKey, until: fromIsoDate(until), reason, createdById: actor.user.id } });
+    await tx.worklistItem.update({ where: { id: item.id }, data: { postponedUntil: fromIsoDate(until) } });
+    await writeAudit(
+      tx,
+      { userId: actor.user.id, action: "WORKLIST_POSTPONED", patientId: item.pathway.patientId, pathwayId, detail: { itemKey, until } },
+      actor.meta,
+    );
+    return { pathwayId, itemKey, until };
+  });
+}

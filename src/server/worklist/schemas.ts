@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { isIsoDate } from "@/lib/dates";
+
+// Input of the worklist's row actions (server actions and API share them).
+
+const id = (message: string) => z.string({ error: message }).trim().min(1, message).max(40, message).regex(/^[a-z0-9]+$/i, message);
+const key = z.string({ error: "Ukjent rad." }).trim().min(1, "Ukjent rad.").max(200, "Ukjent rad.");
+
+export const assignSchema = z.object({
+  pathwayId: id("Ukjent forløp."),
+  /** empty: no responsible clinician */
+  clinicianId: z.union([id("Velg en behandler."), z.literal("")]).transform((v) => v || null),
+});
+
+export const explainSchema = z.object({
+  pathwayId: id("Ukjent forløp."),
+  noticeKey: key,
+  justification: z
+    .string({ error: "Skriv en begrunnelse." })
+    .trim()
+    .min(3, "Skriv en begrunnelse (minst 3 tegn).")
+    .max(1000, "Begrunnelsen kan være høyst 1000 tegn."),
+});
+
+export const postponeSchema = z.object({
+  pathwayId: id("Ukjent forløp."),
+  itemKey: key,
+  until: z.string({ error: "Velg en dato." }).trim().refine(isIsoDate, "Datoen er ikke en gyldig dato (ÅÅÅÅ-MM-DD)."),
+  reason: z
+    .string({ error: "Skriv hvorfor raden utsettes." })
+    .trim()
+    .min(3, "Skriv hvorfor raden utsettes (minst 3 tegn).")
+    .max(500, "Begrunnelsen kan være høyst 500 tegn."),
+});
