@@ -61,8 +61,12 @@ export function worklistItems(pathway: PathwayInput, evaluation: PathwayEvaluati
   const items: WorklistItemDraft[] = [];
   const open = evaluation.phase !== "closed";
 
+  // A missing start (A) leaves the referral deadline open: that is a coding
+  // error, reported once as the MISSING_START notice, not as a second row.
+  const missingStart = evaluation.notices.some((n) => n.id === "MISSING_START");
   for (const d of evaluation.deadlines) {
-    if (d.completedOn !== null) continue;
+    if (d.completedOn !== null || !open) continue;
+    if (d.kind === "referral_assessment" && missingStart) continue;
     items.push(
       draft({
         reason: d.kind === "referral_assessment" ? "REFERRAL_NOT_ASSESSED" : "DEADLINE",

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import Link from "next/link";
 import { can } from "@/domain/permissions";
 import { addCalendarDays, PHASE_LABELS, type Phase } from "@/domain/rules";
@@ -6,7 +7,7 @@ import { formatNorwegianDate } from "@/lib/dates";
 import { requirePage } from "@/server/auth/guard";
 import { today } from "@/server/clock";
 import { unitOptionsFor } from "@/server/units/options";
-import { filtersToSearchParams, worklistFilterSchema, type WorklistFilters as Filters } from "@/server/worklist/filters";
+import { filtersToSearchParams, groupOf, REASON_FILTERS, worklistFilterSchema, type WorklistFilters as Filters } from "@/server/worklist/filters";
 import { listWorklist, worklistSummary } from "@/server/worklist/query";
 import { daysLeftText, TONE_CLASSES } from "@/features/pathway/deadline-text";
 import { RowActions } from "./RowActions";
@@ -64,7 +65,7 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
         <p className="mt-6">Ingen forløp trenger handling med disse filtrene.</p>
       ) : (
         <table className="mt-6 w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">Forløp som trenger handling, {filters.sortering === "grunn" ? "gruppert etter grunn" : "mest haster først"}</caption>
+          <caption className="sr-only">Forløp som trenger handling, {filters.sortering === "grunn" ? "gruppert etter grunn, mest over fristen først" : "etter frist, mest over fristen først"}</caption>
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className="p-2">Grunn</th>
@@ -77,10 +78,20 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => {
+            {rows.map((row, i) => {
               const status = daysLeftText(row.dueOn, now);
+              const group = groupOf(row.reason, row.dueOn, now);
+              const newGroup = filters.sortering === "grunn" && (i === 0 || groupOf(rows[i - 1].reason, rows[i - 1].dueOn, now) !== group);
               return (
-                <tr key={row.id} className="border-b border-slate-200 align-top" data-testid="worklist-row">
+                <Fragment key={row.id}>
+                {newGroup && (
+                  <tr className="bg-slate-100">
+                    <th scope="colgroup" colSpan={7} className="p-2 text-left font-semibold">
+                      {REASON_FILTERS[group].label}
+                    </th>
+                  </tr>
+                )}
+                <tr className="border-b border-slate-200 align-top" data-testid="worklist-row">
                   <td className="p-2">{REASON_LABELS[row.reason]}</td>
                   <td className="p-2">{row.description}</td>
                   <td className="p-2 whitespace-nowrap">
@@ -112,6 +123,7 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
                     />
                   </td>
                 </tr>
+                </Fragment>
               );
             })}
           </tbody>

@@ -70,7 +70,9 @@ export async function recomputeAllDerived(
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
     });
     if (batch.length === 0) break;
-    await deriveBatch(db, batch, today);
+    // each batch commits whole: never a pathway without its worklist rows
+    if ("$transaction" in db) await db.$transaction((tx) => deriveBatch(tx, batch, today), { timeout: 60_000 });
+    else await deriveBatch(db, batch, today);
     count += batch.length;
     cursor = batch[batch.length - 1].id;
     options.onBatch?.(count);

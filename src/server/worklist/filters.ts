@@ -20,7 +20,14 @@ export const REASON_FILTERS = {
 } as const satisfies Record<string, { label: string; reason: WorklistReason; overdue?: boolean }>;
 export type ReasonFilter = keyof typeof REASON_FILTERS;
 
-export const SORTS = { frist: "Mest haster først", grunn: "Gruppert etter grunn" } as const;
+/** The group (reason filter) a row belongs to. */
+export function groupOf(reason: WorklistReason, dueOn: string, today: string): ReasonFilter {
+  if (reason === "DEADLINE") return dueOn < today ? "forfalt" : "snart";
+  return (Object.keys(REASON_FILTERS) as ReasonFilter[]).find((slug) => REASON_FILTERS[slug].reason === reason)!;
+}
+
+/** Default: grouped in the order of REASON_FILTERS, most days late first within each group. */
+export const SORTS = { grunn: "Gruppert etter grunn", frist: "Alle etter frist" } as const;
 export type WorklistSort = keyof typeof SORTS;
 
 const optionalId = z.string().trim().max(40).regex(/^[a-z0-9]*$/i, "Ugyldig verdi.").optional().transform((v) => v || undefined);
@@ -44,7 +51,7 @@ export const worklistFilterSchema = z.object({
       .min(0, "Horisonten kan ikke være negativ.")
       .max(WORKLIST_RULES.maxHorizonDays, `Horisonten kan være høyst ${WORKLIST_RULES.maxHorizonDays} dager.`),
   ),
-  sortering: z.preprocess(emptyToUndefined, z.enum(["frist", "grunn"], { error: "Ukjent sortering." }).default("frist")),
+  sortering: z.preprocess(emptyToUndefined, z.enum(["grunn", "frist"], { error: "Ukjent sortering." }).default("grunn")),
   etter: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
 });
 export type WorklistFilters = z.infer<typeof worklistFilterSchema>;
@@ -57,7 +64,7 @@ export function filtersToSearchParams(filters: WorklistFilters, overrides: Parti
     const value = merged[key];
     if (value === undefined || value === "") continue;
     if (key === "horisont" && Number(value) === WORKLIST_RULES.defaultHorizonDays) continue;
-    if (key === "sortering" && value === "frist") continue;
+    if (key === "sortering" && value === "grunn") continue;
     params.set(key, String(value));
   }
   return params;
