@@ -9,6 +9,7 @@ import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { pathwayScope } from "@/server/auth/scope";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
+import { isUniqueViolation } from "@/server/db-errors";
 import { recomputeDerived } from "@/server/pathways/derived";
 import { explainSchema, postponeSchema } from "./schemas";
 
@@ -28,11 +29,12 @@ async function scopedItem(tx: Tx, actor: Actor, pathwayId: string, key: string) 
 export async function explainNotice(actor: Actor, input: z.input<typeof explainSchema>, today: IsoDate) {
   assertCan(actor.user, "notice.explain");
   const { pathwayId, noticeKey, justification } = explainSchema.parse(input);
+  const alreadyExplained = () => new ConflictError("already_explained", "Merknaden er allerede forklart.");
   return prisma.$transaction(async (tx) => {
     const item = await scopedItem(tx, actor, pathwayId, noticeKey);
     if (!item.noticeId) throw new ValidationError({ noticeKey: ["Bare merknader kan forklares."] });
     const existing = await tx.noticeExplanation.findUnique({ where: { pathwayId_noticeKey: { pathwayId, noticeKey } }, select: { id: true } });
-    if (existing) throw new ConflictError("already_explained", "Merknaden er allerede forklart.");
+    if (existing) throw alreadyExplained();
     await tx.noticeExplanation.create({
       data: { pathwayId, noticeKey, noticeId: item.noticeId, justification, explainedById: actor.user.id },
     });
@@ -43,6 +45,9 @@ export async function explainNotice(actor: Actor, input: z.input<typeof explainS
       actor.meta,
     );
     return { pathwayId, noticeKey };
+  }).catch((error) => {
+    // two coordinators at once: the unique key lets one win
+    throw isUniqueViolation(error) ? alreadyExplained() : error;
   });
 }
 
