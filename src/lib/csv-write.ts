@@ -4,8 +4,9 @@
 const BOM = "\uFEFF";
 
 function cell(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? "" : String(value);
-  // A leading = + - @ would make Excel run a formula (CSV injection).
+  if (typeof value === "number") return String(value);
+  const text = value ?? "";
+  // Text starting with = + - @ would make Excel run a formula (CSV injection).
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -30,7 +30,7 @@ export function groupOf(reason: WorklistReason, dueOn: string, today: string): R
 export const SORTS = { grunn: "Gruppert etter grunn", frist: "Alle etter frist" } as const;
 export type WorklistSort = keyof typeof SORTS;
 
-const optionalId = z.string().trim().max(40).regex(/^[a-z0-9]*$/i, "Ugyldig verdi.").optional().transform((v) => v || undefined);
+const optionalId = z.string().trim().max(40).regex(/^[a-z0-9-]*$/i, "Ugyldig verdi.").optional().transform((v) => v || undefined);
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : Array.isArray(v) ? v[0] : v);
 
 export const worklistFilterSchema = z.object({
@@ -38,7 +38,7 @@ export const worklistFilterSchema = z.object({
   type: z.preprocess(emptyToUndefined, z.enum(PATHWAY_TYPES, { error: "Ukjent forløpstype." }).optional()),
   setting: z.preprocess(emptyToUndefined, z.enum(["POLIKLINIKK", "DOGN"], { error: "Ukjent omsorgsnivå." }).optional()),
   /** a user id, or "ingen" for pathways without a responsible clinician */
-  behandler: z.preprocess(emptyToUndefined, z.string().trim().max(40).regex(/^[a-z0-9]+$/i, "Ugyldig behandler.").optional()),
+  behandler: z.preprocess(emptyToUndefined, z.string().trim().max(40).regex(/^[a-z0-9-]+$/i, "Ugyldig behandler.").optional()),
   grunn: z.preprocess(
     emptyToUndefined,
     z.enum(Object.keys(REASON_FILTERS) as [ReasonFilter, ...ReasonFilter[]], { error: "Ukjent grunn." }).optional(),

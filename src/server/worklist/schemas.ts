@@ -3,7 +3,7 @@ import { isIsoDate } from "@/lib/dates";
 
 // Input of the worklist's row actions (server actions and API share them).
 
-const id = (message: string) => z.string({ error: message }).trim().min(1, message).max(40, message).regex(/^[a-z0-9]+$/i, message);
+const id = (message: string) => z.string({ error: message }).trim().min(1, message).max(40, message).regex(/^[a-z0-9-]+$/i, message);
 const key = z.string({ error: "Ukjent rad." }).trim().min(1, "Ukjent rad.").max(200, "Ukjent rad.");
 
 export const assignSchema = z.object({
