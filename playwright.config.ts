@@ -30,6 +30,8 @@ export default defineConfig({
       AUTH_SECRET: process.env.AUTH_SECRET ?? "test-secret-not-for-production-0123456789",
       AUTH_TRUST_HOST: "true",
       NODE_ENV: "production",
+      // the demo patients carry synthetic ids (month + 80)
+      ALLOW_SYNTHETIC_IDS: "1",
     },
   },
 });

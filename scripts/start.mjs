@@ -45,7 +45,9 @@ try {
     log(`Innebygd database kjører (${databaseUrl}), data i ${join(dataDir, "pglite")}`);
   }
   migrate(databaseUrl);
-  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true" };
+  // The demo patients carry synthetic national ids (month + 80); a real
+  // deployment runs `next start` with its own environment instead.
+  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true", ALLOW_SYNTHETIC_IDS: process.env.ALLOW_SYNTHETIC_IDS ?? "1" };
   if (existsSync(join(ROOT, "prisma/seed.ts"))) timed("demodata", () => run("npm", ["run", "--silent", "db:seed"], env));
 
   if (!dev && buildIsStale()) timed("next build", () => run("npx", ["next", "build"], { ...env, NODE_ENV: "production" }));

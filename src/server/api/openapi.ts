@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { registerEventSchema } from "@/server/events/schema";
 import { annulSchema } from "@/server/events/annul-schema";
+import { REASON_FILTERS } from "@/server/worklist/filters";
 
 // OpenAPI 3.1 description of API v1. Request bodies come from the same zod
 // schemas the handlers use, so the description cannot drift from the code.
@@ -61,6 +62,22 @@ export function openApiDocument() {
             "422": { description: "Invalid input, with field messages", content: { "application/json": { schema: errorBody } } },
             ...errors,
           },
+        },
+      },
+      "/api/v1/worklist": {
+        get: {
+          summary: "The coordinator's worklist: actions needed, most urgent first (keyset pages)",
+          parameters: [
+            { name: "enhet", in: "query", schema: { type: "string" }, description: "unit id" },
+            { name: "type", in: "query", schema: { enum: ["D01", "D11", "D12", "D06", "D07", "D08", "D09"] } },
+            { name: "setting", in: "query", schema: { enum: ["POLIKLINIKK", "DOGN"] } },
+            { name: "behandler", in: "query", schema: { type: "string" }, description: "clinician id, or 'ingen'" },
+            { name: "grunn", in: "query", schema: { enum: Object.keys(REASON_FILTERS) } },
+            { name: "horisont", in: "query", schema: { type: "integer", minimum: 0, maximum: 365, default: 14 } },
+            { name: "sortering", in: "query", schema: { enum: ["grunn", "frist"], default: "grunn" } },
+            { name: "etter", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
+          ],
+          responses: { "200": { description: "rows and nextCursor" }, "422": { description: "Invalid query", content: { "application/json": { schema: errorBody } } }, ...errors },
         },
       },
       "/api/v1/events/{id}/annul": {
