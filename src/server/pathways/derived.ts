@@ -1,10 +1,10 @@
 import "server-only";
 import { concurrentNotices, evaluatePathway, type PathwayEvaluation } from "@/domain/rules";
 import { worklistItems } from "@/domain/worklist";
-import { fromIsoDate, toIsoDate, type IsoDate } from "@/lib/dates";
-import type { CareSetting, PathwayType } from "@/generated/prisma/enums";
+import type { IsoDate } from "@/lib/dates";
 import type { Tx } from "@/server/db";
-import { PATHWAY_ENGINE_SELECT, toEngineInput } from "./engine-input";
+import { loadForDerive, type DeriveRow } from "./derive-load";
+import { deadlineRows, itemRows, replaceDerivedRows, writeDerivedColumns } from "./derive-write";
 
 // Derived data are a cache of the rules engine's verdict so that lists and
 // reports are indexed queries: the columns on Pathway (phase, next deadline,
@@ -12,43 +12,11 @@ import { PATHWAY_ENGINE_SELECT, toEngineInput } from "./engine-input";
 // rewritten in the same transaction as any change to a pathway, and nightly
 // (npm run recompute) because the passing of days changes open deadlines.
 
-export const PATHWAY_DERIVE_SELECT = {
-  ...PATHWAY_ENGINE_SELECT,
-  unitId: true,
-  patientId: true,
-  responsibleClinicianId: true,
-  openedDate: true,
-  closedDate: true,
-} as const;
-
-type StoredForDerive = {
-  id: string;
-  type: PathwayType;
-  setting: CareSetting;
-  unitId: string;
-  patientId: string;
-  responsibleClinicianId: string | null;
-  openedDate: Date;
-  closedDate: Date | null;
-} & Parameters<typeof toEngineInput>[0];
-
-export function derivedColumns(evaluation: PathwayEvaluation, today: IsoDate) {
-  return {
-    phase: evaluation.phase,
-    status: evaluation.phase === "closed" ? ("CLOSED" as const) : ("OPEN" as const),
-    closedDate: evaluation.closedOn ? fromIsoDate(evaluation.closedOn) : null,
-    nextDeadlineKind: evaluation.nextDeadline?.kind ?? null,
-    nextDeadlineDue: evaluation.nextDeadline ? fromIsoDate(evaluation.nextDeadline.due) : null,
-    noticeCount: evaluation.notices.length,
-    lastEventDate: evaluation.lastEventDate ? fromIsoDate(evaluation.lastEventDate) : null,
-    derivedOn: fromIsoDate(today),
-  };
-}
-
 /** Re-evaluates one pathway and rewrites its derived data; returns the evaluation. */
 export async function recomputeDerived(tx: Tx, pathwayId: string, today: IsoDate): Promise<PathwayEvaluation> {
-  const stored = await tx.pathway.findUniqueOrThrow({ where: { id: pathwayId }, select: PATHWAY_DERIVE_SELECT });
-  const [evaluation] = await deriveBatch(tx, [stored], today);
+  const rows = await loadForDerive(tx, { ids: [pathwayId] });
+  if (rows.length === 0) throw new Error(`Pathway ${pathwayId} not found`);
+  const [evaluation] = await deriveBatch(tx, rows, today);
   return evaluation;
 }
 
@@ -58,44 +26,36 @@ export async function recomputeAllDerived(
   today: IsoDate,
   options: { batchSize?: number; onlyOpen?: boolean; onBatch?: (done: number) => void } = {},
 ): Promise<{ pathways: number }> {
-  const batchSize = options.batchSize ?? 500;
-  let cursor: string | undefined;
+  const limit = options.batchSize ?? 1000;
+  const onlyOpen = options.onlyOpen ?? false;
+  let after: string | null = null;
   let count = 0;
   for (;;) {
-    const batch = await db.pathway.findMany({
-      where: options.onlyOpen ? { status: "OPEN" } : undefined,
-      select: PATHWAY_DERIVE_SELECT,
-      orderBy: { id: "asc" },
-      take: batchSize,
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-    });
-    if (batch.length === 0) break;
+    const selection = { after, limit, onlyOpen };
     // each batch commits whole: never a pathway without its worklist rows
-    if ("$transaction" in db) await db.$transaction((tx) => deriveBatch(tx, batch, today), { timeout: 60_000 });
-    else await deriveBatch(db, batch, today);
+    const batch: DeriveRow[] =
+      "$transaction" in db
+        ? await db.$transaction(async (tx) => {
+            const rows = await loadForDerive(tx, selection);
+            await deriveBatch(tx, rows, today);
+            return rows;
+          }, { timeout: 120_000 })
+        : await loadForDerive(db, selection).then(async (rows) => (await deriveBatch(db, rows, today), rows));
+    if (batch.length === 0) break;
     count += batch.length;
-    cursor = batch[batch.length - 1].id;
+    after = batch[batch.length - 1].id;
     options.onBatch?.(count);
   }
   return { pathways: count };
 }
 
 /** CONCURRENT notices for a batch: the patients' pathways of the same type. */
-async function concurrentFor(tx: Tx, batch: StoredForDerive[], closedOn: Map<string, IsoDate | null>) {
-  const siblings = await tx.pathway.findMany({
-    where: { patientId: { in: [...new Set(batch.map((p) => p.patientId))] } },
-    select: { id: true, patientId: true, type: true, openedDate: true, closedDate: true },
-  });
-  return concurrentNotices(
-    siblings.map((s) => ({
-      id: s.id,
-      patientId: s.patientId,
-      type: s.type,
-      openedOn: toIsoDate(s.openedDate),
-      // this batch's own closing date may just have changed
-      closedOn: closedOn.has(s.id) ? closedOn.get(s.id)! : s.closedDate ? toIsoDate(s.closedDate) : null,
-    })),
-  );
+async function concurrentFor(tx: Tx, batch: DeriveRow[], closedOn: Map<string, IsoDate | null>) {
+  const siblings = await tx.$queryRaw<{ id: string; patientId: string; type: DeriveRow["type"]; openedOn: string; closedOn: string | null }[]>`
+    SELECT "id", "patientId", "type"::text AS "type", to_char("openedDate", 'YYYY-MM-DD') AS "openedOn", to_char("closedDate", 'YYYY-MM-DD') AS "closedOn"
+    FROM "Pathway" WHERE "patientId" = ANY(${[...new Set(batch.map((p) => p.patientId))]}::text[])`;
+  // this batch's own closing dates may just have changed
+  return concurrentNotices(siblings.map((s) => ({ ...s, closedOn: closedOn.has(s.id) ? closedOn.get(s.id)! : s.closedOn })));
 }
 
 async function userState(tx: Tx, ids: string[]) {
@@ -115,79 +75,21 @@ async function userState(tx: Tx, ids: string[]) {
   return { explained, postponedUntil };
 }
 
-async function deriveBatch(tx: Tx, batch: StoredForDerive[], today: IsoDate): Promise<PathwayEvaluation[]> {
+async function deriveBatch(tx: Tx, batch: DeriveRow[], today: IsoDate): Promise<PathwayEvaluation[]> {
+  if (batch.length === 0) return [];
   const ids = batch.map((p) => p.id);
-  const inputs = batch.map(toEngineInput);
-  const evaluations = inputs.map((input) => evaluatePathway(input, today));
+  const evaluations = batch.map((p) => evaluatePathway(p.input, today));
   const closedOn = new Map(evaluations.map((e) => [e.pathwayId, e.closedOn]));
   const [concurrent, { explained, postponedUntil }] = await Promise.all([concurrentFor(tx, batch, closedOn), userState(tx, ids)]);
-
   const items = batch.flatMap((p, i) =>
-    worklistItems(inputs[i], evaluations[i], {
-      concurrent: concurrent.get(p.id) ?? [],
-      explainedNoticeKeys: explained.get(p.id) ?? new Set(),
-    }).map((item) => ({
-      pathwayId: p.id,
-      unitId: p.unitId,
-      type: p.type,
-      setting: p.setting,
-      responsibleClinicianId: p.responsibleClinicianId,
-      reason: item.reason,
-      key: item.key,
-      dueOn: fromIsoDate(item.dueOn),
-      sinceOn: item.sinceOn ? fromIsoDate(item.sinceOn) : null,
-      deadlineKind: item.deadlineKind,
-      noticeId: item.noticeId,
-      eventId: item.eventId,
-      outcome: item.outcome,
-      postponedUntil: postponedUntil.get(`${p.id}|${item.key}`) ?? null,
-    })),
+    itemRows(
+      p,
+      worklistItems(p.input, evaluations[i], { concurrent: concurrent.get(p.id) ?? [], explainedNoticeKeys: explained.get(p.id) ?? new Set() }),
+      postponedUntil,
+    ),
   );
-  const deadlines = batch.flatMap((p, i) =>
-    evaluations[i].deadlines.map((d) => ({
-      pathwayId: p.id,
-      unitId: p.unitId,
-      type: p.type,
-      kind: d.kind,
-      fromDate: fromIsoDate(d.from),
-      due: fromIsoDate(d.due),
-      completedOn: d.completedOn ? fromIsoDate(d.completedOn) : null,
-      met: d.completedOn ? d.met : null,
-      cause: d.completedOn ? d.cause : null,
-    })),
-  );
-
-  await writeColumns(tx, batch, evaluations, today);
-  await tx.worklistItem.deleteMany({ where: { pathwayId: { in: ids } } });
-  await tx.pathwayDeadline.deleteMany({ where: { pathwayId: { in: ids } } });
-  if (items.length) await tx.worklistItem.createMany({ data: items });
-  if (deadlines.length) await tx.pathwayDeadline.createMany({ data: deadlines });
+  const deadlines = batch.flatMap((p, i) => deadlineRows(p, evaluations[i]));
+  await writeDerivedColumns(tx, ids, evaluations, today);
+  await replaceDerivedRows(tx, ids, items, deadlines);
   return evaluations;
-}
-
-/** One UPDATE for the whole batch (row-by-row updates dominate at scale). */
-async function writeColumns(tx: Tx, batch: StoredForDerive[], evaluations: PathwayEvaluation[], today: IsoDate) {
-  const cols = evaluations.map((e) => derivedColumns(e, today));
-  const iso = (d: Date | null) => (d ? toIsoDate(d) : null);
-  await tx.$executeRaw`
-    UPDATE "Pathway" AS p SET
-      "phase" = v.phase,
-      "status" = v.status::"PathwayStatus",
-      "closedDate" = v.closed,
-      "nextDeadlineKind" = v.kind,
-      "nextDeadlineDue" = v.due,
-      "noticeCount" = v.notices,
-      "lastEventDate" = v.last,
-      "derivedOn" = ${today}::date
-    FROM unnest(
-      ${batch.map((p) => p.id)}::text[],
-      ${cols.map((c) => c.phase)}::text[],
-      ${cols.map((c) => c.status)}::text[],
-      ${cols.map((c) => iso(c.closedDate))}::date[],
-      ${cols.map((c) => c.nextDeadlineKind)}::text[],
-      ${cols.map((c) => iso(c.nextDeadlineDue))}::date[],
-      ${cols.map((c) => c.noticeCount)}::int[],
-      ${cols.map((c) => iso(c.lastEventDate))}::date[]
-    ) AS v(id, phase, status, closed, kind, due, notices, last)
-    WHERE p.id = v.id`;
 }

@@ -1,0 +1,74 @@
+import "server-only";
+import type { PathwayInput } from "@/domain/rules";
+import { Prisma } from "@/generated/prisma/client";
+import type { CareSetting, PathwayType } from "@/generated/prisma/enums";
+import type { IsoDate } from "@/lib/dates";
+import type { Tx } from "@/server/db";
+import { SETTING_TO_ENGINE } from "./engine-input";
+
+// Loads pathways with their events for the rules engine in one SQL statement
+// (events aggregated as JSON). The nightly recompute reads every pathway, and
+// the ORM's mapping of nested results cost more than the engine itself.
+
+export interface DeriveRow {
+  id: string;
+  type: PathwayType;
+  setting: CareSetting;
+  unitId: string;
+  patientId: string;
+  responsibleClinicianId: string | null;
+  openedOn: IsoDate;
+  closedOn: IsoDate | null;
+  input: PathwayInput;
+}
+
+interface RawRow extends Omit<DeriveRow, "input"> {
+  receivedOn: IsoDate;
+  directTreatmentRight: boolean;
+  severe: boolean;
+  events: PathwayInput["events"];
+}
+
+/** Either these pathways, or the next page of all (or all open) pathways by id. */
+export type DeriveSelection = { ids: string[] } | { after: string | null; limit: number; onlyOpen: boolean };
+
+function whereFor(selection: DeriveSelection): Prisma.Sql {
+  if ("ids" in selection) return Prisma.sql`p."id" = ANY(${selection.ids}::text[])`;
+  const after = selection.after ? Prisma.sql`p."id" > ${selection.after}` : Prisma.sql`TRUE`;
+  const open = selection.onlyOpen ? Prisma.sql`p."status" = 'OPEN'` : Prisma.sql`TRUE`;
+  return Prisma.sql`${after} AND ${open}`;
+}
+
+export async function loadForDerive(tx: Tx, selection: DeriveSelection): Promise<DeriveRow[]> {
+  const limit = "ids" in selection ? Prisma.empty : Prisma.sql`LIMIT ${selection.limit}`;
+  const rows = await tx.$queryRaw<RawRow[]>`
+    SELECT p."id", p."type"::text AS "type", p."setting"::text AS "setting", p."unitId", p."patientId",
+      p."responsibleClinicianId", p."directTreatmentRight", p."severe",
+      to_char(p."openedDate", 'YYYY-MM-DD') AS "openedOn",
+      to_char(p."closedDate", 'YYYY-MM-DD') AS "closedOn",
+      to_char(r."receivedDate", 'YYYY-MM-DD') AS "receivedOn",
+      COALESCE((
+        SELECT json_agg(json_build_object(
+          'id', e."id", 'code', e."code", 'outcome', e."outcome", 'activityCode', e."activityCode",
+          'date', to_char(e."clinicalDate", 'YYYY-MM-DD'),
+          'recordedAt', to_char(e."recordedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          'annulled', e."annulledAt" IS NOT NULL))
+        FROM "PathwayEvent" e WHERE e."pathwayId" = p."id"
+      ), '[]'::json) AS "events"
+    FROM "Pathway" p JOIN "Referral" r ON r."id" = p."referralId"
+    WHERE ${whereFor(selection)}
+    ORDER BY p."id"
+    ${limit}`;
+  return rows.map(({ receivedOn, directTreatmentRight, severe, events, ...row }) => ({
+    ...row,
+    input: {
+      id: row.id,
+      type: row.type,
+      setting: SETTING_TO_ENGINE[row.setting],
+      referralReceived: receivedOn,
+      directTreatmentRight,
+      severe,
+      events,
+    },
+  }));
+}
