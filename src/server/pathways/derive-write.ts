@@ -77,9 +77,21 @@ export function deadlineRows(p: Meta, evaluation: PathwayEvaluation): DeadlineRo
   }));
 }
 
-const column = <T, K extends keyof T>(rows: T[], key: K) => rows.map((r) => r[key]);
+// Rows travel as one JSON parameter (json_to_recordset): large array
+// parameters cost far more in the driver than one string does.
+const json = (rows: unknown[]) => JSON.stringify(rows);
 
 export async function writeDerivedColumns(tx: Tx, ids: string[], evaluations: PathwayEvaluation[], today: IsoDate) {
+  const rows = evaluations.map((e, i) => ({
+    id: ids[i],
+    phase: e.phase,
+    status: e.phase === "closed" ? "CLOSED" : "OPEN",
+    closed: e.closedOn,
+    kind: e.nextDeadline?.kind ?? null,
+    due: e.nextDeadline?.due ?? null,
+    notices: e.notices.length,
+    last: e.lastEventDate,
+  }));
   await tx.$executeRaw`
     UPDATE "Pathway" AS p SET
       "phase" = v.phase,
@@ -90,16 +102,7 @@ export async function writeDerivedColumns(tx: Tx, ids: string[], evaluations: Pa
       "noticeCount" = v.notices,
       "lastEventDate" = v.last,
       "derivedOn" = ${today}::date
-    FROM unnest(
-      ${ids}::text[],
-      ${evaluations.map((e) => e.phase)}::text[],
-      ${evaluations.map((e) => (e.phase === "closed" ? "CLOSED" : "OPEN"))}::text[],
-      ${evaluations.map((e) => e.closedOn)}::date[],
-      ${evaluations.map((e) => e.nextDeadline?.kind ?? null)}::text[],
-      ${evaluations.map((e) => e.nextDeadline?.due ?? null)}::date[],
-      ${evaluations.map((e) => e.notices.length)}::int[],
-      ${evaluations.map((e) => e.lastEventDate)}::date[]
-    ) AS v(id, phase, status, closed, kind, due, notices, last)
+    FROM json_to_recordset(${json(rows)}::json) AS v(id text, phase text, status text, closed date, kind text, due date, notices int, last date)
     WHERE p."id" = v.id`;
 }
 
@@ -108,27 +111,20 @@ export async function insertItemRows(tx: Tx, items: ItemRow[]) {
   await tx.$executeRaw`
     INSERT INTO "WorklistItem" ("id", "pathwayId", "unitId", "type", "setting", "responsibleClinicianId", "reason", "key",
       "dueOn", "sinceOn", "deadlineKind", "noticeId", "eventId", "outcome", "postponedUntil")
-    SELECT gen_random_uuid()::text, v.pathway, v.unit, v.type::"PathwayType", v.setting::"CareSetting", v.clinician,
-      v.reason::"WorklistReason", v.key, v.due, v.since, v.kind, v.notice, v.event, v.outcome, v.postponed
-    FROM unnest(
-      ${column(items, "pathwayId")}::text[], ${column(items, "unitId")}::text[], ${column(items, "type")}::text[],
-      ${column(items, "setting")}::text[], ${column(items, "responsibleClinicianId")}::text[], ${column(items, "reason")}::text[],
-      ${column(items, "key")}::text[], ${column(items, "dueOn")}::date[], ${column(items, "sinceOn")}::date[],
-      ${column(items, "deadlineKind")}::text[], ${column(items, "noticeId")}::text[], ${column(items, "eventId")}::text[],
-      ${column(items, "outcome")}::text[], ${column(items, "postponedUntil")}::date[]
-    ) AS v(pathway, unit, type, setting, clinician, reason, key, due, since, kind, notice, event, outcome, postponed)`;
+    SELECT gen_random_uuid()::text, v."pathwayId", v."unitId", v."type"::"PathwayType", v."setting"::"CareSetting", v."responsibleClinicianId",
+      v."reason"::"WorklistReason", v."key", v."dueOn", v."sinceOn", v."deadlineKind", v."noticeId", v."eventId", v."outcome", v."postponedUntil"
+    FROM json_to_recordset(${json(items)}::json) AS v("pathwayId" text, "unitId" text, "type" text, "setting" text,
+      "responsibleClinicianId" text, "reason" text, "key" text, "dueOn" date, "sinceOn" date, "deadlineKind" text,
+      "noticeId" text, "eventId" text, "outcome" text, "postponedUntil" date)`;
 }
 
 export async function insertDeadlineRows(tx: Tx, deadlines: DeadlineRow[]) {
   if (deadlines.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO "PathwayDeadline" ("id", "pathwayId", "unitId", "type", "kind", "fromDate", "due", "completedOn", "met", "cause")
-    SELECT gen_random_uuid()::text, v.pathway, v.unit, v.type::"PathwayType", v.kind, v.from_date, v.due, v.completed, v.met, v.cause
-    FROM unnest(
-      ${column(deadlines, "pathwayId")}::text[], ${column(deadlines, "unitId")}::text[], ${column(deadlines, "type")}::text[],
-      ${column(deadlines, "kind")}::text[], ${column(deadlines, "fromDate")}::date[], ${column(deadlines, "due")}::date[],
-      ${column(deadlines, "completedOn")}::date[], ${column(deadlines, "met")}::boolean[], ${column(deadlines, "cause")}::text[]
-    ) AS v(pathway, unit, type, kind, from_date, due, completed, met, cause)`;
+    SELECT gen_random_uuid()::text, v."pathwayId", v."unitId", v."type"::"PathwayType", v."kind", v."fromDate", v."due", v."completedOn", v."met", v."cause"
+    FROM json_to_recordset(${json(deadlines)}::json) AS v("pathwayId" text, "unitId" text, "type" text, "kind" text,
+      "fromDate" date, "due" date, "completedOn" date, "met" boolean, "cause" text)`;
 }
 
 export async function replaceDerivedRows(tx: Tx, ids: string[], items: ItemRow[], deadlines: DeadlineRow[]) {

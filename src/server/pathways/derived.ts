@@ -60,12 +60,10 @@ async function concurrentFor(tx: Tx, batch: DeriveRow[], closedOn: Map<string, I
 
 async function userState(tx: Tx, ids: string[]) {
   const [explanations, postponements] = await Promise.all([
-    tx.noticeExplanation.findMany({ where: { pathwayId: { in: ids } }, select: { pathwayId: true, noticeKey: true } }),
-    tx.worklistPostponement.findMany({
-      where: { pathwayId: { in: ids } },
-      select: { pathwayId: true, itemKey: true, until: true },
-      orderBy: { createdAt: "asc" },
-    }),
+    tx.$queryRaw<{ pathwayId: string; noticeKey: string }[]>`
+      SELECT "pathwayId", "noticeKey" FROM "NoticeExplanation" WHERE "pathwayId" = ANY(${ids}::text[])`,
+    tx.$queryRaw<{ pathwayId: string; itemKey: string; until: Date }[]>`
+      SELECT "pathwayId", "itemKey", "until" FROM "WorklistPostponement" WHERE "pathwayId" = ANY(${ids}::text[]) ORDER BY "createdAt"`,
   ]);
   const explained = new Map<string, Set<string>>();
   for (const e of explanations) explained.set(e.pathwayId, (explained.get(e.pathwayId) ?? new Set()).add(e.noticeKey));
@@ -75,7 +73,8 @@ async function userState(tx: Tx, ids: string[]) {
   return { explained, postponedUntil };
 }
 
-async function deriveBatch(tx: Tx, batch: DeriveRow[], today: IsoDate): Promise<PathwayEvaluation[]> {
+/** Evaluates loaded pathways and writes all their derived data (also used by the generator). */
+export async function deriveBatch(tx: Tx, batch: DeriveRow[], today: IsoDate): Promise<PathwayEvaluation[]> {
   if (batch.length === 0) return [];
   const ids = batch.map((p) => p.id);
   const evaluations = batch.map((p) => evaluatePathway(p.input, today));

@@ -26,8 +26,9 @@ function spent(rng: Rng, norm: number, withinShare: number): number {
   return norm + weighted(rng, [[between(rng, 1, 7), 5], [between(rng, 8, 14), 3], [between(rng, 15, 28), 2], [between(rng, 29, 60), 1]]);
 }
 
-export function pathwayStory(rng: Rng, type: PathwayType, setting: Setting, today: IsoDate): Story {
-  const referralReceived = addCalendarDays(today, -between(rng, 0, 420));
+/** `spanDays`: how far back referrals reach (the generator spreads three years). */
+export function pathwayStory(rng: Rng, type: PathwayType, setting: Setting, today: IsoDate, spanDays = 420): Story {
+  const referralReceived = addCalendarDays(today, -between(rng, 0, spanDays));
   const events: StoryEvent[] = [];
   const push = (e: StoryEvent) => events.push(e);
   const norms = durationsInForce(type, setting, referralReceived)?.durations ?? {};
