@@ -36,9 +36,26 @@ CREATE TABLE "PathwayDeadline" (
     "due" DATE NOT NULL,
     "completedOn" DATE,
     "met" BOOLEAN,
+    "daysLate" INTEGER NOT NULL DEFAULT 0,
     "cause" TEXT,
+    "decidedOn" DATE,
 
     CONSTRAINT "PathwayDeadline_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PathwayNotice" (
+    "id" TEXT NOT NULL,
+    "pathwayId" TEXT NOT NULL,
+    "unitId" TEXT NOT NULL,
+    "type" "PathwayType" NOT NULL,
+    "noticeId" TEXT NOT NULL,
+    "noticeKey" TEXT NOT NULL,
+    "date" DATE NOT NULL,
+    "eventId" TEXT,
+    "recordedById" TEXT,
+
+    CONSTRAINT "PathwayNotice_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -80,13 +97,16 @@ CREATE INDEX "WorklistItem_responsibleClinicianId_dueOn_idx" ON "WorklistItem"("
 CREATE UNIQUE INDEX "WorklistItem_pathwayId_key_key" ON "WorklistItem"("pathwayId", "key");
 
 -- CreateIndex
-CREATE INDEX "PathwayDeadline_unitId_kind_completedOn_idx" ON "PathwayDeadline"("unitId", "kind", "completedOn");
-
--- CreateIndex
-CREATE INDEX "PathwayDeadline_unitId_kind_due_idx" ON "PathwayDeadline"("unitId", "kind", "due");
+CREATE INDEX "PathwayDeadline_unitId_kind_decidedOn_idx" ON "PathwayDeadline"("unitId", "kind", "decidedOn");
 
 -- CreateIndex
 CREATE INDEX "PathwayDeadline_pathwayId_idx" ON "PathwayDeadline"("pathwayId");
+
+-- CreateIndex
+CREATE INDEX "PathwayNotice_unitId_date_idx" ON "PathwayNotice"("unitId", "date");
+
+-- CreateIndex
+CREATE INDEX "PathwayNotice_pathwayId_idx" ON "PathwayNotice"("pathwayId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "NoticeExplanation_pathwayId_noticeKey_key" ON "NoticeExplanation"("pathwayId", "noticeKey");
@@ -99,6 +119,9 @@ ALTER TABLE "WorklistItem" ADD CONSTRAINT "WorklistItem_pathwayId_fkey" FOREIGN 
 
 -- AddForeignKey
 ALTER TABLE "PathwayDeadline" ADD CONSTRAINT "PathwayDeadline_pathwayId_fkey" FOREIGN KEY ("pathwayId") REFERENCES "Pathway"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PathwayNotice" ADD CONSTRAINT "PathwayNotice_pathwayId_fkey" FOREIGN KEY ("pathwayId") REFERENCES "Pathway"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "NoticeExplanation" ADD CONSTRAINT "NoticeExplanation_pathwayId_fkey" FOREIGN KEY ("pathwayId") REFERENCES "Pathway"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

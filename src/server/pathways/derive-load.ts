@@ -20,13 +20,15 @@ export interface DeriveRow {
   openedOn: IsoDate;
   closedOn: IsoDate | null;
   input: PathwayInput;
+  /** event id → who recorded it (for the data-quality report) */
+  recordedBy: Record<string, string>;
 }
 
-interface RawRow extends Omit<DeriveRow, "input"> {
+interface RawRow extends Omit<DeriveRow, "input" | "recordedBy"> {
   receivedOn: IsoDate;
   directTreatmentRight: boolean;
   severe: boolean;
-  events: PathwayInput["events"];
+  events: (PathwayInput["events"][number] & { recordedById: string })[];
 }
 
 /** Either these pathways, or the next page of all (or all open) pathways by id. */
@@ -52,7 +54,7 @@ export async function loadForDerive(tx: Tx, selection: DeriveSelection): Promise
           'id', e."id", 'code', e."code", 'outcome', e."outcome", 'activityCode', e."activityCode",
           'date', to_char(e."clinicalDate", 'YYYY-MM-DD'),
           'recordedAt', to_char(e."recordedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-          'annulled', e."annulledAt" IS NOT NULL))
+          'annulled', e."annulledAt" IS NOT NULL, 'recordedById', e."recordedById"))
         FROM "PathwayEvent" e WHERE e."pathwayId" = p."id"
       ), '[]'::json) AS "events"
     FROM "Pathway" p JOIN "Referral" r ON r."id" = p."referralId"
@@ -70,5 +72,6 @@ export async function loadForDerive(tx: Tx, selection: DeriveSelection): Promise
       severe,
       events,
     },
+    recordedBy: Object.fromEntries(events.map((e) => [e.id, e.recordedById])),
   }));
 }

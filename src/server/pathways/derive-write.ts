@@ -1,6 +1,6 @@
 import "server-only";
-import type { PathwayEvaluation } from "@/domain/rules";
-import type { WorklistItemDraft } from "@/domain/worklist";
+import { decidedOn, type PathwayEvaluation } from "@/domain/rules";
+import { noticeKey, type WorklistItemDraft } from "@/domain/worklist";
 import { toIsoDate, type IsoDate } from "@/lib/dates";
 import type { Tx } from "@/server/db";
 import type { DeriveRow } from "./derive-load";
@@ -9,7 +9,7 @@ import type { DeriveRow } from "./derive-load";
 // batch, arrays passed as parameters (unnest), so a batch of a thousand
 // pathways costs a handful of round trips whatever its size.
 
-type Meta = Pick<DeriveRow, "id" | "unitId" | "type" | "setting" | "responsibleClinicianId">;
+type Meta = Pick<DeriveRow, "id" | "unitId" | "type" | "setting" | "responsibleClinicianId" | "recordedBy">;
 
 export interface ItemRow {
   pathwayId: string;
@@ -37,7 +37,20 @@ export interface DeadlineRow {
   due: IsoDate;
   completedOn: IsoDate | null;
   met: boolean | null;
+  daysLate: number;
   cause: string | null;
+  decidedOn: IsoDate | null;
+}
+
+export interface NoticeRow {
+  pathwayId: string;
+  unitId: string;
+  type: string;
+  noticeId: string;
+  noticeKey: string;
+  date: IsoDate;
+  eventId: string | null;
+  recordedById: string | null;
 }
 
 export function itemRows(p: Meta, drafts: WorklistItemDraft[], postponedUntil: Map<string, Date>): ItemRow[] {
@@ -71,9 +84,24 @@ export function deadlineRows(p: Meta, evaluation: PathwayEvaluation): DeadlineRo
     fromDate: d.from,
     due: d.due,
     completedOn: d.completedOn,
-    // an open deadline's verdict depends on the day it is read
-    met: d.completedOn ? d.met : null,
-    cause: d.completedOn ? d.cause : null,
+    // the verdict as of the derivation day; the nightly recompute moves it on
+    met: d.met,
+    daysLate: d.daysLate,
+    cause: d.cause,
+    decidedOn: decidedOn(d),
+  }));
+}
+
+export function noticeRows(p: Meta, evaluation: PathwayEvaluation): NoticeRow[] {
+  return evaluation.notices.map((n) => ({
+    pathwayId: p.id,
+    unitId: p.unitId,
+    type: p.type,
+    noticeId: n.id,
+    noticeKey: noticeKey(n),
+    date: n.date,
+    eventId: n.eventId,
+    recordedById: n.eventId ? p.recordedBy[n.eventId] ?? null : null,
   }));
 }
 
@@ -121,15 +149,27 @@ export async function insertItemRows(tx: Tx, items: ItemRow[]) {
 export async function insertDeadlineRows(tx: Tx, deadlines: DeadlineRow[]) {
   if (deadlines.length === 0) return;
   await tx.$executeRaw`
-    INSERT INTO "PathwayDeadline" ("id", "pathwayId", "unitId", "type", "kind", "fromDate", "due", "completedOn", "met", "cause")
-    SELECT gen_random_uuid()::text, v."pathwayId", v."unitId", v."type"::"PathwayType", v."kind", v."fromDate", v."due", v."completedOn", v."met", v."cause"
+    INSERT INTO "PathwayDeadline" ("id", "pathwayId", "unitId", "type", "kind", "fromDate", "due", "completedOn", "met", "daysLate", "cause", "decidedOn")
+    SELECT gen_random_uuid()::text, v."pathwayId", v."unitId", v."type"::"PathwayType", v."kind", v."fromDate", v."due", v."completedOn",
+      v."met", v."daysLate", v."cause", v."decidedOn"
     FROM json_to_recordset(${json(deadlines)}::json) AS v("pathwayId" text, "unitId" text, "type" text, "kind" text,
-      "fromDate" date, "due" date, "completedOn" date, "met" boolean, "cause" text)`;
+      "fromDate" date, "due" date, "completedOn" date, "met" boolean, "daysLate" int, "cause" text, "decidedOn" date)`;
 }
 
-export async function replaceDerivedRows(tx: Tx, ids: string[], items: ItemRow[], deadlines: DeadlineRow[]) {
+export async function insertNoticeRows(tx: Tx, notices: NoticeRow[]) {
+  if (notices.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "PathwayNotice" ("id", "pathwayId", "unitId", "type", "noticeId", "noticeKey", "date", "eventId", "recordedById")
+    SELECT gen_random_uuid()::text, v."pathwayId", v."unitId", v."type"::"PathwayType", v."noticeId", v."noticeKey", v."date", v."eventId", v."recordedById"
+    FROM json_to_recordset(${json(notices)}::json) AS v("pathwayId" text, "unitId" text, "type" text, "noticeId" text,
+      "noticeKey" text, "date" date, "eventId" text, "recordedById" text)`;
+}
+
+export async function replaceDerivedRows(tx: Tx, ids: string[], rows: { items: ItemRow[]; deadlines: DeadlineRow[]; notices: NoticeRow[] }) {
   await tx.$executeRaw`DELETE FROM "WorklistItem" WHERE "pathwayId" = ANY(${ids}::text[])`;
   await tx.$executeRaw`DELETE FROM "PathwayDeadline" WHERE "pathwayId" = ANY(${ids}::text[])`;
-  await insertItemRows(tx, items);
-  await insertDeadlineRows(tx, deadlines);
+  await tx.$executeRaw`DELETE FROM "PathwayNotice" WHERE "pathwayId" = ANY(${ids}::text[])`;
+  await insertItemRows(tx, rows.items);
+  await insertDeadlineRows(tx, rows.deadlines);
+  await insertNoticeRows(tx, rows.notices);
 }

@@ -141,6 +141,7 @@ export async function generateDataSet(db: PrismaClient, today: IsoDate, options:
           directTreatmentRight: false, severe: false,
           events: pathwayEvents.map((e) => ({ id: e.id, code: e.code, outcome: e.outcome, activityCode: e.activityCode, date: e.date, recordedAt: e.recordedAt, annulled: false })),
         },
+        recordedBy: Object.fromEntries(pathwayEvents.map((e) => [e.id, e.recordedById])),
       });
       batch.pathwayExtra.push({ referralId, coordinatorId: unit.coordinatorId });
     }

@@ -187,7 +187,8 @@ export async function worklistSummary(actor: Actor, f: WorklistFilters, today: I
 
 /**
  * Deadlines decided this month (completed, or open and past due), as the rules
- * engine's `decidedOn` defines it, aggregated from the derived deadline rows.
+ * engine's `decidedOn` defines it, aggregated from the derived deadline rows
+ * (the engine's verdict as of the last recompute, which runs every night).
  */
 async function complianceThisMonth(units: string[], f: WorklistFilters, from: IsoDate, today: IsoDate) {
   const kinds = ["basis_assessment", "first_evaluation"] as const;
@@ -197,8 +198,7 @@ async function complianceThisMonth(units: string[], f: WorklistFilters, from: Is
     WHERE "unitId" = ANY(${units}::text[])
       AND "kind" = ANY(${[...kinds]}::text[])
       AND (${f.type ?? null}::text IS NULL OR "type"::text = ${f.type ?? null}::text)
-      AND (("completedOn" BETWEEN ${from}::date AND ${today}::date)
-        OR ("completedOn" IS NULL AND "due" >= ${from}::date AND "due" < ${today}::date))
+      AND "decidedOn" BETWEEN ${from}::date AND ${today}::date
     GROUP BY "kind"`;
   return kinds.map((kind) => {
     const row = rows.find((r) => r.kind === kind);
