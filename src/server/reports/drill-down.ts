@@ -1,0 +1,130 @@
+import "server-only";
+import { z } from "zod";
+import { maskNationalId } from "@/domain/national-id";
+import { INDICATOR_KINDS, type IsoDate } from "@/domain/rules";
+import { Prisma } from "@/generated/prisma/client";
+import { prisma } from "@/server/db";
+import { writeAudit } from "@/server/audit";
+import type { Actor } from "@/server/auth/current-user";
+import type { ReportFilters } from "./filters";
+import { reportScope, type ReportScope } from "./queries";
+
+// The pathways behind a number in the reports. Each selection uses exactly the
+// conditions of the aggregate it explains, so a count and its list agree.
+
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v);
+
+export const drillDownSchema = z.discriminatedUnion("hva", [
+  z.object({
+    hva: z.literal("frist"),
+    kind: z.preprocess(first, z.enum(INDICATOR_KINDS, { error: "Ukjent frist." })),
+    utfall: z.preprocess(first, z.enum(["alle", "innenfor", "brudd", "pasient", "tjeneste", "1-7", "8-14", "15-28", ">28"]).default("alle")),
+    maaned: z.preprocess(first, z.string().regex(/^\d{4}-\d{2}-01$/, "Ugyldig måned.").optional()),
+    enhetsrad: z.preprocess(first, z.string().max(40).optional()),
+  }),
+  z.object({
+    hva: z.literal("merknad"),
+    merknad: z.preprocess(first, z.string().regex(/^[A-Z_]+$/, "Ukjent merknad.").optional()),
+    forklart: z.preprocess(first, z.enum(["ja", "nei"]).optional()),
+    behandler: z.preprocess(first, z.string().max(40).optional()),
+  }),
+  z.object({
+    hva: z.literal("tilbakemelding"),
+    utfall: z.preprocess(first, z.enum(["alle", "med", "uten"]).default("alle")),
+    enhetsrad: z.preprocess(first, z.string().max(40).optional()),
+  }),
+], { error: "Ukjent utvalg." });
+export type DrillDown = z.infer<typeof drillDownSchema>;
+
+export const DRILL_DOWN_LIMIT = 2000;
+
+interface Row {
+  pathwayId: string;
+  unitName: string;
+  type: string;
+  patientName: string;
+  nationalId: string;
+  date: string;
+  daysLate: number | null;
+  cause: string | null;
+  label: string | null;
+}
+
+function monthEnd(month: IsoDate): IsoDate {
+  const d = new Date(`${month}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  d.setUTCDate(0);
+  return d.toISOString().slice(0, 10);
+}
+
+function deadlineQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "frist" }>) {
+  const [from, to] = q.maaned ? [q.maaned, monthEnd(q.maaned)] : [scope.period.from, scope.period.to];
+  const outcome = {
+    alle: Prisma.sql`TRUE`,
+    innenfor: Prisma.sql`d."met"`,
+    brudd: Prisma.sql`NOT d."met"`,
+    pasient: Prisma.sql`NOT d."met" AND d."cause" = 'patient'`,
+    tjeneste: Prisma.sql`NOT d."met" AND d."cause" IS DISTINCT FROM 'patient'`,
+    "1-7": Prisma.sql`NOT d."met" AND d."daysLate" <= 7`,
+    "8-14": Prisma.sql`NOT d."met" AND d."daysLate" BETWEEN 8 AND 14`,
+    "15-28": Prisma.sql`NOT d."met" AND d."daysLate" BETWEEN 15 AND 28`,
+    ">28": Prisma.sql`NOT d."met" AND d."daysLate" > 28`,
+  }[q.utfall];
+  const units = q.enhetsrad ? scope.unitIds.filter((u) => u === q.enhetsrad) : scope.unitIds;
+  return Prisma.sql`
+    SELECT d."pathwayId", u."name" AS "unitName", d."type"::text AS "type", pa."name" AS "patientName", pa."nationalId",
+      to_char(d."decidedOn", 'YYYY-MM-DD') AS "date", d."daysLate", d."cause", NULL AS "label"
+    FROM "PathwayDeadline" d JOIN "Pathway" p ON p."id" = d."pathwayId" JOIN "Patient" pa ON pa."id" = p."patientId" JOIN "Unit" u ON u."id" = d."unitId"
+    WHERE d."unitId" = ANY(${units}::text[]) AND d."kind" = ${q.kind}
+      AND d."decidedOn" BETWEEN ${from}::date AND ${to}::date
+      AND (${scope.type}::text IS NULL OR d."type"::text = ${scope.type}::text)
+      AND ${outcome}
+    ORDER BY d."daysLate" DESC, d."decidedOn", d."pathwayId"`;
+}
+
+function noticeQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "merknad" }>) {
+  const explained = q.forklart === "ja" ? Prisma.sql`x."id" IS NOT NULL` : q.forklart === "nei" ? Prisma.sql`x."id" IS NULL` : Prisma.sql`TRUE`;
+  return Prisma.sql`
+    SELECT n."pathwayId", u."name" AS "unitName", n."type"::text AS "type", pa."name" AS "patientName", pa."nationalId",
+      to_char(n."date", 'YYYY-MM-DD') AS "date", NULL::int AS "daysLate", NULL AS "cause", n."noticeId" AS "label"
+    FROM "PathwayNotice" n JOIN "Pathway" p ON p."id" = n."pathwayId" JOIN "Patient" pa ON pa."id" = p."patientId" JOIN "Unit" u ON u."id" = n."unitId"
+    LEFT JOIN "NoticeExplanation" x ON x."pathwayId" = n."pathwayId" AND x."noticeKey" = n."noticeKey"
+    WHERE n."unitId" = ANY(${scope.unitIds}::text[]) AND n."date" BETWEEN ${scope.period.from}::date AND ${scope.period.to}::date
+      AND (${scope.type}::text IS NULL OR n."type"::text = ${scope.type}::text)
+      AND (${q.merknad ?? null}::text IS NULL OR n."noticeId" = ${q.merknad ?? null}::text)
+      AND (${q.behandler ?? null}::text IS NULL OR n."recordedById" = ${q.behandler ?? null}::text)
+      AND ${explained}
+    ORDER BY n."date" DESC, n."pathwayId"`;
+}
+
+function feedbackQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "tilbakemelding" }>) {
+  const hasF = Prisma.sql`EXISTS (SELECT 1 FROM "PathwayEvent" f WHERE f."pathwayId" = c."pathwayId" AND f."code" = 'F' AND f."annulledAt" IS NULL AND f."clinicalDate" >= c."clinicalDate")`;
+  const outcome = q.utfall === "med" ? hasF : q.utfall === "uten" ? Prisma.sql`NOT ${hasF}` : Prisma.sql`TRUE`;
+  const units = q.enhetsrad ? scope.unitIds.filter((u) => u === q.enhetsrad) : scope.unitIds;
+  return Prisma.sql`
+    SELECT c."pathwayId", u."name" AS "unitName", p."type"::text AS "type", pa."name" AS "patientName", pa."nationalId",
+      to_char(c."clinicalDate", 'YYYY-MM-DD') AS "date", NULL::int AS "daysLate", NULL AS "cause", c."outcome" AS "label"
+    FROM "PathwayEvent" c JOIN "Pathway" p ON p."id" = c."pathwayId" JOIN "Patient" pa ON pa."id" = p."patientId" JOIN "Unit" u ON u."id" = p."unitId"
+    WHERE c."code" = 'C' AND c."annulledAt" IS NULL
+      AND c."clinicalDate" BETWEEN ${scope.period.from}::date AND ${scope.period.to}::date
+      AND p."unitId" = ANY(${units}::text[])
+      AND (${scope.type}::text IS NULL OR p."type"::text = ${scope.type}::text)
+      AND ${outcome}
+    ORDER BY c."clinicalDate" DESC, c."pathwayId"`;
+}
+
+/** The rows behind a figure (all of them up to DRILL_DOWN_LIMIT) and their exact count. */
+export async function drillDown(actor: Actor, f: ReportFilters, q: DrillDown, today: IsoDate) {
+  const scope = await reportScope(actor, f, today);
+  const query = q.hva === "frist" ? deadlineQuery(scope, q) : q.hva === "merknad" ? noticeQuery(scope, q) : feedbackQuery(scope, q);
+  const [rows, [{ count }]] = await Promise.all([
+    prisma.$queryRaw<Row[]>`${query} LIMIT ${DRILL_DOWN_LIMIT}`,
+    prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (${query}) AS selection`,
+  ]);
+  await writeAudit(prisma, { userId: actor.user.id, action: "PATIENT_LIST_VIEWED", detail: { list: "report-drill-down", query: q, filters: f } }, actor.meta);
+  return {
+    scope,
+    total: Number(count),
+    rows: rows.map(({ nationalId, ...r }) => ({ ...r, maskedId: maskNationalId(nationalId) })),
+  };
+}

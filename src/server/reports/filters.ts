@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { daysBetween, PATHWAY_TYPES, type IsoDate } from "@/domain/rules";
+import { PERIOD_PRESETS, presetPeriod, type Period, type PeriodPreset } from "@/domain/reports/period";
+import { isIsoDate } from "@/lib/dates";
+
+// Report filters in the URL (Norwegian names, bookmarkable): period preset or
+// a date range, unit, pathway type. One schema for pages, drill-down and CSV.
+
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v);
+const date = (message: string) => z.preprocess(first, z.string().refine(isIsoDate, message).optional());
+
+export const reportFilterSchema = z
+  .object({
+    periode: z.preprocess(
+      first,
+      z.enum(Object.keys(PERIOD_PRESETS) as [PeriodPreset, ...PeriodPreset[]], { error: "Ukjent periode." }).default("dette-tertialet"),
+    ),
+    fra: date("Fra-datoen er ikke en gyldig dato (ÅÅÅÅ-MM-DD)."),
+    til: date("Til-datoen er ikke en gyldig dato (ÅÅÅÅ-MM-DD)."),
+    enhet: z.preprocess(first, z.string().max(40).regex(/^[a-z0-9-]+$/i, "Ugyldig enhet.").optional()),
+    type: z.preprocess(first, z.enum(PATHWAY_TYPES, { error: "Ukjent forløpstype." }).optional()),
+  })
+  .superRefine((f, ctx) => {
+    if (f.periode !== "egen") return;
+    if (!f.fra) ctx.addIssue({ code: "custom", path: ["fra"], message: "Velg fra-dato for egendefinert periode." });
+    if (!f.til) ctx.addIssue({ code: "custom", path: ["til"], message: "Velg til-dato for egendefinert periode." });
+    if (f.fra && f.til && f.fra > f.til) ctx.addIssue({ code: "custom", path: ["til"], message: "Til-datoen må være etter fra-datoen." });
+    if (f.fra && f.til && daysBetween(f.fra, f.til) > 366 * 5) ctx.addIssue({ code: "custom", path: ["til"], message: "Perioden kan være høyst fem år." });
+  });
+export type ReportFilters = z.infer<typeof reportFilterSchema>;
+
+export function periodOf(f: ReportFilters, today: IsoDate): Period {
+  if (f.periode === "egen" && f.fra && f.til) return { from: f.fra, to: f.til, label: `${f.fra.split("-").reverse().join(".")}–${f.til.split("-").reverse().join(".")}` };
+  return presetPeriod(f.periode === "egen" ? "dette-tertialet" : f.periode, today);
+}
+
+export function reportSearchParams(f: ReportFilters, extra: Record<string, string | undefined> = {}): URLSearchParams {
+  const params = new URLSearchParams();
+  if (f.periode !== "dette-tertialet") params.set("periode", f.periode);
+  if (f.periode === "egen") {
+    if (f.fra) params.set("fra", f.fra);
+    if (f.til) params.set("til", f.til);
+  }
+  if (f.enhet) params.set("enhet", f.enhet);
+  if (f.type) params.set("type", f.type);
+  for (const [key, value] of Object.entries(extra)) if (value !== undefined) params.set(key, value);
+  return params;
+}

@@ -1,0 +1,200 @@
+import "server-only";
+import { INDICATOR_KINDS, type IsoDate, type LateBucket } from "@/domain/rules";
+import { lastTwelveMonths, type Period } from "@/domain/reports/period";
+import { Prisma } from "@/generated/prisma/client";
+import { prisma } from "@/server/db";
+import { writeAudit } from "@/server/audit";
+import { assertCan } from "@/server/auth/assert";
+import type { Actor } from "@/server/auth/current-user";
+import { periodOf, type ReportFilters } from "./filters";
+
+// The leader's figures, aggregated in SQL from the rules engine's stored
+// verdicts (PathwayDeadline, PathwayNotice): the same numbers the engine's
+// computeIndicators gives on the same pathways (tested), without evaluating
+// pathways per request.
+
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+export const LATE_BUCKETS: LateBucket[] = ["1-7", "8-14", "15-28", ">28"];
+
+export interface Share {
+  numerator: number;
+  denominator: number;
+  share: number | null;
+  patient: number;
+  service: number;
+  late: Record<LateBucket, number>;
+}
+
+export function emptyShare(): Share {
+  return { numerator: 0, denominator: 0, share: null, patient: 0, service: 0, late: { "1-7": 0, "8-14": 0, "15-28": 0, ">28": 0 } };
+}
+
+function add(target: Share, row: AggregateRow) {
+  target.denominator += Number(row.total);
+  target.numerator += Number(row.met);
+  target.patient += Number(row.patient);
+  target.service += Number(row.service);
+  target.late["1-7"] += Number(row.b1);
+  target.late["8-14"] += Number(row.b2);
+  target.late["15-28"] += Number(row.b3);
+  target.late[">28"] += Number(row.b4);
+  target.share = target.denominator ? target.numerator / target.denominator : null;
+}
+
+interface AggregateRow {
+  unitId: string;
+  type: string;
+  kind: string;
+  month: string | null;
+  total: bigint;
+  met: bigint;
+  patient: bigint;
+  service: bigint;
+  b1: bigint;
+  b2: bigint;
+  b3: bigint;
+  b4: bigint;
+}
+
+export interface ReportScope {
+  units: { id: string; name: string }[];
+  unitIds: string[];
+  period: Period;
+  type: string | null;
+}
+
+/** The actor's units (narrowed by the unit filter; a foreign unit gives none) and the period. */
+export async function reportScope(actor: Actor, f: ReportFilters, today: IsoDate): Promise<ReportScope> {
+  assertCan(actor.user, "report.view");
+  const unitIds = f.enhet ? actor.user.unitIds.filter((u) => u === f.enhet) : actor.user.unitIds;
+  const units = await prisma.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return { units, unitIds: units.map((u) => u.id), period: periodOf(f, today), type: f.type ?? null };
+}
+
+function deadlineAggregates(scope: ReportScope, from: IsoDate, to: IsoDate, byMonth: boolean) {
+  const month = byMonth ? Prisma.sql`to_char("decidedOn", 'YYYY-MM-01')` : Prisma.sql`NULL`;
+  return prisma.$queryRaw<AggregateRow[]>`
+    SELECT "unitId", "type"::text AS "type", "kind", ${month} AS "month",
+      count(*) AS total,
+      count(*) FILTER (WHERE "met") AS met,
+      count(*) FILTER (WHERE NOT "met" AND "cause" = 'patient') AS patient,
+      count(*) FILTER (WHERE NOT "met" AND "cause" IS DISTINCT FROM 'patient') AS service,
+      count(*) FILTER (WHERE NOT "met" AND "daysLate" <= 7) AS b1,
+      count(*) FILTER (WHERE NOT "met" AND "daysLate" BETWEEN 8 AND 14) AS b2,
+      count(*) FILTER (WHERE NOT "met" AND "daysLate" BETWEEN 15 AND 28) AS b3,
+      count(*) FILTER (WHERE NOT "met" AND "daysLate" > 28) AS b4
+    FROM "PathwayDeadline"
+    WHERE "unitId" = ANY(${scope.unitIds}::text[])
+      AND "kind" = ANY(${[...INDICATOR_KINDS]}::text[])
+      AND "decidedOn" BETWEEN ${from}::date AND ${to}::date
+      AND (${scope.type}::text IS NULL OR "type"::text = ${scope.type}::text)
+    GROUP BY 1, 2, 3, 4`;
+}
+
+const byKind = () => Object.fromEntries(INDICATOR_KINDS.map((k) => [k, emptyShare()])) as Record<IndicatorKind, Share>;
+
+export interface FeedbackShare {
+  numerator: number;
+  denominator: number;
+  share: number | null;
+}
+
+/** Clinical decisions (C) in the period followed by feedback to the referrer (F) on or after that day. */
+async function feedbackShares(scope: ReportScope) {
+  const rows = await prisma.$queryRaw<{ unitId: string; total: bigint; withF: bigint }[]>`
+    SELECT p."unitId", count(*) AS total,
+      count(*) FILTER (WHERE EXISTS (
+        SELECT 1 FROM "PathwayEvent" f
+        WHERE f."pathwayId" = c."pathwayId" AND f."code" = 'F' AND f."annulledAt" IS NULL AND f."clinicalDate" >= c."clinicalDate"
+      )) AS "withF"
+    FROM "PathwayEvent" c JOIN "Pathway" p ON p."id" = c."pathwayId"
+    WHERE c."code" = 'C' AND c."annulledAt" IS NULL
+      AND c."clinicalDate" BETWEEN ${scope.period.from}::date AND ${scope.period.to}::date
+      AND p."unitId" = ANY(${scope.unitIds}::text[])
+      AND (${scope.type}::text IS NULL OR p."type"::text = ${scope.type}::text)
+    GROUP BY 1`;
+  const share = (list: typeof rows): FeedbackShare => {
+    const denominator = list.reduce((s, r) => s + Number(r.total), 0);
+    const numerator = list.reduce((s, r) => s + Number(r.withF), 0);
+    return { numerator, denominator, share: denominator ? numerator / denominator : null };
+  };
+  return { total: share(rows), byUnit: Object.fromEntries(scope.unitIds.map((id) => [id, share(rows.filter((r) => r.unitId === id))])) };
+}
+
+export async function complianceReport(actor: Actor, f: ReportFilters, today: IsoDate) {
+  const scope = await reportScope(actor, f, today);
+  const [rows, feedback] = await Promise.all([deadlineAggregates(scope, scope.period.from, scope.period.to, false), feedbackShares(scope)]);
+  const total = byKind();
+  const byUnit = Object.fromEntries(scope.unitIds.map((id) => [id, byKind()]));
+  const byType: Record<string, Record<IndicatorKind, Share>> = {};
+  for (const row of rows) {
+    const kind = row.kind as IndicatorKind;
+    add(total[kind], row);
+    add(byUnit[row.unitId][kind], row);
+    add((byType[row.type] ??= byKind())[kind], row);
+  }
+  await writeAudit(prisma, { userId: actor.user.id, action: "REPORT_VIEWED", detail: { report: "compliance", filters: f } }, actor.meta);
+  return { scope, total, byUnit, byType, feedback };
+}
+
+/** The same shares month by month for the 12 months ending this month. */
+export async function trendReport(actor: Actor, f: ReportFilters, today: IsoDate) {
+  const scope = await reportScope(actor, f, today);
+  const months = lastTwelveMonths(today);
+  const end = new Date(`${months[11]}T00:00:00Z`);
+  end.setUTCMonth(end.getUTCMonth() + 1);
+  end.setUTCDate(0);
+  const rows = await deadlineAggregates(scope, months[0], end.toISOString().slice(0, 10), true);
+  const series = months.map((month) => ({ month, byKind: byKind() }));
+  for (const row of rows) {
+    const point = series.find((s) => s.month === row.month);
+    if (point) add(point.byKind[row.kind as IndicatorKind], row);
+  }
+  return { scope, series };
+}
+
+/** Notices per 100 events, by notice and by the clinician who recorded the event. */
+export async function qualityReport(actor: Actor, f: ReportFilters, today: IsoDate) {
+  const scope = await reportScope(actor, f, today);
+  const { from, to } = scope.period;
+  const typeFilter = Prisma.sql`(${scope.type}::text IS NULL OR p."type"::text = ${scope.type}::text)`;
+  const [events, byNotice, byClinician] = await Promise.all([
+    prisma.$queryRaw<{ recordedById: string; name: string; events: bigint }[]>`
+      SELECT e."recordedById", u."name", count(*) AS events
+      FROM "PathwayEvent" e JOIN "Pathway" p ON p."id" = e."pathwayId" JOIN "User" u ON u."id" = e."recordedById"
+      WHERE e."annulledAt" IS NULL AND e."clinicalDate" BETWEEN ${from}::date AND ${to}::date
+        AND p."unitId" = ANY(${scope.unitIds}::text[]) AND ${typeFilter}
+      GROUP BY 1, 2`,
+    prisma.$queryRaw<{ noticeId: string; total: bigint; explained: bigint }[]>`
+      SELECT n."noticeId", count(*) AS total, count(x."id") AS explained
+      FROM "PathwayNotice" n JOIN "Pathway" p ON p."id" = n."pathwayId"
+      LEFT JOIN "NoticeExplanation" x ON x."pathwayId" = n."pathwayId" AND x."noticeKey" = n."noticeKey"
+      WHERE n."unitId" = ANY(${scope.unitIds}::text[]) AND n."date" BETWEEN ${from}::date AND ${to}::date AND ${typeFilter}
+      GROUP BY 1 ORDER BY 2 DESC`,
+    prisma.$queryRaw<{ recordedById: string | null; total: bigint; explained: bigint }[]>`
+      SELECT n."recordedById", count(*) AS total, count(x."id") AS explained
+      FROM "PathwayNotice" n JOIN "Pathway" p ON p."id" = n."pathwayId"
+      LEFT JOIN "NoticeExplanation" x ON x."pathwayId" = n."pathwayId" AND x."noticeKey" = n."noticeKey"
+      WHERE n."unitId" = ANY(${scope.unitIds}::text[]) AND n."date" BETWEEN ${from}::date AND ${to}::date AND ${typeFilter}
+      GROUP BY 1`,
+  ]);
+  const totalEvents = events.reduce((s, r) => s + Number(r.events), 0);
+  const totalNotices = byNotice.reduce((s, r) => s + Number(r.total), 0);
+  const per100 = (notices: number, count: number) => (count ? (notices / count) * 100 : null);
+  const clinicians = events
+    .map((e) => {
+      const n = byClinician.find((c) => c.recordedById === e.recordedById);
+      const notices = Number(n?.total ?? 0);
+      return { id: e.recordedById, name: e.name, events: Number(e.events), notices, explained: Number(n?.explained ?? 0), per100: per100(notices, Number(e.events)) };
+    })
+    .sort((a, b) => (b.per100 ?? 0) - (a.per100 ?? 0) || a.name.localeCompare(b.name, "nb"));
+  return {
+    scope,
+    events: totalEvents,
+    notices: totalNotices,
+    explained: byNotice.reduce((s, r) => s + Number(r.explained), 0),
+    per100: per100(totalNotices, totalEvents),
+    byNotice: byNotice.map((r) => ({ noticeId: r.noticeId, total: Number(r.total), explained: Number(r.explained) })),
+    clinicians,
+  };
+}
