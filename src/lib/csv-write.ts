@@ -4,7 +4,8 @@
 const BOM = "\uFEFF";
 
 function cell(value: string | number | null | undefined): string {
-  if (typeof value === "number") return String(value);
+  // decimal comma, as Excel with Norwegian settings reads numbers
+  if (typeof value === "number") return String(value).replace(".", ",");
   const text = value ?? "";
   // Text starting with = + - @ would make Excel run a formula (CSV injection).
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;

@@ -1,0 +1,4 @@
+import { exportReportCsv } from "@/features/reports/export";
+
+export const dynamic = "force-dynamic";
+export const GET = exportReportCsv;

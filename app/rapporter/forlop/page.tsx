@@ -1,0 +1,4 @@
+import { DrillDownPage } from "@/features/reports/DrillDownPage";
+
+export const metadata = { title: "Forløpene bak tallet" };
+export default DrillDownPage;

@@ -1,0 +1,245 @@
+import Link from "next/link";
+import { NOTICE_MESSAGES, INDICATOR_KINDS, type NoticeId } from "@/domain/rules";
+import { formatNorwegianDate } from "@/lib/dates";
+import { requirePage } from "@/server/auth/guard";
+import { today } from "@/server/clock";
+import { unitOptionsFor } from "@/server/units/options";
+import { reportFilterSchema, reportSearchParams, type ReportFilters as Filters } from "@/server/reports/filters";
+import { complianceReport, LATE_BUCKETS, qualityReport, trendReport, type Share } from "@/server/reports/queries";
+import { belowTarget, KIND_LABELS, percent } from "./format";
+import { ReportFilters } from "./ReportFilters";
+import { TrendChart } from "./TrendChart";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const TH = "p-2 text-left";
+const TD = "p-2 tabular-nums";
+
+function parseFilters(params: SearchParams) {
+  const parsed = reportFilterSchema.safeParse(params);
+  if (parsed.success) return { filters: parsed.data, problems: [] as string[] };
+  return { filters: reportFilterSchema.parse({}), problems: [...new Set(parsed.error.issues.map((i) => i.message))] };
+}
+
+function CountLink({ value, href, label }: { value: number; href: string; label: string }) {
+  return (
+    <Link href={href} className="text-blue-800 underline" aria-label={`${value} – ${label}, vis forløpene`}>
+      {value}
+    </Link>
+  );
+}
+
+function Csv({ filters, table }: { filters: Filters; table: string }) {
+  return (
+    <a href={`/rapporter/eksport?${reportSearchParams(filters, { tabell: table })}`} className="no-print text-sm text-blue-800 underline" download>
+      Last ned CSV
+    </a>
+  );
+}
+
+function SectionHeading({ id, title, filters, table }: { id: string; title: string; filters: Filters; table: string }) {
+  return (
+    <div className="mt-8 flex flex-wrap items-baseline justify-between gap-2">
+      <h2 id={id} className="text-xl font-semibold">{title}</h2>
+      <Csv filters={filters} table={table} />
+    </div>
+  );
+}
+
+export async function ReportsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requirePage("report.view");
+  const { filters, problems } = parseFilters(await searchParams);
+  const now = today();
+  const [compliance, trend, quality] = await Promise.all([
+    complianceReport(actor, filters, now),
+    trendReport(actor, filters, now),
+    qualityReport(actor, filters, now),
+  ]);
+  const { scope } = compliance;
+  const drill = (extra: Record<string, string | undefined>) => `/rapporter/forlop?${reportSearchParams(filters, extra)}`;
+  const allUnits = await unitOptionsFor(actor);
+  const shareCell = (s: Share) => (
+    <td className={`${TD} ${belowTarget(s.share) ? "font-semibold text-red-900" : ""}`}>{percent(s.share)}</td>
+  );
+
+  return (
+    <section>
+      <h1 className="text-2xl font-semibold">Rapporter</h1>
+      <p className="mt-1 text-slate-700">
+        {scope.period.label} ({formatNorwegianDate(scope.period.from)}–{formatNorwegianDate(scope.period.to)}),{" "}
+        {scope.units.length === 1 ? scope.units[0].name : `${scope.units.length} enheter`}
+        {scope.type ? `, ${scope.type}` : ""}. Nasjonalt mål: 80 % innen anbefalt tid. Tallene er regnet av regelmotoren per {formatNorwegianDate(now)}.
+      </p>
+      {problems.length > 0 && (
+        <div role="alert" className="mt-3 rounded border border-red-300 bg-red-50 p-3 text-red-900">
+          Noen valg i adressen var ugyldige og er nullstilt: {problems.join(" ")}
+        </div>
+      )}
+      <ReportFilters filters={filters} units={allUnits} action="/rapporter" />
+
+      <section aria-labelledby="compliance-heading">
+        <SectionHeading id="compliance-heading" title="Innen anbefalt tid" filters={filters} table="etterlevelse" />
+        <table className="mt-2 w-full border-collapse bg-white text-sm">
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className={TH}>Indikator</th>
+              <th scope="col" className={TH}>Andel</th>
+              <th scope="col" className={TH}>Innenfor</th>
+              <th scope="col" className={TH}>Målt</th>
+              <th scope="col" className={TH}>Brudd, tjenesten</th>
+              <th scope="col" className={TH}>Brudd, pasientutsatt</th>
+            </tr>
+          </thead>
+          <tbody>
+            {INDICATOR_KINDS.map((kind) => {
+              const s = compliance.total[kind];
+              return (
+                <tr key={kind} className="border-b border-slate-200" data-testid={`compliance-${kind}`}>
+                  <th scope="row" className={`${TH} font-normal`}>{KIND_LABELS[kind]}</th>
+                  {shareCell(s)}
+                  <td className={TD}><CountLink value={s.numerator} href={drill({ hva: "frist", kind, utfall: "innenfor" })} label={`${KIND_LABELS[kind]}, innenfor`} /></td>
+                  <td className={TD}><CountLink value={s.denominator} href={drill({ hva: "frist", kind })} label={`${KIND_LABELS[kind]}, målt`} /></td>
+                  <td className={TD}><CountLink value={s.service} href={drill({ hva: "frist", kind, utfall: "tjeneste" })} label={`${KIND_LABELS[kind]}, brudd tjenesten`} /></td>
+                  <td className={TD}><CountLink value={s.patient} href={drill({ hva: "frist", kind, utfall: "pasient" })} label={`${KIND_LABELS[kind]}, pasientutsatt`} /></td>
+                </tr>
+              );
+            })}
+            <tr className="border-b border-slate-200" data-testid="compliance-feedback">
+              <th scope="row" className={`${TH} font-normal`}>Tilbakemelding til henviser etter klinisk beslutning</th>
+              <td className={TD}>{percent(compliance.feedback.total.share)}</td>
+              <td className={TD}><CountLink value={compliance.feedback.total.numerator} href={drill({ hva: "tilbakemelding", utfall: "med" })} label="beslutninger med tilbakemelding" /></td>
+              <td className={TD}><CountLink value={compliance.feedback.total.denominator} href={drill({ hva: "tilbakemelding" })} label="kliniske beslutninger" /></td>
+              <td className={TD}><CountLink value={compliance.feedback.total.denominator - compliance.feedback.total.numerator} href={drill({ hva: "tilbakemelding", utfall: "uten" })} label="beslutninger uten tilbakemelding" /></td>
+              <td className={TD}>–</td>
+            </tr>
+          </tbody>
+        </table>
+        <p className="mt-1 text-sm text-slate-700">
+          En frist telles i perioden den ble avgjort: på datoen den ble oppfylt, eller på forfallsdatoen hvis den ikke er oppfylt. Behandlingsplan
+          utarbeidet sammen med pasienten vises når aktivitetskoden for den er tatt i bruk.
+        </p>
+      </section>
+
+      <section aria-labelledby="late-heading">
+        <SectionHeading id="late-heading" title="Hvor mye for sent" filters={filters} table="forsinkelse" />
+        <table className="mt-2 w-full border-collapse bg-white text-sm">
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className={TH}>Frist</th>
+              {LATE_BUCKETS.map((b) => (
+                <th key={b} scope="col" className={TH}>{b === ">28" ? "Over 28 dager" : `${b} dager`}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {INDICATOR_KINDS.map((kind) => (
+              <tr key={kind} className="border-b border-slate-200">
+                <th scope="row" className={`${TH} font-normal`}>{KIND_LABELS[kind]}</th>
+                {LATE_BUCKETS.map((b) => (
+                  <td key={b} className={TD}>
+                    <CountLink value={compliance.total[kind].late[b]} href={drill({ hva: "frist", kind, utfall: b })} label={`${KIND_LABELS[kind]}, ${b} dager for sent`} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {scope.units.length > 1 && (
+        <section aria-labelledby="units-heading">
+          <SectionHeading id="units-heading" title="Enhetene side om side" filters={filters} table="enheter" />
+          <table className="mt-2 w-full border-collapse bg-white text-sm">
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className={TH}>Enhet</th>
+                {INDICATOR_KINDS.map((kind) => (
+                  <th key={kind} scope="col" className={TH}>{KIND_LABELS[kind]}</th>
+                ))}
+                <th scope="col" className={TH}>Tilbakemelding til henviser</th>
+              </tr>
+            </thead>
+            <tbody>
+              {scope.units.map((unit) => (
+                <tr key={unit.id} className="border-b border-slate-200">
+                  <th scope="row" className={`${TH} font-normal`}>{unit.name}</th>
+                  {INDICATOR_KINDS.map((kind) => {
+                    const s = compliance.byUnit[unit.id][kind];
+                    return (
+                      <td key={kind} className={`${TD} ${belowTarget(s.share) ? "font-semibold text-red-900" : ""}`}>
+                        {percent(s.share)}{" "}
+                        <Link href={drill({ hva: "frist", kind, enhetsrad: unit.id })} className="font-normal text-blue-800 underline" aria-label={`${unit.name}: ${s.denominator} målt, vis forløpene`}>
+                          ({s.numerator}/{s.denominator})
+                        </Link>
+                      </td>
+                    );
+                  })}
+                  <td className={TD}>{percent(compliance.feedback.byUnit[unit.id].share)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      <section aria-labelledby="trend-heading">
+        <SectionHeading id="trend-heading" title="Utvikling siste 12 måneder" filters={filters} table="trend" />
+        <TrendChart series={trend.series} />
+      </section>
+
+      <section aria-labelledby="quality-heading">
+        <SectionHeading id="quality-heading" title="Datakvalitet" filters={filters} table="merknader" />
+        <p className="mt-1" data-testid="quality-summary">
+          {quality.notices} oppmerksomheter på {quality.events} hendelser:{" "}
+          <strong>{quality.per100 === null ? "–" : quality.per100.toFixed(1).replace(".", ",")} per 100 hendelser</strong>.{" "}
+          {quality.explained} er forklart,{" "}
+          <Link href={drill({ hva: "merknad", forklart: "nei" })} className="text-blue-800 underline">{quality.notices - quality.explained} er ikke forklart</Link>.
+        </p>
+        <table className="mt-2 w-full border-collapse bg-white text-sm">
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className={TH}>Oppmerksomhet</th>
+              <th scope="col" className={TH}>Antall</th>
+              <th scope="col" className={TH}>Forklart</th>
+              <th scope="col" className={TH}>Ikke forklart</th>
+            </tr>
+          </thead>
+          <tbody>
+            {quality.byNotice.map((n) => (
+              <tr key={n.noticeId} className="border-b border-slate-200">
+                <th scope="row" className={`${TH} font-normal`}>{NOTICE_MESSAGES[n.noticeId as NoticeId] ?? n.noticeId}</th>
+                <td className={TD}><CountLink value={n.total} href={drill({ hva: "merknad", merknad: n.noticeId })} label={n.noticeId} /></td>
+                <td className={TD}><CountLink value={n.explained} href={drill({ hva: "merknad", merknad: n.noticeId, forklart: "ja" })} label={`${n.noticeId}, forklart`} /></td>
+                <td className={TD}><CountLink value={n.total - n.explained} href={drill({ hva: "merknad", merknad: n.noticeId, forklart: "nei" })} label={`${n.noticeId}, ikke forklart`} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="mt-4 flex flex-wrap items-baseline justify-between gap-2">
+          <h3 className="text-lg font-semibold">Per behandler (den som registrerte hendelsen)</h3>
+          <Csv filters={filters} table="behandlere" />
+        </div>
+        <table className="mt-2 w-full border-collapse bg-white text-sm">
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className={TH}>Behandler</th>
+              <th scope="col" className={TH}>Hendelser</th>
+              <th scope="col" className={TH}>Oppmerksomheter</th>
+              <th scope="col" className={TH}>Per 100 hendelser</th>
+            </tr>
+          </thead>
+          <tbody>
+            {quality.clinicians.map((c) => (
+              <tr key={c.id} className="border-b border-slate-200">
+                <th scope="row" className={`${TH} font-normal`}>{c.name}</th>
+                <td className={TD}>{c.events}</td>
+                <td className={TD}><CountLink value={c.notices} href={drill({ hva: "merknad", behandler: c.id })} label={`${c.name}, oppmerksomheter`} /></td>
+                <td className={TD}>{c.per100 === null ? "–" : c.per100.toFixed(1).replace(".", ",")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </section>
+  );
+}

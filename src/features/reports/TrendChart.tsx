@@ -1,0 +1,80 @@
+import { monthLabel } from "@/domain/reports/period";
+import type { IndicatorKind, Share } from "@/server/reports/queries";
+import { KIND_LABELS, NATIONAL_TARGET, percent } from "./format";
+
+// A server-rendered SVG line chart (no client JavaScript, no layout shift)
+// with the same numbers as a table right below it for screen readers.
+
+const SERIES: { kind: IndicatorKind; color: string; dash?: string }[] = [
+  { kind: "basis_assessment", color: "#1d4ed8" },
+  { kind: "extended_assessment", color: "#b45309", dash: "6 3" },
+  { kind: "first_evaluation", color: "#047857", dash: "2 3" },
+];
+
+const W = 720;
+const H = 240;
+const PAD = { left: 44, right: 28, top: 12, bottom: 36 };
+
+export function TrendChart({ series }: { series: { month: string; byKind: Record<IndicatorKind, Share> }[] }) {
+  const x = (i: number) => PAD.left + (i * (W - PAD.left - PAD.right)) / Math.max(1, series.length - 1);
+  const y = (share: number) => PAD.top + (1 - share) * (H - PAD.top - PAD.bottom);
+  const short = (month: string) => monthLabel(month).slice(0, 3) + " " + month.slice(2, 4);
+  return (
+    <figure className="mt-2">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="trend-title" className="h-auto w-full max-w-3xl bg-white">
+        <title id="trend-title">Andel innen anbefalt tid per måned, siste 12 måneder. Tallene står i tabellen under.</title>
+        {[0, 0.25, 0.5, 0.75, 1].map((t) => (
+          <g key={t}>
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="#e2e8f0" />
+            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize="11" fill="#334155">{`${t * 100} %`}</text>
+          </g>
+        ))}
+        <line x1={PAD.left} x2={W - PAD.right} y1={y(NATIONAL_TARGET)} y2={y(NATIONAL_TARGET)} stroke="#b91c1c" strokeDasharray="4 4" />
+        <text x={W - PAD.right} y={y(NATIONAL_TARGET) - 4} textAnchor="end" fontSize="11" fill="#b91c1c">Nasjonalt mål 80 %</text>
+        {series.map((s, i) => (
+          <text key={s.month} x={x(i)} y={H - 14} textAnchor="middle" fontSize="11" fill="#334155">{short(s.month)}</text>
+        ))}
+        {SERIES.map(({ kind, color, dash }) => {
+          const points = series.map((s, i) => (s.byKind[kind].share === null ? null : `${x(i)},${y(s.byKind[kind].share!)}`));
+          return (
+            <g key={kind}>
+              <polyline points={points.filter(Boolean).join(" ")} fill="none" stroke={color} strokeWidth="2" strokeDasharray={dash} />
+              {points.map((p, i) => p && <circle key={i} cx={p.split(",")[0]} cy={p.split(",")[1]} r="3" fill={color} />)}
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption className="mt-1 flex flex-wrap gap-4 text-sm">
+        {SERIES.map(({ kind, color }) => (
+          <span key={kind} className="flex items-center gap-1">
+            <span aria-hidden="true" className="inline-block h-1 w-6" style={{ background: color }} />
+            {KIND_LABELS[kind]}
+          </span>
+        ))}
+      </figcaption>
+      <table className="mt-3 w-full border-collapse bg-white text-left text-sm">
+        <caption className="text-left font-medium">Tabell: andel innen anbefalt tid per måned</caption>
+        <thead>
+          <tr className="border-b border-slate-300">
+            <th scope="col" className="p-1">Måned</th>
+            {SERIES.map(({ kind }) => (
+              <th key={kind} scope="col" className="p-1">{KIND_LABELS[kind]}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {series.map((s) => (
+            <tr key={s.month} className="border-b border-slate-200">
+              <th scope="row" className="p-1 font-normal">{monthLabel(s.month)}</th>
+              {SERIES.map(({ kind }) => (
+                <td key={kind} className="p-1 tabular-nums">
+                  {percent(s.byKind[kind].share)} <span className="text-slate-700">({s.byKind[kind].numerator}/{s.byKind[kind].denominator})</span>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

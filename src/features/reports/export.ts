@@ -1,0 +1,82 @@
+import "server-only";
+import { z } from "zod";
+import { INDICATOR_KINDS, NOTICE_MESSAGES, type NoticeId } from "@/domain/rules";
+import { monthLabel } from "@/domain/reports/period";
+import { toExcelCsv } from "@/lib/csv-write";
+import { apiRoute } from "@/server/api/handler";
+import { today } from "@/server/clock";
+import { prisma } from "@/server/db";
+import { writeAudit } from "@/server/audit";
+import { reportFilterSchema } from "@/server/reports/filters";
+import { complianceReport, LATE_BUCKETS, qualityReport, trendReport, type Share } from "@/server/reports/queries";
+import { KIND_LABELS } from "./format";
+
+// GET /rapporter/eksport?tabell=…&<the report's filters>: one report table as
+// CSV for Excel, the same numbers as on the page.
+
+const TABLES = ["etterlevelse", "forsinkelse", "enheter", "trend", "merknader", "behandlere"] as const;
+const tableSchema = z.enum(TABLES, { error: "Ukjent tabell." });
+
+const share = (s: { share: number | null }) => (s.share === null ? "" : Math.round(s.share * 1000) / 10);
+const shareColumns = (s: Share) => [share(s), s.numerator, s.denominator, s.service, s.patient];
+const SHARE_HEADER = ["Andel (%)", "Innenfor", "Målt", "Brudd, tjenesten", "Brudd, pasientutsatt"];
+
+async function build(table: (typeof TABLES)[number], actor: Parameters<typeof complianceReport>[0], filters: z.infer<typeof reportFilterSchema>) {
+  const now = today();
+  switch (table) {
+    case "etterlevelse": {
+      const r = await complianceReport(actor, filters, now);
+      return {
+        header: ["Indikator", ...SHARE_HEADER],
+        rows: [
+          ...INDICATOR_KINDS.map((k) => [KIND_LABELS[k], ...shareColumns(r.total[k])]),
+          ["Tilbakemelding til henviser", share(r.feedback.total), r.feedback.total.numerator, r.feedback.total.denominator, r.feedback.total.denominator - r.feedback.total.numerator, ""],
+        ],
+      };
+    }
+    case "forsinkelse": {
+      const r = await complianceReport(actor, filters, now);
+      return { header: ["Frist", ...LATE_BUCKETS.map((b) => `${b} dager for sent`)], rows: INDICATOR_KINDS.map((k) => [KIND_LABELS[k], ...LATE_BUCKETS.map((b) => r.total[k].late[b])]) };
+    }
+    case "enheter": {
+      const r = await complianceReport(actor, filters, now);
+      return {
+        header: ["Enhet", "Indikator", ...SHARE_HEADER],
+        rows: r.scope.units.flatMap((u) => INDICATOR_KINDS.map((k) => [u.name, KIND_LABELS[k], ...shareColumns(r.byUnit[u.id][k])])),
+      };
+    }
+    case "trend": {
+      const r = await trendReport(actor, filters, now);
+      return { header: ["Måned", "Indikator", ...SHARE_HEADER], rows: r.series.flatMap((s) => INDICATOR_KINDS.map((k) => [monthLabel(s.month), KIND_LABELS[k], ...shareColumns(s.byKind[k])])) };
+    }
+    case "merknader": {
+      const r = await qualityReport(actor, filters, now);
+      return {
+        header: ["Oppmerksomhet", "Id", "Antall", "Forklart", "Ikke forklart", "Per 100 hendelser"],
+        rows: r.byNotice.map((n) => [NOTICE_MESSAGES[n.noticeId as NoticeId] ?? n.noticeId, n.noticeId, n.total, n.explained, n.total - n.explained, r.events ? Math.round((n.total / r.events) * 1000) / 10 : ""]),
+      };
+    }
+    case "behandlere": {
+      const r = await qualityReport(actor, filters, now);
+      return {
+        header: ["Behandler", "Hendelser", "Oppmerksomheter", "Forklart", "Per 100 hendelser"],
+        rows: r.clinicians.map((c) => [c.name, c.events, c.notices, c.explained, c.per100 === null ? "" : Math.round(c.per100 * 10) / 10]),
+      };
+    }
+  }
+}
+
+export const exportReportCsv = apiRoute("export.csv", async (actor, request) => {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const table = tableSchema.parse(params.tabell);
+  const filters = reportFilterSchema.parse(params);
+  const { header, rows } = await build(table, actor, filters);
+  await writeAudit(prisma, { userId: actor.user.id, action: "EXPORT_DOWNLOADED", detail: { report: table, filters } }, actor.meta);
+  return new Response(toExcelCsv(header, rows), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="rapport-${table}-${today()}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,20 @@
+import { DEADLINE_LABELS } from "@/domain/rules";
+import type { IndicatorKind } from "@/server/reports/queries";
+
+export const NATIONAL_TARGET = 0.8;
+
+export const KIND_LABELS: Record<IndicatorKind, string> = {
+  referral_assessment: `${DEADLINE_LABELS.referral_assessment} innen 10 virkedager`,
+  basis_assessment: `${DEADLINE_LABELS.basis_assessment} innen anbefalt tid`,
+  extended_assessment: `${DEADLINE_LABELS.extended_assessment} innen anbefalt tid`,
+  first_evaluation: `${DEADLINE_LABELS.first_evaluation} innen anbefalt tid`,
+};
+
+/** "83 %" (Norwegian: a space before the sign), or a dash when nothing was measured. */
+export function percent(share: number | null): string {
+  return share === null ? "–" : `${Math.round(share * 100)} %`;
+}
+
+export function belowTarget(share: number | null): boolean {
+  return share !== null && share < NATIONAL_TARGET;
+}

@@ -1,0 +1,120 @@
+import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import pg from "pg";
+import { computeIndicators, evaluatePathway, type PathwayInput } from "../../src/domain/rules";
+import { presetPeriod } from "../../src/domain/reports/period";
+
+// The leader's reports on the demo data. The expected figures are computed
+// here, independently of the app's SQL: raw rows from the database through
+// the pure rules engine.
+
+const osloToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date());
+
+async function engineIndicators(from: string, to: string) {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`
+      SELECT p.id, p.type::text AS type, p.setting::text AS setting, p."directTreatmentRight", p.severe,
+        to_char(r."receivedDate", 'YYYY-MM-DD') AS received,
+        COALESCE((SELECT json_agg(json_build_object('id', e.id, 'code', e.code, 'outcome', e.outcome, 'activityCode', e."activityCode",
+          'date', to_char(e."clinicalDate", 'YYYY-MM-DD'), 'recordedAt', to_char(e."recordedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          'annulled', e."annulledAt" IS NOT NULL)) FROM "PathwayEvent" e WHERE e."pathwayId" = p.id), '[]') AS events
+      FROM "Pathway" p JOIN "Referral" r ON r.id = p."referralId"`);
+    const inputs: PathwayInput[] = rows.map((r) => ({
+      id: r.id, type: r.type, setting: r.setting === "DOGN" ? "dogn" : "poliklinikk", referralReceived: r.received,
+      directTreatmentRight: r.directTreatmentRight, severe: r.severe, events: r.events,
+    }));
+    return computeIndicators(inputs.map((i) => evaluatePathway(i, osloToday())), { from, to });
+  } finally {
+    await client.end();
+  }
+}
+
+async function logIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("E-post").fill(email);
+  await page.getByLabel("Passord").fill("demo1234");
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+async function figures(page: Page, kind: string) {
+  const cells = await page.getByTestId(`compliance-${kind}`).locator("td").allTextContents();
+  return { numerator: Number(cells[1]), denominator: Number(cells[2]), service: Number(cells[3]), patient: Number(cells[4]) };
+}
+
+test("the leader's figures match the rules engine on the seeded pathways, with no accessibility violations", async ({ page }) => {
+  await logIn(page, "leder@forlopsvakt.test");
+  await expect(page.getByRole("heading", { level: 1, name: "Rapporter" })).toBeVisible();
+  const period = presetPeriod("dette-tertialet", osloToday());
+  const expected = await engineIndicators(period.from, period.to);
+  for (const kind of ["referral_assessment", "basis_assessment", "extended_assessment", "first_evaluation"] as const) {
+    const share = expected.byKind[kind];
+    expect(await figures(page, kind), kind).toEqual({
+      numerator: share.numerator, denominator: share.denominator, service: share.breachesByCause.service, patient: share.breachesByCause.patient,
+    });
+  }
+  await expect(page.getByTestId("quality-summary")).toContainText(`${expected.notices} oppmerksomheter på ${expected.events} hendelser`);
+  const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(scan.violations).toEqual([]);
+});
+
+test("a number's drill-down lists exactly that many pathways", async ({ page }) => {
+  await logIn(page, "leder@forlopsvakt.test");
+  await page.goto("/rapporter");
+  const { denominator, service } = await figures(page, "basis_assessment");
+  await page.getByTestId("compliance-basis_assessment").locator("td").nth(2).getByRole("link").click();
+  await expect(page.getByTestId("drill-down-total")).toHaveText(String(denominator));
+  await expect(page.getByTestId("drill-down-row")).toHaveCount(denominator);
+  const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(scan.violations).toEqual([]);
+  await page.goBack();
+  await page.getByTestId("compliance-basis_assessment").locator("td").nth(3).getByRole("link").click();
+  await expect(page.getByTestId("drill-down-row")).toHaveCount(service);
+});
+
+test("the period switch changes the figures and the URL; CSV has the page's numbers", async ({ page }) => {
+  await logIn(page, "leder@forlopsvakt.test");
+  await page.goto("/rapporter");
+  await page.getByLabel("Periode", { exact: true }).selectOption({ label: "I fjor" });
+  await page.getByRole("button", { name: "Vis" }).click();
+  await expect(page).toHaveURL(/periode=i-fjor/);
+  const lastYear = String(Number(osloToday().slice(0, 4)) - 1);
+  await expect(page.getByText(new RegExp(`^${lastYear} \\(01\\.01\\.${lastYear}`))).toBeVisible();
+  const expected = await engineIndicators(`${lastYear}-01-01`, `${lastYear}-12-31`);
+  expect(await figures(page, "basis_assessment")).toMatchObject({
+    numerator: expected.byKind.basis_assessment.numerator, denominator: expected.byKind.basis_assessment.denominator,
+  });
+
+  const href = (await page.getByRole("link", { name: "Last ned CSV" }).first().getAttribute("href"))!;
+  expect(href).toContain("periode=i-fjor");
+  const response = await page.request.get(href);
+  expect(response.status()).toBe(200);
+  const text = (await response.body()).toString("utf8");
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const basis = text.split("\r\n").find((line) => line.startsWith("Basisutredning"))!.split(";");
+  expect([Number(basis[2]), Number(basis[3])]).toEqual([expected.byKind.basis_assessment.numerator, expected.byKind.basis_assessment.denominator]);
+});
+
+test("a user without access to a unit sees none of its numbers; clinicians have no reports", async ({ page, browser }) => {
+  await logIn(page, "leder@forlopsvakt.test");
+  await page.goto("/rapporter");
+  const dps = await page.getByLabel("Enhet").locator("option", { hasText: "DPS" }).getAttribute("value");
+
+  const bup = await browser.newPage();
+  await logIn(bup, "koordinator.bup@forlopsvakt.test");
+  await bup.goto(`/rapporter?enhet=${dps}`);
+  await expect(bup.getByText("0 enheter")).toBeVisible();
+  expect(await figures(bup, "basis_assessment")).toMatchObject({ denominator: 0 });
+  await bup.goto(`/rapporter/forlop?enhet=${dps}&hva=frist&kind=basis_assessment`);
+  await expect(bup.getByTestId("drill-down-total")).toHaveText("0");
+  await bup.close();
+
+  const clinician = await browser.newPage();
+  await logIn(clinician, "behandler@forlopsvakt.test");
+  await clinician.goto("/rapporter");
+  await expect(clinician.getByRole("heading", { level: 1, name: "Ingen tilgang" })).toBeVisible();
+  expect((await clinician.request.get("/rapporter/eksport?tabell=etterlevelse")).status()).toBe(403);
+  await clinician.close();
+});
