@@ -2,32 +2,15 @@
 // summary, a filtered page and a deep page) answers on the data in
 // DATABASE_URL, for the unit with the most worklist rows. Service level (no
 // HTTP); the HTTP load test with concurrent users is the scale issue's.
-import { performance } from "node:perf_hooks";
 import type { Actor } from "@/server/auth/current-user";
 import { createPrismaClient } from "@/server/db";
 import { today } from "@/server/clock";
 import { worklistFilterSchema } from "@/server/worklist/filters";
 import { listWorklist, worklistSummary } from "@/server/worklist/query";
+import { RUNS, time } from "./lib/timing";
 
-const RUNS = Number(process.argv.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 30);
 const prisma = createPrismaClient();
 (globalThis as { forlopsvaktPrisma?: typeof prisma }).forlopsvaktPrisma = prisma;
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function time(label: string, fn: () => Promise<unknown>) {
-  await fn(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await fn();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  console.log(`${label.padEnd(44)} p50 ${percentile(samples, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(samples, 95).toFixed(1).padStart(7)} ms`);
-}
 
 try {
   const [pathways, items] = await Promise.all([prisma.pathway.count(), prisma.worklistItem.count()]);
