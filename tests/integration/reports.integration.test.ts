@@ -50,9 +50,10 @@ describe("compliance report", () => {
         kind, pure.numerator, pure.denominator, pure.breachesByCause.patient, pure.breachesByCause.service, pure.daysLate,
       ]);
     }
-    // the stories: basis assessment met once, late four times (one pasientutsatt;
-    // the open one past due and the one without start count as service breaches)
-    expect(report.total.basis_assessment).toMatchObject({ numerator: 1, denominator: 5, patient: 1, service: 3 });
+    // the stories: basis assessment met once, late three times (one pasientutsatt,
+    // the open one past due is a service breach); the one without start is
+    // left out as NPR does ("Ikke med i beregning")
+    expect(report.total.basis_assessment).toMatchObject({ numerator: 1, denominator: 4, patient: 1, service: 2 });
     expect(report.feedback.total).toEqual({ numerator: 1, denominator: 4, share: 0.25 });
   });
 
@@ -90,8 +91,8 @@ describe("compliance report", () => {
     const { series } = await trendReport(leader, filters(), TODAY);
     expect(series).toHaveLength(12);
     const october = series.find((s) => s.month === "2026-10-01")!;
-    // met on 15.10, late on 30.10, and the one without start fell due on 22.10
-    expect(october.byKind.basis_assessment).toMatchObject({ numerator: 1, denominator: 3 });
+    // met on 15.10 and late on 30.10 (the one without start is not counted)
+    expect(october.byKind.basis_assessment).toMatchObject({ numerator: 1, denominator: 2 });
     const november = series.find((s) => s.month === "2026-11-01")!;
     // C on 2026-11-10 (late, patient) and the open one past due on 2026-11-01
     expect(november.byKind.basis_assessment).toMatchObject({ numerator: 0, denominator: 2, patient: 1, service: 1 });

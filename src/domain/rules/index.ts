@@ -15,5 +15,5 @@ export { evaluatePathway } from "./evaluate";
 export { previewEvent } from "./preview";
 export { concurrentNotices } from "./concurrent";
 export type { PathwaySpan } from "./concurrent";
-export { computeIndicators, decidedOn, lateBucket, INDICATOR_KINDS } from "./indicators";
+export { computeIndicators, countsInIndicators, decidedOn, lateBucket, INDICATOR_KINDS } from "./indicators";
 export type { Indicators, IndicatorPeriod, LateBucket, ShareWithinTime } from "./indicators";

@@ -51,6 +51,13 @@ function emptyShare(): ShareWithinTime {
   return { numerator: 0, denominator: 0, share: null, breachesByCause: { patient: 0, service: 0 }, daysLate: { "1-7": 0, "8-14": 0, "15-28": 0, ">28": 0 } };
 }
 
+/** NPR leaves these pathways out of the calculation ("Ikke med i beregning"). */
+const EXCLUDING_NOTICES: ReadonlySet<NoticeId> = new Set(["MISSING_START", "FIRST_NOT_START", "NOT_IN_FORCE"]);
+
+export function countsInIndicators(evaluation: Pick<PathwayEvaluation, "notices">): boolean {
+  return !evaluation.notices.some((n) => EXCLUDING_NOTICES.has(n.id));
+}
+
 export function computeIndicators(evaluations: PathwayEvaluation[], period: IndicatorPeriod): Indicators {
   const byKind = Object.fromEntries(INDICATOR_KINDS.map((k) => [k, emptyShare()])) as Indicators["byKind"];
   const inPeriod = (date: IsoDate | null) => date !== null && date >= period.from && date <= period.to;
@@ -58,7 +65,8 @@ export function computeIndicators(evaluations: PathwayEvaluation[], period: Indi
   let notices = 0;
   const noticesById: Partial<Record<NoticeId, number>> = {};
   for (const evaluation of evaluations) {
-    for (const d of evaluation.deadlines) {
+    const counted = countsInIndicators(evaluation);
+    for (const d of counted ? evaluation.deadlines : []) {
       const share = (byKind as Record<string, ShareWithinTime>)[d.kind];
       if (!share || !inPeriod(decidedOn(d))) continue;
       share.denominator += 1;

@@ -1,5 +1,5 @@
 import "server-only";
-import { decidedOn, type PathwayEvaluation } from "@/domain/rules";
+import { countsInIndicators, decidedOn, type PathwayEvaluation } from "@/domain/rules";
 import { noticeKey, type WorklistItemDraft } from "@/domain/worklist";
 import { toIsoDate, type IsoDate } from "@/lib/dates";
 import type { Tx } from "@/server/db";
@@ -76,6 +76,8 @@ export function itemRows(p: Meta, drafts: WorklistItemDraft[], postponedUntil: M
 }
 
 export function deadlineRows(p: Meta, evaluation: PathwayEvaluation): DeadlineRow[] {
+  // a pathway NPR leaves out of the calculation has no day its deadlines count on
+  const counted = countsInIndicators(evaluation);
   return evaluation.deadlines.map((d) => ({
     pathwayId: p.id,
     unitId: p.unitId,
@@ -88,7 +90,7 @@ export function deadlineRows(p: Meta, evaluation: PathwayEvaluation): DeadlineRo
     met: d.met,
     daysLate: d.daysLate,
     cause: d.cause,
-    decidedOn: decidedOn(d),
+    decidedOn: counted ? decidedOn(d) : null,
   }));
 }
 
