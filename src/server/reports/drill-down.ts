@@ -106,8 +106,8 @@ function feedbackQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "tilbake
       to_char(c."clinicalDate", 'YYYY-MM-DD') AS "date", NULL::int AS "daysLate", NULL AS "cause", c."outcome" AS "label"
     FROM "PathwayEvent" c JOIN "Pathway" p ON p."id" = c."pathwayId" JOIN "Patient" pa ON pa."id" = p."patientId" JOIN "Unit" u ON u."id" = p."unitId"
     WHERE c."code" = 'C' AND c."annulledAt" IS NULL
+      AND c."unitId" = ANY(${units}::text[])
       AND c."clinicalDate" BETWEEN ${scope.period.from}::date AND ${scope.period.to}::date
-      AND p."unitId" = ANY(${units}::text[])
       AND (${scope.type}::text IS NULL OR p."type"::text = ${scope.type}::text)
       AND ${outcome}
     ORDER BY c."clinicalDate" DESC, c."pathwayId"`;

@@ -102,15 +102,15 @@ export interface FeedbackShare {
 /** Clinical decisions (C) in the period followed by feedback to the referrer (F) on or after that day. */
 async function feedbackShares(scope: ReportScope) {
   const rows = await prisma.$queryRaw<{ unitId: string; total: bigint; withF: bigint }[]>`
-    SELECT p."unitId", count(*) AS total,
+    SELECT c."unitId", count(*) AS total,
       count(*) FILTER (WHERE EXISTS (
         SELECT 1 FROM "PathwayEvent" f
         WHERE f."pathwayId" = c."pathwayId" AND f."code" = 'F' AND f."annulledAt" IS NULL AND f."clinicalDate" >= c."clinicalDate"
       )) AS "withF"
     FROM "PathwayEvent" c JOIN "Pathway" p ON p."id" = c."pathwayId"
     WHERE c."code" = 'C' AND c."annulledAt" IS NULL
+      AND c."unitId" = ANY(${scope.unitIds}::text[])
       AND c."clinicalDate" BETWEEN ${scope.period.from}::date AND ${scope.period.to}::date
-      AND p."unitId" = ANY(${scope.unitIds}::text[])
       AND (${scope.type}::text IS NULL OR p."type"::text = ${scope.type}::text)
     GROUP BY 1`;
   const share = (list: typeof rows): FeedbackShare => {
@@ -157,27 +157,35 @@ export async function trendReport(actor: Actor, f: ReportFilters, today: IsoDate
 export async function qualityReport(actor: Actor, f: ReportFilters, today: IsoDate) {
   const scope = await reportScope(actor, f, today);
   const { from, to } = scope.period;
-  const typeFilter = Prisma.sql`(${scope.type}::text IS NULL OR p."type"::text = ${scope.type}::text)`;
-  const [events, byNotice, byClinician] = await Promise.all([
-    prisma.$queryRaw<{ recordedById: string; name: string; events: bigint }[]>`
-      SELECT e."recordedById", u."name", count(*) AS events
-      FROM "PathwayEvent" e JOIN "Pathway" p ON p."id" = e."pathwayId" JOIN "User" u ON u."id" = e."recordedById"
-      WHERE e."annulledAt" IS NULL AND e."clinicalDate" BETWEEN ${from}::date AND ${to}::date
-        AND p."unitId" = ANY(${scope.unitIds}::text[]) AND ${typeFilter}
-      GROUP BY 1, 2`,
+  // events carry no type: join their pathway only when the type filter asks for it
+  const eventTypeJoin = scope.type
+    ? Prisma.sql`JOIN "Pathway" p ON p."id" = e."pathwayId" AND p."type"::text = ${scope.type}::text`
+    : Prisma.empty;
+  const noticeType = Prisma.sql`(${scope.type}::text IS NULL OR n."type"::text = ${scope.type}::text)`;
+  const [eventCounts, byNotice, byClinician] = await Promise.all([
+    prisma.$queryRaw<{ recordedById: string; events: bigint }[]>`
+      SELECT e."recordedById", count(*) AS events
+      FROM "PathwayEvent" e ${eventTypeJoin}
+      WHERE e."unitId" = ANY(${scope.unitIds}::text[]) AND e."clinicalDate" BETWEEN ${from}::date AND ${to}::date
+        AND e."annulledAt" IS NULL
+      GROUP BY 1`,
     prisma.$queryRaw<{ noticeId: string; total: bigint; explained: bigint }[]>`
       SELECT n."noticeId", count(*) AS total, count(x."id") AS explained
-      FROM "PathwayNotice" n JOIN "Pathway" p ON p."id" = n."pathwayId"
+      FROM "PathwayNotice" n
       LEFT JOIN "NoticeExplanation" x ON x."pathwayId" = n."pathwayId" AND x."noticeKey" = n."noticeKey"
-      WHERE n."unitId" = ANY(${scope.unitIds}::text[]) AND n."date" BETWEEN ${from}::date AND ${to}::date AND ${typeFilter}
+      WHERE n."unitId" = ANY(${scope.unitIds}::text[]) AND n."date" BETWEEN ${from}::date AND ${to}::date AND ${noticeType}
       GROUP BY 1 ORDER BY 2 DESC`,
     prisma.$queryRaw<{ recordedById: string | null; total: bigint; explained: bigint }[]>`
       SELECT n."recordedById", count(*) AS total, count(x."id") AS explained
-      FROM "PathwayNotice" n JOIN "Pathway" p ON p."id" = n."pathwayId"
+      FROM "PathwayNotice" n
       LEFT JOIN "NoticeExplanation" x ON x."pathwayId" = n."pathwayId" AND x."noticeKey" = n."noticeKey"
-      WHERE n."unitId" = ANY(${scope.unitIds}::text[]) AND n."date" BETWEEN ${from}::date AND ${to}::date AND ${typeFilter}
+      WHERE n."unitId" = ANY(${scope.unitIds}::text[]) AND n."date" BETWEEN ${from}::date AND ${to}::date AND ${noticeType}
       GROUP BY 1`,
   ]);
+  const names = new Map(
+    (await prisma.user.findMany({ where: { id: { in: eventCounts.map((e) => e.recordedById) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
+  const events = eventCounts.map((e) => ({ ...e, name: names.get(e.recordedById) ?? "Ukjent" }));
   const totalEvents = events.reduce((s, r) => s + Number(r.events), 0);
   const totalNotices = byNotice.reduce((s, r) => s + Number(r.total), 0);
   const per100 = (notices: number, count: number) => (count ? (notices / count) * 100 : null);
