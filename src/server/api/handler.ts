@@ -4,7 +4,7 @@ import { ZodError } from "zod";
 import type { Action } from "@/domain/permissions";
 import { requireActor, PermissionDenied } from "@/server/auth/guard";
 import type { Actor } from "@/server/auth/current-user";
-import { AppError, fieldErrorsFrom } from "@/server/errors";
+import { AppError, fieldErrorsFrom, NotFoundError } from "@/server/errors";
 import { isDatabaseUnavailable } from "@/server/db-errors";
 
 // Wraps every API v1 route handler: authentication, the permission check,
@@ -19,7 +19,12 @@ export function apiRoute<P = Record<string, never>>(
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       const actor = await requireActor(action);
-      return await handler(actor, request, await context.params);
+      const params = await context.params;
+      // ids are cuids or uuids: anything else (a NUL byte, a path) is simply not found
+      for (const value of Object.values(params ?? {})) {
+        if (typeof value === "string" && !/^[A-Za-z0-9-]{1,64}$/.test(value)) throw new NotFoundError();
+      }
+      return await handler(actor, request, params);
     } catch (error) {
       return errorResponse(error);
     }
@@ -50,9 +55,13 @@ function json(status: number, error: string, message: string, fieldErrors?: Reco
   );
 }
 
-/** Reads a JSON body; a body that is not JSON, or too large, is a 400. */
+/**
+ * Reads a JSON body; a body that is not JSON, too large, or carrying a NUL
+ * character (PostgreSQL cannot store it in text) is a 400.
+ */
 export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<unknown> {
   const text = await request.text();
   if (text.length > maxBytes) throw new AppError(400, "body_too_large", "Forespørselen er for stor.");
+  if (text.includes("\0") || /\\u0000/i.test(text)) throw new AppError(400, "invalid_characters", "Forespørselen inneholder ugyldige tegn.");
   return JSON.parse(text);
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { registerEventSchema } from "@/server/events/schema";
 import { annulSchema } from "@/server/events/annul-schema";
 import { REASON_FILTERS } from "@/server/worklist/filters";
+import { explainSchema, postponeSchema } from "@/server/worklist/schemas";
 
 // OpenAPI 3.1 description of API v1. Request bodies come from the same zod
 // schemas the handlers use, so the description cannot drift from the code.
@@ -78,6 +79,28 @@ export function openApiDocument() {
             { name: "etter", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
           ],
           responses: { "200": { description: "rows and nextCursor" }, "422": { description: "Invalid query", content: { "application/json": { schema: errorBody } } }, ...errors },
+        },
+      },
+      "/api/v1/pathways/{id}/assign": {
+        post: {
+          summary: "Assign or change the responsible clinician (null or empty: none)",
+          parameters: [idParam],
+          requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["clinicianId"], properties: { clinicianId: { type: ["string", "null"] } } } } } },
+          responses: { "200": { description: "Assigned" }, "422": { description: "Invalid input", content: { "application/json": { schema: errorBody } } }, ...errors },
+        },
+      },
+      "/api/v1/worklist/explain": {
+        post: {
+          summary: "Explain a notice: it leaves the worklist and stays in reports",
+          requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(explainSchema, { io: "input" }) } } },
+          responses: { "200": { description: "Explained" }, "409": { description: "Already explained", content: { "application/json": { schema: errorBody } } }, "422": { description: "Invalid input", content: { "application/json": { schema: errorBody } } }, ...errors },
+        },
+      },
+      "/api/v1/worklist/postpone": {
+        post: {
+          summary: "Put a worklist row aside until a date, with a reason",
+          requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(postponeSchema, { io: "input" }) } } },
+          responses: { "200": { description: "Postponed" }, "422": { description: "Invalid input", content: { "application/json": { schema: errorBody } } }, ...errors },
         },
       },
       "/api/v1/events/{id}/annul": {

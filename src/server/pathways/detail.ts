@@ -40,7 +40,8 @@ export async function getPathwayDetail(
   today: IsoDate,
 ): Promise<{ pathway: PathwayDetail; evaluation: PathwayEvaluation; concurrent: Notice[] }> {
   assertCan(actor.user, "patient.read");
-  const pathway = await loadPathway(actor, pathwayId);
+  // ids are cuids or uuids; anything else (a NUL byte from a URL) is not found
+  const pathway = /^[A-Za-z0-9-]{1,64}$/.test(pathwayId) ? await loadPathway(actor, pathwayId) : null;
   if (!pathway) throw new NotFoundError("Fant ikke forløpet, eller det hører til en enhet du ikke har tilgang til.");
   await writeAudit(
     prisma,
