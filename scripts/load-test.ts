@@ -1,0 +1,149 @@
+// `npm run load-test`: HTTP load against the production build on loopback,
+// measured side by side in one run, on the data in DATABASE_URL (use
+// `npm run generate -- --pathways 400000` first). Needs `npm run build`.
+//
+// - the worklist's first page for the unit with most rows (API and page) at
+//   1 and 20 concurrent users, with GET /api/health in the same run;
+// - registering an event through the API at 20 users;
+// - the server process's memory (RSS) during the run.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import autocannon from "autocannon";
+import { chromium } from "@playwright/test";
+import pg from "pg";
+
+const PORT = Number(process.env.LOAD_PORT ?? 3400);
+const BASE = `http://localhost:${PORT}`;
+const SECONDS = Number(process.argv.find((a) => a.startsWith("--seconds="))?.split("=")[1] ?? 10);
+const DATABASE_URL = process.env.DATABASE_URL;
+if (!DATABASE_URL) {
+  console.error("DATABASE_URL må peke på databasen som skal lastes.");
+  process.exit(2);
+}
+
+const db = new pg.Client({ connectionString: DATABASE_URL });
+await db.connect();
+const { rows: [target] } = await db.query(`
+  SELECT w."unitId", u."email", count(*) AS items
+  FROM "WorklistItem" w JOIN "UserUnit" uu ON uu."unitId" = w."unitId" JOIN "User" u ON u."id" = uu."userId" AND u."role" = 'COORDINATOR'
+  GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`);
+const { rows: open } = await db.query(`SELECT "id" FROM "Pathway" WHERE "unitId" = $1 AND "status" = 'OPEN' LIMIT 2000`, [target.unitId]);
+await db.end();
+console.log(`Enhet med flest rader: ${target.items} arbeidslisterader, koordinator ${target.email}, ${open.length} åpne forløp til registrering.`);
+
+const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
+  env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: process.env.AUTH_SECRET ?? "load-test-secret-0123456789abcdef", AUTH_TRUST_HOST: "true", FORLOPSVAKT_NIGHTLY: "off" },
+  stdio: ["ignore", "pipe", "inherit"],
+  detached: true,
+});
+const stop = () => {
+  try {
+    process.kill(-server.pid!, "SIGTERM");
+  } catch {
+    // already gone
+  }
+};
+process.on("exit", stop);
+
+/** RSS of the server's processes (npx → next-server) in MiB. */
+function serverRss(): number {
+  let total = 0;
+  const visit = (pid: number) => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+      for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) visit(Number(child));
+    } catch {
+      // process ended
+    }
+  };
+  visit(server.pid!);
+  return total;
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("Serveren startet ikke.");
+}
+
+async function sessionCookie(): Promise<string> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox"] });
+  const page = await browser.newPage();
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel("E-post").fill(target.email);
+  await page.getByLabel("Passord").fill("demo1234");
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  const cookies = await page.context().cookies();
+  await browser.close();
+  return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+}
+
+interface Result {
+  label: string;
+  connections: number;
+  p50: number;
+  p95: number;
+  rps: number;
+  errors: number;
+  rssMiB: number;
+}
+const results: Result[] = [];
+
+async function measure(label: string, connections: number, options: Partial<autocannon.Options>) {
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, serverRss())), 250);
+  const result = await autocannon({ url: BASE, connections, duration: SECONDS, ...options });
+  clearInterval(sampler);
+  // autocannon's latency has p50 and p97_5 / p99; p95 is estimated from the histogram's p90/p97_5 when missing
+  const latency = result.latency as unknown as Record<string, number>;
+  const p95 = latency.p95 ?? (latency.p90 + latency.p97_5) / 2;
+  const errors = result.errors + result.non2xx;
+  results.push({ label, connections, p50: latency.p50, p95, rps: result.requests.average, errors, rssMiB: Math.round(peak) });
+  console.log(`${label.padEnd(34)} ${String(connections).padStart(2)} brukere: p50 ${latency.p50} ms, p95 ${p95} ms, ${Math.round(result.requests.average)} req/s, feil ${errors}, RSS ${Math.round(peak)} MiB`);
+}
+
+try {
+  await waitForServer();
+  const cookie = await sessionCookie();
+  const headers = { cookie };
+  const worklistPath = `/api/v1/worklist?enhet=${target.unitId}`;
+  for (const connections of [1, 20]) {
+    await measure("GET /api/health", connections, { requests: [{ method: "GET", path: "/api/health" }] });
+    await measure("GET /api/v1/worklist (første side)", connections, { requests: [{ method: "GET", path: worklistPath, headers }] });
+    await measure("GET /arbeidsliste (side)", connections, { requests: [{ method: "GET", path: `/arbeidsliste?enhet=${target.unitId}`, headers }] });
+  }
+  let n = 0;
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date());
+  await measure("POST /api/v1/pathways/{id}/events", 20, {
+    requests: [
+      {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        setupRequest: (request) => {
+          const i = n++;
+          return {
+            ...request,
+            path: `/api/v1/pathways/${open[i % open.length].id}/events`,
+            body: JSON.stringify({ code: "L", date: today, idempotencyKey: `load-${Date.now()}-${i}`, justification: "Lasttest" }),
+          };
+        },
+      },
+    ],
+  });
+  const health = (c: number) => results.find((r) => r.label === "GET /api/health" && r.connections === c)!;
+  for (const c of [1, 20]) {
+    const api = results.find((r) => r.label.startsWith("GET /api/v1/worklist") && r.connections === c)!;
+    console.log(`Arbeidsliste-API / helsesjekk, ${c} brukere: p50 ${(api.p50 / Math.max(health(c).p50, 1)).toFixed(1)}×`);
+  }
+  console.log(`Største RSS under kjøringen: ${Math.max(...results.map((r) => r.rssMiB))} MiB`);
+} finally {
+  stop();
+}
