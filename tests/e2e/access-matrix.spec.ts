@@ -1,0 +1,144 @@
+import { readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import pg from "pg";
+import { can, type Action, type Role } from "../../src/domain/permissions";
+
+// Every route (pages and API) × every role × own unit / other unit, from the
+// route files in app/: a new route without a line in ROUTES fails the first
+// test, so none can be forgotten. Writes are probed with invalid bodies only,
+// so the matrix changes no data. Server actions run the same guard
+// (requireActor) and are covered by the integration tests of their services.
+
+type Ids = { own: string; other: string; event: string };
+interface Route {
+  method: "GET" | "POST";
+  /** null: public */
+  action: Action | null;
+  url: (pathwayId: string, ids: Ids) => string;
+  /** the record belongs to a unit: another unit's answers 404 */
+  scoped?: boolean;
+  page?: boolean;
+}
+
+const ROUTES: Record<string, Route> = {
+  "app/page.tsx": { method: "GET", action: null, url: () => "/", page: true },
+  "app/login/page.tsx": { method: "GET", action: null, url: () => "/login", page: true },
+  "app/mine-pasienter/page.tsx": { method: "GET", action: "pathway.list.own", url: () => "/mine-pasienter", page: true },
+  "app/arbeidsliste/page.tsx": { method: "GET", action: "worklist.view", url: () => "/arbeidsliste", page: true },
+  "app/arbeidsliste/eksport/route.ts": { method: "GET", action: "export.csv", url: () => "/arbeidsliste/eksport" },
+  "app/forlop/ny/page.tsx": { method: "GET", action: "pathway.create", url: () => "/forlop/ny", page: true },
+  "app/forlop/[id]/page.tsx": { method: "GET", action: "patient.read", url: (id) => `/forlop/${id}`, scoped: true, page: true },
+  "app/rapporter/page.tsx": { method: "GET", action: "report.view", url: () => "/rapporter", page: true },
+  "app/rapporter/forlop/page.tsx": { method: "GET", action: "report.view", url: () => "/rapporter/forlop?hva=frist&kind=basis_assessment", page: true },
+  "app/rapporter/eksport/route.ts": { method: "GET", action: "export.csv", url: () => "/rapporter/eksport?tabell=etterlevelse" },
+  "app/admin/page.tsx": { method: "GET", action: "admin.users", url: () => "/admin", page: true },
+  "app/api/health/route.ts": { method: "GET", action: null, url: () => "/api/health" },
+  "app/api/auth/[...nextauth]/route.ts": { method: "GET", action: null, url: () => "/api/auth/csrf" },
+  "app/api/v1/openapi.json/route.ts": { method: "GET", action: null, url: () => "/api/v1/openapi.json" },
+  "app/api/v1/pathways/route.ts": { method: "GET", action: "patient.read", url: () => "/api/v1/pathways" },
+  "app/api/v1/pathways/[id]/route.ts": { method: "GET", action: "patient.read", url: (id) => `/api/v1/pathways/${id}`, scoped: true },
+  "app/api/v1/pathways/[id]/events/route.ts": { method: "POST", action: "event.create", url: (id) => `/api/v1/pathways/${id}/events` },
+  "app/api/v1/pathways/[id]/assign/route.ts": { method: "POST", action: "pathway.assign", url: (id) => `/api/v1/pathways/${id}/assign` },
+  "app/api/v1/events/[id]/annul/route.ts": { method: "POST", action: "event.annul", url: (_id, ids) => `/api/v1/events/${ids.event}/annul` },
+  "app/api/v1/worklist/route.ts": { method: "GET", action: "worklist.view", url: () => "/api/v1/worklist" },
+  "app/api/v1/worklist/explain/route.ts": { method: "POST", action: "notice.explain", url: () => "/api/v1/worklist/explain" },
+  "app/api/v1/worklist/postpone/route.ts": { method: "POST", action: "worklist.postpone", url: () => "/api/v1/worklist/postpone" },
+};
+
+// Demo users: DPS is the own unit of the clinician and the coordinator; the
+// leader has every unit; the administrator none.
+const USERS: Record<Role, { email: string; units: ("DPS" | "BUP")[] }> = {
+  CLINICIAN: { email: "behandler@forlopsvakt.test", units: ["DPS"] },
+  COORDINATOR: { email: "koordinator@forlopsvakt.test", units: ["DPS"] },
+  LEADER: { email: "leder@forlopsvakt.test", units: ["DPS", "BUP"] },
+  ADMIN: { email: "admin@forlopsvakt.test", units: [] },
+};
+
+function routeFiles(dir = "app"): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return routeFiles(path);
+    return name === "page.tsx" || name === "route.ts" ? [relative(".", path)] : [];
+  });
+}
+
+async function ids(): Promise<Ids> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const pathway = async (kind: string) =>
+      (await client.query(`SELECT p.id FROM "Pathway" p JOIN "Unit" u ON u.id = p."unitId" WHERE u.kind = $1 ORDER BY p.id LIMIT 1`, [kind])).rows[0].id as string;
+    const own = await pathway("DPS");
+    const event = (await client.query(`SELECT id FROM "PathwayEvent" WHERE "pathwayId" = $1 LIMIT 1`, [own])).rows[0].id as string;
+    return { own, other: await pathway("BUP"), event };
+  } finally {
+    await client.end();
+  }
+}
+
+async function loggedIn(browser: Browser, email: string): Promise<APIRequestContext> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("E-post").fill(email);
+  await page.getByLabel("Passord").fill("demo1234");
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  return context.request;
+}
+
+async function call(request: APIRequestContext, route: Route, url: string) {
+  const response =
+    route.method === "GET"
+      ? await request.get(url, { maxRedirects: route.page ? 5 : 0 })
+      : await request.post(url, { data: { invalid: true }, maxRedirects: 0 });
+  return { status: response.status(), url: response.url(), text: route.page ? await response.text() : "" };
+}
+
+test("every route in app/ has a line in the access matrix", () => {
+  expect(routeFiles().sort()).toEqual(Object.keys(ROUTES).sort());
+});
+
+test("unauthenticated visitors are sent to the login page (pages) or get 401 (API)", async ({ playwright }) => {
+  const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const { own, other, event } = await ids();
+  for (const [file, route] of Object.entries(ROUTES)) {
+    const url = route.url(own, { own, other, event });
+    // everything outside /api (pages, CSV downloads) is a browser address: to the login page
+    const isApi = url.startsWith("/api");
+    const result = await call(request, { ...route, page: route.page || !isApi }, url);
+    if (route.action === null) expect(result.status, file).toBe(200);
+    else if (!isApi) expect(new URL(result.url).pathname, file).toBe("/login");
+    else expect(result.status, file).toBe(401);
+  }
+  await request.dispose();
+});
+
+for (const role of Object.keys(USERS) as Role[]) {
+  test(`${role}: every route allows or refuses as the permission table says, and other units answer 404`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const request = await loggedIn(browser, USERS[role].email);
+    const all = await ids();
+    for (const [file, route] of Object.entries(ROUTES)) {
+      const allowed = route.action === null || can(role, route.action);
+      for (const unit of route.scoped ? (["DPS", "BUP"] as const) : (["DPS"] as const)) {
+        const pathwayId = unit === "DPS" ? all.own : all.other;
+        const result = await call(request, route, route.url(pathwayId, all));
+        const where = `${role} ${route.method} ${file} (${unit})`;
+        if (!allowed) {
+          expect(result.status, where).toBe(403);
+          if (route.page) expect(result.text, where).toContain("Ingen tilgang");
+        } else if (route.scoped && !USERS[role].units.includes(unit)) {
+          expect(result.status, where).toBe(404);
+        } else if (route.method === "GET") {
+          expect(result.status, where).toBe(200);
+        } else {
+          // allowed, probed with an invalid body: refused for the input, never for the role
+          expect(result.status, where).toBeGreaterThanOrEqual(400);
+          expect([401, 403, 500], where).not.toContain(result.status);
+        }
+      }
+    }
+  });
+}
