@@ -93,7 +93,7 @@ async function call(request: APIRequestContext, route: Route, url: string) {
     route.method === "GET"
       ? await request.get(url, { maxRedirects: route.page ? 5 : 0 })
       : await request.post(url, { data: { invalid: true }, maxRedirects: 0 });
-  return { status: response.status(), url: response.url(), text: route.page ? await response.text() : "" };
+  return { status: response.status(), url: response.url(), text: route.page ? await response.text() : "", headers: response.headers() };
 }
 
 test("every route in app/ has a line in the access matrix", () => {
@@ -133,6 +133,9 @@ for (const role of Object.keys(USERS) as Role[]) {
           expect(result.status, where).toBe(404);
         } else if (route.method === "GET") {
           expect(result.status, where).toBe(200);
+          // security headers on every page and response
+          expect(result.headers["content-security-policy"] ?? "", where).toContain("frame-ancestors 'none'");
+          expect(result.headers["x-content-type-options"], where).toBe("nosniff");
         } else {
           // allowed, probed with an invalid body: refused for the input, never for the role
           expect(result.status, where).toBeGreaterThanOrEqual(400);
