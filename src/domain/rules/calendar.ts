@@ -5,7 +5,9 @@ export type IsoDate = string;
 
 const MS_PER_DAY = 86_400_000;
 
+// Caches: the same few thousand dates recur across millions of events.
 const dayByIso = new Map<string, number>();
+const validDates = new Map<string, boolean>();
 
 export function toDayNumber(date: IsoDate): number {
   let day = dayByIso.get(date);
@@ -16,16 +18,23 @@ export function toDayNumber(date: IsoDate): number {
   return day;
 }
 
-// Caches: the same few thousand dates recur across millions of events.
-const isoByDay = new Map<number, IsoDate>();
-const validDates = new Map<string, boolean>();
-const workingDayResults = new Map<string, IsoDate>();
+// Day numbers 0 … 2^17 (1970 – 2328) map to ISO strings through an array
+// (cheaper than a map lookup), the rest through a map.
+const ARRAY_DAYS = 1 << 17;
+const isoByDayInRange: (IsoDate | undefined)[] = [];
+const isoByDayOutside = new Map<number, IsoDate>();
+const workingDayResults = new Map<number, Map<IsoDate, IsoDate>>();
 
 export function fromDayNumber(day: number): IsoDate {
-  let iso = isoByDay.get(day);
+  const inRange = day >= 0 && day < ARRAY_DAYS && Number.isInteger(day);
+  let iso = inRange ? isoByDayInRange[day] : isoByDayOutside.get(day);
   if (iso === undefined) {
     iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-    isoByDay.set(day, iso);
+    if (inRange) {
+      // Fill any gap first so the array stays dense (holes would slow every lookup).
+      for (let i = isoByDayInRange.length; i < day; i++) isoByDayInRange.push(undefined);
+      isoByDayInRange[day] = iso;
+    } else isoByDayOutside.set(day, iso);
   }
   return iso;
 }
@@ -116,8 +125,9 @@ export function isWorkingDay(date: IsoDate): boolean {
 
 /** The date n working days after `date` (the start day itself is not counted). */
 export function addWorkingDays(date: IsoDate, n: number): IsoDate {
-  const key = `${date}|${n}`;
-  const cached = workingDayResults.get(key);
+  let byDate = workingDayResults.get(n);
+  if (byDate === undefined) workingDayResults.set(n, (byDate = new Map()));
+  const cached = byDate.get(date);
   if (cached !== undefined) return cached;
   let day = toDayNumber(date);
   let left = n;
@@ -126,6 +136,6 @@ export function addWorkingDays(date: IsoDate, n: number): IsoDate {
     if (isWorkingDayNumber(day)) left -= 1;
   }
   const result = fromDayNumber(day);
-  workingDayResults.set(key, result);
+  byDate.set(date, result);
   return result;
 }

@@ -93,13 +93,60 @@ function isLetter(value: string): value is EventLetter {
   return Object.prototype.hasOwnProperty.call(EVENT_DEFINITIONS, value);
 }
 
-export type ParsedCode = { ok: true; type: PathwayType | null; letter: EventLetter; outcome: string | null } | { ok: false; error: string };
+/** Frozen: parse results are cached and shared between callers. */
+export type ParsedCode =
+  | Readonly<{ ok: true; type: PathwayType | null; letter: EventLetter; outcome: string | null }>
+  | Readonly<{ ok: false; error: string }>;
 
 /**
  * Parses both registration forms: a plain letter with a separate outcome
  * ("C" + "U"), or a concatenated procedure code ("D11CU", "D01L").
  */
 export function parseCode(code: string, outcome?: string | null, pathwayType?: PathwayType | null): ParsedCode {
+  const parsed = parseWithoutType(code, outcome);
+  // The pathway type is checked last, so every other error takes precedence.
+  if (parsed.ok && parsed.type && pathwayType && parsed.type !== pathwayType) {
+    return { ok: false, error: `Koden gjelder pakkeforløp ${parsed.type}, men forløpet er ${pathwayType}.` };
+  }
+  return parsed;
+}
+
+// Millions of events share a few dozen distinct (code, outcome) pairs, so
+// results are cached per pair; the bound keeps odd input from growing it.
+const MAX_CACHED_PAIRS = 10_000;
+let cachedPairs = 0;
+interface CodeEntry {
+  plain: ParsedCode | undefined;
+  byOutcome: Map<string, ParsedCode> | undefined;
+}
+const parsedByCode = new Map<string, CodeEntry>();
+
+function parseWithoutType(code: string, outcome: string | null | undefined): ParsedCode {
+  // Only plain strings are cached; anything else takes the general path.
+  if (typeof code !== "string" || (outcome && typeof outcome !== "string")) return parseUncached(code, outcome);
+  let entry = parsedByCode.get(code);
+  if (entry === undefined) {
+    if (cachedPairs >= MAX_CACHED_PAIRS) return parseUncached(code, outcome);
+    entry = { plain: undefined, byOutcome: undefined };
+    parsedByCode.set(code, entry);
+  }
+  if (!outcome) return (entry.plain ??= remember(parseUncached(code, null)));
+  entry.byOutcome ??= new Map();
+  let parsed = entry.byOutcome.get(outcome);
+  if (parsed === undefined) {
+    if (cachedPairs >= MAX_CACHED_PAIRS) return parseUncached(code, outcome);
+    parsed = remember(parseUncached(code, outcome));
+    entry.byOutcome.set(outcome, parsed);
+  }
+  return parsed;
+}
+
+function remember(parsed: ParsedCode): ParsedCode {
+  cachedPairs += 1;
+  return Object.freeze(parsed);
+}
+
+function parseUncached(code: string, outcome: string | null | undefined): ParsedCode {
   const raw = String(code ?? "").trim().toUpperCase();
   let type: PathwayType | null = null;
   let rest = raw;
@@ -125,9 +172,6 @@ export function parseCode(code: string, outcome?: string | null, pathwayType?: P
       return { ok: false, error: `Ukjent utfall «${finalOutcome}» for klinisk beslutning.` };
     }
     if (!/^[A-Z0-9]{1,2}$/.test(finalOutcome)) return { ok: false, error: `Ugyldig utfall «${finalOutcome}».` };
-  }
-  if (type && pathwayType && type !== pathwayType) {
-    return { ok: false, error: `Koden gjelder pakkeforløp ${type}, men forløpet er ${pathwayType}.` };
   }
   return { ok: true, type, letter, outcome: finalOutcome };
 }

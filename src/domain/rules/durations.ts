@@ -65,14 +65,26 @@ export const DURATION_TABLES: readonly DurationRow[] = [
   { type: "D06", setting: "dogn", effectiveFrom: "2019-02-15", durations: {}, unconfirmed: [] },
 ];
 
+// The rows of each type and setting, in table order: looked up for every
+// evaluated pathway, so the table is not scanned each time.
+const rowsByTypeAndSetting = new Map<string, Map<string, DurationRow[]>>();
+for (const row of DURATION_TABLES) {
+  let bySetting = rowsByTypeAndSetting.get(row.type);
+  if (!bySetting) rowsByTypeAndSetting.set(row.type, (bySetting = new Map()));
+  const rows = bySetting.get(row.setting);
+  if (rows) rows.push(row);
+  else bySetting.set(row.setting, [row]);
+}
+
 /** The row in force on `on` (the pathway's start date): the latest effectiveFrom ≤ on. */
 export function durationsInForce(type: PathwayType, setting: Setting, on: string): DurationRow | null {
+  const rows = rowsByTypeAndSetting.get(type)?.get(setting);
+  if (!rows) return null;
   let best: DurationRow | null = null;
-  for (const row of DURATION_TABLES) {
-    if (row.type !== type || row.setting !== setting || row.effectiveFrom > on) continue;
+  for (const row of rows) {
+    if (row.effectiveFrom > on) continue;
     if (!best || row.effectiveFrom > best.effectiveFrom) best = row;
   }
   // Before a type's first row (events before it was in force): judge by its first row.
-  if (!best) best = DURATION_TABLES.find((r) => r.type === type && r.setting === setting) ?? null;
-  return best;
+  return best ?? rows[0];
 }

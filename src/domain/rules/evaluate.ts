@@ -3,10 +3,13 @@ import {
   DECISION_OUTCOMES, EVENT_DEFINITIONS, EXTENDED_OUTCOMES, PATHWAY_IN_FORCE, TREATMENT_OUTCOMES, invalidForType, parseCode,
   type EventDefinition, type EventLetter, type OutcomeDefinition,
 } from "./codes";
-import { REFERRAL_ASSESSMENT_WORKING_DAYS, durationsInForce, type DurationSet } from "./durations";
+import { REFERRAL_ASSESSMENT_WORKING_DAYS, durationsInForce, type DurationRow, type DurationSet } from "./durations";
 import { NOTICE_MESSAGES, type DeadlineKind, type NoticeId, type Phase } from "./labels";
 import { expectedCodes } from "./expected";
 import type { Deadline, EventInput, Notice, PathwayEvaluation, PathwayInput } from "./types";
+
+// Runs for every pathway of a national extract, so the hot path avoids
+// closures, intermediate arrays and repeated scans: each step is one loop.
 
 interface ParsedEvent {
   id: string;
@@ -17,25 +20,46 @@ interface ParsedEvent {
   valid: boolean;
 }
 
+function addNotice(notices: Notice[], id: NoticeId, e: { id: string; date: IsoDate }): void {
+  notices.push({ id, date: e.date, message: NOTICE_MESSAGES[id], eventId: e.id });
+}
+
 /** Annulled events are ignored; order is clinical date, then recorded time, then id. */
 function prepare(pathway: PathwayInput, notices: Notice[], today: IsoDate): ParsedEvent[] {
-  const live = pathway.events.filter((e) => !e.annulled && isValidIsoDate(e.date));
-  const sorted = [...live].sort(compareEvents);
+  const sorted = liveEventsInOrder(pathway.events);
   const inForce = PATHWAY_IN_FORCE[pathway.type];
-  const add = (id: NoticeId, e: { id: string; date: IsoDate }) => notices.push({ id, date: e.date, message: NOTICE_MESSAGES[id], eventId: e.id });
-  return sorted.map((e) => {
+  const parsedEvents: ParsedEvent[] = [];
+  for (const e of sorted) {
     const parsed = parseCode(e.code, e.outcome, pathway.type);
-    if (e.date > today) add("FUTURE_DATE", e);
-    if (e.date < inForce) add("NOT_IN_FORCE", e);
+    if (e.date > today) addNotice(notices, "FUTURE_DATE", e);
+    if (e.date < inForce) addNotice(notices, "NOT_IN_FORCE", e);
     if (!parsed.ok || invalidForType(parsed.letter, parsed.outcome, pathway.type)) {
-      add("INVALID_CODE", e);
-      return { id: e.id, date: e.date, letter: parsed.ok ? parsed.letter : null, outcome: null, valid: false };
+      addNotice(notices, "INVALID_CODE", e);
+      parsedEvents.push({ id: e.id, date: e.date, letter: parsed.ok ? parsed.letter : null, outcome: null, valid: false });
+      continue;
     }
     const definition: EventDefinition = EVENT_DEFINITIONS[parsed.letter];
     const missing = (definition.requiresOutcome && !parsed.outcome) || (definition.requiresActivityCode && !e.activityCode?.trim());
-    if (missing) add("MISSING_OUTCOME", e);
-    return { id: e.id, date: e.date, letter: parsed.letter, outcome: parsed.outcome, valid: !missing };
-  });
+    if (missing) addNotice(notices, "MISSING_OUTCOME", e);
+    parsedEvents.push({ id: e.id, date: e.date, letter: parsed.letter, outcome: parsed.outcome, valid: !missing });
+  }
+  return parsedEvents;
+}
+
+/** Pathways hold a handful of events, where insertion sort beats Array#sort; both are stable, so the order is the same. */
+const INSERTION_SORT_MAX = 24;
+
+function liveEventsInOrder(events: EventInput[]): EventInput[] {
+  const live: EventInput[] = [];
+  for (const e of events) if (!e.annulled && isValidIsoDate(e.date)) live.push(e);
+  if (live.length > INSERTION_SORT_MAX) return live.sort(compareEvents);
+  for (let i = 1; i < live.length; i++) {
+    const e = live[i];
+    let j = i - 1;
+    for (; j >= 0 && compareEvents(live[j], e) > 0; j--) live[j + 1] = live[j];
+    live[j + 1] = e;
+  }
+  return live;
 }
 
 function compareEvents(a: EventInput, b: EventInput): number {
@@ -46,37 +70,42 @@ function compareEvents(a: EventInput, b: EventInput): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** NPR's sequence notices on the valid events. */
+/** NPR's sequence notices on the coded events (those with a letter, valid or not). */
 function sequenceNotices(pathway: PathwayInput, events: ParsedEvent[], notices: Notice[]): void {
-  const add = (id: NoticeId, e: ParsedEvent) => notices.push({ id, date: e.date, message: NOTICE_MESSAGES[id], eventId: e.id });
-  const coded = events.filter((e) => e.letter !== null);
-  if (coded.length === 0) return;
-  const hasStart = coded.some((e) => e.letter === "A");
-  if (!hasStart) add("MISSING_START", coded[0]);
-  else if (coded[0].letter !== "A") add("FIRST_NOT_START", coded[0]);
+  let firstCoded: ParsedEvent | null = null;
+  let hasStart = false;
+  for (const e of events) {
+    if (e.letter === null) continue;
+    firstCoded ??= e;
+    if (e.letter === "A") hasStart = true;
+  }
+  if (firstCoded === null) return;
+  if (!hasStart) addNotice(notices, "MISSING_START", firstCoded);
+  else if (firstCoded.letter !== "A") addNotice(notices, "FIRST_NOT_START", firstCoded);
 
   let seenM = false;
   let seenC = false;
   let cCount = 0;
   let closedOn: IsoDate | null = null;
-  for (const e of coded) {
-    if (closedOn && e.date > closedOn) add("EVENT_AFTER_END", e);
+  for (const e of events) {
+    if (e.letter === null) continue;
+    if (closedOn && e.date > closedOn) addNotice(notices, "EVENT_AFTER_END", e);
     switch (e.letter) {
       case "M":
-        if (seenC) add("M_AFTER_C", e);
+        if (seenC) addNotice(notices, "M_AFTER_C", e);
         seenM = true;
         break;
       case "C":
         cCount += 1;
-        if (!seenM && !pathway.directTreatmentRight) add("C_WITHOUT_M", e);
-        if (cCount > 2) add("TOO_MANY_C", e);
+        if (!seenM && !pathway.directTreatmentRight) addNotice(notices, "C_WITHOUT_M", e);
+        if (cCount > 2) addNotice(notices, "TOO_MANY_C", e);
         seenC = true;
         break;
       case "E":
-        if (!seenC) add("E_WITHOUT_C", e);
+        if (!seenC) addNotice(notices, "E_WITHOUT_C", e);
         break;
       case "F":
-        if (!seenC) add("F_WITHOUT_C", e);
+        if (!seenC) addNotice(notices, "F_WITHOUT_C", e);
         break;
       case "X":
         closedOn ??= e.date;
@@ -85,20 +114,69 @@ function sequenceNotices(pathway: PathwayInput, events: ParsedEvent[], notices: 
   }
 }
 
-interface Interval {
-  kind: DeadlineKind;
-  from: IsoDate;
-  due: IsoDate;
-  durationDays: number;
-  unit: Deadline["unit"];
-  completedOn: IsoDate | null;
-  unconfirmed: boolean;
+/** The valid events the deadlines and the phase hang on, gathered in one pass. */
+interface Milestones {
+  start: ParsedEvent | null;
+  firstM: ParsedEvent | null;
+  /** valid C, in order */
+  decisions: ParsedEvent[];
+  /** dates of valid L (patient-caused delays) */
+  delays: IsoDate[];
+  /** dates of valid E, in order */
+  evaluations: IsoDate[];
+  /** dates of valid X, in order */
+  closings: IsoDate[];
+  /** an F among the valid events after the last valid C */
+  feedbackSent: boolean;
 }
 
-function finish(interval: Interval, today: IsoDate, closedOn: IsoDate | null, delays: IsoDate[]): Deadline | null {
-  const { completedOn, due, from } = interval;
+function milestones(events: ParsedEvent[]): Milestones {
+  const m: Milestones = { start: null, firstM: null, decisions: [], delays: [], evaluations: [], closings: [], feedbackSent: false };
+  for (const e of events) {
+    if (!e.valid) continue;
+    switch (e.letter) {
+      case "A":
+        m.start ??= e;
+        break;
+      case "M":
+        m.firstM ??= e;
+        break;
+      case "C":
+        m.decisions.push(e);
+        m.feedbackSent = false;
+        break;
+      case "F":
+        if (m.decisions.length > 0) m.feedbackSent = true;
+        break;
+      case "L":
+        m.delays.push(e.date);
+        break;
+      case "E":
+        m.evaluations.push(e.date);
+        break;
+      case "X":
+        m.closings.push(e.date);
+        break;
+    }
+  }
+  return m;
+}
+
+/** What every deadline of one pathway is judged against. */
+interface Judging {
+  today: IsoDate;
+  closedOn: IsoDate | null;
+  delays: IsoDate[];
+  row: DurationRow | null;
+}
+
+function finish(
+  deadlines: Deadline[], j: Judging, kind: DeadlineKind, from: IsoDate, due: IsoDate, durationDays: number,
+  unit: Deadline["unit"], completedOn: IsoDate | null, unconfirmed: boolean,
+): void {
+  const { closedOn, today } = j;
   // A pathway closed before an open deadline fell due leaves no deadline behind.
-  if (completedOn === null && closedOn !== null && closedOn <= due) return null;
+  if (completedOn === null && closedOn !== null && closedOn <= due) return;
   const judgedOn = completedOn ?? (closedOn !== null && closedOn < today ? closedOn : today);
   let met: boolean | null = null;
   let daysLate = 0;
@@ -112,20 +190,68 @@ function finish(interval: Interval, today: IsoDate, closedOn: IsoDate | null, de
   let cause: Deadline["cause"] = null;
   if (met === false) {
     cause = "service";
-    for (const d of delays) if (d >= from && d <= judgedOn) cause = "patient";
+    for (const d of j.delays) if (d >= from && d <= judgedOn) cause = "patient";
   }
-  return {
-    kind: interval.kind,
-    from,
-    due,
-    completedOn,
-    met,
-    daysLate,
-    cause,
-    durationDays: interval.durationDays,
-    unit: interval.unit,
-    unconfirmed: interval.unconfirmed,
-  };
+  deadlines.push({ kind, from, due, completedOn, met, daysLate, cause, durationDays, unit, unconfirmed });
+}
+
+function calendarDeadline(
+  deadlines: Deadline[], j: Judging, kind: DeadlineKind, from: IsoDate, days: number, completedOn: IsoDate | null, key: keyof DurationSet,
+): void {
+  const unconfirmed = j.row !== null && j.row.unconfirmed.includes(key);
+  finish(deadlines, j, kind, from, addCalendarDays(from, days), days, "calendar_days", completedOn, unconfirmed);
+}
+
+/** Index of the first date ≥ `from` in an ascending list (its length when none). */
+function firstOnOrAfter(dates: IsoDate[], from: IsoDate): number {
+  let i = 0;
+  while (i < dates.length && dates[i] < from) i++;
+  return i;
+}
+
+function firstDecisionWith(decisions: ParsedEvent[], outcomes: readonly string[]): number {
+  for (let i = 0; i < decisions.length; i++) {
+    const outcome = decisions[i].outcome;
+    if (outcome !== null && outcomes.includes(outcome)) return i;
+  }
+  return -1;
+}
+
+/** Deadlines in a fixed order: referral, first attendance, basis, extended, first evaluation, evaluations. */
+function deadlinesOf(pathway: PathwayInput, m: Milestones, referral: IsoDate | null, j: Judging): Deadline[] {
+  const deadlines: Deadline[] = [];
+  const d: DurationSet = j.row?.durations ?? {};
+  const { start, firstM, decisions } = m;
+  if (referral) {
+    const due = addWorkingDays(referral, REFERRAL_ASSESSMENT_WORKING_DAYS);
+    finish(deadlines, j, "referral_assessment", referral, due, REFERRAL_ASSESSMENT_WORKING_DAYS, "working_days", start?.date ?? null, false);
+    const attendanceDays = pathway.severe && d.firstAttendanceSevere ? d.firstAttendanceSevere : d.firstAttendance;
+    if (attendanceDays !== undefined) calendarDeadline(deadlines, j, "first_attendance", referral, attendanceDays, firstM?.date ?? null, "firstAttendance");
+  }
+  if (firstM && d.basisAssessment !== undefined) {
+    let decision: ParsedEvent | null = null;
+    for (const c of decisions) if (c.date >= firstM.date) { decision = c; break; }
+    calendarDeadline(deadlines, j, "basis_assessment", firstM.date, d.basisAssessment, decision?.date ?? null, "basisAssessment");
+  }
+  const extended = firstDecisionWith(decisions, EXTENDED_OUTCOMES);
+  if (extended >= 0 && d.extendedAssessment !== undefined) {
+    const next = decisions[extended + 1] ?? null;
+    calendarDeadline(deadlines, j, "extended_assessment", decisions[extended].date, d.extendedAssessment, next?.date ?? null, "extendedAssessment");
+  }
+  const treatment = firstDecisionWith(decisions, TREATMENT_OUTCOMES);
+  if (treatment >= 0 && d.firstEvaluation !== undefined) {
+    const decidedOn = decisions[treatment].date;
+    // Events are in date order, so the evaluations on or after the decision are a suffix.
+    const evaluations = m.evaluations;
+    const first = firstOnOrAfter(evaluations, decidedOn);
+    calendarDeadline(deadlines, j, "first_evaluation", decidedOn, d.firstEvaluation, evaluations[first] ?? null, "firstEvaluation");
+    if (d.evaluation !== undefined) {
+      for (let i = first; i < evaluations.length; i++) {
+        calendarDeadline(deadlines, j, "evaluation", evaluations[i], d.evaluation, evaluations[i + 1] ?? null, "evaluation");
+      }
+    }
+  }
+  return deadlines;
 }
 
 /** Evaluates one pathway on a given day. Pure: no clock, no I/O; never throws on bad events. */
@@ -133,61 +259,22 @@ export function evaluatePathway(pathway: PathwayInput, today: IsoDate): PathwayE
   const notices: Notice[] = [];
   const events = prepare(pathway, notices, today);
   sequenceNotices(pathway, events, notices);
-  const valid = events.filter((e) => e.valid && e.letter !== null);
-  const first = (letter: EventLetter, after: IsoDate | null = null) => valid.find((e) => e.letter === letter && (after === null || e.date >= after)) ?? null;
+  const m = milestones(events);
+  const { start, firstM } = m;
 
-  const start = first("A");
-  const close = valid.find((e) => e.letter === "X" && (!start || e.date >= start.date)) ?? null;
-  const closedOn = close?.date ?? null;
-  const delays = valid.filter((e) => e.letter === "L").map((e) => e.date);
+  // The first valid X on or after the start (any X when there is no start).
+  const closedOn = m.closings[start ? firstOnOrAfter(m.closings, start.date) : 0] ?? null;
   const referral = pathway.referralReceived && isValidIsoDate(pathway.referralReceived) ? pathway.referralReceived : null;
-  const judgedFrom = start?.date ?? referral ?? valid[0]?.date ?? today;
+  const judgedFrom = start?.date ?? referral ?? firstValidDate(events) ?? today;
   const row = durationsInForce(pathway.type, pathway.setting, judgedFrom);
-  const d: DurationSet = row?.durations ?? {};
-  const unconfirmed = (key: keyof DurationSet) => Boolean(row?.unconfirmed.includes(key));
-  const intervals: Interval[] = [];
-  const calendar = (kind: DeadlineKind, from: IsoDate, days: number, completedOn: IsoDate | null, key: keyof DurationSet) =>
-    intervals.push({ kind, from, due: addCalendarDays(from, days), durationDays: days, unit: "calendar_days", completedOn, unconfirmed: unconfirmed(key) });
+  const deadlines = deadlinesOf(pathway, m, referral, { today, closedOn, delays: m.delays, row });
 
-  const firstM = first("M");
-  if (referral) {
-    intervals.push({
-      kind: "referral_assessment",
-      from: referral,
-      due: addWorkingDays(referral, REFERRAL_ASSESSMENT_WORKING_DAYS),
-      durationDays: REFERRAL_ASSESSMENT_WORKING_DAYS,
-      unit: "working_days",
-      completedOn: start?.date ?? null,
-      unconfirmed: false,
-    });
-    const attendanceDays = pathway.severe && d.firstAttendanceSevere ? d.firstAttendanceSevere : d.firstAttendance;
-    if (attendanceDays !== undefined) calendar("first_attendance", referral, attendanceDays, firstM?.date ?? null, "firstAttendance");
-  }
-
-  const decisions = valid.filter((e) => e.letter === "C");
-  if (firstM && d.basisAssessment !== undefined) {
-    const decision = decisions.find((c) => c.date >= firstM.date) ?? null;
-    calendar("basis_assessment", firstM.date, d.basisAssessment, decision?.date ?? null, "basisAssessment");
-  }
-  const extendedDecision = decisions.find((c) => c.outcome !== null && EXTENDED_OUTCOMES.includes(c.outcome));
-  if (extendedDecision && d.extendedAssessment !== undefined) {
-    const next = decisions[decisions.indexOf(extendedDecision) + 1] ?? null;
-    calendar("extended_assessment", extendedDecision.date, d.extendedAssessment, next?.date ?? null, "extendedAssessment");
-  }
-  const treatmentDecision = decisions.find((c) => c.outcome !== null && TREATMENT_OUTCOMES.includes(c.outcome));
-  if (treatmentDecision && d.firstEvaluation !== undefined) {
-    const evaluations = valid.filter((e) => e.letter === "E" && e.date >= treatmentDecision.date);
-    calendar("first_evaluation", treatmentDecision.date, d.firstEvaluation, evaluations[0]?.date ?? null, "firstEvaluation");
-    if (d.evaluation !== undefined) {
-      evaluations.forEach((e, i) => calendar("evaluation", e.date, d.evaluation!, evaluations[i + 1]?.date ?? null, "evaluation"));
-    }
-  }
-
-  const deadlines = intervals.map((i) => finish(i, today, closedOn, delays)).filter((x): x is Deadline => x !== null);
-  const open = deadlines.filter((x) => x.completedOn === null);
-  const nextDeadline = open.reduce<Deadline | null>((best, x) => (!best || x.due < best.due ? x : best), null);
-  const phase = phaseOf(start !== null, firstM !== null, decisions.map((c) => c.outcome), closedOn !== null);
-  const counted = events.filter((e) => e.letter !== null);
+  let nextDeadline: Deadline | null = null;
+  for (const x of deadlines) if (x.completedOn === null && (!nextDeadline || x.due < nextDeadline.due)) nextDeadline = x;
+  const lastDecision = m.decisions.length > 0 ? m.decisions[m.decisions.length - 1] : null;
+  const phase = phaseOf(start !== null, firstM !== null, lastDecision?.outcome ?? null, closedOn !== null);
+  const eventDates: IsoDate[] = [];
+  for (const e of events) if (e.letter !== null) eventDates.push(e.date);
   return {
     pathwayId: pathway.id,
     type: pathway.type,
@@ -198,20 +285,24 @@ export function evaluatePathway(pathway: PathwayInput, today: IsoDate): PathwayE
     deadlines,
     notices,
     nextDeadline: closedOn ? null : nextDeadline,
-    nextExpectedCodes: expectedCodes(phase, pathway.type, valid.map((e) => e.letter as string)),
+    nextExpectedCodes: expectedCodes(phase, pathway.type, m.feedbackSent),
     eventCount: events.length,
     lastEventDate: events.length ? events[events.length - 1].date : null,
-    eventDates: counted.map((e) => e.date),
+    eventDates,
   };
 }
 
-function phaseOf(started: boolean, attended: boolean, outcomes: (string | null)[], closed: boolean): Phase {
+function firstValidDate(events: ParsedEvent[]): IsoDate | null {
+  for (const e of events) if (e.valid) return e.date;
+  return null;
+}
+
+function phaseOf(started: boolean, attended: boolean, lastOutcome: string | null, closed: boolean): Phase {
   if (closed) return "closed";
-  const last = outcomes[outcomes.length - 1];
-  if (last) {
-    if (EXTENDED_OUTCOMES.includes(last)) return "extended_assessment";
-    if (TREATMENT_OUTCOMES.includes(last)) return "treatment";
-    const o: OutcomeDefinition | undefined = DECISION_OUTCOMES[last as keyof typeof DECISION_OUTCOMES];
+  if (lastOutcome) {
+    if (EXTENDED_OUTCOMES.includes(lastOutcome)) return "extended_assessment";
+    if (TREATMENT_OUTCOMES.includes(lastOutcome)) return "treatment";
+    const o: OutcomeDefinition | undefined = DECISION_OUTCOMES[lastOutcome as keyof typeof DECISION_OUTCOMES];
     if (o?.endsPathway) return "awaiting_closure";
   }
   if (attended) return "basis_assessment";

@@ -17,18 +17,20 @@ const NEXT_BY_PHASE: Record<Phase, string[]> = {
 /** Types whose treatment is TSB: offer T before P. */
 const TSB_TYPES: readonly PathwayType[] = ["D01", "D09"];
 
-const cache = new Map<string, ExpectedCode[]>();
+// Built once per (phase, type, feedback sent); callers get their own copies.
+const cache = new Map<Phase, Map<PathwayType, [ExpectedCode[]?, ExpectedCode[]?]>>();
 
-export function expectedCodes(phase: Phase, type: PathwayType, letters: string[]): ExpectedCode[] {
-  const lastC = letters.lastIndexOf("C");
-  const feedbackSent = lastC >= 0 && letters.indexOf("F", lastC) >= 0;
-  const key = `${phase}|${type}|${feedbackSent}`;
-  let codes = cache.get(key);
-  if (!codes) {
-    codes = build(phase, type, feedbackSent);
-    cache.set(key, codes);
-  }
-  return codes.map((c) => ({ ...c }));
+/** `feedbackSent`: an F was registered after the last decision (C). */
+export function expectedCodes(phase: Phase, type: PathwayType, feedbackSent: boolean): ExpectedCode[] {
+  let byType = cache.get(phase);
+  if (!byType) cache.set(phase, (byType = new Map()));
+  let pair = byType.get(type);
+  if (!pair) byType.set(type, (pair = []));
+  const slot = feedbackSent ? 1 : 0;
+  const codes = (pair[slot] ??= build(phase, type, feedbackSent));
+  const copies: ExpectedCode[] = [];
+  for (const c of codes) copies.push(c.outcome === undefined ? { code: c.code, label: c.label } : { code: c.code, outcome: c.outcome, label: c.label });
+  return copies;
 }
 
 function build(phase: Phase, type: PathwayType, feedbackSent: boolean): ExpectedCode[] {
