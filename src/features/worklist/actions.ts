@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { formatNorwegianDate } from "@/lib/dates";
 import { requireActor } from "@/server/auth/guard";
 import { today } from "@/server/clock";
 import { toActionFailure, type ActionFailure } from "@/server/actions/result";
@@ -43,6 +44,6 @@ export async function postponeItemAction(input: { pathwayId: string; itemKey: st
   return run(async () => {
     const actor = await requireActor("worklist.postpone");
     const result = await postponeItem(actor, input, today());
-    return `Raden er utsatt til ${result.until.split("-").reverse().join(".")}.`;
+    return `Raden er utsatt til ${formatNorwegianDate(result.until)}.`;
   });
 }

@@ -6,6 +6,7 @@ import { requireActor, PermissionDenied } from "@/server/auth/guard";
 import type { Actor } from "@/server/auth/current-user";
 import { AppError, fieldErrorsFrom, NotFoundError } from "@/server/errors";
 import { isDatabaseUnavailable } from "@/server/db-errors";
+import { isRecordId } from "@/lib/record-id";
 
 // Wraps every API v1 route handler: authentication, the permission check,
 // and one mapping of errors to JSON (English codes, Norwegian messages).
@@ -21,9 +22,9 @@ export function apiRoute<P = Record<string, never>>(
       refuseCrossSiteWrite(request);
       const actor = await requireActor(action);
       const params = await context.params;
-      // ids are cuids or uuids: anything else (a NUL byte, a path) is simply not found
+      // a value that cannot be a record id is simply not found
       for (const value of Object.values(params ?? {})) {
-        if (typeof value === "string" && !/^[A-Za-z0-9-]{1,64}$/.test(value)) throw new NotFoundError();
+        if (typeof value === "string" && !isRecordId(value)) throw new NotFoundError();
       }
       return await handler(actor, request, params);
     } catch (error) {

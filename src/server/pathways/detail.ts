@@ -1,6 +1,7 @@
 import "server-only";
 import { concurrentNotices, evaluatePathway, type Notice, type PathwayEvaluation } from "@/domain/rules";
 import { toIsoDate, type IsoDate } from "@/lib/dates";
+import { isRecordId } from "@/lib/record-id";
 import { prisma } from "@/server/db";
 import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
@@ -40,8 +41,7 @@ export async function getPathwayDetail(
   today: IsoDate,
 ): Promise<{ pathway: PathwayDetail; evaluation: PathwayEvaluation; concurrent: Notice[] }> {
   assertCan(actor.user, "patient.read");
-  // ids are cuids or uuids; anything else (a NUL byte from a URL) is not found
-  const pathway = /^[A-Za-z0-9-]{1,64}$/.test(pathwayId) ? await loadPathway(actor, pathwayId) : null;
+  const pathway = isRecordId(pathwayId) ? await loadPathway(actor, pathwayId) : null;
   if (!pathway) throw new NotFoundError("Fant ikke forløpet, eller det hører til en enhet du ikke har tilgang til.");
   await writeAudit(
     prisma,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { daysBetween, PATHWAY_TYPES, type IsoDate } from "@/domain/rules";
 import { PERIOD_PRESETS, presetPeriod, type Period, type PeriodPreset } from "@/domain/reports/period";
-import { isIsoDate } from "@/lib/dates";
+import { formatNorwegianDate, isIsoDate } from "@/lib/dates";
 
 // Report filters in the URL (Norwegian names, bookmarkable): period preset or
 // a date range, unit, pathway type. One schema for pages, drill-down and CSV.
@@ -30,7 +30,7 @@ export const reportFilterSchema = z
 export type ReportFilters = z.infer<typeof reportFilterSchema>;
 
 export function periodOf(f: ReportFilters, today: IsoDate): Period {
-  if (f.periode === "egen" && f.fra && f.til) return { from: f.fra, to: f.til, label: `${f.fra.split("-").reverse().join(".")}–${f.til.split("-").reverse().join(".")}` };
+  if (f.periode === "egen" && f.fra && f.til) return { from: f.fra, to: f.til, label: `${formatNorwegianDate(f.fra)}–${formatNorwegianDate(f.til)}` };
   return presetPeriod(f.periode === "egen" ? "dette-tertialet" : f.periode, today);
 }
 
