@@ -11,20 +11,13 @@ import type { DeriveRow } from "./derive-load";
 
 type Meta = Pick<DeriveRow, "id" | "unitId" | "type" | "setting" | "responsibleClinicianId" | "recordedBy">;
 
-export interface ItemRow {
+/** A worklist row as stored: the engine's draft plus the pathway's columns the filters use. */
+export interface ItemRow extends WorklistItemDraft {
   pathwayId: string;
   unitId: string;
   type: string;
   setting: string;
   responsibleClinicianId: string | null;
-  reason: string;
-  key: string;
-  dueOn: IsoDate;
-  sinceOn: IsoDate | null;
-  deadlineKind: string | null;
-  noticeId: string | null;
-  eventId: string | null;
-  outcome: string | null;
   postponedUntil: IsoDate | null;
 }
 
@@ -57,19 +50,12 @@ export function itemRows(p: Meta, drafts: WorklistItemDraft[], postponedUntil: M
   return drafts.map((d) => {
     const until = postponedUntil.get(`${p.id}|${d.key}`);
     return {
+      ...d,
       pathwayId: p.id,
       unitId: p.unitId,
       type: p.type,
       setting: p.setting,
       responsibleClinicianId: p.responsibleClinicianId,
-      reason: d.reason,
-      key: d.key,
-      dueOn: d.dueOn,
-      sinceOn: d.sinceOn,
-      deadlineKind: d.deadlineKind,
-      noticeId: d.noticeId,
-      eventId: d.eventId,
-      outcome: d.outcome,
       postponedUntil: until ? toIsoDate(until) : null,
     };
   });

@@ -50,11 +50,13 @@ export async function makeActor(db: PrismaClient, role: Role, unitIds: string[])
   return { user: { id: user.id, email, name: user.name, role, unitIds }, meta: { ip: "10.0.0.1", userAgent: "vitest" } };
 }
 
-let patientCounter = 0;
+// One random start per file, then consecutive: distinct birth dates (and so
+// distinct national ids) for the first 20 160 patients of a file.
+let patientCounter = Math.floor(Math.random() * 10_000);
 
 /** A patient with a distinct synthetic national id (one birth date per patient). */
 export async function makePatient(db: PrismaClient) {
-  const n = patientCounter++ + Math.floor(Math.random() * 1000) * 20;
+  const n = patientCounter++;
   const pad = (x: number) => String(x).padStart(2, "0");
   const birthDate = `${1940 + (n % 60)}-${pad(1 + (Math.floor(n / 60) % 12))}-${pad(1 + (Math.floor(n / 720) % 28))}`;
   return db.patient.create({
