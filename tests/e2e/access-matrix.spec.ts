@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import pg from "pg";
 import { can, type Action, type Role } from "../../src/domain/permissions";
+import { logIn } from "./support";
 
 // Every route (pages and API) × every role × own unit / other unit, from the
 // route files in app/: a new route without a line in ROUTES fails the first
@@ -79,12 +80,7 @@ async function ids(): Promise<Ids> {
 
 async function loggedIn(browser: Browser, email: string): Promise<APIRequestContext> {
   const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("E-post").fill(email);
-  await page.getByLabel("Passord").fill("demo1234");
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await logIn(await context.newPage(), email);
   return context.request;
 }
 

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { makeNationalId } from "../../src/domain/national-id";
+import { logIn, osloToday } from "./support";
 
 // A coordinator starts a new pathway in the browser; then API v1 is exercised
 // over HTTP on that pathway: register, repeat, every kind of refusal, annul
@@ -9,7 +10,6 @@ import { makeNationalId } from "../../src/domain/national-id";
 
 test.describe.configure({ mode: "serial" });
 
-const osloToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date());
 function daysAgo(n: number): string {
   const d = new Date(`${osloToday()}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() - n);
@@ -18,14 +18,6 @@ function daysAgo(n: number): string {
 
 const NATIONAL_ID = makeNationalId("1931-02-13", 777, { synthetic: true });
 let pathwayId = "";
-
-async function logIn(page: Page, email: string, heading: string) {
-  await page.goto("/login");
-  await page.getByLabel("E-post").fill(email);
-  await page.getByLabel("Passord").fill("demo1234");
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
-}
 
 async function fillNewPathway(page: Page) {
   await page.goto("/forlop/ny");

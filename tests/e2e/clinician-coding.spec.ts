@@ -1,15 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { logIn } from "./support";
 
 // The clinician's coding flow on seeded demo patients (src/server/seed/scenarios.ts).
 
-async function logInAsClinician(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("E-post").fill("behandler@forlopsvakt.test");
-  await page.getByLabel("Passord").fill("demo1234");
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Mine pasienter" })).toBeVisible();
-}
+const logInAsClinician = (page: Page) => logIn(page, "behandler@forlopsvakt.test", "Mine pasienter");
 
 async function openPatient(page: Page, name: string) {
   await page.getByLabel("Søk på navn eller siste siffer i fødselsnummer").fill(name);
@@ -83,11 +78,7 @@ test("C without M asks for a justification and shows the notice", async ({ page 
 
 test("a pathway of another unit answers 404", async ({ browser, page }) => {
   const bup = await browser.newPage();
-  await bup.goto("/login");
-  await bup.getByLabel("E-post").fill("behandler.bup@forlopsvakt.test");
-  await bup.getByLabel("Passord").fill("demo1234");
-  await bup.getByRole("button", { name: "Logg inn" }).click();
-  await expect(bup.getByRole("heading", { level: 1, name: "Mine pasienter" })).toBeVisible();
+  await logIn(bup, "behandler.bup@forlopsvakt.test", "Mine pasienter");
   const api = await bup.request.get("/api/v1/pathways?limit=1");
   const bupPathway = (await api.json()).items[0].id as string;
   expect(bupPathway).toBeTruthy();

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { logIn, osloToday } from "./support";
 
 // Faults: the database goes away while the app takes writes, and comes back.
 // A TCP proxy between a second app server and PostgreSQL plays the outage
@@ -75,18 +76,14 @@ test("database outage: 503 with a clear message, no half-done writes, recovery w
 
     const context = await browser.newContext({ baseURL: base });
     const page = await context.newPage();
-    await page.goto("/login");
-    await page.getByLabel("E-post").fill("koordinator@forlopsvakt.test");
-    await page.getByLabel("Passord").fill("demo1234");
-    await page.getByRole("button", { name: "Logg inn" }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    await logIn(page, "koordinator@forlopsvakt.test");
 
     const db = new pg.Client({ connectionString: target.toString() });
     await db.connect();
     const { rows: [pathway] } = await db.query(
       `SELECT p.id FROM "Pathway" p JOIN "Unit" u ON u.id = p."unitId" WHERE u.kind = 'DPS' AND p.status = 'OPEN' AND p.phase = 'treatment' ORDER BY p.id DESC LIMIT 1`,
     );
-    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date());
+    const today = osloToday();
     let n = 0;
     const post = () =>
       page.request.post(`/api/v1/pathways/${pathway.id}/events`, {

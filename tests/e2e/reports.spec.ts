@@ -3,12 +3,11 @@ import AxeBuilder from "@axe-core/playwright";
 import pg from "pg";
 import { computeIndicators, evaluatePathway, type PathwayInput } from "../../src/domain/rules";
 import { presetPeriod } from "../../src/domain/reports/period";
+import { logIn, osloToday } from "./support";
 
 // The leader's reports on the demo data. The expected figures are computed
 // here, independently of the app's SQL: raw rows from the database through
 // the pure rules engine.
-
-const osloToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date());
 
 async function engineIndicators(from: string, to: string) {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -29,14 +28,6 @@ async function engineIndicators(from: string, to: string) {
   } finally {
     await client.end();
   }
-}
-
-async function logIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("E-post").fill(email);
-  await page.getByLabel("Passord").fill("demo1234");
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
 async function figures(page: Page, kind: string) {

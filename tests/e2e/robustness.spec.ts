@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { logIn } from "./support";
 
 // Bad input: over a thousand malformed or hostile payloads to every write
 // route of API v1. Every one is refused with a 4xx (never a 5xx), and the
@@ -56,11 +57,7 @@ const WRONG_TYPES: unknown[] = [null, 42, -1, 3.14, true, false, [], ["M"], {}, 
 
 test("1 000+ hostile payloads to every write route: only 4xx, and the database is unchanged", async ({ page }) => {
   test.setTimeout(300_000);
-  await page.goto("/login");
-  await page.getByLabel("E-post").fill("koordinator@forlopsvakt.test");
-  await page.getByLabel("Passord").fill("demo1234");
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Arbeidsliste" })).toBeVisible();
+  await logIn(page, "koordinator@forlopsvakt.test", "Arbeidsliste");
 
   const list = await (await page.request.get("/api/v1/pathways?status=OPEN&limit=1")).json();
   const pathwayId = list.items[0].id as string;

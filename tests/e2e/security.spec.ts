@@ -1,15 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { logIn } from "./support";
 
 // Security beyond the access matrix: CSRF, session fixation, and no patient
 // identifiers in the addresses the app itself builds.
-
-async function logIn(page: import("@playwright/test").Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("E-post").fill(email);
-  await page.getByLabel("Passord").fill("demo1234");
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
 
 test("a write from another site is refused even with the session cookie (CSRF)", async ({ page }) => {
   await logIn(page, "koordinator@forlopsvakt.test");

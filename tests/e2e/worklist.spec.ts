@@ -1,17 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { logIn } from "./support";
 
 // The forløpskoordinator's worklist on the demo data (src/server/seed/scenarios.ts:
 // Bjørn Vassbotn 21 days late on basis assessment, David Skarstein 10 days late
 // on extended assessment, Astrid Fjellheim 1 day late).
-
-async function logIn(page: Page, email: string, heading: string) {
-  await page.goto("/login");
-  await page.getByLabel("E-post").fill(email);
-  await page.getByLabel("Passord").fill("demo1234");
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
-}
 
 const rows = (page: Page) => page.getByTestId("worklist-row");
 

@@ -5,7 +5,7 @@ import { requirePage } from "@/server/auth/guard";
 import { today } from "@/server/clock";
 import { unitOptionsFor } from "@/server/units/options";
 import { reportFilterSchema, reportSearchParams, type ReportFilters as Filters } from "@/server/reports/filters";
-import { complianceReport, LATE_BUCKETS, qualityReport, trendReport, type Share } from "@/server/reports/queries";
+import { complianceReport, LATE_BUCKETS, qualityReport, reportScope, trendReport, type Share } from "@/server/reports/queries";
 import { belowTarget, KIND_LABELS, percent } from "./format";
 import { ReportFilters } from "./ReportFilters";
 import { TrendChart } from "./TrendChart";
@@ -50,12 +50,12 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
   const actor = await requirePage("report.view");
   const { filters, problems } = parseFilters(await searchParams);
   const now = today();
+  const scope = await reportScope(actor, filters, now);
   const [compliance, trend, quality] = await Promise.all([
-    complianceReport(actor, filters, now),
-    trendReport(actor, filters, now),
-    qualityReport(actor, filters, now),
+    complianceReport(actor, filters, now, scope),
+    trendReport(actor, filters, now, scope),
+    qualityReport(actor, filters, now, scope),
   ]);
-  const { scope } = compliance;
   const drill = (extra: Record<string, string | undefined>) => `/rapporter/forlop?${reportSearchParams(filters, extra)}`;
   const allUnits = await unitOptionsFor(actor);
   const shareCell = (s: Share) => (

@@ -121,8 +121,9 @@ async function feedbackShares(scope: ReportScope) {
   return { total: share(rows), byUnit: Object.fromEntries(scope.unitIds.map((id) => [id, share(rows.filter((r) => r.unitId === id))])) };
 }
 
-export async function complianceReport(actor: Actor, f: ReportFilters, today: IsoDate) {
-  const scope = await reportScope(actor, f, today);
+/** `given`: the page's scope, already resolved by reportScope, so it is not resolved three times. */
+export async function complianceReport(actor: Actor, f: ReportFilters, today: IsoDate, given?: ReportScope) {
+  const scope = given ?? (await reportScope(actor, f, today));
   const [rows, feedback] = await Promise.all([deadlineAggregates(scope, scope.period.from, scope.period.to, false), feedbackShares(scope)]);
   const total = byKind();
   const byUnit = Object.fromEntries(scope.unitIds.map((id) => [id, byKind()]));
@@ -138,8 +139,8 @@ export async function complianceReport(actor: Actor, f: ReportFilters, today: Is
 }
 
 /** The same shares month by month for the 12 months ending this month. */
-export async function trendReport(actor: Actor, f: ReportFilters, today: IsoDate) {
-  const scope = await reportScope(actor, f, today);
+export async function trendReport(actor: Actor, f: ReportFilters, today: IsoDate, given?: ReportScope) {
+  const scope = given ?? (await reportScope(actor, f, today));
   const months = lastTwelveMonths(today);
   const end = new Date(`${months[11]}T00:00:00Z`);
   end.setUTCMonth(end.getUTCMonth() + 1);
@@ -154,8 +155,8 @@ export async function trendReport(actor: Actor, f: ReportFilters, today: IsoDate
 }
 
 /** Notices per 100 events, by notice and by the clinician who recorded the event. */
-export async function qualityReport(actor: Actor, f: ReportFilters, today: IsoDate) {
-  const scope = await reportScope(actor, f, today);
+export async function qualityReport(actor: Actor, f: ReportFilters, today: IsoDate, given?: ReportScope) {
+  const scope = given ?? (await reportScope(actor, f, today));
   const { from, to } = scope.period;
   // events carry no type: join their pathway only when the type filter asks for it
   const eventTypeJoin = scope.type
