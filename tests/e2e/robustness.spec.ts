@@ -59,10 +59,15 @@ test("1 000+ hostile payloads to every write route: only 4xx, and the database i
   test.setTimeout(300_000);
   await logIn(page, "koordinator@forlopsvakt.test", "Arbeidsliste");
 
-  const list = await (await page.request.get("/api/v1/pathways?status=OPEN&limit=1")).json();
-  const pathwayId = list.items[0].id as string;
-  const detail = await (await page.request.get(`/api/v1/pathways/${pathwayId}`)).json();
-  const eventId = detail.events[0].id as string;
+  // an open pathway of the coordinator's unit that has an event to annul
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  const { rows: [target] } = await client.query(`
+    SELECT p.id AS "pathwayId", e.id AS "eventId" FROM "Pathway" p
+    JOIN "Unit" u ON u.id = p."unitId" JOIN "PathwayEvent" e ON e."pathwayId" = p.id
+    WHERE u.kind = 'DPS' AND p.status = 'OPEN' ORDER BY p.id, e.id LIMIT 1`);
+  await client.end();
+  const { pathwayId, eventId } = target as { pathwayId: string; eventId: string };
 
   const rng = mulberry32(20261122);
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(rng() * items.length)];
