@@ -13,11 +13,14 @@ import { SETTING_TO_ENGINE } from "@/server/pathways/engine-input";
 import { DEMO_PASSWORD } from "./demo";
 import { FIRST_NAMES, LAST_NAMES } from "./names";
 import { pathwayStory } from "./pathway-story";
+import { timeOrderedIds } from "./time-ordered-id";
 import { between, chance, mulberry32, pick, weighted, type Rng } from "./random";
 
 // `npm run generate -- --pathways N`: a health region's synthetic data set,
-// written straight into PostgreSQL in batches (one transaction each, arrays
-// through unnest), derived data computed in-process by the rules engine.
+// written straight into PostgreSQL in batches (one transaction each, one JSON
+// parameter per table), derived data computed in-process by the rules engine.
+// Two batches are in flight at once so that Node builds and evaluates one
+// while PostgreSQL writes the other.
 
 const KINDS: { kind: UnitKind; types: [PathwayType, number][]; ages: [number, number] }[] = [
   { kind: "DPS", types: [["D11", 90], ["D06", 6], ["D07", 4]], ages: [18, 80] },
@@ -95,8 +98,12 @@ export async function generateDataSet(db: PrismaClient, today: IsoDate, options:
   // national ids are unique: avoid those already stored (demo data, earlier runs)
   const usedIds = new Set((await db.patient.findMany({ select: { nationalId: true } })).map((p) => p.nationalId));
   const batchSize = options.batchSize ?? 5000;
+  const newId = timeOrderedIds();
   let done = 0;
   let events = 0;
+  let written = 0;
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
 
   const nationalId = (birthDate: IsoDate) => {
     for (;;) {
@@ -114,15 +121,15 @@ export async function generateDataSet(db: PrismaClient, today: IsoDate, options:
       const type = weighted(rng, unit.kind.types);
       const story = pathwayStory(rng, type, SETTING_TO_ENGINE[unit.setting], today, options.spanDays ?? 1095);
       const birthDate = addCalendarDays(story.referralReceived, -(between(rng, ...unit.kind.ages) * 365 + between(rng, 0, 364)));
-      const patientId = randomUUID();
+      const patientId = newId();
       batch.patients.push({ id: patientId, nationalId: nationalId(birthDate), name: `${pick(rng, FIRST_NAMES)} ${pick(rng, LAST_NAMES)}`, birthDate });
       const start = story.events.find((e) => e.code === "A")?.date ?? null;
-      const referralId = randomUUID();
+      const referralId = newId();
       batch.referrals.push({ id: referralId, unitId: unit.id, patientId, receivedDate: story.referralReceived, referrerName: `Fastlege ${pick(rng, LAST_NAMES)}`, assessedDate: start });
-      const pathwayId = randomUUID();
+      const pathwayId = newId();
       const clinician = chance(rng, 0.95) ? pick(rng, unit.clinicianIds) : null;
       const pathwayEvents = story.events.map((e, index) => ({
-        id: randomUUID(),
+        id: newId(),
         pathwayId,
         unitId: unit.id,
         code: e.code,
@@ -146,14 +153,26 @@ export async function generateDataSet(db: PrismaClient, today: IsoDate, options:
       });
       batch.pathwayExtra.push({ referralId, coordinatorId: unit.coordinatorId });
     }
-    await db.$transaction(async (tx) => {
-      await insertBatch(tx, batch);
-      await deriveBatch(tx, batch.pathways, today);
-    }, { timeout: 300_000 });
     done += size;
     events += batch.events.length;
-    options.onBatch?.(done);
+    const write = db
+      .$transaction(async (tx) => {
+        // synthetic data: a crash may lose the last batches, no need to wait for the WAL flush
+        await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
+        await insertBatch(tx, batch);
+        await deriveBatch(tx, batch.pathways, today);
+      }, { timeout: 300_000 })
+      .then(
+        () => options.onBatch?.((written += size)),
+        (error: unknown) => void (failure ??= error),
+      )
+      .finally(() => inFlight.delete(write));
+    inFlight.add(write);
+    if (inFlight.size >= 2) await Promise.race(inFlight);
+    if (failure) break;
   }
+  await Promise.all(inFlight);
+  if (failure) throw failure;
   return { runId, units: unitCount, pathways: done, events };
 }
 
