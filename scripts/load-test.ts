@@ -31,7 +31,8 @@ const { rows: open } = await db.query(`SELECT "id" FROM "Pathway" WHERE "unitId"
 await db.end();
 console.log(`Enhet med flest rader: ${target.items} arbeidslisterader, koordinator ${target.email}, ${open.length} åpne forløp til registrering.`);
 
-const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
+// the production server: one process per core (scripts/serve.mjs)
+const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(PORT)], {
   env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: process.env.AUTH_SECRET ?? "load-test-secret-0123456789abcdef", AUTH_TRUST_HOST: "true", FORLOPSVAKT_NIGHTLY: "off" },
   stdio: ["ignore", "pipe", "inherit"],
   detached: true,
@@ -45,7 +46,7 @@ const stop = () => {
 };
 process.on("exit", stop);
 
-/** RSS of the server's processes (npx → next-server) in MiB. */
+/** RSS of the server's processes (primary and workers) in MiB. */
 function serverRss(): number {
   let total = 0;
   const visit = (pid: number) => {

@@ -46,14 +46,14 @@ try {
   }
   migrate(databaseUrl);
   // The demo patients carry synthetic national ids (month + 80); a real
-  // deployment runs `next start` with its own environment instead.
+  // deployment runs `npm run serve` with its own environment instead.
   const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true", ALLOW_SYNTHETIC_IDS: process.env.ALLOW_SYNTHETIC_IDS ?? "1" };
   if (existsSync(join(ROOT, "prisma/seed.ts"))) timed("demodata", () => run("npm", ["run", "--silent", "db:seed"], env));
 
   if (!dev && buildIsStale()) timed("next build", () => run("npx", ["next", "build"], { ...env, NODE_ENV: "production" }));
 
   const server = track(
-    spawn(join(ROOT, "node_modules/.bin/next"), [dev ? "dev" : "start", "-p", String(port)], {
+    spawn(dev ? join(ROOT, "node_modules/.bin/next") : process.execPath, dev ? ["dev", "-p", String(port)] : [join(ROOT, "scripts/serve.mjs"), "-p", String(port)], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "inherit"],
       env: { ...process.env, ...env, NODE_ENV: dev ? "development" : "production" },

@@ -134,12 +134,16 @@ function PostponeForm({ pathwayId, itemKey, tomorrow }: RowActionsProps) {
 
 export function RowActions(props: RowActionsProps) {
   const { allowed } = props;
+  // The forms exist only while the row's actions are open: 50 rows each with a
+  // select of every clinician in a large unit made the page ~700 kB of HTML.
+  const [open, setOpen] = useState(false);
   if (!allowed.assign && !allowed.explain && !allowed.postpone && !allowed.code) return <span className="text-slate-700">–</span>;
   return (
-    <details className="text-sm">
+    <details className="text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer text-blue-800 underline">
         Handlinger<span className="sr-only"> for {props.patientName}</span>
       </summary>
+      {open && (
       <div className="mt-2 w-72 space-y-3 rounded border border-slate-300 bg-white p-3">
         {allowed.code && (
           <Link href={`/forlop/${props.pathwayId}#registrer-kode`} className="block font-medium text-blue-800 underline">
@@ -150,6 +154,7 @@ export function RowActions(props: RowActionsProps) {
         {allowed.assign && <AssignForm {...props} />}
         {allowed.postpone && <PostponeForm {...props} />}
       </div>
+      )}
     </details>
   );
 }
