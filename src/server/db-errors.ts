@@ -1,14 +1,18 @@
 // Recognises "the database is not there" among the errors Prisma and pg throw,
 // so that callers answer 503 instead of 500.
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03"]);
+// Raw queries fail with P2010; the driver adapter's error says why in `kind`.
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+
+type ErrorLike = { code?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+  for (let e = error as ErrorLike | undefined, depth = 0; e && depth < 6; depth++) {
+    if (typeof e.code === "string" && UNAVAILABLE_CODES.has(e.code)) return true;
+    if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
     const message = e instanceof Error ? e.message : "";
     if (/ECONNREFUSED|Connection terminated|connect ETIMEDOUT|timeout exceeded when trying to connect/i.test(message)) return true;
-    e = (e as { cause?: unknown }).cause;
+    e = (e.meta?.driverAdapterError ?? e.cause) as ErrorLike | undefined;
   }
   return false;
 }

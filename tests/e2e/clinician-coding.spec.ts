@@ -36,6 +36,22 @@ test("Mine pasienter lists the clinician's pathways by urgency, with no accessib
   expect((await axe(page)).violations).toEqual([]);
 });
 
+test("Mine pasienter searches by name without putting the name in the address", async ({ page }) => {
+  await logInAsClinician(page);
+  const addressBefore = page.url();
+  await page.getByLabel("Søk på navn eller siste siffer i fødselsnummer").fill("Astrid Fjell");
+  await page.getByRole("button", { name: "Søk" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /treff på «Astrid Fjell»/ })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "Astrid Fjellheim" })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "Bjørn Vassbotn" })).toHaveCount(0);
+  expect(page.url()).toBe(addressBefore);
+  await page.getByRole("button", { name: "Nullstill søk" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "Bjørn Vassbotn" })).toBeVisible();
+  await page.getByLabel("Søk på navn eller siste siffer i fødselsnummer").fill("Ingen Slik Pasient");
+  await page.getByRole("button", { name: "Søk" }).click();
+  await expect(page.getByText("Ingen av dine pasienter passer søket.")).toBeVisible();
+});
+
 test("a clinician codes M, CU, CP and E and sees the deadlines follow", async ({ page }) => {
   await logInAsClinician(page);
   await openPatient(page, "Kjetil Kodeflyt");

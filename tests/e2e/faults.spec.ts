@@ -66,7 +66,7 @@ test("database outage: 503 with a clear message, no half-done writes, recovery w
   let app: ChildProcess | undefined;
   const base = `http://localhost:${APP_PORT}`;
   try {
-    app = spawn("npx", ["next", "start", "-p", String(APP_PORT)], {
+    app = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(APP_PORT)], {
       env: { ...process.env, DATABASE_URL: viaProxy.toString(), NODE_ENV: "production", AUTH_TRUST_HOST: "true", FORLOPSVAKT_NIGHTLY: "off",
         AUTH_SECRET: process.env.AUTH_SECRET ?? "test-secret-not-for-production-0123456789" },
       stdio: "ignore",

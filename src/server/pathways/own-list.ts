@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { maskNationalId } from "@/domain/national-id";
-import { toIsoDate } from "@/lib/dates";
+import { toIsoDate, type IsoDate } from "@/lib/dates";
 import { prisma } from "@/server/db";
 import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
@@ -17,7 +17,19 @@ export const ownListQuerySchema = z.object({
  * (indexed on the derived next-deadline column). Search by name or by the last
  * digits of the national id.
  */
-export async function listOwnPathways(actor: Actor, query: { q?: string }) {
+export interface OwnPathwayRow {
+  id: string;
+  type: string;
+  phase: string | null;
+  unitName: string;
+  patientName: string;
+  maskedId: string;
+  nextDeadlineKind: string | null;
+  nextDeadlineDue: IsoDate | null;
+  noticeCount: number;
+}
+
+export async function listOwnPathways(actor: Actor, query: { q?: string }): Promise<OwnPathwayRow[]> {
   assertCan(actor.user, "pathway.list.own");
   const { q } = ownListQuerySchema.parse(query);
   const digits = q.replace(/\s/g, "");
@@ -41,7 +53,8 @@ export async function listOwnPathways(actor: Actor, query: { q?: string }) {
       patient: { select: { name: true, nationalId: true } },
     },
   });
-  await writeAudit(prisma, { userId: actor.user.id, action: "PATIENT_LIST_VIEWED", detail: { list: "own", count: rows.length } }, actor.meta);
+  // whether it was a search is audited, not what was typed (it may be a name)
+  await writeAudit(prisma, { userId: actor.user.id, action: "PATIENT_LIST_VIEWED", detail: { list: "own", search: q !== "", count: rows.length } }, actor.meta);
   return rows.map((r) => ({
     id: r.id,
     type: r.type,

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { isDatabaseUnavailable } from "@/server/db-errors";
+
+// "The database is not there" must become 503 whichever way Prisma reports it:
+// model queries (P1001 …) and raw queries (P2010 with the driver adapter's kind).
+const rawFailure = (kind: string) =>
+  Object.assign(new Error("Raw query failed."), { code: "P2010", meta: { driverAdapterError: Object.assign(new Error("DriverAdapterError"), { cause: { kind } }) } });
+
+describe("isDatabaseUnavailable", () => {
+  it.each([
+    ["model query, server unreachable", Object.assign(new Error("Can't reach database server"), { code: "P1001" })],
+    ["raw query, server unreachable", rawFailure("DatabaseNotReachable")],
+    ["raw query, connection closed mid-query", rawFailure("ConnectionClosed")],
+    ["raw query, socket timeout", rawFailure("SocketTimeout")],
+    ["pg error nested as cause", new Error("wrapped", { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }) })],
+    ["server shutting down (57P01)", Object.assign(new Error("terminating connection"), { code: "57P01" })],
+  ])("%s → unavailable", (_label, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  it.each([
+    ["unique violation", Object.assign(new Error("Unique constraint failed"), { code: "P2002" })],
+    ["raw query, bad column", rawFailure("ColumnNotFound")],
+    ["programming error", new TypeError("x is undefined")],
+    ["not an error", "oops"],
+  ])("%s → not unavailable", (_label, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});
