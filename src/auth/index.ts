@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { baseAuthConfig } from "./base-config";
 import { verifyLogin, findActiveUserByEmail } from "@/server/auth/login";
 import { requestMetaFrom } from "@/server/request-meta";

@@ -1,9 +1,8 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import pg from "pg";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { can, type Action, type Role } from "../../src/domain/permissions";
-import { logIn } from "./support";
+import { ids, loggedIn, USERS, type Ids } from "./access-support";
 
 // Every route (pages and API) × every role × own unit / other unit, from the
 // route files in app/: a new route without a line in ROUTES fails the first
@@ -11,7 +10,6 @@ import { logIn } from "./support";
 // so the matrix changes no data. Server actions run the same guard
 // (requireActor) and are covered by the integration tests of their services.
 
-type Ids = { own: string; other: string; event: string };
 interface Route {
   method: "GET" | "POST";
   /** null: public */
@@ -47,41 +45,12 @@ const ROUTES: Record<string, Route> = {
   "app/api/v1/worklist/postpone/route.ts": { method: "POST", action: "worklist.postpone", url: () => "/api/v1/worklist/postpone" },
 };
 
-// Demo users: DPS is the own unit of the clinician and the coordinator; the
-// leader has every unit; the administrator none.
-const USERS: Record<Role, { email: string; units: ("DPS" | "BUP")[] }> = {
-  CLINICIAN: { email: "behandler@forlopsvakt.test", units: ["DPS"] },
-  COORDINATOR: { email: "koordinator@forlopsvakt.test", units: ["DPS"] },
-  LEADER: { email: "leder@forlopsvakt.test", units: ["DPS", "BUP"] },
-  ADMIN: { email: "admin@forlopsvakt.test", units: [] },
-};
-
 function routeFiles(dir = "app"): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return routeFiles(path);
     return name === "page.tsx" || name === "route.ts" ? [relative(".", path)] : [];
   });
-}
-
-async function ids(): Promise<Ids> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    const pathway = async (kind: string) =>
-      (await client.query(`SELECT p.id FROM "Pathway" p JOIN "Unit" u ON u.id = p."unitId" WHERE u.kind = $1 ORDER BY p.id LIMIT 1`, [kind])).rows[0].id as string;
-    const own = await pathway("DPS");
-    const event = (await client.query(`SELECT id FROM "PathwayEvent" WHERE "pathwayId" = $1 LIMIT 1`, [own])).rows[0].id as string;
-    return { own, other: await pathway("BUP"), event };
-  } finally {
-    await client.end();
-  }
-}
-
-async function loggedIn(browser: Browser, email: string): Promise<APIRequestContext> {
-  const context = await browser.newContext();
-  await logIn(await context.newPage(), email);
-  return context.request;
 }
 
 async function call(request: APIRequestContext, route: Route, url: string) {
@@ -98,9 +67,9 @@ test("every route in app/ has a line in the access matrix", () => {
 
 test("unauthenticated visitors are sent to the login page (pages) or get 401 (API)", async ({ playwright }) => {
   const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  const { own, other, event } = await ids();
+  const all = await ids();
   for (const [file, route] of Object.entries(ROUTES)) {
-    const url = route.url(own, { own, other, event });
+    const url = route.url(all.own, all);
     // everything outside /api (pages, CSV downloads) is a browser address: to the login page
     const isApi = url.startsWith("/api");
     const result = await call(request, { ...route, page: route.page || !isApi }, url);

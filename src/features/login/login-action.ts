@@ -1,6 +1,6 @@
 "use server";
 import { AuthError } from "next-auth";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { signIn } from "@/auth";
 
 export interface LoginState {

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { INDICATOR_KINDS, NOTICE_MESSAGES, type NoticeId } from "@/domain/rules";
 import { monthLabel } from "@/domain/reports/period";
 import { toExcelCsv } from "@/lib/csv-write";

@@ -3,9 +3,11 @@ import { useId, useState, useTransition } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { assignClinicianAction, explainNoticeAction, postponeItemAction, type RowActionResult } from "./actions";
+import { announceWorklistChange } from "./WorklistAnnouncer";
 
 // The actions on one worklist row, folded away so the list stays scannable.
-// Each form reports its result in a live region and refreshes the list.
+// A refused form says why in its own live region; a done one is announced
+// above the list (WorklistAnnouncer) and the list refreshes.
 
 export interface RowActionsProps {
   pathwayId: string;
@@ -25,16 +27,18 @@ function useRowAction() {
   function submit(action: () => Promise<RowActionResult>) {
     startTransition(async () => {
       const outcome = await action();
-      setResult(outcome);
-      if (outcome.ok) router.refresh();
+      if (outcome.ok) {
+        setResult(null);
+        announceWorklistChange(outcome.message);
+        router.refresh();
+      } else {
+        setResult(outcome);
+      }
     });
   }
-  const message = result
-    ? result.ok
-      ? result.message
-      : [result.message, ...Object.values(result.fieldErrors).flat()].join(" ")
-    : null;
-  return { submit, pending, message, failed: result !== null && !result.ok };
+  // failures stay with the row (nothing changed); successes are announced above the list
+  const message = result && !result.ok ? [result.message, ...Object.values(result.fieldErrors).flat()].join(" ") : null;
+  return { submit, pending, message, failed: message !== null };
 }
 
 function Status({ message, failed }: { message: string | null; failed: boolean }) {
@@ -144,16 +148,16 @@ export function RowActions(props: RowActionsProps) {
         Handlinger<span className="sr-only"> for {props.patientName}</span>
       </summary>
       {open && (
-      <div className="mt-2 w-72 space-y-3 rounded border border-slate-300 bg-white p-3">
-        {allowed.code && (
-          <Link href={`/forlop/${props.pathwayId}#registrer-kode`} className="block font-medium text-blue-800 underline">
-            Registrer kode
-          </Link>
-        )}
-        {allowed.explain && props.isNotice && <ExplainForm {...props} />}
-        {allowed.assign && <AssignForm {...props} />}
-        {allowed.postpone && <PostponeForm {...props} />}
-      </div>
+        <div className="mt-2 w-72 space-y-3 rounded border border-slate-300 bg-white p-3">
+          {allowed.code && (
+            <Link href={`/forlop/${props.pathwayId}#registrer-kode`} className="block font-medium text-blue-800 underline">
+              Registrer kode
+            </Link>
+          )}
+          {allowed.explain && props.isNotice && <ExplainForm {...props} />}
+          {allowed.assign && <AssignForm {...props} />}
+          {allowed.postpone && <PostponeForm {...props} />}
+        </div>
       )}
     </details>
   );

@@ -11,6 +11,7 @@ import { filtersToSearchParams, groupOf, REASON_FILTERS, worklistFilterSchema, t
 import { listWorklist, worklistSummary } from "@/server/worklist/query";
 import { daysLeftText, TONE_CLASSES } from "@/features/pathway/deadline-text";
 import { RowActions } from "./RowActions";
+import { WorklistAnnouncer } from "./WorklistAnnouncer";
 import { WorklistFilters } from "./WorklistFilters";
 import { WorklistSummary } from "./WorklistSummary";
 
@@ -61,6 +62,7 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
       )}
       <WorklistFilters filters={filters} units={units} />
       <WorklistSummary summary={summary} filters={filters} />
+      <WorklistAnnouncer />
       {rows.length === 0 ? (
         <p className="mt-6">Ingen forløp trenger handling med disse filtrene.</p>
       ) : (

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { registerEventSchema } from "@/server/events/schema";
 import { annulSchema } from "@/server/events/annul-schema";
 import { REASON_FILTERS } from "@/server/worklist/filters";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { registerEventSchema } from "./schema";
 
 export const annulSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { isIsoDate } from "@/lib/dates";
 
 // The input of "register a code", shared by the page's server action and

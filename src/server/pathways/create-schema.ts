@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { isIsoDate } from "@/lib/dates";
 import { nationalIdField } from "@/server/patients/schema";
 

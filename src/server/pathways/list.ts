@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { maskNationalId } from "@/domain/national-id";
 import { toIsoDate } from "@/lib/dates";
 import { prisma } from "@/server/db";

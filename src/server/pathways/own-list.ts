@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { maskNationalId } from "@/domain/national-id";
 import { toIsoDate, type IsoDate } from "@/lib/dates";
 import { prisma } from "@/server/db";
@@ -9,7 +9,7 @@ import type { Actor } from "@/server/auth/current-user";
 import { pathwayScope } from "@/server/auth/scope";
 
 export const ownListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().default(""),
+  q: z.string().trim().max(100, "Søket kan være høyst 100 tegn.").optional().default(""),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { parseNationalId } from "@/domain/national-id";
 
 export const allowSyntheticIds = () =>

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { maskNationalId } from "@/domain/national-id";
 import { INDICATOR_KINDS, type IsoDate } from "@/domain/rules";
 import { Prisma } from "@/generated/prisma/client";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { daysBetween, PATHWAY_TYPES, type IsoDate } from "@/domain/rules";
 import { PERIOD_PRESETS, presetPeriod, type Period, type PeriodPreset } from "@/domain/reports/period";
 import { formatNorwegianDate, isIsoDate } from "@/lib/dates";

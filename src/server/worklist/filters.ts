@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { PATHWAY_TYPES } from "@/domain/rules";
 import { WORKLIST_RULES, type WorklistReason } from "@/domain/worklist";
 

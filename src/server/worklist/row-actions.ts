@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { addCalendarDays } from "@/domain/rules";
 import { WORKLIST_RULES } from "@/domain/worklist";
 import { fromIsoDate, type IsoDate } from "@/lib/dates";

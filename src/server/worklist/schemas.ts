@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { isIsoDate } from "@/lib/dates";
 
 // Input of the worklist's row actions (server actions and API share them).
@@ -9,7 +9,7 @@ const key = z.string({ error: "Ukjent rad." }).trim().min(1, "Ukjent rad.").max(
 export const assignSchema = z.object({
   pathwayId: id("Ukjent forløp."),
   /** empty: no responsible clinician */
-  clinicianId: z.union([id("Velg en behandler."), z.literal("")]).transform((v) => v || null),
+  clinicianId: z.union([id("Velg en behandler."), z.literal("")], { error: "Velg en behandler." }).transform((v) => v || null),
 });
 
 export const explainSchema = z.object({

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { apiRoute, readJson } from "@/server/api/handler";
 import { assignClinician } from "@/server/pathways/assign";
 

@@ -1,0 +1,44 @@
+import type { APIRequestContext, Browser } from "@playwright/test";
+import pg from "pg";
+import type { Role } from "../../src/domain/permissions";
+import { logIn } from "./support";
+
+// Shared by the access matrices of routes (access-matrix.spec.ts) and server
+// actions (action-matrix.spec.ts).
+
+export type Ids = { own: string; other: string; event: string; otherEvent: string; otherUnit: string };
+
+// Demo users: DPS is the own unit of the clinician and the coordinator; the
+// leader has every unit; the administrator none.
+export const USERS: Record<Role, { email: string; units: ("DPS" | "BUP")[] }> = {
+  CLINICIAN: { email: "behandler@forlopsvakt.test", units: ["DPS"] },
+  COORDINATOR: { email: "koordinator@forlopsvakt.test", units: ["DPS"] },
+  LEADER: { email: "leder@forlopsvakt.test", units: ["DPS", "BUP"] },
+  ADMIN: { email: "admin@forlopsvakt.test", units: [] },
+};
+
+/** A DPS pathway (own unit of the clinician and coordinator), a BUP one, an event of each, and the BUP unit. */
+export async function ids(): Promise<Ids> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const pathway = async (kind: string) =>
+      (await client.query(`SELECT p.id FROM "Pathway" p JOIN "Unit" u ON u.id = p."unitId" WHERE u.kind = $1
+         AND EXISTS (SELECT 1 FROM "PathwayEvent" e WHERE e."pathwayId" = p.id) ORDER BY p.id LIMIT 1`, [kind])).rows[0].id as string;
+    const eventOf = async (pathwayId: string) =>
+      (await client.query(`SELECT id FROM "PathwayEvent" WHERE "pathwayId" = $1 LIMIT 1`, [pathwayId])).rows[0].id as string;
+    const own = await pathway("DPS");
+    const other = await pathway("BUP");
+    const otherUnit = (await client.query(`SELECT "unitId" FROM "Pathway" WHERE id = $1`, [other])).rows[0].unitId as string;
+    return { own, other, event: await eventOf(own), otherEvent: await eventOf(other), otherUnit };
+  } finally {
+    await client.end();
+  }
+}
+
+export async function loggedIn(browser: Browser, email: string): Promise<APIRequestContext> {
+  const context = await browser.newContext();
+  await logIn(await context.newPage(), email);
+  return context.request;
+}
+

@@ -1,0 +1,148 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { makeNationalId } from "../../src/domain/national-id";
+import { can, type Action, type Role } from "../../src/domain/permissions";
+import { ids, loggedIn, USERS, type Ids } from "./access-support";
+import { osloToday } from "./support";
+
+// Every server action × every role × own unit / other unit, from the build's
+// list of server actions (.next/server/server-reference-manifest.json): an
+// action without a line in ACTIONS fails the first test. Actions are called
+// over HTTP as the browser does (POST to their page with a Next-Action header).
+// Own-unit calls carry invalid input and other-unit calls name a record the
+// user cannot see, so the matrix changes no data.
+
+interface ActionProbe {
+  /** null: public (login, logout), not probed */
+  action: Action | null;
+  /** the page the action is posted to */
+  page: (ids: Ids) => string;
+  /** arguments refused for their content */
+  invalid: (ids: Ids) => unknown[];
+  /** otherwise valid arguments naming the other unit's record: answered as not found */
+  otherUnit?: (ids: Ids) => unknown[];
+}
+
+const tomorrow = () => new Date(Date.parse(`${osloToday()}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+const ACTIONS: Record<string, ActionProbe> = {
+  "src/features/login/login-action.ts#loginAction": { action: null, page: () => "/login", invalid: () => [] },
+  "src/features/shell/logout-action.ts#logoutAction": { action: null, page: () => "/", invalid: () => [] },
+  "src/features/own-list/actions.ts#searchOwnPathwaysAction": {
+    action: "pathway.list.own",
+    page: () => "/mine-pasienter",
+    invalid: () => [{ q: "x".repeat(101) }],
+  },
+  "src/features/new-pathway/actions.ts#createPathwayAction": {
+    action: "pathway.create",
+    page: () => "/forlop/ny",
+    invalid: () => [{}],
+    otherUnit: (i) => [
+      { nationalId: makeNationalId("2012-03-04", 417, { synthetic: true }), unitId: i.otherUnit, type: "D12", referralReceived: osloToday(), referrerName: "Fastlege Matrise" },
+    ],
+  },
+  "src/features/pathway/code-actions.ts#previewCodeAction": {
+    action: "event.create",
+    page: (i) => `/forlop/${i.own}`,
+    invalid: (i) => [i.own, { code: "Q", date: "2025-02-30" }],
+    otherUnit: (i) => [i.other, { code: "E", date: osloToday() }],
+  },
+  "src/features/pathway/code-actions.ts#registerCodeAction": {
+    action: "event.create",
+    page: (i) => `/forlop/${i.own}`,
+    invalid: (i) => [i.own, { code: "Q", date: "2025-02-30" }],
+    otherUnit: (i) => [i.other, { code: "L", date: osloToday(), justification: "Tilgangstest" }],
+  },
+  "src/features/pathway/code-actions.ts#annulEventAction": {
+    action: "event.annul",
+    page: (i) => `/forlop/${i.own}`,
+    invalid: (i) => [i.own, i.event, { reason: "" }],
+    otherUnit: (i) => [i.other, i.otherEvent, { reason: "Tilgangstest" }],
+  },
+  "src/features/worklist/actions.ts#assignClinicianAction": {
+    action: "pathway.assign",
+    page: () => "/arbeidsliste",
+    invalid: (i) => [{ pathwayId: i.own, clinicianId: 42 }],
+    otherUnit: (i) => [{ pathwayId: i.other, clinicianId: "" }],
+  },
+  "src/features/worklist/actions.ts#explainNoticeAction": {
+    action: "notice.explain",
+    page: () => "/arbeidsliste",
+    invalid: (i) => [{ pathwayId: i.own, noticeKey: "", justification: "" }],
+    otherUnit: (i) => [{ pathwayId: i.other, noticeKey: `MISSING_START|${osloToday()}`, justification: "Tilgangstest" }],
+  },
+  "src/features/worklist/actions.ts#postponeItemAction": {
+    action: "worklist.postpone",
+    page: () => "/arbeidsliste",
+    invalid: (i) => [{ pathwayId: i.own, itemKey: "", until: "2025-02-30", reason: "" }],
+    otherUnit: (i) => [{ pathwayId: i.other, itemKey: "deadline:basis_assessment", until: tomorrow(), reason: "Tilgangstest" }],
+  },
+};
+
+/** "file#export" → action id, from the production build. */
+function builtActions(): Map<string, string> {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  return new Map(Object.entries(manifest.node).map(([id, a]) => [`${a.filename}#${a.exportedName}`, id]));
+}
+
+type Result = { status: number; location?: string; value?: { ok: boolean; code?: string } };
+
+async function callAction(request: APIRequestContext, id: string, page: string, args: unknown[]): Promise<Result> {
+  const baseURL = test.info().project.use.baseURL!;
+  const response = await request.post(page, {
+    headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: new URL(baseURL).origin },
+    data: JSON.stringify(args),
+    maxRedirects: 0,
+    failOnStatusCode: false,
+  });
+  const text = await response.text();
+  // the RSC answer: line "1:" is the action's return value
+  const line = text.split("\n").find((l) => l.startsWith("1:{"));
+  return { status: response.status(), location: response.headers().location, value: line ? JSON.parse(line.slice(2)) : undefined };
+}
+
+test("every server action in the build has a line in the action matrix", () => {
+  expect([...builtActions().keys()].sort()).toEqual(Object.keys(ACTIONS).sort());
+});
+
+test("unauthenticated calls of server actions are sent to the login page before the action runs", async ({ playwright }) => {
+  const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const all = await ids();
+  for (const [key, id] of builtActions()) {
+    const probe = ACTIONS[key];
+    if (!probe || probe.action === null) continue;
+    const result = await callAction(request, id, probe.page(all), probe.invalid(all));
+    expect([result.status, result.location], key).toEqual([307, "/login"]);
+  }
+  await request.dispose();
+});
+
+for (const role of Object.keys(USERS) as Role[]) {
+  test(`${role}: every server action allows or refuses as the permission table says, and other units are not found`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const request = await loggedIn(browser, USERS[role].email);
+    const all = await ids();
+    for (const [key, id] of builtActions()) {
+      const probe = ACTIONS[key];
+      if (!probe || probe.action === null) continue;
+      const allowed = can(role, probe.action);
+      const own = await callAction(request, id, probe.page(all), probe.invalid(all));
+      expect(own.status, `${role} ${key}`).toBe(200);
+      if (!allowed) {
+        expect(own.value, `${role} ${key}`).toMatchObject({ ok: false, code: "forbidden" });
+        continue;
+      }
+      // allowed: refused for the input, never for the role
+      expect(own.value?.ok, `${role} ${key}`).toBe(false);
+      expect(own.value?.code, `${role} ${key}`).not.toBe("forbidden");
+      // people read these messages: Norwegian, never zod's English defaults
+      expect(JSON.stringify(own.value), `${role} ${key}`).not.toMatch(/Invalid|expected|Too (big|small)|Required/);
+      if (probe.otherUnit && !USERS[role].units.includes("BUP")) {
+        const other = await callAction(request, id, probe.page(all), probe.otherUnit(all));
+        expect(other.value, `${role} ${key} (BUP)`).toMatchObject({ ok: false, code: "not_found" });
+      }
+    }
+  });
+}
