@@ -4,7 +4,7 @@
 //
 // - the worklist's first page for the unit with most rows (API and page) at
 //   1 and 20 concurrent users, with GET /api/health in the same run;
-// - registering an event through the API at 20 users;
+// - registering an event through the API at 1 and 20 users;
 // - the server process's memory (RSS) during the run.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -123,22 +123,24 @@ try {
   }
   let n = 0;
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date());
-  await measure("POST /api/v1/pathways/{id}/events", 20, {
-    requests: [
-      {
-        method: "POST",
-        headers: { ...headers, "content-type": "application/json" },
-        setupRequest: (request) => {
-          const i = n++;
-          return {
-            ...request,
-            path: `/api/v1/pathways/${open[i % open.length].id}/events`,
-            body: JSON.stringify({ code: "L", date: today, idempotencyKey: `load-${Date.now()}-${i}`, justification: "Lasttest" }),
-          };
+  for (const connections of [1, 20]) {
+    await measure("POST /api/v1/pathways/{id}/events", connections, {
+      requests: [
+        {
+          method: "POST",
+          headers: { ...headers, "content-type": "application/json" },
+          setupRequest: (request) => {
+            const i = n++;
+            return {
+              ...request,
+              path: `/api/v1/pathways/${open[i % open.length].id}/events`,
+              body: JSON.stringify({ code: "L", date: today, idempotencyKey: `load-${Date.now()}-${i}`, justification: "Lasttest" }),
+            };
+          },
         },
-      },
-    ],
-  });
+      ],
+    });
+  }
   const health = (c: number) => results.find((r) => r.label === "GET /api/health" && r.connections === c)!;
   for (const c of [1, 20]) {
     const api = results.find((r) => r.label.startsWith("GET /api/v1/worklist") && r.connections === c)!;

@@ -173,6 +173,9 @@ export async function generateDataSet(db: PrismaClient, today: IsoDate, options:
   }
   await Promise.all(inFlight);
   if (failure) throw failure;
+  // fresh statistics: without them the planner chose 400 ms plans for 7 ms
+  // queries until autovacuum got round to the new rows
+  await db.$executeRaw`ANALYZE`;
   return { runId, units: unitCount, pathways: done, events };
 }
 
