@@ -5,9 +5,9 @@ import { toIsoDate, type IsoDate } from "@/lib/dates";
 import type { Tx } from "@/server/db";
 import type { DeriveRow } from "./derive-load";
 
-// Writes the rules engine's verdict in bulk: one statement per table per
-// batch, arrays passed as parameters (unnest), so a batch of a thousand
-// pathways costs a handful of round trips whatever its size.
+// Writes the rules engine's verdict in bulk: two statements per batch (see
+// replaceDerived), so a batch of a thousand pathways costs the same few round
+// trips as one pathway.
 
 type Meta = Pick<DeriveRow, "id" | "unitId" | "type" | "setting" | "responsibleClinicianId" | "recordedBy">;
 
@@ -97,8 +97,8 @@ export function noticeRows(p: Meta, evaluation: PathwayEvaluation): NoticeRow[] 
 // parameters cost far more in the driver than one string does.
 const json = (rows: unknown[]) => JSON.stringify(rows);
 
-export async function writeDerivedColumns(tx: Tx, ids: string[], evaluations: PathwayEvaluation[], today: IsoDate) {
-  const rows = evaluations.map((e, i) => ({
+function columnRows(ids: string[], evaluations: PathwayEvaluation[]) {
+  return evaluations.map((e, i) => ({
     id: ids[i],
     phase: e.phase,
     status: e.phase === "closed" ? "CLOSED" : "OPEN",
@@ -108,56 +108,59 @@ export async function writeDerivedColumns(tx: Tx, ids: string[], evaluations: Pa
     notices: e.notices.length,
     last: e.lastEventDate,
   }));
-  await tx.$executeRaw`
-    UPDATE "Pathway" AS p SET
-      "phase" = v.phase,
-      "status" = v.status::"PathwayStatus",
-      "closedDate" = v.closed,
-      "nextDeadlineKind" = v.kind,
-      "nextDeadlineDue" = v.due,
-      "noticeCount" = v.notices,
-      "lastEventDate" = v.last,
-      "derivedOn" = ${today}::date
-    FROM json_to_recordset(${json(rows)}::json) AS v(id text, phase text, status text, closed date, kind text, due date, notices int, last date)
-    WHERE p."id" = v.id`;
 }
 
-export async function insertItemRows(tx: Tx, items: ItemRow[]) {
-  if (items.length === 0) return;
+/**
+ * Rewrites the derived data of a batch of pathways in two statements: the
+ * columns on Pathway and the removal of the old rows, then the new rows of all
+ * three tables (data-modifying CTEs). A registration pays two round trips here
+ * instead of seven. Two statements, not one: the new rows may repeat the
+ * unique keys of the old ones, which a single statement would still see.
+ */
+export async function replaceDerived(
+  tx: Tx,
+  ids: string[],
+  evaluations: PathwayEvaluation[],
+  today: IsoDate,
+  rows: { items: ItemRow[]; deadlines: DeadlineRow[]; notices: NoticeRow[] },
+) {
   await tx.$executeRaw`
-    INSERT INTO "WorklistItem" ("id", "pathwayId", "unitId", "type", "setting", "responsibleClinicianId", "reason", "key",
-      "dueOn", "sinceOn", "deadlineKind", "noticeId", "eventId", "outcome", "postponedUntil")
-    SELECT gen_random_uuid()::text, v."pathwayId", v."unitId", v."type"::"PathwayType", v."setting"::"CareSetting", v."responsibleClinicianId",
-      v."reason"::"WorklistReason", v."key", v."dueOn", v."sinceOn", v."deadlineKind", v."noticeId", v."eventId", v."outcome", v."postponedUntil"
-    FROM json_to_recordset(${json(items)}::json) AS v("pathwayId" text, "unitId" text, "type" text, "setting" text,
-      "responsibleClinicianId" text, "reason" text, "key" text, "dueOn" date, "sinceOn" date, "deadlineKind" text,
-      "noticeId" text, "eventId" text, "outcome" text, "postponedUntil" date)`;
-}
-
-export async function insertDeadlineRows(tx: Tx, deadlines: DeadlineRow[]) {
-  if (deadlines.length === 0) return;
+    WITH columns AS (
+      UPDATE "Pathway" AS p SET
+        "phase" = v.phase,
+        "status" = v.status::"PathwayStatus",
+        "closedDate" = v.closed,
+        "nextDeadlineKind" = v.kind,
+        "nextDeadlineDue" = v.due,
+        "noticeCount" = v.notices,
+        "lastEventDate" = v.last,
+        "derivedOn" = ${today}::date
+      FROM json_to_recordset(${json(columnRows(ids, evaluations))}::json)
+        AS v(id text, phase text, status text, closed date, kind text, due date, notices int, last date)
+      WHERE p."id" = v.id
+    ),
+    old_items AS (DELETE FROM "WorklistItem" WHERE "pathwayId" = ANY(${ids}::text[])),
+    old_deadlines AS (DELETE FROM "PathwayDeadline" WHERE "pathwayId" = ANY(${ids}::text[]))
+    DELETE FROM "PathwayNotice" WHERE "pathwayId" = ANY(${ids}::text[])`;
   await tx.$executeRaw`
-    INSERT INTO "PathwayDeadline" ("id", "pathwayId", "unitId", "type", "kind", "fromDate", "due", "completedOn", "met", "daysLate", "cause", "decidedOn")
-    SELECT gen_random_uuid()::text, v."pathwayId", v."unitId", v."type"::"PathwayType", v."kind", v."fromDate", v."due", v."completedOn",
-      v."met", v."daysLate", v."cause", v."decidedOn"
-    FROM json_to_recordset(${json(deadlines)}::json) AS v("pathwayId" text, "unitId" text, "type" text, "kind" text,
-      "fromDate" date, "due" date, "completedOn" date, "met" boolean, "daysLate" int, "cause" text, "decidedOn" date)`;
-}
-
-export async function insertNoticeRows(tx: Tx, notices: NoticeRow[]) {
-  if (notices.length === 0) return;
-  await tx.$executeRaw`
+    WITH new_items AS (
+      INSERT INTO "WorklistItem" ("id", "pathwayId", "unitId", "type", "setting", "responsibleClinicianId", "reason", "key",
+        "dueOn", "sinceOn", "deadlineKind", "noticeId", "eventId", "outcome", "postponedUntil")
+      SELECT gen_random_uuid()::text, v."pathwayId", v."unitId", v."type"::"PathwayType", v."setting"::"CareSetting", v."responsibleClinicianId",
+        v."reason"::"WorklistReason", v."key", v."dueOn", v."sinceOn", v."deadlineKind", v."noticeId", v."eventId", v."outcome", v."postponedUntil"
+      FROM json_to_recordset(${json(rows.items)}::json) AS v("pathwayId" text, "unitId" text, "type" text, "setting" text,
+        "responsibleClinicianId" text, "reason" text, "key" text, "dueOn" date, "sinceOn" date, "deadlineKind" text,
+        "noticeId" text, "eventId" text, "outcome" text, "postponedUntil" date)
+    ),
+    new_deadlines AS (
+      INSERT INTO "PathwayDeadline" ("id", "pathwayId", "unitId", "type", "kind", "fromDate", "due", "completedOn", "met", "daysLate", "cause", "decidedOn")
+      SELECT gen_random_uuid()::text, v."pathwayId", v."unitId", v."type"::"PathwayType", v."kind", v."fromDate", v."due", v."completedOn",
+        v."met", v."daysLate", v."cause", v."decidedOn"
+      FROM json_to_recordset(${json(rows.deadlines)}::json) AS v("pathwayId" text, "unitId" text, "type" text, "kind" text,
+        "fromDate" date, "due" date, "completedOn" date, "met" boolean, "daysLate" int, "cause" text, "decidedOn" date)
+    )
     INSERT INTO "PathwayNotice" ("id", "pathwayId", "unitId", "type", "noticeId", "noticeKey", "date", "eventId", "recordedById")
     SELECT gen_random_uuid()::text, v."pathwayId", v."unitId", v."type"::"PathwayType", v."noticeId", v."noticeKey", v."date", v."eventId", v."recordedById"
-    FROM json_to_recordset(${json(notices)}::json) AS v("pathwayId" text, "unitId" text, "type" text, "noticeId" text,
+    FROM json_to_recordset(${json(rows.notices)}::json) AS v("pathwayId" text, "unitId" text, "type" text, "noticeId" text,
       "noticeKey" text, "date" date, "eventId" text, "recordedById" text)`;
-}
-
-export async function replaceDerivedRows(tx: Tx, ids: string[], rows: { items: ItemRow[]; deadlines: DeadlineRow[]; notices: NoticeRow[] }) {
-  await tx.$executeRaw`DELETE FROM "WorklistItem" WHERE "pathwayId" = ANY(${ids}::text[])`;
-  await tx.$executeRaw`DELETE FROM "PathwayDeadline" WHERE "pathwayId" = ANY(${ids}::text[])`;
-  await tx.$executeRaw`DELETE FROM "PathwayNotice" WHERE "pathwayId" = ANY(${ids}::text[])`;
-  await insertItemRows(tx, rows.items);
-  await insertDeadlineRows(tx, rows.deadlines);
-  await insertNoticeRows(tx, rows.notices);
 }

@@ -4,7 +4,7 @@ import { worklistItems } from "@/domain/worklist";
 import type { IsoDate } from "@/lib/dates";
 import type { Tx } from "@/server/db";
 import { loadForDerive, type DeriveRow } from "./derive-load";
-import { deadlineRows, itemRows, noticeRows, replaceDerivedRows, writeDerivedColumns } from "./derive-write";
+import { deadlineRows, itemRows, noticeRows, replaceDerived } from "./derive-write";
 
 // Derived data are a cache of the rules engine's verdict so that lists and
 // reports are indexed queries: the columns on Pathway (phase, next deadline,
@@ -89,7 +89,6 @@ export async function deriveBatch(tx: Tx, batch: DeriveRow[], today: IsoDate): P
   );
   const deadlines = batch.flatMap((p, i) => deadlineRows(p, evaluations[i]));
   const notices = batch.flatMap((p, i) => noticeRows(p, evaluations[i]));
-  await writeDerivedColumns(tx, ids, evaluations, today);
-  await replaceDerivedRows(tx, ids, { items, deadlines, notices });
+  await replaceDerived(tx, ids, evaluations, today, { items, deadlines, notices });
   return evaluations;
 }
