@@ -6,15 +6,24 @@
 //   1 and 20 concurrent users, with GET /api/health in the same run;
 // - registering an event through the API at 1 and 20 users;
 // - the server process's memory (RSS) during the run.
+//
+// `-- --seconds=15` sets each measurement's length; `-- --only=events` (or
+// health, worklist, page, comma-separated) runs only some of them;
+// `-- --url=http://host:3000` loads a server that is already running (e.g. on
+// another machine, so the load generator does not share its cores; its memory
+// is then not measured). DATABASE_URL must reach that server's database.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import pg from "pg";
 
+const argument = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=").slice(1).join("=");
 const PORT = Number(process.env.LOAD_PORT ?? 3400);
-const BASE = `http://localhost:${PORT}`;
-const SECONDS = Number(process.argv.find((a) => a.startsWith("--seconds="))?.split("=")[1] ?? 10);
+const EXTERNAL = argument("url")?.replace(/\/$/, "");
+const BASE = EXTERNAL ?? `http://localhost:${PORT}`;
+const SECONDS = Number(argument("seconds") ?? 10);
+const ONLY = new Set((argument("only") ?? "health,worklist,page,events").split(","));
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) {
   console.error("DATABASE_URL må peke på databasen som skal lastes.");
@@ -32,12 +41,15 @@ await db.end();
 console.log(`Enhet med flest rader: ${target.items} arbeidslisterader, koordinator ${target.email}, ${open.length} åpne forløp til registrering.`);
 
 // the production server: one process per core (scripts/serve.mjs)
-const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(PORT)], {
-  env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: process.env.AUTH_SECRET ?? "load-test-secret-0123456789abcdef", AUTH_TRUST_HOST: "true", FORLOPSVAKT_NIGHTLY: "off" },
-  stdio: ["ignore", "pipe", "inherit"],
-  detached: true,
-});
+const server = EXTERNAL
+  ? null
+  : spawn(process.execPath, ["scripts/serve.mjs", "-p", String(PORT)], {
+      env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: process.env.AUTH_SECRET ?? "load-test-secret-0123456789abcdef", AUTH_TRUST_HOST: "true", FORLOPSVAKT_NIGHTLY: "off" },
+      stdio: ["ignore", "pipe", "inherit"],
+      detached: true,
+    });
 const stop = () => {
+  if (!server) return;
   try {
     process.kill(-server.pid!, "SIGTERM");
   } catch {
@@ -46,8 +58,9 @@ const stop = () => {
 };
 process.on("exit", stop);
 
-/** RSS of the server's processes (primary and workers) in MiB. */
+/** RSS of the server's processes (primary and workers) in MiB; 0 for a server started elsewhere. */
 function serverRss(): number {
+  if (!server) return 0;
   let total = 0;
   const visit = (pid: number) => {
     try {
@@ -108,7 +121,7 @@ async function measure(label: string, connections: number, options: Partial<auto
   const p95 = latency.p95 ?? (latency.p90 + latency.p97_5) / 2;
   const errors = result.errors + result.non2xx;
   results.push({ label, connections, p50: latency.p50, p95, rps: result.requests.average, errors, rssMiB: Math.round(peak) });
-  console.log(`${label.padEnd(34)} ${String(connections).padStart(2)} brukere: p50 ${latency.p50} ms, p95 ${p95} ms, ${Math.round(result.requests.average)} req/s, feil ${errors}, RSS ${Math.round(peak)} MiB`);
+  console.log(`${label.padEnd(34)} ${String(connections).padStart(2)} brukere: p50 ${latency.p50} ms, p95 ${p95} ms, ${Math.round(result.requests.average)} req/s, feil ${errors}${server ? `, RSS ${Math.round(peak)} MiB` : ""}`);
 }
 
 try {
@@ -117,13 +130,13 @@ try {
   const headers = { cookie };
   const worklistPath = `/api/v1/worklist?enhet=${target.unitId}`;
   for (const connections of [1, 20]) {
-    await measure("GET /api/health", connections, { requests: [{ method: "GET", path: "/api/health" }] });
-    await measure("GET /api/v1/worklist (første side)", connections, { requests: [{ method: "GET", path: worklistPath, headers }] });
-    await measure("GET /arbeidsliste (side)", connections, { requests: [{ method: "GET", path: `/arbeidsliste?enhet=${target.unitId}`, headers }] });
+    if (ONLY.has("health")) await measure("GET /api/health", connections, { requests: [{ method: "GET", path: "/api/health" }] });
+    if (ONLY.has("worklist")) await measure("GET /api/v1/worklist (første side)", connections, { requests: [{ method: "GET", path: worklistPath, headers }] });
+    if (ONLY.has("page")) await measure("GET /arbeidsliste (side)", connections, { requests: [{ method: "GET", path: `/arbeidsliste?enhet=${target.unitId}`, headers }] });
   }
   let n = 0;
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date());
-  for (const connections of [1, 20]) {
+  for (const connections of ONLY.has("events") ? [1, 20] : []) {
     await measure("POST /api/v1/pathways/{id}/events", connections, {
       requests: [
         {
@@ -141,12 +154,13 @@ try {
       ],
     });
   }
-  const health = (c: number) => results.find((r) => r.label === "GET /api/health" && r.connections === c)!;
+  const health = (c: number) => results.find((r) => r.label === "GET /api/health" && r.connections === c);
   for (const c of [1, 20]) {
-    const api = results.find((r) => r.label.startsWith("GET /api/v1/worklist") && r.connections === c)!;
-    console.log(`Arbeidsliste-API / helsesjekk, ${c} brukere: p50 ${(api.p50 / Math.max(health(c).p50, 1)).toFixed(1)}×`);
+    const api = results.find((r) => r.label.startsWith("GET /api/v1/worklist") && r.connections === c);
+    if (!api || !health(c)) continue;
+    console.log(`Arbeidsliste-API / helsesjekk, ${c} brukere: p50 ${(api.p50 / Math.max(health(c)!.p50, 1)).toFixed(1)}×`);
   }
-  console.log(`Største RSS under kjøringen: ${Math.max(...results.map((r) => r.rssMiB))} MiB`);
+  if (server) console.log(`Største RSS under kjøringen: ${Math.max(...results.map((r) => r.rssMiB))} MiB`);
 } finally {
   stop();
 }

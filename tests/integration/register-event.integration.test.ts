@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { registerEvent, JustificationRequired } from "@/server/events/register";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { PermissionDenied } from "@/server/auth/assert";
+import { recomputeDerived } from "@/server/pathways/derived";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
 
 // The pathway fixture: referral received 2026-09-01, D11 poliklinikk.
@@ -154,5 +155,27 @@ describe("double submit", () => {
     const again = await registerEvent(clinician, pathway.id, { code: "M", date: "2026-10-01" }, TODAY);
     expect(again.duplicate).toBe(true);
     expect(await eventCount(pathway.id)).toBe(2);
+  });
+});
+
+describe("registrations at the same time on one pathway", () => {
+  const derivedColumns = (id: string) =>
+    db().pathway.findUniqueOrThrow({
+      where: { id },
+      select: { phase: true, status: true, nextDeadlineKind: true, nextDeadlineDue: true, noticeCount: true, lastEventDate: true },
+    });
+
+  it("take turns, so the derived data know both events", async () => {
+    const { clinician, pathway } = await setup();
+    // first attendance and a patient-requested delay, sent together
+    await Promise.all([
+      registerEvent(clinician, pathway.id, { code: "M", date: "2026-09-10" }, TODAY),
+      registerEvent(clinician, pathway.id, { code: "L", date: "2026-09-20", justification: "Pasienten ba om utsettelse" }, TODAY),
+    ]);
+    const stored = await derivedColumns(pathway.id);
+    expect(stored.phase).toBe("basis_assessment");
+    expect(stored.lastEventDate?.toISOString().slice(0, 10)).toBe("2026-09-20");
+    await db().$transaction((tx) => recomputeDerived(tx, pathway.id, TODAY));
+    expect(await derivedColumns(pathway.id)).toEqual(stored);
   });
 });

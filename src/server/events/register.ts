@@ -8,8 +8,8 @@ import type { Actor } from "@/server/auth/current-user";
 import { pathwayScope } from "@/server/auth/scope";
 import { AppError, ConflictError, NotFoundError, ValidationError, fieldErrorsFrom, type FieldErrors } from "@/server/errors";
 import { isUniqueViolation } from "@/server/db-errors";
-import { recomputeDerived } from "@/server/pathways/derived";
-import { PATHWAY_ENGINE_SELECT, toEngineInput } from "@/server/pathways/engine-input";
+import { loadForDerive, type DeriveRow } from "@/server/pathways/derive-load";
+import { deriveBatch } from "@/server/pathways/derived";
 import { checkCode } from "./code-rules";
 import { registerEventSchema, type RegisterEventData, type RegisterEventInput } from "./schema";
 
@@ -50,7 +50,7 @@ export async function registerEvent(actor: Actor, pathwayId: string, input: Regi
       return prisma.$transaction(async (tx) => {
         const existing = await findByIdempotencyKey(tx, actor, pathwayId, data.idempotencyKey!);
         if (!existing) throw error;
-        return duplicateResult(tx, existing, pathwayId, today);
+        return duplicateResult(tx, existing.id, pathwayId, today);
       });
     }
     throw error;
@@ -76,18 +76,23 @@ export async function checkRegistration(
   today: IsoDate,
   options: { replacesId?: string } = {},
 ): Promise<RegistrationCheck> {
-  const pathway = await tx.pathway.findFirst({
-    where: { id: pathwayId, ...pathwayScope(actor.user) },
-    select: { ...PATHWAY_ENGINE_SELECT, status: true, patientId: true },
-  });
-  if (!pathway) throw new NotFoundError("Fant ikke forløpet, eller det hører til en enhet du ikke har tilgang til.");
+  return judgeRegistration(await loadTarget(tx, actor, pathwayId), data, today, options);
+}
 
+/** The pathway with its events as the engine sees them, within the actor's units; 404 otherwise. */
+async function loadTarget(tx: Tx, actor: Actor, pathwayId: string): Promise<DeriveRow> {
+  const [pathway] = await loadForDerive(tx, { ids: [pathwayId], unitIds: actor.user.unitIds });
+  if (!pathway) throw new NotFoundError("Fant ikke forløpet, eller det hører til en enhet du ikke har tilgang til.");
+  return pathway;
+}
+
+function judgeRegistration(pathway: DeriveRow, data: RegisterEventData, today: IsoDate, options: { replacesId?: string }): RegistrationCheck {
   const errors: FieldErrors = {};
   const code = checkCode(data, pathway.type);
   if (!code.ok) Object.assign(errors, code.errors);
-  const receivedOn = toIsoDate(pathway.referral.receivedDate);
+  const receivedOn = pathway.input.referralReceived;
   if (data.date > today) (errors.date ??= []).push("Datoen kan ikke være i fremtiden.");
-  if (data.date < receivedOn) {
+  if (receivedOn && data.date < receivedOn) {
     (errors.date ??= []).push(`Datoen kan ikke være før henvisningen ble mottatt (${formatNorwegianDate(receivedOn)}).`);
   }
   if (!code.ok || Object.keys(errors).length > 0) throw new ValidationError(errors);
@@ -95,7 +100,7 @@ export async function checkRegistration(
     throw new ConflictError("pathway_closed", "Forløpet er avsluttet. Annuller avslutningen først hvis forløpet skal fortsette.");
   }
   const preview = previewEvent(
-    toEngineInput(pathway),
+    pathway.input,
     { id: "new", code: code.letter, outcome: code.outcome, activityCode: data.activityCode, date: data.date },
     today,
   );
@@ -110,7 +115,41 @@ export async function checkRegistration(
   };
 }
 
-/** The checks and the write, inside the caller's transaction (also used by annul-and-replace). */
+/**
+ * Locks the pathway for this transaction (registrations on one pathway take
+ * turns, so each derives from all events before it) and finds an event
+ * already stored under the idempotency key. Null when the pathway is not in
+ * the actor's units.
+ */
+async function lockTarget(tx: Tx, actor: Actor, pathwayId: string, idempotencyKey: string | null) {
+  const [row] = await tx.$queryRaw<{ existingId: string | null }[]>`
+    SELECT (SELECT e."id" FROM "PathwayEvent" e WHERE e."pathwayId" = p."id" AND e."idempotencyKey" = ${idempotencyKey}) AS "existingId"
+    FROM "Pathway" p
+    WHERE p."id" = ${pathwayId} AND p."unitId" = ANY(${actor.user.unitIds}::text[])
+    FOR NO KEY UPDATE`;
+  return row ?? null;
+}
+
+/** The same code, outcome and date by the same user within the last minute: a double click, not a new event. */
+function recentTwin(pathway: DeriveRow, userId: string, letter: string, outcome: string | null, date: IsoDate, now: number) {
+  const since = now - DOUBLE_SUBMIT_WINDOW_MS;
+  return pathway.input.events.find(
+    (e) =>
+      !e.annulled &&
+      pathway.recordedBy[e.id] === userId &&
+      e.code === letter &&
+      (e.outcome ?? null) === outcome &&
+      e.date === date &&
+      !!e.recordedAt &&
+      Date.parse(e.recordedAt) >= since,
+  );
+}
+
+/**
+ * The checks and the write, inside the caller's transaction (also used by
+ * annul-and-replace). The pathway is read once: the checks and the derived
+ * rows use the same events, plus the new one.
+ */
 export async function createCheckedEvent(
   tx: Tx,
   actor: Actor,
@@ -119,25 +158,15 @@ export async function createCheckedEvent(
   today: IsoDate,
   options: { replacesId?: string } = {},
 ): Promise<RegisterResult> {
-  if (data.idempotencyKey) {
-    const existing = await findByIdempotencyKey(tx, actor, pathwayId, data.idempotencyKey);
-    if (existing) return duplicateResult(tx, existing, pathwayId, today);
-  }
-  const check = await checkRegistration(tx, actor, pathwayId, data, today, options);
+  const target = await lockTarget(tx, actor, pathwayId, data.idempotencyKey);
+  if (!target) throw new NotFoundError("Fant ikke forløpet, eller det hører til en enhet du ikke har tilgang til.");
+  if (target.existingId) return duplicateResult(tx, target.existingId, pathwayId, today);
+  const pathway = await loadTarget(tx, actor, pathwayId);
+  const check = judgeRegistration(pathway, data, today, options);
   const { letter, outcome } = check;
   if (!options.replacesId) {
-    const recentTwin = await tx.pathwayEvent.findFirst({
-      where: {
-        pathwayId,
-        recordedById: actor.user.id,
-        code: letter,
-        outcome,
-        clinicalDate: fromIsoDate(data.date),
-        annulledAt: null,
-        recordedAt: { gte: new Date(Date.now() - DOUBLE_SUBMIT_WINDOW_MS) },
-      },
-    });
-    if (recentTwin) return duplicateResult(tx, recentTwin, pathwayId, today);
+    const twin = recentTwin(pathway, actor.user.id, letter, outcome, data.date, Date.now());
+    if (twin) return duplicateResult(tx, twin.id, pathwayId, today);
   }
   if (check.needsJustification && !data.justification) throw new JustificationRequired(check.summary, check.warnings);
 
@@ -154,7 +183,20 @@ export async function createCheckedEvent(
       replacesId: options.replacesId ?? null,
     },
   });
-  const evaluation = await recomputeDerived(tx, pathwayId, today);
+  const stored = {
+    id: event.id,
+    code: letter,
+    outcome,
+    activityCode: data.activityCode,
+    date: data.date,
+    recordedAt: event.recordedAt.toISOString(),
+    annulled: false,
+  };
+  const [evaluation] = await deriveBatch(
+    tx,
+    [{ ...pathway, input: { ...pathway.input, events: [...pathway.input.events, stored] }, recordedBy: { ...pathway.recordedBy, [event.id]: actor.user.id } }],
+    today,
+  );
   await writeAudit(
     tx,
     {
@@ -181,14 +223,10 @@ function findByIdempotencyKey(tx: Tx, actor: Actor, pathwayId: string, idempoten
   return tx.pathwayEvent.findFirst({ where: { pathwayId, idempotencyKey, pathway: pathwayScope(actor.user) } });
 }
 
-async function duplicateResult(
-  tx: Tx,
-  event: { id: string; code: string; outcome: string | null; clinicalDate: Date; justification: string | null },
-  pathwayId: string,
-  today: IsoDate,
-): Promise<RegisterResult> {
-  const stored = await tx.pathway.findUniqueOrThrow({ where: { id: pathwayId }, select: PATHWAY_ENGINE_SELECT });
-  const evaluation = evaluatePathway(toEngineInput(stored), today);
+async function duplicateResult(tx: Tx, eventId: string, pathwayId: string, today: IsoDate): Promise<RegisterResult> {
+  const event = await tx.pathwayEvent.findUniqueOrThrow({ where: { id: eventId } });
+  const [pathway] = await loadForDerive(tx, { ids: [pathwayId] });
+  const evaluation = evaluatePathway(pathway.input, today);
   const warnings = evaluation.notices.filter((n) => n.eventId === event.id);
   return { event: eventView(event), evaluation, warnings, summary: "Koden var allerede registrert.", duplicate: true };
 }

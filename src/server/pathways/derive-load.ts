@@ -19,6 +19,7 @@ export interface DeriveRow {
   responsibleClinicianId: string | null;
   openedOn: IsoDate;
   closedOn: IsoDate | null;
+  status: "OPEN" | "CLOSED";
   input: PathwayInput;
   /** event id → who recorded it (for the data-quality report) */
   recordedBy: Record<string, string>;
@@ -31,11 +32,17 @@ interface RawRow extends Omit<DeriveRow, "input" | "recordedBy"> {
   events: (PathwayInput["events"][number] & { recordedById: string })[];
 }
 
-/** Either these pathways, or the next page of all (or all open) pathways by id. */
-export type DeriveSelection = { ids: string[] } | { after: string | null; limit: number; onlyOpen: boolean };
+/**
+ * Either these pathways (only within `unitIds` when given: a user's scope), or
+ * the next page of all (or all open) pathways by id.
+ */
+export type DeriveSelection = { ids: string[]; unitIds?: string[] } | { after: string | null; limit: number; onlyOpen: boolean };
 
 function whereFor(selection: DeriveSelection): Prisma.Sql {
-  if ("ids" in selection) return Prisma.sql`p."id" = ANY(${selection.ids}::text[])`;
+  if ("ids" in selection) {
+    const scope = selection.unitIds ? Prisma.sql`AND p."unitId" = ANY(${selection.unitIds}::text[])` : Prisma.empty;
+    return Prisma.sql`p."id" = ANY(${selection.ids}::text[]) ${scope}`;
+  }
   const after = selection.after ? Prisma.sql`p."id" > ${selection.after}` : Prisma.sql`TRUE`;
   const open = selection.onlyOpen ? Prisma.sql`p."status" = 'OPEN'` : Prisma.sql`TRUE`;
   return Prisma.sql`${after} AND ${open}`;
@@ -45,7 +52,7 @@ export async function loadForDerive(tx: Tx, selection: DeriveSelection): Promise
   const limit = "ids" in selection ? Prisma.empty : Prisma.sql`LIMIT ${selection.limit}`;
   const rows = await tx.$queryRaw<RawRow[]>`
     SELECT p."id", p."type"::text AS "type", p."setting"::text AS "setting", p."unitId", p."patientId",
-      p."responsibleClinicianId", p."directTreatmentRight", p."severe",
+      p."responsibleClinicianId", p."directTreatmentRight", p."severe", p."status"::text AS "status",
       to_char(p."openedDate", 'YYYY-MM-DD') AS "openedOn",
       to_char(p."closedDate", 'YYYY-MM-DD') AS "closedOn",
       to_char(r."receivedDate", 'YYYY-MM-DD') AS "receivedOn",

@@ -1,7 +1,7 @@
 import "server-only";
 import { countsInIndicators, decidedOn, type PathwayEvaluation } from "@/domain/rules";
 import { noticeKey, type WorklistItemDraft } from "@/domain/worklist";
-import { toIsoDate, type IsoDate } from "@/lib/dates";
+import type { IsoDate } from "@/lib/dates";
 import type { Tx } from "@/server/db";
 import type { DeriveRow } from "./derive-load";
 
@@ -46,9 +46,8 @@ export interface NoticeRow {
   recordedById: string | null;
 }
 
-export function itemRows(p: Meta, drafts: WorklistItemDraft[], postponedUntil: Map<string, Date>): ItemRow[] {
+export function itemRows(p: Meta, drafts: WorklistItemDraft[], postponedUntil: Map<string, IsoDate>): ItemRow[] {
   return drafts.map((d) => {
-    const until = postponedUntil.get(`${p.id}|${d.key}`);
     return {
       ...d,
       pathwayId: p.id,
@@ -56,7 +55,7 @@ export function itemRows(p: Meta, drafts: WorklistItemDraft[], postponedUntil: M
       type: p.type,
       setting: p.setting,
       responsibleClinicianId: p.responsibleClinicianId,
-      postponedUntil: until ? toIsoDate(until) : null,
+      postponedUntil: postponedUntil.get(`${p.id}|${d.key}`) ?? null,
     };
   });
 }

@@ -12,8 +12,13 @@ import { deadlineRows, itemRows, noticeRows, replaceDerived } from "./derive-wri
 // rewritten in the same transaction as any change to a pathway, and nightly
 // (npm run recompute) because the passing of days changes open deadlines.
 
-/** Re-evaluates one pathway and rewrites its derived data; returns the evaluation. */
+/**
+ * Re-evaluates one pathway and rewrites its derived data; returns the
+ * evaluation. The pathway row is locked first so that changes to one pathway
+ * take turns and each derives from everything committed before it.
+ */
 export async function recomputeDerived(tx: Tx, pathwayId: string, today: IsoDate): Promise<PathwayEvaluation> {
+  await tx.$queryRaw`SELECT 1 FROM "Pathway" WHERE "id" = ${pathwayId} FOR NO KEY UPDATE`;
   const rows = await loadForDerive(tx, { ids: [pathwayId] });
   if (rows.length === 0) throw new Error(`Pathway ${pathwayId} not found`);
   const [evaluation] = await deriveBatch(tx, rows, today);
@@ -49,26 +54,41 @@ export async function recomputeAllDerived(
   return { pathways: count };
 }
 
+interface DeriveContext {
+  /** the patients' pathways, for CONCURRENT notices */
+  siblings: { id: string; patientId: string; type: DeriveRow["type"]; openedOn: string; closedOn: string | null }[];
+  explanations: { pathwayId: string; noticeKey: string }[];
+  /** oldest first */
+  postponements: { pathwayId: string; itemKey: string; until: string }[];
+}
+
+/** What besides the events decides the derived rows, in one round trip. */
+async function loadContext(tx: Tx, batch: DeriveRow[], ids: string[]): Promise<DeriveContext> {
+  const patientIds = [...new Set(batch.map((p) => p.patientId))];
+  const [context] = await tx.$queryRaw<DeriveContext[]>`
+    SELECT
+      COALESCE((SELECT json_agg(json_build_object('id', s."id", 'patientId', s."patientId", 'type', s."type",
+          'openedOn', to_char(s."openedDate", 'YYYY-MM-DD'), 'closedOn', to_char(s."closedDate", 'YYYY-MM-DD')))
+        FROM "Pathway" s WHERE s."patientId" = ANY(${patientIds}::text[])), '[]'::json) AS "siblings",
+      COALESCE((SELECT json_agg(json_build_object('pathwayId', x."pathwayId", 'noticeKey', x."noticeKey"))
+        FROM "NoticeExplanation" x WHERE x."pathwayId" = ANY(${ids}::text[])), '[]'::json) AS "explanations",
+      COALESCE((SELECT json_agg(json_build_object('pathwayId', w."pathwayId", 'itemKey', w."itemKey", 'until', to_char(w."until", 'YYYY-MM-DD'))
+          ORDER BY w."createdAt")
+        FROM "WorklistPostponement" w WHERE w."pathwayId" = ANY(${ids}::text[])), '[]'::json) AS "postponements"`;
+  return context;
+}
+
 /** CONCURRENT notices for a batch: the patients' pathways of the same type. */
-async function concurrentFor(tx: Tx, batch: DeriveRow[], closedOn: Map<string, IsoDate | null>) {
-  const siblings = await tx.$queryRaw<{ id: string; patientId: string; type: DeriveRow["type"]; openedOn: string; closedOn: string | null }[]>`
-    SELECT "id", "patientId", "type"::text AS "type", to_char("openedDate", 'YYYY-MM-DD') AS "openedOn", to_char("closedDate", 'YYYY-MM-DD') AS "closedOn"
-    FROM "Pathway" WHERE "patientId" = ANY(${[...new Set(batch.map((p) => p.patientId))]}::text[])`;
+function concurrentFor(siblings: DeriveContext["siblings"], closedOn: Map<string, IsoDate | null>) {
   // this batch's own closing dates may just have changed
   return concurrentNotices(siblings.map((s) => ({ ...s, closedOn: closedOn.has(s.id) ? closedOn.get(s.id)! : s.closedOn })));
 }
 
-async function userState(tx: Tx, ids: string[]) {
-  const [explanations, postponements] = await Promise.all([
-    tx.$queryRaw<{ pathwayId: string; noticeKey: string }[]>`
-      SELECT "pathwayId", "noticeKey" FROM "NoticeExplanation" WHERE "pathwayId" = ANY(${ids}::text[])`,
-    tx.$queryRaw<{ pathwayId: string; itemKey: string; until: Date }[]>`
-      SELECT "pathwayId", "itemKey", "until" FROM "WorklistPostponement" WHERE "pathwayId" = ANY(${ids}::text[]) ORDER BY "createdAt"`,
-  ]);
+function userState({ explanations, postponements }: DeriveContext) {
   const explained = new Map<string, Set<string>>();
   for (const e of explanations) explained.set(e.pathwayId, (explained.get(e.pathwayId) ?? new Set()).add(e.noticeKey));
   // the latest postponement of an item wins
-  const postponedUntil = new Map<string, Date>();
+  const postponedUntil = new Map<string, IsoDate>();
   for (const p of postponements) postponedUntil.set(`${p.pathwayId}|${p.itemKey}`, p.until);
   return { explained, postponedUntil };
 }
@@ -79,7 +99,9 @@ export async function deriveBatch(tx: Tx, batch: DeriveRow[], today: IsoDate): P
   const ids = batch.map((p) => p.id);
   const evaluations = batch.map((p) => evaluatePathway(p.input, today));
   const closedOn = new Map(evaluations.map((e) => [e.pathwayId, e.closedOn]));
-  const [concurrent, { explained, postponedUntil }] = await Promise.all([concurrentFor(tx, batch, closedOn), userState(tx, ids)]);
+  const context = await loadContext(tx, batch, ids);
+  const concurrent = concurrentFor(context.siblings, closedOn);
+  const { explained, postponedUntil } = userState(context);
   const items = batch.flatMap((p, i) =>
     itemRows(
       p,

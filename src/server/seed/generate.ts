@@ -143,7 +143,7 @@ export async function generateDataSet(db: PrismaClient, today: IsoDate, options:
       batch.events.push(...pathwayEvents);
       batch.pathways.push({
         id: pathwayId, type, setting: unit.setting, unitId: unit.id, patientId, responsibleClinicianId: clinician,
-        openedOn: start ?? story.referralReceived, closedOn: null,
+        openedOn: start ?? story.referralReceived, closedOn: null, status: "OPEN",
         input: {
           id: pathwayId, type, setting: SETTING_TO_ENGINE[unit.setting], referralReceived: story.referralReceived,
           directTreatmentRight: false, severe: false,
