@@ -1,12 +1,11 @@
-import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
-import { baseAuthConfig } from "@/auth/base-config";
+import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE_NAMES, readSessionCookie, renewedSessionCookie } from "@/auth/session-cookie";
+import { needsRenewal } from "@/auth/session-rules";
 
-// Runs before every page and API request: refreshes the session (idle timeout),
-// sends unauthenticated page requests to /login (API requests get 401 from
-// their handlers), and sets a per-request nonce Content-Security-Policy.
-
-const { auth } = NextAuth(baseAuthConfig);
+// Runs before every page and API request: renews the session cookie (idle
+// timeout; at most once a minute), sends unauthenticated page requests to
+// /login (API requests get 401 from their handlers), and sets a per-request
+// nonce Content-Security-Policy.
 
 const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
 
@@ -27,13 +26,22 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-export const proxy = auth((request) => {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const isApi = pathname.startsWith("/api/");
-  if (!request.auth && !isPublic && !isApi) {
-    const login = new URL("/login", request.nextUrl.origin);
-    return NextResponse.redirect(login);
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  const cookieNames = request.cookies.getAll().map((c) => c.name);
+  const hasSessionCookie = cookieNames.some((n) => SESSION_COOKIE_NAMES.some((s) => n === s || n.startsWith(`${s}.`)));
+  // Auth.js's own routes read the cookie themselves
+  const session =
+    hasSessionCookie && !pathname.startsWith("/api/auth/")
+      ? await readSessionCookie((name) => request.cookies.get(name)?.value, cookieNames, nowSeconds)
+      : null;
+  if (!session && !isPublic && !isApi) {
+    const login = NextResponse.redirect(new URL("/login", request.nextUrl.origin));
+    if (hasSessionCookie) for (const name of SESSION_COOKIE_NAMES) login.cookies.delete(name);
+    return login;
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -43,8 +51,12 @@ export const proxy = auth((request) => {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  if (session && needsRenewal(session.token, nowSeconds)) {
+    const renewed = await renewedSessionCookie(session, nowSeconds);
+    response.cookies.set(renewed.name, renewed.value, renewed.options);
+  }
   return response;
-});
+}
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],

@@ -1,10 +1,14 @@
 import type { NextAuthConfig } from "next-auth";
-import { IDLE_TIMEOUT_SECONDS, MAX_SESSION_SECONDS } from "./settings";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
+import { touchedToken } from "./session-rules";
+import { IDLE_TIMEOUT_SECONDS } from "./settings";
 
-// The part of the Auth.js configuration that needs no database: used by the
-// proxy (every request) and extended with providers in ./index.ts.
-// Sessions are JWTs whose expiry is pushed forward on every request through the
-// proxy, so `maxAge` = idle timeout. `loginAt` bounds the absolute lifetime.
+// The part of the Auth.js configuration that needs no database, extended with
+// providers in ./index.ts. The token format and the session rules are shared
+// with the proxy and the per-request reader (session-cookie.ts).
+// Sessions are JWTs whose expiry the proxy pushes forward (at most once a
+// minute, see session-cookie.ts), so `maxAge` = idle timeout. `loginAt` bounds
+// the absolute lifetime.
 
 declare module "next-auth" {
   interface Session {
@@ -16,6 +20,7 @@ export const baseAuthConfig = {
   trustHost: true,
   pages: { signIn: "/login", error: "/login" },
   session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_SECONDS },
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   providers: [],
   callbacks: {
     jwt({ token, user }) {
@@ -26,12 +31,7 @@ export const baseAuthConfig = {
         token.lastActivity = nowSeconds;
         return token;
       }
-      const lastActivity = Number(token.lastActivity ?? 0);
-      const loginAt = Number(token.loginAt ?? 0);
-      if (nowSeconds - lastActivity > IDLE_TIMEOUT_SECONDS) return null;
-      if (nowSeconds - loginAt > MAX_SESSION_SECONDS) return null;
-      token.lastActivity = nowSeconds;
-      return token;
+      return touchedToken(token, nowSeconds);
     },
     session({ session, token }) {
       session.user.id = String(token.sub ?? "");

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { headers } from "next/headers";
-import { auth } from "@/auth";
+import { cookies, headers } from "next/headers";
+import { readSessionCookie } from "@/auth/session-cookie";
 import { prisma } from "@/server/db";
 import { isRole, type Role } from "@/domain/permissions";
 import { requestMetaFrom, type RequestMeta } from "@/server/request-meta";
@@ -25,8 +25,10 @@ export interface Actor {
  * deactivated user, a changed role or changed unit membership takes effect at once.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
+  // The session cookie read directly (same rules as Auth.js; see session-cookie.ts).
+  const jar = await cookies();
+  const session = await readSessionCookie((name) => jar.get(name)?.value, jar.getAll().map((c) => c.name), Math.floor(Date.now() / 1000));
+  const id = session?.token.sub;
   if (!id) return null;
   // Raw SQL: this runs on every request, and Prisma's query compiler cost
   // twice the CPU of the query itself under load.

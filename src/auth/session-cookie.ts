@@ -1,0 +1,97 @@
+import type { JWT } from "next-auth/jwt";
+import { IDLE_TIMEOUT_SECONDS } from "./settings";
+import { sessionExpired } from "./session-rules";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
+
+// Reads and renews Auth.js's session cookie without a round through Auth.js's
+// request pipeline (which decrypted the token, encrypted a new one and built
+// a response, twice per request: in the proxy and in auth()). Same cookie,
+// same format, same secret; Auth.js still signs in and out.
+
+/** Auth.js's names: the __Secure- one is used over https (and only browsers on https can set it). */
+export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
+type CookieReader = (name: string) => string | undefined;
+
+function secret(): string | undefined {
+  return process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+}
+
+/** The cookie's value; Auth.js splits tokens over 4 kB into name.0, name.1, … */
+function cookieValue(read: CookieReader, name: string, all: readonly string[]): string | undefined {
+  const whole = read(name);
+  if (whole) return whole;
+  const chunks = all
+    .filter((n) => n.startsWith(`${name}.`) && /^\d+$/.test(n.slice(name.length + 1)))
+    .sort((a, b) => Number(a.slice(name.length + 1)) - Number(b.slice(name.length + 1)));
+  return chunks.length ? chunks.map((n) => read(n) ?? "").join("") : undefined;
+}
+
+// Decrypted tokens by their exact text: a browser sends the same cookie on
+// every request until it is renewed, and decrypting it (crypto thread pool)
+// was a few ms of each request. Only successfully decrypted tokens are kept;
+// expiry is checked on every read. Per process, bounded, oldest dropped first.
+const MAX_DECODED = 2000;
+const decoded = new Map<string, JWT>();
+
+async function decodeOnce(value: string, key: string, name: string, nowSeconds: number): Promise<JWT | null> {
+  const id = `${name}\u0000${key}\u0000${value}`;
+  let token = decoded.get(id);
+  if (!token) {
+    const fresh = await decodeSessionToken({ token: value, secret: key, salt: name });
+    if (!fresh) return null;
+    token = fresh;
+    if (decoded.size >= MAX_DECODED) decoded.delete(decoded.keys().next().value!);
+    decoded.set(id, token);
+  }
+  // the JWT's own expiry, with jose's clock tolerance (15 s)
+  if (typeof token.exp === "number" && nowSeconds > token.exp + 15) return null;
+  return token;
+}
+
+export interface SessionCookie {
+  name: string;
+  token: JWT;
+}
+
+/**
+ * The valid session of a request, or null: a missing, tampered, expired,
+ * idle or too old token is no session. `names` lists the request's cookies.
+ */
+export async function readSessionCookie(read: CookieReader, names: readonly string[], nowSeconds: number): Promise<SessionCookie | null> {
+  const key = secret();
+  if (!key) return null;
+  for (const name of SESSION_COOKIE_NAMES) {
+    const value = cookieValue(read, name, names);
+    if (!value) continue;
+    try {
+      const token = await decodeOnce(value, key, name, nowSeconds);
+      if (token?.sub && !sessionExpired(token, nowSeconds)) return { name, token };
+    } catch {
+      // not ours, tampered or expired: no session
+    }
+  }
+  return null;
+}
+
+/** A renewed cookie for the session, counting this request as activity (Auth.js's cookie options). */
+export async function renewedSessionCookie(session: SessionCookie, nowSeconds: number) {
+  const { iat: _iat, exp: _exp, jti: _jti, ...claims } = session.token;
+  const value = await encodeSessionToken({
+    token: { ...claims, lastActivity: nowSeconds },
+    secret: secret()!,
+    salt: session.name,
+    maxAge: IDLE_TIMEOUT_SECONDS,
+  });
+  return {
+    name: session.name,
+    value,
+    options: {
+      httpOnly: true,
+      sameSite: "lax" as const,
+      path: "/",
+      secure: session.name.startsWith("__Secure-"),
+      expires: new Date((nowSeconds + IDLE_TIMEOUT_SECONDS) * 1000),
+    },
+  };
+}
