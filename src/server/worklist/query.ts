@@ -1,15 +1,14 @@
 import "server-only";
-import { addCalendarDays } from "@/domain/rules";
 import { maskNationalId } from "@/domain/national-id";
-import { describeItem, WORKLIST_REASONS, type WorklistReason } from "@/domain/worklist";
-import type { Prisma } from "@/generated/prisma/client";
-import { fromIsoDate, toIsoDate, type IsoDate } from "@/lib/dates";
+import { describeItem, type WorklistItemDraft, type WorklistReason } from "@/domain/worklist";
+import type { CareSetting, PathwayType } from "@/generated/prisma/enums";
+import type { IsoDate } from "@/lib/dates";
 import { prisma } from "@/server/db";
 import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
-import { ValidationError } from "@/server/errors";
 import { REASON_FILTERS, type WorklistFilters } from "./filters";
+import { baseCondition, cursorCondition, encodeCursor, orderBy, reasonCondition, scopedUnits } from "./where";
 
 // The worklist is an indexed range query on the derived WorklistItem rows
 // (unitId, dueOn, id): no pathway is evaluated per request, no exact count over
@@ -17,80 +16,20 @@ import { REASON_FILTERS, type WorklistFilters } from "./filters";
 
 export const PAGE_SIZE = 50;
 
-type Cursor = { reason: WorklistReason | null; dueOn: IsoDate; id: string };
-
-export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.reason, c.dueOn, c.id])).toString("base64url");
+/** A stored item (the engine's draft) with its pathway's columns, as the page query returns it. */
+interface PageItem extends WorklistItemDraft {
+  id: string;
+  pathwayId: string;
+  type: PathwayType;
+  setting: CareSetting;
+  phase: string;
+  unitId: string;
+  unitName: string;
+  patientName: string;
+  nationalId: string;
+  clinicianId: string | null;
+  clinicianName: string | null;
 }
-
-function decodeCursor(value: string): Cursor {
-  try {
-    const [reason, dueOn, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
-    const knownReason = reason === null || WORKLIST_REASONS.includes(reason);
-    if (knownReason && typeof dueOn === "string" && /^\d{4}-\d{2}-\d{2}$/.test(dueOn) && typeof id === "string") return { reason, dueOn, id };
-  } catch {
-    // fall through
-  }
-  throw new ValidationError({ etter: ["Lenken til neste side er ugyldig. Start fra første side."] });
-}
-
-/** Units the actor may see, narrowed by the unit filter (a foreign unit gives nothing). */
-export function scopedUnits(actor: Actor, unitFilter: string | undefined): string[] {
-  return unitFilter ? actor.user.unitIds.filter((u) => u === unitFilter) : actor.user.unitIds;
-}
-
-/** Everything but the reason filter and the cursor: shared with the summary. */
-function baseWhere(actor: Actor, f: WorklistFilters, today: IsoDate): Prisma.WorklistItemWhereInput {
-  return {
-    unitId: { in: scopedUnits(actor, f.enhet) },
-    ...(f.type ? { type: f.type } : {}),
-    ...(f.setting ? { setting: f.setting } : {}),
-    ...(f.behandler ? { responsibleClinicianId: f.behandler === "ingen" ? null : f.behandler } : {}),
-    dueOn: { lte: fromIsoDate(addCalendarDays(today, f.horisont)) },
-    OR: [{ postponedUntil: null }, { postponedUntil: { lte: fromIsoDate(today) } }],
-  };
-}
-
-function reasonWhere(f: WorklistFilters, today: IsoDate): Prisma.WorklistItemWhereInput {
-  if (!f.grunn) return {};
-  const filter = REASON_FILTERS[f.grunn];
-  if (!("overdue" in filter)) return { reason: filter.reason };
-  return { reason: filter.reason, dueOn: filter.overdue ? { lt: fromIsoDate(today) } : { gte: fromIsoDate(today) } };
-}
-
-function afterCursor(f: WorklistFilters): Prisma.WorklistItemWhereInput {
-  if (!f.etter) return {};
-  const c = decodeCursor(f.etter);
-  const due = fromIsoDate(c.dueOn);
-  const sameDue = { OR: [{ dueOn: { gt: due } }, { dueOn: due, id: { gt: c.id } }] };
-  if (f.sortering !== "grunn" || !c.reason) return sameDue;
-  // enum order is the declaration order (WORKLIST_REASONS); Prisma has no `gt` on enums
-  const later = WORKLIST_REASONS.slice(WORKLIST_REASONS.indexOf(c.reason) + 1);
-  return { OR: [{ reason: { in: [...later] } }, { reason: c.reason, ...sameDue }] };
-}
-
-const ROW_SELECT = {
-  id: true,
-  pathwayId: true,
-  reason: true,
-  key: true,
-  dueOn: true,
-  sinceOn: true,
-  deadlineKind: true,
-  noticeId: true,
-  eventId: true,
-  outcome: true,
-  type: true,
-  setting: true,
-  pathway: {
-    select: {
-      phase: true,
-      unit: { select: { id: true, name: true } },
-      patient: { select: { name: true, nationalId: true } },
-      responsibleClinician: { select: { id: true, name: true } },
-    },
-  },
-} as const;
 
 export type WorklistRow = Awaited<ReturnType<typeof fetchPage>>["rows"][number];
 
@@ -122,25 +61,31 @@ export async function exportWorklist(actor: Actor, f: WorklistFilters, today: Is
 }
 
 async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageSize: number) {
-  const items = await prisma.worklistItem.findMany({
-    where: { AND: [baseWhere(actor, f, today), reasonWhere(f, today), afterCursor(f)] },
-    orderBy: f.sortering === "grunn" ? [{ reason: "asc" }, { dueOn: "asc" }, { id: "asc" }] : [{ dueOn: "asc" }, { id: "asc" }],
-    take: pageSize + 1,
-    select: ROW_SELECT,
-    // one statement instead of one per relation: the list is the hottest query
-    relationLoadStrategy: "join",
-  });
+  const items = await prisma.$queryRaw<PageItem[]>`
+    SELECT w."id", w."pathwayId", w."reason"::text AS "reason", w."key",
+      to_char(w."dueOn", 'YYYY-MM-DD') AS "dueOn", to_char(w."sinceOn", 'YYYY-MM-DD') AS "sinceOn",
+      w."deadlineKind", w."noticeId", w."eventId", w."outcome", w."type"::text AS "type", w."setting"::text AS "setting",
+      p."phase", u."id" AS "unitId", u."name" AS "unitName", pt."name" AS "patientName", pt."nationalId",
+      c."id" AS "clinicianId", c."name" AS "clinicianName"
+    FROM "WorklistItem" w
+      JOIN "Pathway" p ON p."id" = w."pathwayId"
+      JOIN "Unit" u ON u."id" = w."unitId"
+      JOIN "Patient" pt ON pt."id" = p."patientId"
+      LEFT JOIN "User" c ON c."id" = p."responsibleClinicianId"
+    WHERE ${baseCondition(actor, f, today)} AND ${reasonCondition(f, today)} AND ${cursorCondition(f)}
+    ORDER BY ${orderBy(f)}
+    LIMIT ${pageSize + 1}`;
   const page = items.slice(0, pageSize);
   const last = page[page.length - 1];
   const nextCursor =
     items.length > pageSize && last
-      ? encodeCursor({ reason: f.sortering === "grunn" ? last.reason : null, dueOn: toIsoDate(last.dueOn), id: last.id })
+      ? encodeCursor({ reason: f.sortering === "grunn" ? last.reason : null, dueOn: last.dueOn, id: last.id })
       : null;
   const rows = page.map((item) => {
     const row = {
       reason: item.reason,
-      dueOn: toIsoDate(item.dueOn),
-      sinceOn: item.sinceOn ? toIsoDate(item.sinceOn) : null,
+      dueOn: item.dueOn,
+      sinceOn: item.sinceOn,
       deadlineKind: item.deadlineKind,
       noticeId: item.noticeId,
       outcome: item.outcome,
@@ -154,11 +99,11 @@ async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageS
       description: describeItem(row, today),
       type: item.type,
       setting: item.setting,
-      phase: item.pathway.phase,
-      unit: item.pathway.unit,
-      patientName: item.pathway.patient.name,
-      maskedId: maskNationalId(item.pathway.patient.nationalId),
-      clinician: item.pathway.responsibleClinician,
+      phase: item.phase,
+      unit: { id: item.unitId, name: item.unitName },
+      patientName: item.patientName,
+      maskedId: maskNationalId(item.nationalId),
+      clinician: item.clinicianId ? { id: item.clinicianId, name: item.clinicianName ?? "" } : null,
     };
   });
   return { rows, nextCursor };
@@ -173,16 +118,19 @@ export interface WorklistSummary {
 /** Counts per reason (within the filters and horizon) and this month's compliance. */
 export async function worklistSummary(actor: Actor, f: WorklistFilters, today: IsoDate): Promise<WorklistSummary> {
   assertCan(actor.user, "worklist.view");
-  const where = baseWhere(actor, f, today);
   const monthStart = `${today.slice(0, 8)}01`;
-  const [byReason, overdue, thisMonth] = await Promise.all([
-    prisma.worklistItem.groupBy({ by: ["reason"], where, _count: { _all: true } }),
-    prisma.worklistItem.count({ where: { AND: [where, { reason: "DEADLINE", dueOn: { lt: fromIsoDate(today) } }] } }),
+  const [byReason, thisMonth] = await Promise.all([
+    prisma.$queryRaw<{ reason: WorklistReason; count: bigint; overdue: bigint }[]>`
+      SELECT w."reason"::text AS "reason", count(*) AS "count", count(*) FILTER (WHERE w."dueOn" < ${today}::date) AS "overdue"
+      FROM "WorklistItem" w WHERE ${baseCondition(actor, f, today)}
+      GROUP BY w."reason"`,
     complianceThisMonth(scopedUnits(actor, f.enhet), f, monthStart, today),
   ]);
   const byFilter: Record<string, number> = {};
   for (const [slug, filter] of Object.entries(REASON_FILTERS)) {
-    const count = byReason.find((r) => r.reason === filter.reason)?._count._all ?? 0;
+    const row = byReason.find((r) => r.reason === filter.reason);
+    const count = Number(row?.count ?? 0);
+    const overdue = Number(row?.overdue ?? 0);
     byFilter[slug] = "overdue" in filter ? (filter.overdue ? overdue : count - overdue) : count;
   }
   return { byFilter, thisMonth, monthStart };
