@@ -17,7 +17,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-/** Prisma's unique-constraint violation. */
+/** A unique-constraint violation: Prisma's P2002 from model queries, the adapter's kind from raw ones. */
 export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === "P2002";
+  const e = error as ErrorLike | undefined;
+  if (e?.code === "P2002") return true;
+  const cause = (e?.meta?.driverAdapterError as ErrorLike | undefined)?.cause as ErrorLike | undefined;
+  return e?.code === "P2010" && cause?.kind === "UniqueConstraintViolation";
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "@/server/db-errors";
+import { isDatabaseUnavailable, isUniqueViolation } from "@/server/db-errors";
 
 // "The database is not there" must become 503 whichever way Prisma reports it:
 // model queries (P1001 …) and raw queries (P2010 with the driver adapter's kind).
@@ -25,5 +25,18 @@ describe("isDatabaseUnavailable", () => {
     ["not an error", "oops"],
   ])("%s → not unavailable", (_label, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});
+
+describe("isUniqueViolation", () => {
+  it("recognises model queries (P2002) and raw queries (P2010, UniqueConstraintViolation)", () => {
+    expect(isUniqueViolation(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(true);
+    expect(isUniqueViolation(rawFailure("UniqueConstraintViolation"))).toBe(true);
+  });
+
+  it("is not fooled by other raw failures or an outage", () => {
+    expect(isUniqueViolation(rawFailure("ForeignKeyConstraintViolation"))).toBe(false);
+    expect(isUniqueViolation(rawFailure("DatabaseNotReachable"))).toBe(false);
+    expect(isUniqueViolation(new TypeError("x"))).toBe(false);
   });
 });
