@@ -1,6 +1,6 @@
 import "server-only";
 import { evaluatePathway, previewEvent, type Notice, type PathwayEvaluation } from "@/domain/rules";
-import { formatNorwegianDate, fromIsoDate, toIsoDate, type IsoDate } from "@/lib/dates";
+import { formatNorwegianDate, toIsoDate, type IsoDate } from "@/lib/dates";
 import { prisma, type Tx } from "@/server/db";
 import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
