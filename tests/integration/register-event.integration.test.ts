@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { registerEvent, JustificationRequired } from "@/server/events/register";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { PermissionDenied } from "@/server/auth/assert";
-import { recomputeDerived } from "@/server/pathways/derived";
+import { recomputeAllDerived, recomputeDerived } from "@/server/pathways/derived";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
 
 // The pathway fixture: referral received 2026-09-01, D11 poliklinikk.
@@ -177,5 +177,28 @@ describe("registrations at the same time on one pathway", () => {
     expect(stored.lastEventDate?.toISOString().slice(0, 10)).toBe("2026-09-20");
     await db().$transaction((tx) => recomputeDerived(tx, pathway.id, TODAY));
     expect(await derivedColumns(pathway.id)).toEqual(stored);
+  });
+
+  it("the nightly recompute waits for a change in progress instead of overwriting it with an older verdict", async () => {
+    const { clinician, pathway } = await setup();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    // a change that holds the pathway's lock while it writes an event
+    const change = db().$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "Pathway" WHERE "id" = ${pathway.id} FOR NO KEY UPDATE`;
+      await tx.$executeRaw`
+        INSERT INTO "PathwayEvent" ("id", "pathwayId", "code", "clinicalDate", "recordedById")
+        VALUES (gen_random_uuid()::text, ${pathway.id}, 'M', '2026-09-10'::date, ${clinician.user.id})`;
+      locked();
+      await held;
+    });
+    await lockTaken;
+    const recompute = recomputeAllDerived(db(), TODAY);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await Promise.all([change, recompute]);
+    expect((await derivedColumns(pathway.id)).phase).toBe("basis_assessment");
   });
 });

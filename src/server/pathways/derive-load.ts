@@ -48,6 +48,13 @@ function whereFor(selection: DeriveSelection): Prisma.Sql {
   return Prisma.sql`${after} AND ${open}`;
 }
 
+/** Locks the next page of pathways by id for the caller's transaction; returns their ids. */
+export async function lockNextPage(tx: Tx, selection: Extract<DeriveSelection, { after: string | null }>): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT p."id" FROM "Pathway" p WHERE ${whereFor(selection)} ORDER BY p."id" LIMIT ${selection.limit} FOR NO KEY UPDATE`;
+  return rows.map((r) => r.id);
+}
+
 export async function loadForDerive(tx: Tx, selection: DeriveSelection): Promise<DeriveRow[]> {
   const limit = "ids" in selection ? Prisma.empty : Prisma.sql`LIMIT ${selection.limit}`;
   const rows = await tx.$queryRaw<RawRow[]>`

@@ -3,7 +3,7 @@ import { concurrentNotices, evaluatePathway, type PathwayEvaluation } from "@/do
 import { worklistItems } from "@/domain/worklist";
 import type { IsoDate } from "@/lib/dates";
 import type { Tx } from "@/server/db";
-import { loadForDerive, type DeriveRow } from "./derive-load";
+import { loadForDerive, lockNextPage, type DeriveRow } from "./derive-load";
 import { deadlineRows, itemRows, noticeRows, replaceDerived } from "./derive-write";
 
 // Derived data are a cache of the rules engine's verdict so that lists and
@@ -41,7 +41,10 @@ export async function recomputeAllDerived(
     const batch: DeriveRow[] =
       "$transaction" in db
         ? await db.$transaction(async (tx) => {
-            const rows = await loadForDerive(tx, selection);
+            // lock first, then read: a registration committing meanwhile is
+            // waited for and seen, never overwritten with an older verdict
+            const ids = await lockNextPage(tx, selection);
+            const rows = await loadForDerive(tx, { ids });
             await deriveBatch(tx, rows, today);
             return rows;
           }, { timeout: 120_000 })
