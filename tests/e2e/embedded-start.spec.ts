@@ -4,13 +4,13 @@ import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import { freePort } from "./support";
 
 // `npm start` without DATABASE_URL: the embedded database is started, migrated
 // and seeded, the app serves, a demo user logs in, and Ctrl-C leaves no
 // process behind.
 
 const APP_PORT = 3200;
-const DB_PORT = 54349;
 
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -43,6 +43,7 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number):
 test("npm start serves the app on the embedded database, and Ctrl-C stops everything", async ({ page }) => {
   test.setTimeout(300_000);
   const dataDir = mkdtempSync(join(tmpdir(), "forlopsvakt-embedded-"));
+  const DB_PORT = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, FORLOPSVAKT_DATA_DIR: dataDir, PORT: String(APP_PORT), EMBEDDED_DB_PORT: String(DB_PORT) };
   delete env.DATABASE_URL;
   const child = spawn("node", ["scripts/start.mjs"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });

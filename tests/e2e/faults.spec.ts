@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer, connect, type Server, type Socket } from "node:net";
+import { createServer, connect, type AddressInfo, type Server, type Socket } from "node:net";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { logIn, osloToday } from "./support";
@@ -13,7 +13,6 @@ import { logIn, osloToday } from "./support";
 // audit row, and nothing refused was stored.
 
 const APP_PORT = 3160;
-const PROXY_PORT = 54360;
 
 function databaseProxy(target: URL) {
   const sockets = new Set<Socket>();
@@ -33,7 +32,10 @@ function databaseProxy(target: URL) {
     client.pipe(upstream).pipe(client);
   });
   return {
-    listen: () => new Promise<void>((resolve) => server.listen(PROXY_PORT, "127.0.0.1", resolve)),
+    // any free port: a fixed one in the ephemeral range can be held by an
+    // outgoing connection (it failed CI once with EADDRINUSE)
+    listen: () =>
+      new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port))),
     down: () => {
       up = false;
       for (const s of sockets) s.destroy();
@@ -59,10 +61,10 @@ test("database outage: 503 with a clear message, no half-done writes, recovery w
   test.setTimeout(180_000);
   const target = new URL(process.env.DATABASE_URL!);
   const proxy = databaseProxy(target);
-  await proxy.listen();
+  const proxyPort = await proxy.listen();
   const viaProxy = new URL(target.toString());
   viaProxy.hostname = "127.0.0.1";
-  viaProxy.port = String(PROXY_PORT);
+  viaProxy.port = String(proxyPort);
   let app: ChildProcess | undefined;
   const base = `http://localhost:${APP_PORT}`;
   try {
@@ -84,15 +86,24 @@ test("database outage: 503 with a clear message, no half-done writes, recovery w
       `SELECT p.id FROM "Pathway" p JOIN "Unit" u ON u.id = p."unitId" WHERE u.kind = 'DPS' AND p.status = 'OPEN' AND p.phase = 'treatment' ORDER BY p.id DESC LIMIT 1`,
     );
     const today = osloToday();
+    // this run's events only: the pathway may hold those of an earlier run
+    const run = `fault-test-${Date.now()}-`;
     let n = 0;
     const post = () =>
       page.request.post(`/api/v1/pathways/${pathway.id}/events`, {
-        data: { code: "L", date: today, idempotencyKey: `fault-test-${Date.now()}-${n++}`, justification: "Feiltest" },
+        data: { code: "L", date: today, idempotencyKey: `${run}${n++}`, justification: "Feiltest" },
         failOnStatusCode: false,
       });
 
+    // ids of the events the app said it stored (201) or already had (200)
+    const acknowledged = new Set<string>();
+    const postAndCollect = async () => {
+      const response = await post();
+      if (response.status() === 201 || response.status() === 200) acknowledged.add((await response.json()).event.id);
+      return response.status();
+    };
     const stored: number[] = [];
-    for (let i = 0; i < 5; i++) stored.push((await post()).status());
+    for (let i = 0; i < 5; i++) stored.push(await postAndCollect());
     expect(stored.every((s) => s === 201 || s === 200)).toBe(true);
 
     proxy.down();
@@ -106,19 +117,23 @@ test("database outage: 503 with a clear message, no half-done writes, recovery w
 
     proxy.up();
     expect(await waitFor(async () => (await page.request.get("/api/health")).status() === 200, 30_000)).toBe(true);
-    for (let i = 0; i < 5; i++) stored.push((await post()).status());
+    for (let i = 0; i < 5; i++) stored.push(await postAndCollect());
     expect(stored.slice(5).every((s) => s === 201 || s === 200)).toBe(true);
 
     // no half-done writes: each stored event has its audit row, and the refused ones left nothing
     const { rows: [counts] } = await db.query(
       `SELECT
-         (SELECT count(*) FROM "PathwayEvent" WHERE "pathwayId" = $1 AND "justification" = 'Feiltest') AS events,
-         (SELECT count(*) FROM "PathwayEvent" e WHERE e."pathwayId" = $1 AND e."justification" = 'Feiltest'
+         (SELECT array_agg("id") FROM "PathwayEvent" WHERE "pathwayId" = $1 AND "idempotencyKey" LIKE $2) AS events,
+         (SELECT count(*) FROM "PathwayEvent" WHERE "id" = ANY($3::text[])) AS acknowledged_stored,
+         (SELECT count(*) FROM "PathwayEvent" e WHERE e."pathwayId" = $1 AND e."idempotencyKey" LIKE $2
             AND NOT EXISTS (SELECT 1 FROM "AuditEvent" a WHERE a."action" = 'EVENT_CREATED' AND a."detail"->>'eventId' = e."id")) AS without_audit,
          (SELECT "derivedOn" IS NOT NULL FROM "Pathway" WHERE id = $1) AS derived`,
-      [pathway.id],
+      [pathway.id, `${run}%`, [...acknowledged]],
     );
-    expect(Number(counts.events)).toBe(stored.filter((s) => s === 201).length);
+    // every event this run stored was acknowledged, and every acknowledged one is
+    // stored (a 200 may name an event of a run less than a minute ago: a double submit)
+    for (const id of counts.events ?? []) expect(acknowledged.has(id)).toBe(true);
+    expect(Number(counts.acknowledged_stored)).toBe(acknowledged.size);
     expect(Number(counts.without_audit)).toBe(0);
     expect(counts.derived).toBe(true);
     await db.end();

@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from "node:net";
 import { expect, type Page } from "@playwright/test";
 
 // Shared by the end-to-end specs.
@@ -14,3 +15,20 @@ export async function logIn(page: Page, email: string, heading?: string) {
   if (heading) await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   else await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
+
+/**
+ * A port nobody listens on now, chosen by the OS. Fixed ports in the ephemeral
+ * range (32768–60999) can be held by an outgoing connection at the moment a
+ * test wants them.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
