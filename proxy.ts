@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_COOKIE_NAMES, readSessionCookie, renewedSessionCookie } from "@/auth/session-cookie";
+import { SESSION_COOKIE_NAMES, hasSessionCookie, readSessionCookie, renewedSessionCookie } from "@/auth/session-cookie";
 import { needsRenewal } from "@/auth/session-rules";
 
 // Runs before every page and API request: renews the session cookie (idle
@@ -32,15 +32,15 @@ export async function proxy(request: NextRequest) {
   const isApi = pathname.startsWith("/api/");
   const nowSeconds = Math.floor(Date.now() / 1000);
   const cookieNames = request.cookies.getAll().map((c) => c.name);
-  const hasSessionCookie = cookieNames.some((n) => SESSION_COOKIE_NAMES.some((s) => n === s || n.startsWith(`${s}.`)));
+  const anySessionCookie = hasSessionCookie(cookieNames);
   // Auth.js's own routes read the cookie themselves
   const session =
-    hasSessionCookie && !pathname.startsWith("/api/auth/")
+    anySessionCookie && !pathname.startsWith("/api/auth/")
       ? await readSessionCookie((name) => request.cookies.get(name)?.value, cookieNames, nowSeconds)
       : null;
   if (!session && !isPublic && !isApi) {
     const login = NextResponse.redirect(new URL("/login", request.nextUrl.origin));
-    if (hasSessionCookie) for (const name of SESSION_COOKIE_NAMES) login.cookies.delete(name);
+    if (anySessionCookie) for (const name of SESSION_COOKIE_NAMES) login.cookies.delete(name);
     return login;
   }
 

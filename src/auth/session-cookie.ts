@@ -17,13 +17,20 @@ function secret(): string | undefined {
   return process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
 }
 
-/** The cookie's value; Auth.js splits tokens over 4 kB into name.0, name.1, … */
+/** Auth.js splits tokens over 4 kB into name.0, name.1, … */
+const chunkIndex = (cookie: string, name: string) =>
+  cookie.startsWith(`${name}.`) && /^\d+$/.test(cookie.slice(name.length + 1)) ? Number(cookie.slice(name.length + 1)) : null;
+
+/** Whether a request carries any cookie of the session's family (whole, chunks), valid or not. */
+export function hasSessionCookie(names: readonly string[]): boolean {
+  return names.some((n) => SESSION_COOKIE_NAMES.some((s) => n === s || n.startsWith(`${s}.`)));
+}
+
+/** The cookie's value, joined from its chunks when it was split. */
 function cookieValue(read: CookieReader, name: string, all: readonly string[]): string | undefined {
   const whole = read(name);
   if (whole) return whole;
-  const chunks = all
-    .filter((n) => n.startsWith(`${name}.`) && /^\d+$/.test(n.slice(name.length + 1)))
-    .sort((a, b) => Number(a.slice(name.length + 1)) - Number(b.slice(name.length + 1)));
+  const chunks = all.filter((n) => chunkIndex(n, name) !== null).sort((a, b) => chunkIndex(a, name)! - chunkIndex(b, name)!);
   return chunks.length ? chunks.map((n) => read(n) ?? "").join("") : undefined;
 }
 
