@@ -1,7 +1,8 @@
 import "server-only";
 import type { AuditAction } from "@/generated/prisma/enums";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
+import { sqlOf, type Sql } from "@/server/sql";
 import type { RequestMeta } from "@/server/request-meta";
 
 // Audit rows (FHIR AuditEvent): who, when, what, which patient/pathway, from
@@ -16,11 +17,11 @@ export interface AuditEntry {
   detail?: Prisma.InputJsonValue;
 }
 
-export async function writeAudit(tx: Tx, entry: AuditEntry, meta: RequestMeta): Promise<void> {
+export async function writeAudit(db: Tx | Sql, entry: AuditEntry, meta: RequestMeta): Promise<void> {
   // Raw SQL: one row per request on the hottest paths (see current-user.ts).
   const detail = entry.detail === undefined ? null : JSON.stringify(entry.detail);
-  await tx.$executeRaw`
+  await sqlOf(db).rows(Prisma.sql`
     INSERT INTO "AuditEvent" ("userId", "action", "patientId", "pathwayId", "detail", "ip", "userAgent")
     VALUES (${entry.userId}, ${entry.action}::"AuditAction", ${entry.patientId ?? null}, ${entry.pathwayId ?? null},
-      ${detail}::jsonb, ${meta.ip}, ${meta.userAgent})`;
+      ${detail}::jsonb, ${meta.ip}, ${meta.userAgent})`);
 }

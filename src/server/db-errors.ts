@@ -1,6 +1,8 @@
 // Recognises "the database is not there" among the errors Prisma and pg throw,
-// so that callers answer 503 instead of 500.
-const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03"]);
+// so that callers answer 503 instead of 500. A statement cancelled by its time
+// limit (57014: the database is overloaded or the row is locked for long) is
+// also worth trying again later.
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "57014"]);
 // Raw queries fail with P2010; the driver adapter's error says why in `kind`.
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 
@@ -17,10 +19,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-/** A unique-constraint violation: Prisma's P2002 from model queries, the adapter's kind from raw ones. */
+/** A unique-constraint violation: Prisma's P2002 from model queries, the adapter's kind from raw ones, pg's SQLSTATE. */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as ErrorLike | undefined;
-  if (e?.code === "P2002") return true;
+  if (e?.code === "P2002" || e?.code === "23505") return true;
   const cause = (e?.meta?.driverAdapterError as ErrorLike | undefined)?.cause as ErrorLike | undefined;
   return e?.code === "P2010" && cause?.kind === "UniqueConstraintViolation";
 }

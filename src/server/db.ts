@@ -1,4 +1,5 @@
 import "server-only";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 
@@ -7,18 +8,29 @@ import { PrismaClient } from "@/generated/prisma/client";
 // pg's pool reconnects by itself when PostgreSQL comes back after an outage.
 const globalForPrisma = globalThis as unknown as { forlopsvaktPrisma?: PrismaClient };
 
-export function createPrismaClient(connectionString = process.env.DATABASE_URL): PrismaClient {
+// The pg pool under each client: the hottest paths run their SQL on it
+// directly (see sql.ts), beside Prisma, on the same connections. Kept on the
+// client itself: Next bundles this module more than once, the client is shared.
+const POOL = Symbol.for("forlopsvakt.pgPool");
+type WithPool = PrismaClient & { [POOL]?: pg.Pool };
+
+export function createPrismaClient(connectionString = process.env.DATABASE_URL, options: { max?: number } = {}): PrismaClient {
   if (!connectionString) throw new Error("DATABASE_URL is not set");
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     // PostgreSQL's JIT spends seconds compiling report queries that run in
     // milliseconds on their indexes; this is an OLTP application.
     options: "-c jit=off",
   });
-  return new PrismaClient({ adapter });
+  // a pooled connection that breaks while idle (database restarted) is
+  // replaced by the pool; without a listener the process would crash
+  pool.on("error", () => {});
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  (client as WithPool)[POOL] = pool;
+  return client;
 }
 
 function client(): PrismaClient {
@@ -33,6 +45,13 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(c) : value;
   },
 });
+
+/** The pg pool of the app's client (or of `db`, a client made by createPrismaClient). */
+export function pgPool(db: PrismaClient = client()): pg.Pool {
+  const pool = (db as WithPool)[POOL];
+  if (!pool) throw new Error("This PrismaClient was not made by createPrismaClient");
+  return pool;
+}
 
 export type Db = PrismaClient;
 /** A client or an interactive-transaction client. */

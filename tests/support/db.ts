@@ -1,8 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../../src/generated/prisma/client";
+import { createPrismaClient } from "../../src/server/db";
 
 // Each integration test file gets its own freshly migrated database on the
 // PostgreSQL server of DATABASE_URL, dropped afterwards.
@@ -26,7 +25,7 @@ function serverUrl(): URL {
 async function reuseSingleDatabase() {
   const url = serverUrl().toString();
   migrate(url);
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 8 }) });
+  const prisma = createPrismaClient(url, { max: 8 });
   const tables = await prisma.$queryRaw<{ tablename: string }[]>`
     SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
   if (tables.length) await prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} CASCADE`);
@@ -44,7 +43,7 @@ export async function createTestDatabase() {
   const url = new URL(admin.toString());
   url.pathname = `/${name}`;
   migrate(url.toString());
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString(), max: 12 }) });
+  const prisma = createPrismaClient(url.toString(), { max: 12 });
   return {
     url: url.toString(),
     prisma,

@@ -14,12 +14,17 @@ describe("isDatabaseUnavailable", () => {
     ["raw query, socket timeout", rawFailure("SocketTimeout")],
     ["pg error nested as cause", new Error("wrapped", { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }) })],
     ["server shutting down (57P01)", Object.assign(new Error("terminating connection"), { code: "57P01" })],
+    ["pg directly, server unreachable", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })],
+    ["pg directly, connection cut mid-query", new Error("Connection terminated unexpectedly")],
+    ["pg directly, pool exhausted while the server is away", new Error("timeout exceeded when trying to connect")],
+    ["a statement over its time limit (busy or locked database)", Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" })],
   ])("%s → unavailable", (_label, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
 
   it.each([
     ["unique violation", Object.assign(new Error("Unique constraint failed"), { code: "P2002" })],
+    ["pg directly, unique violation", Object.assign(new Error("duplicate key value"), { code: "23505" })],
     ["raw query, bad column", rawFailure("ColumnNotFound")],
     ["programming error", new TypeError("x is undefined")],
     ["not an error", "oops"],
@@ -29,14 +34,16 @@ describe("isDatabaseUnavailable", () => {
 });
 
 describe("isUniqueViolation", () => {
-  it("recognises model queries (P2002) and raw queries (P2010, UniqueConstraintViolation)", () => {
+  it("recognises model queries (P2002), raw queries (P2010, UniqueConstraintViolation) and pg's SQLSTATE 23505", () => {
     expect(isUniqueViolation(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(true);
     expect(isUniqueViolation(rawFailure("UniqueConstraintViolation"))).toBe(true);
+    expect(isUniqueViolation(Object.assign(new Error("duplicate key value violates unique constraint"), { code: "23505" }))).toBe(true);
   });
 
   it("is not fooled by other raw failures or an outage", () => {
     expect(isUniqueViolation(rawFailure("ForeignKeyConstraintViolation"))).toBe(false);
     expect(isUniqueViolation(rawFailure("DatabaseNotReachable"))).toBe(false);
     expect(isUniqueViolation(new TypeError("x"))).toBe(false);
+    expect(isUniqueViolation(Object.assign(new Error("violates foreign key constraint"), { code: "23503" }))).toBe(false);
   });
 });

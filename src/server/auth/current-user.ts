@@ -2,7 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { readSessionCookie } from "@/auth/session-cookie";
-import { prisma } from "@/server/db";
+import { Prisma } from "@/generated/prisma/client";
+import { pooled } from "@/server/sql";
 import { isRole, type Role } from "@/domain/permissions";
 import { requestMetaFrom, type RequestMeta } from "@/server/request-meta";
 
@@ -30,12 +31,11 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await readSessionCookie((name) => jar.get(name)?.value, jar.getAll().map((c) => c.name), Math.floor(Date.now() / 1000));
   const id = session?.token.sub;
   if (!id) return null;
-  // Raw SQL: this runs on every request, and Prisma's query compiler cost
-  // twice the CPU of the query itself under load.
-  const [user] = await prisma.$queryRaw<{ id: string; email: string; name: string; role: string; active: boolean; unitIds: string[] }[]>`
+  // SQL on pg: this runs on every request (see sql.ts).
+  const [user] = await pooled().rows<{ id: string; email: string; name: string; role: string; active: boolean; unitIds: string[] }>(Prisma.sql`
     SELECT u."id", u."email", u."name", u."role"::text AS "role", u."active",
       array(SELECT uu."unitId" FROM "UserUnit" uu WHERE uu."userId" = u."id" ORDER BY uu."unitId") AS "unitIds"
-    FROM "User" u WHERE u."id" = ${id}`;
+    FROM "User" u WHERE u."id" = ${id}`);
   if (!user || !user.active || !isRole(user.role)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, unitIds: user.unitIds };
 });

@@ -1,11 +1,12 @@
 import "server-only";
 import { evaluatePathway, previewEvent, type Notice, type PathwayEvaluation } from "@/domain/rules";
-import { formatNorwegianDate, toIsoDate, type IsoDate } from "@/lib/dates";
+import { formatNorwegianDate, type IsoDate } from "@/lib/dates";
 import { prisma, type Tx } from "@/server/db";
+import { Prisma } from "@/generated/prisma/client";
+import { pgTransaction, sqlOf, type Sql } from "@/server/sql";
 import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
-import { pathwayScope } from "@/server/auth/scope";
 import { AppError, ConflictError, NotFoundError, ValidationError, fieldErrorsFrom, type FieldErrors } from "@/server/errors";
 import { isUniqueViolation } from "@/server/db-errors";
 import { loadForDerive, type DeriveRow } from "@/server/pathways/derive-load";
@@ -43,14 +44,15 @@ export async function registerEvent(actor: Actor, pathwayId: string, input: Regi
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
   const data = parsed.data;
   try {
-    return await prisma.$transaction((tx) => createCheckedEvent(tx, actor, pathwayId, data, today));
+    // on pg directly: the hottest write (see sql.ts)
+    return await pgTransaction((sql) => createCheckedEvent(sql, actor, pathwayId, data, today));
   } catch (error) {
     // Two identical submissions raced on the idempotency key: answer with the stored one.
     if (isUniqueViolation(error) && data.idempotencyKey) {
-      return prisma.$transaction(async (tx) => {
-        const existing = await findByIdempotencyKey(tx, actor, pathwayId, data.idempotencyKey!);
-        if (!existing) throw error;
-        return duplicateResult(tx, existing.id, pathwayId, today);
+      return pgTransaction(async (sql) => {
+        const target = await lockTarget(sql, actor, pathwayId, data.idempotencyKey);
+        if (!target?.existingId) throw error;
+        return duplicateResult(sql, target.existingId, pathwayId, today);
       });
     }
     throw error;
@@ -69,7 +71,7 @@ export interface RegistrationCheck {
 
 /** All hard checks and the engine's preview. Throws ValidationError, NotFoundError or ConflictError. */
 export async function checkRegistration(
-  tx: Tx,
+  tx: Tx | Sql,
   actor: Actor,
   pathwayId: string,
   data: RegisterEventData,
@@ -80,7 +82,7 @@ export async function checkRegistration(
 }
 
 /** The pathway with its events as the engine sees them, within the actor's units; 404 otherwise. */
-async function loadTarget(tx: Tx, actor: Actor, pathwayId: string): Promise<DeriveRow> {
+async function loadTarget(tx: Tx | Sql, actor: Actor, pathwayId: string): Promise<DeriveRow> {
   const [pathway] = await loadForDerive(tx, { ids: [pathwayId], unitIds: actor.user.unitIds });
   if (!pathway) throw new NotFoundError("Fant ikke forløpet, eller det hører til en enhet du ikke har tilgang til.");
   return pathway;
@@ -121,12 +123,12 @@ function judgeRegistration(pathway: DeriveRow, data: RegisterEventData, today: I
  * already stored under the idempotency key. Null when the pathway is not in
  * the actor's units.
  */
-async function lockTarget(tx: Tx, actor: Actor, pathwayId: string, idempotencyKey: string | null) {
-  const [row] = await tx.$queryRaw<{ existingId: string | null }[]>`
+async function lockTarget(tx: Tx | Sql, actor: Actor, pathwayId: string, idempotencyKey: string | null) {
+  const [row] = await sqlOf(tx).rows<{ existingId: string | null }>(Prisma.sql`
     SELECT (SELECT e."id" FROM "PathwayEvent" e WHERE e."pathwayId" = p."id" AND e."idempotencyKey" = ${idempotencyKey}) AS "existingId"
     FROM "Pathway" p
     WHERE p."id" = ${pathwayId} AND p."unitId" = ANY(${actor.user.unitIds}::text[])
-    FOR NO KEY UPDATE`;
+    FOR NO KEY UPDATE`);
   return row ?? null;
 }
 
@@ -151,7 +153,7 @@ function recentTwin(pathway: DeriveRow, userId: string, letter: string, outcome:
  * rows use the same events, plus the new one.
  */
 export async function createCheckedEvent(
-  tx: Tx,
+  tx: Tx | Sql,
   actor: Actor,
   pathwayId: string,
   data: RegisterEventData,
@@ -217,7 +219,7 @@ export async function createCheckedEvent(
 
 /** The event row, by SQL: the hottest write, where Prisma's query compiler cost more than the insert. */
 async function insertEvent(
-  tx: Tx,
+  tx: Tx | Sql,
   e: {
     pathwayId: string;
     code: string;
@@ -230,12 +232,12 @@ async function insertEvent(
     replacesId: string | null;
   },
 ): Promise<{ id: string; recordedAt: string }> {
-  const [row] = await tx.$queryRaw<{ id: string; recordedAt: string }[]>`
+  const [row] = await sqlOf(tx).rows<{ id: string; recordedAt: string }>(Prisma.sql`
     INSERT INTO "PathwayEvent" ("id", "pathwayId", "code", "outcome", "activityCode", "clinicalDate", "recordedById",
       "justification", "idempotencyKey", "replacesId")
     VALUES (gen_random_uuid()::text, ${e.pathwayId}, ${e.code}, ${e.outcome}, ${e.activityCode}, ${e.date}::date, ${e.recordedById},
       ${e.justification}, ${e.idempotencyKey}, ${e.replacesId})
-    RETURNING "id", to_char("recordedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"`;
+    RETURNING "id", to_char("recordedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"`);
   return row;
 }
 
@@ -247,18 +249,13 @@ export async function previewRegistration(actor: Actor, pathwayId: string, input
   return checkRegistration(prisma, actor, pathwayId, parsed.data, today);
 }
 
-function findByIdempotencyKey(tx: Tx, actor: Actor, pathwayId: string, idempotencyKey: string) {
-  return tx.pathwayEvent.findFirst({ where: { pathwayId, idempotencyKey, pathway: pathwayScope(actor.user) } });
-}
-
-async function duplicateResult(tx: Tx, eventId: string, pathwayId: string, today: IsoDate): Promise<RegisterResult> {
-  const event = await tx.pathwayEvent.findUniqueOrThrow({ where: { id: eventId } });
+/** The answer to a repeated submission: the stored event and the pathway as it is now. */
+async function duplicateResult(tx: Tx | Sql, eventId: string, pathwayId: string, today: IsoDate): Promise<RegisterResult> {
+  const [event] = await sqlOf(tx).rows<RegisterResult["event"]>(Prisma.sql`
+    SELECT "id", "code", "outcome", to_char("clinicalDate", 'YYYY-MM-DD') AS "clinicalDate", "justification"
+    FROM "PathwayEvent" WHERE "id" = ${eventId}`);
   const [pathway] = await loadForDerive(tx, { ids: [pathwayId] });
   const evaluation = evaluatePathway(pathway.input, today);
   const warnings = evaluation.notices.filter((n) => n.eventId === event.id);
-  return { event: eventView(event), evaluation, warnings, summary: "Koden var allerede registrert.", duplicate: true };
-}
-
-function eventView(e: { id: string; code: string; outcome: string | null; clinicalDate: Date; justification: string | null }) {
-  return { id: e.id, code: e.code, outcome: e.outcome, clinicalDate: toIsoDate(e.clinicalDate), justification: e.justification };
+  return { event, evaluation, warnings, summary: "Koden var allerede registrert.", duplicate: true };
 }

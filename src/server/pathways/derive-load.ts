@@ -4,6 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { CareSetting, PathwayType } from "@/generated/prisma/enums";
 import type { IsoDate } from "@/lib/dates";
 import type { Tx } from "@/server/db";
+import { sqlOf, type Sql } from "@/server/sql";
 import { SETTING_TO_ENGINE } from "./engine-input";
 
 // Loads pathways with their events for the rules engine in one SQL statement
@@ -49,15 +50,15 @@ function whereFor(selection: DeriveSelection): Prisma.Sql {
 }
 
 /** Locks the next page of pathways by id for the caller's transaction; returns their ids. */
-export async function lockNextPage(tx: Tx, selection: Extract<DeriveSelection, { after: string | null }>): Promise<string[]> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT p."id" FROM "Pathway" p WHERE ${whereFor(selection)} ORDER BY p."id" LIMIT ${selection.limit} FOR NO KEY UPDATE`;
+export async function lockNextPage(db: Tx | Sql, selection: Extract<DeriveSelection, { after: string | null }>): Promise<string[]> {
+  const rows = await sqlOf(db).rows<{ id: string }>(Prisma.sql`
+    SELECT p."id" FROM "Pathway" p WHERE ${whereFor(selection)} ORDER BY p."id" LIMIT ${selection.limit} FOR NO KEY UPDATE`);
   return rows.map((r) => r.id);
 }
 
-export async function loadForDerive(tx: Tx, selection: DeriveSelection): Promise<DeriveRow[]> {
+export async function loadForDerive(db: Tx | Sql, selection: DeriveSelection): Promise<DeriveRow[]> {
   const limit = "ids" in selection ? Prisma.empty : Prisma.sql`LIMIT ${selection.limit}`;
-  const rows = await tx.$queryRaw<RawRow[]>`
+  const rows = await sqlOf(db).rows<RawRow>(Prisma.sql`
     SELECT p."id", p."type"::text AS "type", p."setting"::text AS "setting", p."unitId", p."patientId",
       p."responsibleClinicianId", p."directTreatmentRight", p."severe", p."status"::text AS "status",
       to_char(p."openedDate", 'YYYY-MM-DD') AS "openedOn",
@@ -74,7 +75,7 @@ export async function loadForDerive(tx: Tx, selection: DeriveSelection): Promise
     FROM "Pathway" p JOIN "Referral" r ON r."id" = p."referralId"
     WHERE ${whereFor(selection)}
     ORDER BY p."id"
-    ${limit}`;
+    ${limit}`);
   return rows.map(({ receivedOn, directTreatmentRight, severe, events, ...row }) => ({
     ...row,
     input: {

@@ -2,7 +2,9 @@ import "server-only";
 import { countsInIndicators, decidedOn, type PathwayEvaluation } from "@/domain/rules";
 import { noticeKey, type WorklistItemDraft } from "@/domain/worklist";
 import type { IsoDate } from "@/lib/dates";
+import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
+import { sqlOf, type Sql } from "@/server/sql";
 import type { DeriveRow } from "./derive-load";
 
 // Writes the rules engine's verdict in bulk: two statements per batch (see
@@ -117,13 +119,14 @@ function columnRows(ids: string[], evaluations: PathwayEvaluation[]) {
  * unique keys of the old ones, which a single statement would still see.
  */
 export async function replaceDerived(
-  tx: Tx,
+  db: Tx | Sql,
   ids: string[],
   evaluations: PathwayEvaluation[],
   today: IsoDate,
   rows: { items: ItemRow[]; deadlines: DeadlineRow[]; notices: NoticeRow[] },
 ) {
-  await tx.$executeRaw`
+  const sql = sqlOf(db);
+  await sql.rows(Prisma.sql`
     WITH columns AS (
       UPDATE "Pathway" AS p SET
         "phase" = v.phase,
@@ -140,8 +143,8 @@ export async function replaceDerived(
     ),
     old_items AS (DELETE FROM "WorklistItem" WHERE "pathwayId" = ANY(${ids}::text[])),
     old_deadlines AS (DELETE FROM "PathwayDeadline" WHERE "pathwayId" = ANY(${ids}::text[]))
-    DELETE FROM "PathwayNotice" WHERE "pathwayId" = ANY(${ids}::text[])`;
-  await tx.$executeRaw`
+    DELETE FROM "PathwayNotice" WHERE "pathwayId" = ANY(${ids}::text[])`);
+  await sql.rows(Prisma.sql`
     WITH new_items AS (
       INSERT INTO "WorklistItem" ("id", "pathwayId", "unitId", "type", "setting", "responsibleClinicianId", "reason", "key",
         "dueOn", "sinceOn", "deadlineKind", "noticeId", "eventId", "outcome", "postponedUntil")
@@ -161,5 +164,5 @@ export async function replaceDerived(
     INSERT INTO "PathwayNotice" ("id", "pathwayId", "unitId", "type", "noticeId", "noticeKey", "date", "eventId", "recordedById")
     SELECT gen_random_uuid()::text, v."pathwayId", v."unitId", v."type"::"PathwayType", v."noticeId", v."noticeKey", v."date", v."eventId", v."recordedById"
     FROM json_to_recordset(${json(rows.notices)}::json) AS v("pathwayId" text, "unitId" text, "type" text, "noticeId" text,
-      "noticeKey" text, "date" date, "eventId" text, "recordedById" text)`;
+      "noticeKey" text, "date" date, "eventId" text, "recordedById" text)`);
 }

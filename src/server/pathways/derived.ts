@@ -2,7 +2,9 @@ import "server-only";
 import { concurrentNotices, evaluatePathway, type PathwayEvaluation } from "@/domain/rules";
 import { worklistItems } from "@/domain/worklist";
 import type { IsoDate } from "@/lib/dates";
+import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
+import { sqlOf, type Sql } from "@/server/sql";
 import { loadForDerive, lockNextPage, type DeriveRow } from "./derive-load";
 import { deadlineRows, itemRows, noticeRows, replaceDerived } from "./derive-write";
 
@@ -17,8 +19,8 @@ import { deadlineRows, itemRows, noticeRows, replaceDerived } from "./derive-wri
  * evaluation. The pathway row is locked first so that changes to one pathway
  * take turns and each derives from everything committed before it.
  */
-export async function recomputeDerived(tx: Tx, pathwayId: string, today: IsoDate): Promise<PathwayEvaluation> {
-  await tx.$queryRaw`SELECT 1 FROM "Pathway" WHERE "id" = ${pathwayId} FOR NO KEY UPDATE`;
+export async function recomputeDerived(tx: Tx | Sql, pathwayId: string, today: IsoDate): Promise<PathwayEvaluation> {
+  await sqlOf(tx).rows(Prisma.sql`SELECT 1 FROM "Pathway" WHERE "id" = ${pathwayId} FOR NO KEY UPDATE`);
   const rows = await loadForDerive(tx, { ids: [pathwayId] });
   if (rows.length === 0) throw new Error(`Pathway ${pathwayId} not found`);
   const [evaluation] = await deriveBatch(tx, rows, today);
@@ -66,9 +68,9 @@ interface DeriveContext {
 }
 
 /** What besides the events decides the derived rows, in one round trip. */
-async function loadContext(tx: Tx, batch: DeriveRow[], ids: string[]): Promise<DeriveContext> {
+async function loadContext(db: Tx | Sql, batch: DeriveRow[], ids: string[]): Promise<DeriveContext> {
   const patientIds = [...new Set(batch.map((p) => p.patientId))];
-  const [context] = await tx.$queryRaw<DeriveContext[]>`
+  const [context] = await sqlOf(db).rows<DeriveContext>(Prisma.sql`
     SELECT
       COALESCE((SELECT json_agg(json_build_object('id', s."id", 'patientId', s."patientId", 'type', s."type",
           'openedOn', to_char(s."openedDate", 'YYYY-MM-DD'), 'closedOn', to_char(s."closedDate", 'YYYY-MM-DD')))
@@ -77,7 +79,7 @@ async function loadContext(tx: Tx, batch: DeriveRow[], ids: string[]): Promise<D
         FROM "NoticeExplanation" x WHERE x."pathwayId" = ANY(${ids}::text[])), '[]'::json) AS "explanations",
       COALESCE((SELECT json_agg(json_build_object('pathwayId', w."pathwayId", 'itemKey', w."itemKey", 'until', to_char(w."until", 'YYYY-MM-DD'))
           ORDER BY w."createdAt")
-        FROM "WorklistPostponement" w WHERE w."pathwayId" = ANY(${ids}::text[])), '[]'::json) AS "postponements"`;
+        FROM "WorklistPostponement" w WHERE w."pathwayId" = ANY(${ids}::text[])), '[]'::json) AS "postponements"`);
   return context;
 }
 
@@ -97,7 +99,7 @@ function userState({ explanations, postponements }: DeriveContext) {
 }
 
 /** Evaluates loaded pathways and writes all their derived data (also used by the generator). */
-export async function deriveBatch(tx: Tx, batch: DeriveRow[], today: IsoDate): Promise<PathwayEvaluation[]> {
+export async function deriveBatch(tx: Tx | Sql, batch: DeriveRow[], today: IsoDate): Promise<PathwayEvaluation[]> {
   if (batch.length === 0) return [];
   const ids = batch.map((p) => p.id);
   const evaluations = batch.map((p) => evaluatePathway(p.input, today));

@@ -3,7 +3,8 @@ import { maskNationalId } from "@/domain/national-id";
 import { describeItem, type WorklistItemDraft, type WorklistReason } from "@/domain/worklist";
 import type { CareSetting, PathwayType } from "@/generated/prisma/enums";
 import type { IsoDate } from "@/lib/dates";
-import { prisma } from "@/server/db";
+import { Prisma } from "@/generated/prisma/client";
+import { pooled } from "@/server/sql";
 import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
@@ -38,7 +39,7 @@ export async function listWorklist(actor: Actor, f: WorklistFilters, today: IsoD
   assertCan(actor.user, "worklist.view");
   const page = await fetchPage(actor, f, today, pageSize);
   const { etter: _cursor, ...filters } = f;
-  await writeAudit(prisma, { userId: actor.user.id, action: "WORKLIST_VIEWED", detail: { filters, rows: page.rows.length } }, actor.meta);
+  await writeAudit(pooled(), { userId: actor.user.id, action: "WORKLIST_VIEWED", detail: { filters, rows: page.rows.length } }, actor.meta);
   return page;
 }
 
@@ -56,12 +57,13 @@ export async function exportWorklist(actor: Actor, f: WorklistFilters, today: Is
     cursor = page.nextCursor ?? undefined;
   } while (cursor && rows.length < EXPORT_LIMIT);
   const { etter: _cursor, ...filters } = f;
-  await writeAudit(prisma, { userId: actor.user.id, action: "EXPORT_DOWNLOADED", detail: { list: "worklist", filters, rows: rows.length } }, actor.meta);
+  await writeAudit(pooled(), { userId: actor.user.id, action: "EXPORT_DOWNLOADED", detail: { list: "worklist", filters, rows: rows.length } }, actor.meta);
   return { rows: rows.slice(0, EXPORT_LIMIT), truncated: rows.length > EXPORT_LIMIT || cursor !== undefined };
 }
 
 async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageSize: number) {
-  const items = await prisma.$queryRaw<PageItem[]>`
+  // on pg directly: the coordinator's most frequent read (see sql.ts)
+  const items = await pooled().rows<PageItem>(Prisma.sql`
     SELECT w."id", w."pathwayId", w."reason"::text AS "reason", w."key",
       to_char(w."dueOn", 'YYYY-MM-DD') AS "dueOn", to_char(w."sinceOn", 'YYYY-MM-DD') AS "sinceOn",
       w."deadlineKind", w."noticeId", w."eventId", w."outcome", w."type"::text AS "type", w."setting"::text AS "setting",
@@ -74,7 +76,7 @@ async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageS
       LEFT JOIN "User" c ON c."id" = p."responsibleClinicianId"
     WHERE ${baseCondition(actor, f, today)} AND ${reasonCondition(f, today)} AND ${cursorCondition(f)}
     ORDER BY ${orderBy(f)}
-    LIMIT ${pageSize + 1}`;
+    LIMIT ${pageSize + 1}`);
   const page = items.slice(0, pageSize);
   const last = page[page.length - 1];
   const nextCursor =
@@ -120,10 +122,11 @@ export async function worklistSummary(actor: Actor, f: WorklistFilters, today: I
   assertCan(actor.user, "worklist.view");
   const monthStart = `${today.slice(0, 8)}01`;
   const [byReason, thisMonth] = await Promise.all([
-    prisma.$queryRaw<{ reason: WorklistReason; count: bigint; overdue: bigint }[]>`
+    // counts (int8) arrive as text from pg
+    pooled().rows<{ reason: WorklistReason; count: string; overdue: string }>(Prisma.sql`
       SELECT w."reason"::text AS "reason", count(*) AS "count", count(*) FILTER (WHERE w."dueOn" < ${today}::date) AS "overdue"
       FROM "WorklistItem" w WHERE ${baseCondition(actor, f, today)}
-      GROUP BY w."reason"`,
+      GROUP BY w."reason"`),
     complianceThisMonth(scopedUnits(actor, f.enhet), f, monthStart, today),
   ]);
   const byFilter: Record<string, number> = {};
@@ -143,14 +146,14 @@ export async function worklistSummary(actor: Actor, f: WorklistFilters, today: I
  */
 async function complianceThisMonth(units: string[], f: WorklistFilters, from: IsoDate, today: IsoDate) {
   const kinds = ["basis_assessment", "first_evaluation"] as const;
-  const rows = await prisma.$queryRaw<{ kind: string; met: bigint; total: bigint }[]>`
+  const rows = await pooled().rows<{ kind: string; met: string; total: string }>(Prisma.sql`
     SELECT "kind", count(*) FILTER (WHERE "met") AS met, count(*) AS total
     FROM "PathwayDeadline"
     WHERE "unitId" = ANY(${units}::text[])
       AND "kind" = ANY(${[...kinds]}::text[])
       AND (${f.type ?? null}::text IS NULL OR "type"::text = ${f.type ?? null}::text)
       AND "decidedOn" BETWEEN ${from}::date AND ${today}::date
-    GROUP BY "kind"`;
+    GROUP BY "kind"`);
   return kinds.map((kind) => {
     const row = rows.find((r) => r.kind === kind);
     return { kind, met: Number(row?.met ?? 0), total: Number(row?.total ?? 0) };
