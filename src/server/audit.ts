@@ -18,10 +18,15 @@ export interface AuditEntry {
 }
 
 export async function writeAudit(db: Tx | Sql, entry: AuditEntry, meta: RequestMeta): Promise<void> {
-  // Raw SQL: one row per request on the hottest paths (see current-user.ts).
+  // Raw SQL: one row per request on the hottest paths (see sql.ts).
+  await sqlOf(db).rows(auditInsert(entry, meta));
+}
+
+/** The audit row's INSERT; `from` (e.g. a CTE's rows) makes it conditional, as in the registration's single statement. */
+export function auditInsert(entry: AuditEntry, meta: RequestMeta, from: Prisma.Sql = Prisma.empty): Prisma.Sql {
   const detail = entry.detail === undefined ? null : JSON.stringify(entry.detail);
-  await sqlOf(db).rows(Prisma.sql`
+  return Prisma.sql`
     INSERT INTO "AuditEvent" ("userId", "action", "patientId", "pathwayId", "detail", "ip", "userAgent")
-    VALUES (${entry.userId}, ${entry.action}::"AuditAction", ${entry.patientId ?? null}, ${entry.pathwayId ?? null},
-      ${detail}::jsonb, ${meta.ip}, ${meta.userAgent})`);
+    SELECT ${entry.userId}, ${entry.action}::"AuditAction", ${entry.patientId ?? null}, ${entry.pathwayId ?? null},
+      ${detail}::jsonb, ${meta.ip}, ${meta.userAgent} ${from}`;
 }

@@ -14,7 +14,7 @@ export interface Sql {
   rows<T>(query: Prisma.Sql): Promise<T[]>;
 }
 
-export function viaPg(client: pg.Pool | pg.PoolClient): Sql {
+export function viaPg(client: pg.Pool): Sql {
   return { rows: async <T>(query: Prisma.Sql) => (await client.query(query.text, query.values)).rows as T[] };
 }
 
@@ -30,27 +30,4 @@ export function sqlOf(db: Tx | Sql): Sql {
 /** Statements without a transaction, on the app's pool. */
 export function pooled(): Sql {
   return viaPg(pgPool());
-}
-
-/**
- * One transaction on a pg connection of the app's pool: committed when `work`
- * returns, rolled back when it throws. Each statement may take at most 5 s,
- * as Prisma's interactive transactions allow in all.
- */
-export async function pgTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
-  const client = await pgPool().connect();
-  let broken: Error | undefined;
-  try {
-    await client.query("BEGIN; SET LOCAL statement_timeout = 5000");
-    const result = await work(viaPg(client));
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch((rollbackError: Error) => {
-      broken = rollbackError; // the connection is gone: do not return it to the pool
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
 }

@@ -165,7 +165,7 @@ describe("registrations at the same time on one pathway", () => {
       select: { phase: true, status: true, nextDeadlineKind: true, nextDeadlineDue: true, noticeCount: true, lastEventDate: true },
     });
 
-  it("take turns, so the derived data know both events", async () => {
+  it("two at once: the later one sees the first, so the derived data know both events", async () => {
     const { clinician, pathway } = await setup();
     // first attendance and a patient-requested delay, sent together
     await Promise.all([

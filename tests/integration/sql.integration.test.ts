@@ -1,47 +1,57 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
-import { pgPool } from "@/server/db";
-import { pgTransaction, pooled, sqlOf } from "@/server/sql";
+import { randomUUID } from "node:crypto";
+import { evaluatePathway } from "@/domain/rules";
+import { pooled, sqlOf } from "@/server/sql";
+import { derivedRows } from "@/server/pathways/derived";
+import { loadRegistrationTarget, writeRegistration, type NewEvent } from "@/server/events/register-write";
 import { loadForDerive } from "@/server/pathways/derive-load";
 import { registerEvent } from "@/server/events/register";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
 
 // The hot paths run SQL on pg directly, the rest through Prisma: both must
-// see the same rows, and a pg transaction must commit whole or not at all.
+// see the same rows. A registration is one guarded statement: all or nothing.
 
 const { db } = useAppDatabase();
 
-const unitCount = async () => (await db().unit.count());
+const TODAY = "2026-09-20";
 
-describe("pgTransaction", () => {
-  it("commits what the work wrote when it returns", async () => {
-    const before = await unitCount();
-    await pgTransaction((sql) =>
-      sql.rows(Prisma.sql`INSERT INTO "Unit" ("id", "name", "kind", "setting", "healthTrust", "pathwayTypes")
-        VALUES (gen_random_uuid()::text, ${`Lagret ${Date.now()}`}, 'DPS', 'POLIKLINIKK', 'Test HF', ARRAY['D11']::"PathwayType"[])`),
-    );
-    expect(await unitCount()).toBe(before + 1);
+describe("the registration's single write statement", () => {
+  it("writes nothing when the pathway changed since it was read: no event, no audit row, derived rows untouched", async () => {
+    const unit = await makeUnit(db());
+    const clinician = await makeActor(db(), "CLINICIAN", [unit.id]);
+    const pathway = await makePathway(db(), unit.id, clinician.user.id, [["A", null, "2026-09-03"]]);
+    const stale = (await loadRegistrationTarget(pooled(), pathway.id, [unit.id], null))!;
+    // someone else stores a change first
+    await registerEvent(clinician, pathway.id, { code: "M", date: "2026-09-10" }, TODAY);
+    const snapshot = async () => ({
+      events: await db().pathwayEvent.count({ where: { pathwayId: pathway.id } }),
+      audit: await db().auditEvent.count({ where: { pathwayId: pathway.id } }),
+      items: await db().worklistItem.findMany({ where: { pathwayId: pathway.id }, orderBy: { key: "asc" } }),
+      deadlines: await db().pathwayDeadline.findMany({ where: { pathwayId: pathway.id }, orderBy: { kind: "asc" } }),
+      columns: await db().pathway.findUniqueOrThrow({ where: { id: pathway.id } }),
+    });
+    const before = await snapshot();
+
+    const event: NewEvent = {
+      id: randomUUID(), pathwayId: pathway.id, code: "L", outcome: null, activityCode: null, date: "2026-09-15",
+      recordedAt: new Date().toISOString(), recordedById: clinician.user.id, justification: "Utsatt", idempotencyKey: null, replacesId: null,
+    };
+    const input = { ...stale.pathway.input, events: [...stale.pathway.input.events, { ...event, annulled: false }] };
+    const evaluation = evaluatePathway(input, TODAY);
+    const written = await writeRegistration(pooled(), {
+      version: stale.version,
+      event,
+      evaluation,
+      today: TODAY,
+      rows: derivedRows([{ ...stale.pathway, input }], [evaluation], stale.context),
+      audit: { userId: clinician.user.id, action: "EVENT_CREATED", patientId: pathway.patientId, pathwayId: pathway.id },
+      meta: clinician.meta,
+    });
+
+    expect(written).toBe(false);
+    expect(await snapshot()).toEqual(before);
   });
-
-  it("rolls back everything the work wrote when it throws, and the connection stays usable", async () => {
-    const before = await unitCount();
-    await expect(
-      pgTransaction(async (sql) => {
-        await sql.rows(Prisma.sql`INSERT INTO "Unit" ("id", "name", "kind", "setting", "healthTrust", "pathwayTypes")
-          VALUES (gen_random_uuid()::text, ${`Forkastet ${Date.now()}`}, 'DPS', 'POLIKLINIKK', 'Test HF', ARRAY['D11']::"PathwayType"[])`);
-        throw new Error("halfway");
-      }),
-    ).rejects.toThrow("halfway");
-    expect(await unitCount()).toBe(before);
-    // every connection of the pool still works (none was left inside a transaction)
-    const size = pgPool(db()).options.max;
-    const answers = await Promise.all(Array.from({ length: size }, () => pooled().rows<{ inTx: boolean }>(Prisma.sql`SELECT now() <> statement_timestamp() AS "inTx"`)));
-    expect(answers.flat().every((r) => r.inTx === false)).toBe(true);
-  });
-
-  it("cancels a statement that runs longer than 5 s", async () => {
-    await expect(pgTransaction((sql) => sql.rows(Prisma.sql`SELECT pg_sleep(6)`))).rejects.toMatchObject({ code: "57014" });
-  }, 15_000);
 });
 
 describe("pg and Prisma give the same rows", () => {

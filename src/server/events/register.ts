@@ -1,16 +1,18 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { evaluatePathway, previewEvent, type Notice, type PathwayEvaluation } from "@/domain/rules";
 import { formatNorwegianDate, type IsoDate } from "@/lib/dates";
 import { prisma, type Tx } from "@/server/db";
 import { Prisma } from "@/generated/prisma/client";
-import { pgTransaction, sqlOf, type Sql } from "@/server/sql";
-import { writeAudit } from "@/server/audit";
+import { pooled, sqlOf, type Sql } from "@/server/sql";
+import { now } from "@/server/clock";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { AppError, ConflictError, NotFoundError, ValidationError, fieldErrorsFrom, type FieldErrors } from "@/server/errors";
 import { isUniqueViolation } from "@/server/db-errors";
 import { loadForDerive, type DeriveRow } from "@/server/pathways/derive-load";
-import { deriveBatch } from "@/server/pathways/derived";
+import { derivedRows } from "@/server/pathways/derived";
+import { loadRegistrationTarget, writeRegistration, type NewEvent } from "./register-write";
 import { checkCode } from "./code-rules";
 import { registerEventSchema, type RegisterEventData, type RegisterEventInput } from "./schema";
 
@@ -43,17 +45,16 @@ export async function registerEvent(actor: Actor, pathwayId: string, input: Regi
   const parsed = registerEventSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
   const data = parsed.data;
+  // on pg directly, the hottest write (see sql.ts); one statement stores it all (register-write.ts)
+  const db = pooled();
   try {
-    // on pg directly: the hottest write (see sql.ts)
-    return await pgTransaction((sql) => createCheckedEvent(sql, actor, pathwayId, data, today));
+    return await createCheckedEvent(db, actor, pathwayId, data, today);
   } catch (error) {
     // Two identical submissions raced on the idempotency key: answer with the stored one.
     if (isUniqueViolation(error) && data.idempotencyKey) {
-      return pgTransaction(async (sql) => {
-        const target = await lockTarget(sql, actor, pathwayId, data.idempotencyKey);
-        if (!target?.existingId) throw error;
-        return duplicateResult(sql, target.existingId, pathwayId, today);
-      });
+      const target = await loadRegistrationTarget(db, pathwayId, actor.user.unitIds, data.idempotencyKey);
+      if (!target?.existingId) throw error;
+      return duplicateResult(db, target.existingId, pathwayId, today);
     }
     throw error;
   }
@@ -117,21 +118,6 @@ function judgeRegistration(pathway: DeriveRow, data: RegisterEventData, today: I
   };
 }
 
-/**
- * Locks the pathway for this transaction (registrations on one pathway take
- * turns, so each derives from all events before it) and finds an event
- * already stored under the idempotency key. Null when the pathway is not in
- * the actor's units.
- */
-async function lockTarget(tx: Tx | Sql, actor: Actor, pathwayId: string, idempotencyKey: string | null) {
-  const [row] = await sqlOf(tx).rows<{ existingId: string | null }>(Prisma.sql`
-    SELECT (SELECT e."id" FROM "PathwayEvent" e WHERE e."pathwayId" = p."id" AND e."idempotencyKey" = ${idempotencyKey}) AS "existingId"
-    FROM "Pathway" p
-    WHERE p."id" = ${pathwayId} AND p."unitId" = ANY(${actor.user.unitIds}::text[])
-    FOR NO KEY UPDATE`);
-  return row ?? null;
-}
-
 /** The same code, outcome and date by the same user within the last minute: a double click, not a new event. */
 function recentTwin(pathway: DeriveRow, userId: string, letter: string, outcome: string | null, date: IsoDate, now: number) {
   const since = now - DOUBLE_SUBMIT_WINDOW_MS;
@@ -147,67 +133,95 @@ function recentTwin(pathway: DeriveRow, userId: string, letter: string, outcome:
   );
 }
 
+/** Raised when the pathway kept changing under a registration (others writing to it at the same moment). */
+export class PathwayBusy extends AppError {
+  constructor() {
+    super(409, "pathway_busy", "Forløpet ble endret av noen andre akkurat nå. Prøv å lagre igjen.");
+  }
+}
+
+// each failed attempt means another change to the pathway was stored first
+const MAX_ATTEMPTS = 10;
+
 /**
- * The checks and the write, inside the caller's transaction (also used by
- * annul-and-replace). The pathway is read once: the checks and the derived
- * rows use the same events, plus the new one.
+ * The checks and the write, on the caller's handle (a pg pool, or a Prisma
+ * transaction for annul-and-replace and a new pathway's start code). The
+ * pathway is read once per attempt: the checks and the derived rows use the
+ * same events, plus the new one. When the pathway changed between the read
+ * and the write, nothing was written and it is read again.
  */
 export async function createCheckedEvent(
-  tx: Tx | Sql,
+  db: Tx | Sql,
   actor: Actor,
   pathwayId: string,
   data: RegisterEventData,
   today: IsoDate,
   options: { replacesId?: string } = {},
 ): Promise<RegisterResult> {
-  const target = await lockTarget(tx, actor, pathwayId, data.idempotencyKey);
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const result = await tryCreateCheckedEvent(db, actor, pathwayId, data, today, options);
+    if (result) return result;
+  }
+  throw new PathwayBusy();
+}
+
+/** One attempt: the result, or null when the pathway changed since it was read. */
+async function tryCreateCheckedEvent(
+  db: Tx | Sql,
+  actor: Actor,
+  pathwayId: string,
+  data: RegisterEventData,
+  today: IsoDate,
+  options: { replacesId?: string },
+): Promise<RegisterResult | null> {
+  const target = await loadRegistrationTarget(db, pathwayId, actor.user.unitIds, data.idempotencyKey);
   if (!target) throw new NotFoundError("Fant ikke forløpet, eller det hører til en enhet du ikke har tilgang til.");
-  if (target.existingId) return duplicateResult(tx, target.existingId, pathwayId, today);
-  const pathway = await loadTarget(tx, actor, pathwayId);
+  if (target.existingId) return duplicateResult(db, target.existingId, pathwayId, today);
+  const { pathway } = target;
   const check = judgeRegistration(pathway, data, today, options);
   const { letter, outcome } = check;
   if (!options.replacesId) {
     const twin = recentTwin(pathway, actor.user.id, letter, outcome, data.date, Date.now());
-    if (twin) return duplicateResult(tx, twin.id, pathwayId, today);
+    if (twin) return duplicateResult(db, twin.id, pathwayId, today);
   }
   if (check.needsJustification && !data.justification) throw new JustificationRequired(check.summary, check.warnings);
 
-  const event = await insertEvent(tx, {
+  const event: NewEvent = {
+    id: randomUUID(),
     pathwayId,
     code: letter,
     outcome,
     activityCode: data.activityCode,
     date: data.date,
+    recordedAt: now().toISOString(),
     recordedById: actor.user.id,
     justification: data.justification,
     idempotencyKey: data.idempotencyKey,
     replacesId: options.replacesId ?? null,
-  });
-  const stored = {
-    id: event.id,
-    code: letter,
-    outcome,
-    activityCode: data.activityCode,
-    date: data.date,
-    recordedAt: event.recordedAt,
-    annulled: false,
   };
-  const [evaluation] = await deriveBatch(
-    tx,
-    [{ ...pathway, input: { ...pathway.input, events: [...pathway.input.events, stored] }, recordedBy: { ...pathway.recordedBy, [event.id]: actor.user.id } }],
+  const stored = { id: event.id, code: letter, outcome, activityCode: data.activityCode, date: data.date, recordedAt: event.recordedAt, annulled: false };
+  const withEvent: DeriveRow = {
+    ...pathway,
+    input: { ...pathway.input, events: [...pathway.input.events, stored] },
+    recordedBy: { ...pathway.recordedBy, [event.id]: actor.user.id },
+  };
+  const evaluation = evaluatePathway(withEvent.input, today);
+  const written = await writeRegistration(db, {
+    version: target.version,
+    event,
+    evaluation,
     today,
-  );
-  await writeAudit(
-    tx,
-    {
+    rows: derivedRows([withEvent], [evaluation], target.context),
+    audit: {
       userId: actor.user.id,
       action: "EVENT_CREATED",
       patientId: check.pathway.patientId,
       pathwayId,
       detail: { eventId: event.id, code: letter, outcome, date: data.date, replacesId: options.replacesId ?? null },
     },
-    actor.meta,
-  );
+    meta: actor.meta,
+  });
+  if (!written) return null;
   return {
     event: { id: event.id, code: letter, outcome, clinicalDate: data.date, justification: data.justification },
     evaluation,
@@ -215,30 +229,6 @@ export async function createCheckedEvent(
     summary: check.summary,
     duplicate: false,
   };
-}
-
-/** The event row, by SQL: the hottest write, where Prisma's query compiler cost more than the insert. */
-async function insertEvent(
-  tx: Tx | Sql,
-  e: {
-    pathwayId: string;
-    code: string;
-    outcome: string | null;
-    activityCode: string | null;
-    date: IsoDate;
-    recordedById: string;
-    justification: string | null;
-    idempotencyKey: string | null;
-    replacesId: string | null;
-  },
-): Promise<{ id: string; recordedAt: string }> {
-  const [row] = await sqlOf(tx).rows<{ id: string; recordedAt: string }>(Prisma.sql`
-    INSERT INTO "PathwayEvent" ("id", "pathwayId", "code", "outcome", "activityCode", "clinicalDate", "recordedById",
-      "justification", "idempotencyKey", "replacesId")
-    VALUES (gen_random_uuid()::text, ${e.pathwayId}, ${e.code}, ${e.outcome}, ${e.activityCode}, ${e.date}::date, ${e.recordedById},
-      ${e.justification}, ${e.idempotencyKey}, ${e.replacesId})
-    RETURNING "id", to_char("recordedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"`);
-  return row;
 }
 
 /** The form's preview: what saving would do, or the errors it would give. Stores nothing. */

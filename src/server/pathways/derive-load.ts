@@ -26,7 +26,7 @@ export interface DeriveRow {
   recordedBy: Record<string, string>;
 }
 
-interface RawRow extends Omit<DeriveRow, "input" | "recordedBy"> {
+export interface RawRow extends Omit<DeriveRow, "input" | "recordedBy"> {
   receivedOn: IsoDate;
   directTreatmentRight: boolean;
   severe: boolean;
@@ -58,7 +58,13 @@ export async function lockNextPage(db: Tx | Sql, selection: Extract<DeriveSelect
 
 export async function loadForDerive(db: Tx | Sql, selection: DeriveSelection): Promise<DeriveRow[]> {
   const limit = "ids" in selection ? Prisma.empty : Prisma.sql`LIMIT ${selection.limit}`;
-  const rows = await sqlOf(db).rows<RawRow>(Prisma.sql`
+  const rows = await sqlOf(db).rows<RawRow>(Prisma.sql`${deriveSelect(whereFor(selection))} ORDER BY p."id" ${limit}`);
+  return rows.map(toDeriveRow);
+}
+
+/** The SELECT of pathways as the engine sees them (alias p), for loadForDerive and the registration's load. */
+export function deriveSelect(where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     SELECT p."id", p."type"::text AS "type", p."setting"::text AS "setting", p."unitId", p."patientId",
       p."responsibleClinicianId", p."directTreatmentRight", p."severe", p."status"::text AS "status",
       to_char(p."openedDate", 'YYYY-MM-DD') AS "openedOn",
@@ -73,10 +79,12 @@ export async function loadForDerive(db: Tx | Sql, selection: DeriveSelection): P
         FROM "PathwayEvent" e WHERE e."pathwayId" = p."id"
       ), '[]'::json) AS "events"
     FROM "Pathway" p JOIN "Referral" r ON r."id" = p."referralId"
-    WHERE ${whereFor(selection)}
-    ORDER BY p."id"
-    ${limit}`);
-  return rows.map(({ receivedOn, directTreatmentRight, severe, events, ...row }) => ({
+    WHERE ${where}`;
+}
+
+/** A row of deriveSelect as the engine's input. */
+export function toDeriveRow({ receivedOn, directTreatmentRight, severe, events, ...row }: RawRow): DeriveRow {
+  return {
     ...row,
     input: {
       id: row.id,
@@ -88,5 +96,5 @@ export async function loadForDerive(db: Tx | Sql, selection: DeriveSelection): P
       events,
     },
     recordedBy: Object.fromEntries(events.map((e) => [e.id, e.recordedById])),
-  }));
+  };
 }

@@ -94,6 +94,12 @@ export function noticeRows(p: Meta, evaluation: PathwayEvaluation): NoticeRow[] 
   }));
 }
 
+export interface DerivedRows {
+  items: ItemRow[];
+  deadlines: DeadlineRow[];
+  notices: NoticeRow[];
+}
+
 // Rows travel as one JSON parameter (json_to_recordset): large array
 // parameters cost far more in the driver than one string does.
 const json = (rows: unknown[]) => JSON.stringify(rows);
@@ -111,58 +117,81 @@ function columnRows(ids: string[], evaluations: PathwayEvaluation[]) {
   }));
 }
 
+// The pieces of the derived writes, shared by the batch rewrite below and the
+// registration's single guarded statement (events/register-write.ts).
+
+/** UPDATE of the derived columns on Pathway (alias p); `guard` narrows which rows. */
+export function pathwayColumnsUpdate(ids: string[], evaluations: PathwayEvaluation[], today: IsoDate, guard: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
+    UPDATE "Pathway" AS p SET
+      "phase" = v.phase,
+      "status" = v.status::"PathwayStatus",
+      "closedDate" = v.closed,
+      "nextDeadlineKind" = v.kind,
+      "nextDeadlineDue" = v.due,
+      "noticeCount" = v.notices,
+      "lastEventDate" = v.last,
+      "derivedOn" = ${today}::date
+    FROM json_to_recordset(${json(columnRows(ids, evaluations))}::json)
+      AS v(id text, phase text, status text, closed date, kind text, due date, notices int, last date)
+    WHERE p."id" = v.id ${guard}`;
+}
+
+export const ITEM_COLUMNS = Prisma.raw(`("id", "pathwayId", "unitId", "type", "setting", "responsibleClinicianId", "reason", "key",
+  "dueOn", "sinceOn", "deadlineKind", "noticeId", "eventId", "outcome", "postponedUntil")`);
+
+/** The worklist rows to insert, in ITEM_COLUMNS order (only when `guard` holds). */
+export function itemSource(items: ItemRow[], guard: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
+  return Prisma.sql`
+    SELECT gen_random_uuid()::text, v."pathwayId", v."unitId", v."type"::"PathwayType", v."setting"::"CareSetting", v."responsibleClinicianId",
+      v."reason"::"WorklistReason", v."key", v."dueOn", v."sinceOn", v."deadlineKind", v."noticeId", v."eventId", v."outcome", v."postponedUntil"
+    FROM json_to_recordset(${json(items)}::json) AS v("pathwayId" text, "unitId" text, "type" text, "setting" text,
+      "responsibleClinicianId" text, "reason" text, "key" text, "dueOn" date, "sinceOn" date, "deadlineKind" text,
+      "noticeId" text, "eventId" text, "outcome" text, "postponedUntil" date)
+    WHERE ${guard}`;
+}
+
+export const DEADLINE_COLUMNS = Prisma.raw(
+  `("id", "pathwayId", "unitId", "type", "kind", "fromDate", "due", "completedOn", "met", "daysLate", "cause", "decidedOn")`,
+);
+
+/** The deadline rows to insert, in DEADLINE_COLUMNS order (only when `guard` holds). */
+export function deadlineSource(deadlines: DeadlineRow[], guard: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
+  return Prisma.sql`
+    SELECT gen_random_uuid()::text, v."pathwayId", v."unitId", v."type"::"PathwayType", v."kind", v."fromDate", v."due", v."completedOn",
+      v."met", v."daysLate", v."cause", v."decidedOn"
+    FROM json_to_recordset(${json(deadlines)}::json) AS v("pathwayId" text, "unitId" text, "type" text, "kind" text,
+      "fromDate" date, "due" date, "completedOn" date, "met" boolean, "daysLate" int, "cause" text, "decidedOn" date)
+    WHERE ${guard}`;
+}
+
+export const NOTICE_COLUMNS = Prisma.raw(`("id", "pathwayId", "unitId", "type", "noticeId", "noticeKey", "date", "eventId", "recordedById")`);
+
+/** The notice rows to insert, in NOTICE_COLUMNS order (only when `guard` holds). */
+export function noticeSource(notices: NoticeRow[], guard: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
+  return Prisma.sql`
+    SELECT gen_random_uuid()::text, v."pathwayId", v."unitId", v."type"::"PathwayType", v."noticeId", v."noticeKey", v."date", v."eventId", v."recordedById"
+    FROM json_to_recordset(${json(notices)}::json) AS v("pathwayId" text, "unitId" text, "type" text, "noticeId" text,
+      "noticeKey" text, "date" date, "eventId" text, "recordedById" text)
+    WHERE ${guard}`;
+}
+
 /**
  * Rewrites the derived data of a batch of pathways in two statements: the
  * columns on Pathway and the removal of the old rows, then the new rows of all
- * three tables (data-modifying CTEs). A registration pays two round trips here
- * instead of seven. Two statements, not one: the new rows may repeat the
- * unique keys of the old ones, which a single statement would still see.
+ * three tables (data-modifying CTEs). Two statements, not one: the new
+ * worklist rows may repeat the unique keys of the old ones, which a single
+ * statement would still see.
  */
-export async function replaceDerived(
-  db: Tx | Sql,
-  ids: string[],
-  evaluations: PathwayEvaluation[],
-  today: IsoDate,
-  rows: { items: ItemRow[]; deadlines: DeadlineRow[]; notices: NoticeRow[] },
-) {
+export async function replaceDerived(db: Tx | Sql, ids: string[], evaluations: PathwayEvaluation[], today: IsoDate, rows: DerivedRows) {
   const sql = sqlOf(db);
   await sql.rows(Prisma.sql`
-    WITH columns AS (
-      UPDATE "Pathway" AS p SET
-        "phase" = v.phase,
-        "status" = v.status::"PathwayStatus",
-        "closedDate" = v.closed,
-        "nextDeadlineKind" = v.kind,
-        "nextDeadlineDue" = v.due,
-        "noticeCount" = v.notices,
-        "lastEventDate" = v.last,
-        "derivedOn" = ${today}::date
-      FROM json_to_recordset(${json(columnRows(ids, evaluations))}::json)
-        AS v(id text, phase text, status text, closed date, kind text, due date, notices int, last date)
-      WHERE p."id" = v.id
-    ),
+    WITH columns AS (${pathwayColumnsUpdate(ids, evaluations, today)}),
     old_items AS (DELETE FROM "WorklistItem" WHERE "pathwayId" = ANY(${ids}::text[])),
     old_deadlines AS (DELETE FROM "PathwayDeadline" WHERE "pathwayId" = ANY(${ids}::text[]))
     DELETE FROM "PathwayNotice" WHERE "pathwayId" = ANY(${ids}::text[])`);
   await sql.rows(Prisma.sql`
-    WITH new_items AS (
-      INSERT INTO "WorklistItem" ("id", "pathwayId", "unitId", "type", "setting", "responsibleClinicianId", "reason", "key",
-        "dueOn", "sinceOn", "deadlineKind", "noticeId", "eventId", "outcome", "postponedUntil")
-      SELECT gen_random_uuid()::text, v."pathwayId", v."unitId", v."type"::"PathwayType", v."setting"::"CareSetting", v."responsibleClinicianId",
-        v."reason"::"WorklistReason", v."key", v."dueOn", v."sinceOn", v."deadlineKind", v."noticeId", v."eventId", v."outcome", v."postponedUntil"
-      FROM json_to_recordset(${json(rows.items)}::json) AS v("pathwayId" text, "unitId" text, "type" text, "setting" text,
-        "responsibleClinicianId" text, "reason" text, "key" text, "dueOn" date, "sinceOn" date, "deadlineKind" text,
-        "noticeId" text, "eventId" text, "outcome" text, "postponedUntil" date)
-    ),
-    new_deadlines AS (
-      INSERT INTO "PathwayDeadline" ("id", "pathwayId", "unitId", "type", "kind", "fromDate", "due", "completedOn", "met", "daysLate", "cause", "decidedOn")
-      SELECT gen_random_uuid()::text, v."pathwayId", v."unitId", v."type"::"PathwayType", v."kind", v."fromDate", v."due", v."completedOn",
-        v."met", v."daysLate", v."cause", v."decidedOn"
-      FROM json_to_recordset(${json(rows.deadlines)}::json) AS v("pathwayId" text, "unitId" text, "type" text, "kind" text,
-        "fromDate" date, "due" date, "completedOn" date, "met" boolean, "daysLate" int, "cause" text, "decidedOn" date)
-    )
-    INSERT INTO "PathwayNotice" ("id", "pathwayId", "unitId", "type", "noticeId", "noticeKey", "date", "eventId", "recordedById")
-    SELECT gen_random_uuid()::text, v."pathwayId", v."unitId", v."type"::"PathwayType", v."noticeId", v."noticeKey", v."date", v."eventId", v."recordedById"
-    FROM json_to_recordset(${json(rows.notices)}::json) AS v("pathwayId" text, "unitId" text, "type" text, "noticeId" text,
-      "noticeKey" text, "date" date, "eventId" text, "recordedById" text)`);
+    WITH new_items AS (INSERT INTO "WorklistItem" ${ITEM_COLUMNS} ${itemSource(rows.items)}),
+    new_deadlines AS (INSERT INTO "PathwayDeadline" ${DEADLINE_COLUMNS} ${deadlineSource(rows.deadlines)})
+    INSERT INTO "PathwayNotice" ${NOTICE_COLUMNS} ${noticeSource(rows.notices)}`);
 }

@@ -6,7 +6,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
 import { sqlOf, type Sql } from "@/server/sql";
 import { loadForDerive, lockNextPage, type DeriveRow } from "./derive-load";
-import { deadlineRows, itemRows, noticeRows, replaceDerived } from "./derive-write";
+import { deadlineRows, itemRows, noticeRows, replaceDerived, type DerivedRows } from "./derive-write";
 
 // Derived data are a cache of the rules engine's verdict so that lists and
 // reports are indexed queries: the columns on Pathway (phase, next deadline,
@@ -59,7 +59,7 @@ export async function recomputeAllDerived(
   return { pathways: count };
 }
 
-interface DeriveContext {
+export interface DeriveContext {
   /** the patients' pathways, for CONCURRENT notices */
   siblings: { id: string; patientId: string; type: DeriveRow["type"]; openedOn: string; closedOn: string | null }[];
   explanations: { pathwayId: string; noticeKey: string }[];
@@ -67,19 +67,28 @@ interface DeriveContext {
   postponements: { pathwayId: string; itemKey: string; until: string }[];
 }
 
+/**
+ * The context's three columns for these patients and pathways (SQL arrays of
+ * ids: parameters, or a pathway row's own columns in the registration's load).
+ */
+export function contextColumns(patientIds: Prisma.Sql, ids: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    COALESCE((SELECT json_agg(json_build_object('id', s."id", 'patientId', s."patientId", 'type', s."type",
+        'openedOn', to_char(s."openedDate", 'YYYY-MM-DD'), 'closedOn', to_char(s."closedDate", 'YYYY-MM-DD')))
+      FROM "Pathway" s WHERE s."patientId" = ANY(${patientIds})), '[]'::json) AS "siblings",
+    COALESCE((SELECT json_agg(json_build_object('pathwayId', x."pathwayId", 'noticeKey', x."noticeKey"))
+      FROM "NoticeExplanation" x WHERE x."pathwayId" = ANY(${ids})), '[]'::json) AS "explanations",
+    COALESCE((SELECT json_agg(json_build_object('pathwayId', w."pathwayId", 'itemKey', w."itemKey", 'until', to_char(w."until", 'YYYY-MM-DD'))
+        ORDER BY w."createdAt")
+      FROM "WorklistPostponement" w WHERE w."pathwayId" = ANY(${ids})), '[]'::json) AS "postponements"`;
+}
+
 /** What besides the events decides the derived rows, in one round trip. */
 async function loadContext(db: Tx | Sql, batch: DeriveRow[], ids: string[]): Promise<DeriveContext> {
   const patientIds = [...new Set(batch.map((p) => p.patientId))];
-  const [context] = await sqlOf(db).rows<DeriveContext>(Prisma.sql`
-    SELECT
-      COALESCE((SELECT json_agg(json_build_object('id', s."id", 'patientId', s."patientId", 'type', s."type",
-          'openedOn', to_char(s."openedDate", 'YYYY-MM-DD'), 'closedOn', to_char(s."closedDate", 'YYYY-MM-DD')))
-        FROM "Pathway" s WHERE s."patientId" = ANY(${patientIds}::text[])), '[]'::json) AS "siblings",
-      COALESCE((SELECT json_agg(json_build_object('pathwayId', x."pathwayId", 'noticeKey', x."noticeKey"))
-        FROM "NoticeExplanation" x WHERE x."pathwayId" = ANY(${ids}::text[])), '[]'::json) AS "explanations",
-      COALESCE((SELECT json_agg(json_build_object('pathwayId', w."pathwayId", 'itemKey', w."itemKey", 'until', to_char(w."until", 'YYYY-MM-DD'))
-          ORDER BY w."createdAt")
-        FROM "WorklistPostponement" w WHERE w."pathwayId" = ANY(${ids}::text[])), '[]'::json) AS "postponements"`);
+  const [context] = await sqlOf(db).rows<DeriveContext>(
+    Prisma.sql`SELECT ${contextColumns(Prisma.sql`${patientIds}::text[]`, Prisma.sql`${ids}::text[]`)}`,
+  );
   return context;
 }
 
@@ -98,13 +107,9 @@ function userState({ explanations, postponements }: DeriveContext) {
   return { explained, postponedUntil };
 }
 
-/** Evaluates loaded pathways and writes all their derived data (also used by the generator). */
-export async function deriveBatch(tx: Tx | Sql, batch: DeriveRow[], today: IsoDate): Promise<PathwayEvaluation[]> {
-  if (batch.length === 0) return [];
-  const ids = batch.map((p) => p.id);
-  const evaluations = batch.map((p) => evaluatePathway(p.input, today));
+/** The derived rows of evaluated pathways (pure). */
+export function derivedRows(batch: DeriveRow[], evaluations: PathwayEvaluation[], context: DeriveContext): DerivedRows {
   const closedOn = new Map(evaluations.map((e) => [e.pathwayId, e.closedOn]));
-  const context = await loadContext(tx, batch, ids);
   const concurrent = concurrentFor(context.siblings, closedOn);
   const { explained, postponedUntil } = userState(context);
   const items = batch.flatMap((p, i) =>
@@ -116,6 +121,15 @@ export async function deriveBatch(tx: Tx | Sql, batch: DeriveRow[], today: IsoDa
   );
   const deadlines = batch.flatMap((p, i) => deadlineRows(p, evaluations[i]));
   const notices = batch.flatMap((p, i) => noticeRows(p, evaluations[i]));
-  await replaceDerived(tx, ids, evaluations, today, { items, deadlines, notices });
+  return { items, deadlines, notices };
+}
+
+/** Evaluates loaded pathways and writes all their derived data (also used by the generator). */
+export async function deriveBatch(tx: Tx | Sql, batch: DeriveRow[], today: IsoDate): Promise<PathwayEvaluation[]> {
+  if (batch.length === 0) return [];
+  const ids = batch.map((p) => p.id);
+  const evaluations = batch.map((p) => evaluatePathway(p.input, today));
+  const context = await loadContext(tx, batch, ids);
+  await replaceDerived(tx, ids, evaluations, today, derivedRows(batch, evaluations, context));
   return evaluations;
 }
