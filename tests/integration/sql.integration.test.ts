@@ -3,10 +3,12 @@ import { Prisma } from "@/generated/prisma/client";
 import { randomUUID } from "node:crypto";
 import { evaluatePathway } from "@/domain/rules";
 import { pooled, sqlOf } from "@/server/sql";
-import { derivedRows } from "@/server/pathways/derived";
 import { loadRegistrationTarget, writeRegistration, type NewEvent } from "@/server/events/register-write";
 import { loadForDerive } from "@/server/pathways/derive-load";
 import { registerEvent } from "@/server/events/register";
+import { derivedRows, recomputeDerived } from "@/server/pathways/derived";
+import { postponeItem } from "@/server/worklist/row-actions";
+import type { Actor } from "@/server/auth/current-user";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
 
 // The hot paths run SQL on pg directly, the rest through Prisma: both must
@@ -17,13 +19,26 @@ const { db } = useAppDatabase();
 const TODAY = "2026-09-20";
 
 describe("the registration's single write statement", () => {
-  it("writes nothing when the pathway changed since it was read: no event, no audit row, derived rows untouched", async () => {
+  // what someone else may store between a registration's read and its write
+  const changes: [string, (c: { clinician: Actor; coordinator: Actor; pathwayId: string }) => Promise<unknown>][] = [
+    ["another registration", ({ clinician, pathwayId }) => registerEvent(clinician, pathwayId, { code: "M", date: "2026-09-10" }, TODAY)],
+    [
+      "a postponed worklist row",
+      async ({ coordinator, pathwayId }) => {
+        const { key } = await db().worklistItem.findFirstOrThrow({ where: { pathwayId } });
+        await postponeItem(coordinator, { pathwayId, itemKey: key, until: "2026-10-01", reason: "Venter på epikrise" }, TODAY);
+      },
+    ],
+  ];
+
+  it.each(changes)("writes nothing when the pathway changed since it was read (%s): no event, no audit row, derived rows untouched", async (_label, change) => {
     const unit = await makeUnit(db());
     const clinician = await makeActor(db(), "CLINICIAN", [unit.id]);
+    const coordinator = await makeActor(db(), "COORDINATOR", [unit.id]);
     const pathway = await makePathway(db(), unit.id, clinician.user.id, [["A", null, "2026-09-03"]]);
+    await db().$transaction((tx) => recomputeDerived(tx, pathway.id, TODAY));
     const stale = (await loadRegistrationTarget(pooled(), pathway.id, [unit.id], null))!;
-    // someone else stores a change first
-    await registerEvent(clinician, pathway.id, { code: "M", date: "2026-09-10" }, TODAY);
+    await change({ clinician, coordinator, pathwayId: pathway.id });
     const snapshot = async () => ({
       events: await db().pathwayEvent.count({ where: { pathwayId: pathway.id } }),
       audit: await db().auditEvent.count({ where: { pathwayId: pathway.id } }),

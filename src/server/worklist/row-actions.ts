@@ -61,7 +61,9 @@ export async function postponeItem(actor: Actor, input: z.input<typeof postponeS
   return prisma.$transaction(async (tx) => {
     const item = await scopedItem(tx, actor, pathwayId, itemKey);
     await tx.worklistPostponement.create({ data: { pathwayId, itemKey, until: fromIsoDate(until), reason, createdById: actor.user.id } });
-    await tx.worklistItem.update({ where: { id: item.id }, data: { postponedUntil: fromIsoDate(until) } });
+    // through the pathway's derived data (not just this row), so that the
+    // pathway row changes too and a registration read before it reads again
+    await recomputeDerived(tx, pathwayId, today);
     await writeAudit(
       tx,
       { userId: actor.user.id, action: "WORKLIST_POSTPONED", patientId: item.pathway.patientId, pathwayId, detail: { itemKey, until } },
