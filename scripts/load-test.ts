@@ -36,20 +36,22 @@ const { rows: [target] } = await db.query(`
   SELECT w."unitId", u."email", count(*) AS items
   FROM "WorklistItem" w JOIN "UserUnit" uu ON uu."unitId" = w."unitId" JOIN "User" u ON u."id" = uu."userId" AND u."role" = 'COORDINATOR'
   GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`);
-// Each registration goes to another pathway that no earlier run registered on
-// (their idempotency keys start with "load-"): a pathway that collected events
-// from earlier runs costs more to evaluate, and runs would not compare.
+// Each registration goes to another pathway, those that earlier runs
+// registered on least first (their idempotency keys start with "load-"): a
+// pathway that collected events from earlier runs costs more to evaluate, and
+// runs on a data set would drift.
 const { rows: open } = await db.query(
-  `SELECT p."id" FROM "Pathway" p
+  `SELECT p."id", (SELECT count(*) FROM "PathwayEvent" e WHERE e."pathwayId" = p."id" AND e."idempotencyKey" LIKE 'load-%')::int AS "earlier"
+   FROM "Pathway" p
    WHERE p."unitId" = $1 AND p."status" = 'OPEN'
-     AND NOT EXISTS (SELECT 1 FROM "PathwayEvent" e WHERE e."pathwayId" = p."id" AND e."idempotencyKey" LIKE 'load-%')
-   ORDER BY md5(p."id") LIMIT 4000`,
+   ORDER BY 2, md5(p."id") LIMIT 4000`,
   [target.unitId],
 );
 await db.end();
 console.log(`Enhet med flest rader: ${target.items} arbeidslisterader, koordinator ${target.email}, ${open.length} åpne forløp til registrering.`);
-if (ONLY.has("events") && open.length < 4000) {
-  console.log("Advarsel: færre enn 4000 forløp uten hendelser fra tidligere kjøringer; registreringene gjentas på samme forløp og tallene blir ikke sammenlignbare. Lag dataene på nytt (npm run generate).");
+const touched = open.filter((p) => p.earlier > 0).length;
+if (ONLY.has("events") && touched > 0) {
+  console.log(`Merk: ${touched} av forløpene har hendelser fra tidligere kjøringer (lag dataene på nytt for helt like utgangspunkt).`);
 }
 
 // the production server: one process per core (scripts/serve.mjs)
