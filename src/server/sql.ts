@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type pg from "pg";
 import type { Prisma } from "@/generated/prisma/client";
 import { pgPool, type Tx } from "./db";
@@ -14,8 +15,31 @@ export interface Sql {
   rows<T>(query: Prisma.Sql): Promise<T[]>;
 }
 
-export function viaPg(client: pg.Pool): Sql {
-  return { rows: async <T>(query: Prisma.Sql) => (await client.query(query.text, query.values)).rows as T[] };
+/**
+ * `prepared`: as a named prepared statement, parsed and planned once per
+ * connection (planning the registration's write took 2.6 ms of PostgreSQL's
+ * CPU per call). Only for statements of a fixed shape with plans that do not
+ * depend on the values (lookups by key); not behind a transaction-mode pooler.
+ */
+export function viaPg(pool: pg.Pool, options: { prepared?: boolean } = {}): Sql {
+  return {
+    rows: async <T>(query: Prisma.Sql) => {
+      const text = query.text;
+      const config = options.prepared ? { name: statementName(text), text, values: query.values } : { text, values: query.values };
+      return (await pool.query(config)).rows as T[];
+    },
+  };
+}
+
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `fv_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
 function viaPrisma(tx: Tx): Sql {
@@ -28,6 +52,6 @@ export function sqlOf(db: Tx | Sql): Sql {
 }
 
 /** Statements without a transaction, on the app's pool. */
-export function pooled(): Sql {
-  return viaPg(pgPool());
+export function pooled(options: { prepared?: boolean } = {}): Sql {
+  return viaPg(pgPool(), options);
 }

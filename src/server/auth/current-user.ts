@@ -32,7 +32,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const id = session?.token.sub;
   if (!id) return null;
   // SQL on pg: this runs on every request (see sql.ts).
-  const [user] = await pooled().rows<{ id: string; email: string; name: string; role: string; active: boolean; unitIds: string[] }>(Prisma.sql`
+  const [user] = await pooled({ prepared: true }).rows<{ id: string; email: string; name: string; role: string; active: boolean; unitIds: string[] }>(Prisma.sql`
     SELECT u."id", u."email", u."name", u."role"::text AS "role", u."active",
       array(SELECT uu."unitId" FROM "UserUnit" uu WHERE uu."userId" = u."id" ORDER BY uu."unitId") AS "unitIds"
     FROM "User" u WHERE u."id" = ${id}`);

@@ -46,7 +46,7 @@ export async function registerEvent(actor: Actor, pathwayId: string, input: Regi
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
   const data = parsed.data;
   // on pg directly, the hottest write (see sql.ts); one statement stores it all (register-write.ts)
-  const db = pooled();
+  const db = pooled({ prepared: true });
   try {
     return await createCheckedEvent(db, actor, pathwayId, data, today);
   } catch (error) {
