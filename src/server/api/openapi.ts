@@ -59,7 +59,7 @@ export function openApiDocument() {
           responses: {
             "201": { description: "Stored: the event, the new evaluation and warnings (notices)" },
             "200": { description: "A repeat of a stored submission (same idempotency key, or same event within a minute)" },
-            "409": { description: "The pathway is closed", content: { "application/json": { schema: errorBody } } },
+            "409": { description: "The pathway is closed (pathway_closed), or others kept changing it at the same moment (pathway_busy: send again)", content: { "application/json": { schema: errorBody } } },
             "422": { description: "Invalid input, with field messages", content: { "application/json": { schema: errorBody } } },
             ...errors,
           },
