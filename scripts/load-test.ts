@@ -101,16 +101,23 @@ async function waitForServer() {
   throw new Error("Serveren startet ikke.");
 }
 
+// A browser replaces its session cookie when the server renews it (at most
+// once a minute); autocannon keeps sending the one it was given, which from a
+// minute on would make every request renew it. So each measurement signs in
+// afresh and runs with a new cookie (each measurement is shorter than a minute).
+let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
+
 async function sessionCookie(): Promise<string> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox"] });
-  const page = await browser.newPage();
+  browser ??= await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox"] });
+  const context = await browser.newContext();
+  const page = await context.newPage();
   await page.goto(`${BASE}/login`);
   await page.getByLabel("E-post").fill(target.email);
   await page.getByLabel("Passord").fill("demo1234");
   await page.getByRole("button", { name: "Logg inn" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  const cookies = await page.context().cookies();
-  await browser.close();
+  const cookies = await context.cookies();
+  await context.close();
   return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
@@ -140,22 +147,22 @@ async function measure(label: string, connections: number, options: Partial<auto
 
 try {
   await waitForServer();
-  const cookie = await sessionCookie();
-  const headers = { cookie };
+  if (SECONDS >= 60) console.log("Merk: målinger på et minutt eller mer fornyer sesjonen underveis (som en nettleser ville fått, men autocannon ikke tar imot).");
   const worklistPath = `/api/v1/worklist?enhet=${target.unitId}`;
   for (const connections of [1, 20]) {
     if (ONLY.has("health")) await measure("GET /api/health", connections, { requests: [{ method: "GET", path: "/api/health" }] });
-    if (ONLY.has("worklist")) await measure("GET /api/v1/worklist (første side)", connections, { requests: [{ method: "GET", path: worklistPath, headers }] });
-    if (ONLY.has("page")) await measure("GET /arbeidsliste (side)", connections, { requests: [{ method: "GET", path: `/arbeidsliste?enhet=${target.unitId}`, headers }] });
+    if (ONLY.has("worklist")) await measure("GET /api/v1/worklist (første side)", connections, { requests: [{ method: "GET", path: worklistPath, headers: { cookie: await sessionCookie() } }] });
+    if (ONLY.has("page")) await measure("GET /arbeidsliste (side)", connections, { requests: [{ method: "GET", path: `/arbeidsliste?enhet=${target.unitId}`, headers: { cookie: await sessionCookie() } }] });
   }
   let n = 0;
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date());
   for (const connections of ONLY.has("events") ? [1, 20] : []) {
+    const cookie = await sessionCookie();
     await measure("POST /api/v1/pathways/{id}/events", connections, {
       requests: [
         {
           method: "POST",
-          headers: { ...headers, "content-type": "application/json" },
+          headers: { cookie, "content-type": "application/json" },
           setupRequest: (request) => {
             const i = n++;
             return {
@@ -176,5 +183,6 @@ try {
   }
   if (server) console.log(`Største RSS under kjøringen: ${Math.max(...results.map((r) => r.rssMiB))} MiB`);
 } finally {
+  await browser?.close();
   stop();
 }
