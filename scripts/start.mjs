@@ -39,15 +39,18 @@ try {
   ensurePrismaClient();
 
   let databaseUrl = process.env.DATABASE_URL;
+  const databaseEnv = {};
   if (!databaseUrl) {
     const embedded = await startEmbeddedDatabase({ dataDir: join(dataDir, "pglite"), port: Number(process.env.EMBEDDED_DB_PORT ?? 54329) });
     databaseUrl = embedded.url;
+    // PGlite is one session behind every connection (see src/server/sql.ts)
+    databaseEnv.DATABASE_PREPARED_STATEMENTS = "off";
     log(`Innebygd database kjører (${databaseUrl}), data i ${join(dataDir, "pglite")}`);
   }
   migrate(databaseUrl);
   // The demo patients carry synthetic national ids (month + 80); a real
   // deployment runs `npm run serve` with its own environment instead.
-  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true", ALLOW_SYNTHETIC_IDS: process.env.ALLOW_SYNTHETIC_IDS ?? "1" };
+  const env = { ...databaseEnv, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true", ALLOW_SYNTHETIC_IDS: process.env.ALLOW_SYNTHETIC_IDS ?? "1" };
   if (existsSync(join(ROOT, "prisma/seed.ts"))) timed("demodata", () => run("npm", ["run", "--silent", "db:seed"], env));
 
   if (!dev && buildIsStale()) timed("next build", () => run("npx", ["next", "build"], { ...env, NODE_ENV: "production" }));

@@ -49,6 +49,8 @@ try {
     const embedded = await startEmbeddedDatabase({ dataDir: dir, port: Number(process.env.EMBEDDED_DB_PORT ?? 54339) });
     databaseUrl = embedded.url;
     integrationEnv.FORLOPSVAKT_TEST_SINGLE_DB = "1";
+    // PGlite is one session behind every connection (see src/server/sql.ts)
+    integrationEnv.DATABASE_PREPARED_STATEMENTS = "off";
     log(`Ingen DATABASE_URL: bruker innebygd database ${databaseUrl}`);
   }
 
@@ -65,7 +67,12 @@ try {
   }
 
   // End to end: a migrated, seeded database and the production build.
-  const appEnv = { DATABASE_URL: databaseUrl, AUTH_SECRET: "test-secret-not-for-production-0123456789", AUTH_TRUST_HOST: "true" };
+  const appEnv = {
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: "test-secret-not-for-production-0123456789",
+    AUTH_TRUST_HOST: "true",
+    ...(integrationEnv.DATABASE_PREPARED_STATEMENTS ? { DATABASE_PREPARED_STATEMENTS: "off" } : {}),
+  };
   if (integrationEnv.FORLOPSVAKT_TEST_SINGLE_DB) run("npx", ["tsx", "scripts/reset-db.ts"], appEnv);
   migrate(databaseUrl);
   if (existsSync(join(ROOT, "prisma/seed.ts"))) timed("demodata", () => run("npm", ["run", "--silent", "db:seed"], appEnv));

@@ -25,11 +25,16 @@ export function viaPg(pool: pg.Pool, options: { prepared?: boolean } = {}): Sql 
   return {
     rows: async <T>(query: Prisma.Sql) => {
       const text = query.text;
-      const config = options.prepared ? { name: statementName(text), text, values: query.values } : { text, values: query.values };
+      const config = options.prepared && PREPARED_ALLOWED ? { name: statementName(text), text, values: query.values } : { text, values: query.values };
       return (await pool.query(config)).rows as T[];
     },
   };
 }
+
+// Off for the embedded database (PGlite: every connection shares one session,
+// so a statement prepared on one "connection" already exists on the next) and
+// for transaction-mode poolers.
+const PREPARED_ALLOWED = process.env.DATABASE_PREPARED_STATEMENTS !== "off";
 
 const statementNames = new Map<string, string>();
 
