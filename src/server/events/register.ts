@@ -54,7 +54,7 @@ export async function registerEvent(actor: Actor, pathwayId: string, input: Regi
     if (isUniqueViolation(error) && data.idempotencyKey) {
       const target = await loadRegistrationTarget(db, pathwayId, actor.user.unitIds, data.idempotencyKey);
       if (!target?.existingId) throw error;
-      return duplicateResult(db, target.existingId, pathwayId, today);
+      return duplicateResult(db, target.existingId, target.pathway, today);
     }
     throw error;
   }
@@ -176,13 +176,13 @@ async function tryCreateCheckedEvent(
 ): Promise<RegisterResult | null> {
   const target = await loadRegistrationTarget(db, pathwayId, actor.user.unitIds, data.idempotencyKey);
   if (!target) throw new NotFoundError("Fant ikke forløpet, eller det hører til en enhet du ikke har tilgang til.");
-  if (target.existingId) return duplicateResult(db, target.existingId, pathwayId, today);
+  if (target.existingId) return duplicateResult(db, target.existingId, target.pathway, today);
   const { pathway } = target;
   const check = judgeRegistration(pathway, data, today, options);
   const { letter, outcome } = check;
   if (!options.replacesId) {
     const twin = recentTwin(pathway, actor.user.id, letter, outcome, data.date, Date.now());
-    if (twin) return duplicateResult(db, twin.id, pathwayId, today);
+    if (twin) return duplicateResult(db, twin.id, pathway, today);
   }
   if (check.needsJustification && !data.justification) throw new JustificationRequired(check.summary, check.warnings);
 
@@ -239,12 +239,11 @@ export async function previewRegistration(actor: Actor, pathwayId: string, input
   return checkRegistration(prisma, actor, pathwayId, parsed.data, today);
 }
 
-/** The answer to a repeated submission: the stored event and the pathway as it is now. */
-async function duplicateResult(tx: Tx | Sql, eventId: string, pathwayId: string, today: IsoDate): Promise<RegisterResult> {
+/** The answer to a repeated submission: the stored event and the pathway as just read (it holds that event). */
+async function duplicateResult(tx: Tx | Sql, eventId: string, pathway: DeriveRow, today: IsoDate): Promise<RegisterResult> {
   const [event] = await sqlOf(tx).rows<RegisterResult["event"]>(Prisma.sql`
     SELECT "id", "code", "outcome", to_char("clinicalDate", 'YYYY-MM-DD') AS "clinicalDate", "justification"
     FROM "PathwayEvent" WHERE "id" = ${eventId}`);
-  const [pathway] = await loadForDerive(tx, { ids: [pathwayId] });
   const evaluation = evaluatePathway(pathway.input, today);
   const warnings = evaluation.notices.filter((n) => n.eventId === event.id);
   return { event, evaluation, warnings, summary: "Koden var allerede registrert.", duplicate: true };
