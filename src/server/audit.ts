@@ -22,11 +22,16 @@ export async function writeAudit(db: Tx | Sql, entry: AuditEntry, meta: RequestM
   await sqlOf(db).rows(auditInsert(entry, meta));
 }
 
-/** The audit row's INSERT; `from` (e.g. a CTE's rows) makes it conditional, as in the registration's single statement. */
-export function auditInsert(entry: AuditEntry, meta: RequestMeta, from: Prisma.Sql = Prisma.empty): Prisma.Sql {
+/**
+ * The audit row's INSERT; `from` (e.g. a CTE's rows) makes it conditional, as
+ * in the registration's single statement, and `detailFrom` adds keys the same
+ * statement computes (a jsonb object expression over `from`).
+ */
+export function auditInsert(entry: AuditEntry, meta: RequestMeta, from: Prisma.Sql = Prisma.empty, detailFrom?: Prisma.Sql): Prisma.Sql {
   const detail = entry.detail === undefined ? null : JSON.stringify(entry.detail);
+  const detailSql = detailFrom ? Prisma.sql`COALESCE(${detail}::jsonb, '{}'::jsonb) || ${detailFrom}` : Prisma.sql`${detail}::jsonb`;
   return Prisma.sql`
     INSERT INTO "AuditEvent" ("userId", "action", "patientId", "pathwayId", "detail", "ip", "userAgent")
     SELECT ${entry.userId}, ${entry.action}::"AuditAction", ${entry.patientId ?? null}, ${entry.pathwayId ?? null},
-      ${detail}::jsonb, ${meta.ip}, ${meta.userAgent} ${from}`;
+      ${detailSql}, ${meta.ip}, ${meta.userAgent} ${from}`;
 }

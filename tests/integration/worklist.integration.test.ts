@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeIndicators, evaluatePathway } from "@/domain/rules";
+import { WORKLIST_REASONS } from "@/domain/worklist";
 import { PermissionDenied } from "@/server/auth/assert";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { assignClinician } from "@/server/pathways/assign";
@@ -73,6 +74,11 @@ describe("the worklist query", () => {
       etter = page.nextCursor ?? undefined;
     } while (etter);
     expect(seen).toEqual(all);
+    // grouped: the reasons in their declared order, then by due date
+    const rows = (await listWorklist(coordinator, filters(), TODAY, 1000)).rows;
+    const sortKeys = rows.map((r) => `${String(WORKLIST_REASONS.indexOf(r.reason)).padStart(2, "0")} ${r.dueOn}`);
+    expect(new Set(rows.map((r) => r.reason)).size).toBeGreaterThan(1);
+    expect([...sortKeys].sort()).toEqual(sortKeys);
   });
 
   it("refuses a forged cursor with a Norwegian message", async () => {
@@ -112,9 +118,18 @@ describe("the worklist query", () => {
 
   it("writes an audit row per page read", async () => {
     const { coordinator } = await setup();
-    await listWorklist(coordinator, filters({ grunn: "merknad" }), TODAY);
+    const { rows } = await listWorklist(coordinator, filters({ grunn: "merknad" }), TODAY);
     const audit = await db().auditEvent.findFirst({ where: { userId: coordinator.user.id, action: "WORKLIST_VIEWED" } });
-    expect(audit?.detail).toMatchObject({ filters: { grunn: "merknad" } });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(audit?.detail).toEqual({ filters: expect.objectContaining({ grunn: "merknad" }), rows: rows.length });
+  });
+
+  it("audits the rows shown, not the one fetched to know there is a next page", async () => {
+    const { coordinator } = await setup();
+    const page = await listWorklist(coordinator, filters(), TODAY, 2);
+    expect(page.nextCursor).not.toBeNull();
+    const audit = await db().auditEvent.findFirst({ where: { userId: coordinator.user.id, action: "WORKLIST_VIEWED" } });
+    expect(audit?.detail).toMatchObject({ rows: 2 });
   });
 });
 

@@ -71,3 +71,9 @@ export function cursorCondition(f: WorklistFilters): Prisma.Sql {
 export function orderBy(f: WorklistFilters): Prisma.Sql {
   return f.sortering === "grunn" ? Prisma.sql`w."reason", w."dueOn", w."id"` : Prisma.sql`w."dueOn", w."id"`;
 }
+
+/** The same order over the page's output columns (reason as text, dueOn as "YYYY-MM-DD"). */
+export function pageOrder(f: WorklistFilters): Prisma.Sql {
+  const due = Prisma.sql`"dueOn" COLLATE "C", "id"`;
+  return f.sortering === "grunn" ? Prisma.sql`"reason"::"WorklistReason", ${due}` : due;
+}
