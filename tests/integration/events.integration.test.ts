@@ -67,4 +67,15 @@ describe("annulling an event (append-only correction)", () => {
     const stored = await db().pathwayEvent.findUniqueOrThrow({ where: { id: wrongC.id } });
     expect(stored.outcome).toBe("U");
   });
+
+  it("keeps each event in its pathway's unit: an update cannot move it, an insert cannot misplace it", async () => {
+    const { unit, pathway, wrongC, clinician } = await pathwayWithWrongC();
+    const other = await makeUnit(db());
+    await expect(db().pathwayEvent.update({ where: { id: wrongC.id }, data: { unitId: other.id } })).rejects.toThrow();
+    const inserted = await db().pathwayEvent.create({
+      data: { pathwayId: pathway.id, unitId: other.id, code: "E", clinicalDate: new Date("2026-10-01T00:00:00Z"), recordedById: clinician.user.id },
+    });
+    expect(inserted.unitId).toBe(unit.id);
+    expect(await db().pathwayEvent.count({ where: { unitId: other.id } })).toBe(0);
+  });
 });

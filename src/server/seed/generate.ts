@@ -87,7 +87,7 @@ interface Batch {
   referrals: { id: string; unitId: string; patientId: string; receivedDate: IsoDate; referrerName: string; assessedDate: IsoDate | null }[];
   pathways: DeriveRow[];
   pathwayExtra: { referralId: string; coordinatorId: string }[];
-  events: { id: string; pathwayId: string; unitId: string; code: string; outcome: string | null; activityCode: string | null; date: IsoDate; recordedAt: string; recordedById: string }[];
+  events: { id: string; pathwayId: string; code: string; outcome: string | null; activityCode: string | null; date: IsoDate; recordedAt: string; recordedById: string }[];
 }
 
 export async function generateDataSet(db: PrismaClient, today: IsoDate, options: GenerateOptions) {
@@ -131,7 +131,6 @@ export async function generateDataSet(db: PrismaClient, today: IsoDate, options:
       const pathwayEvents = story.events.map((e, index) => ({
         id: newId(),
         pathwayId,
-        unitId: unit.id,
         code: e.code,
         outcome: e.outcome ?? null,
         activityCode: e.activityCode ?? null,
@@ -203,8 +202,8 @@ async function insertBatch(tx: Tx, b: Batch) {
     FROM json_to_recordset(${JSON.stringify(pathways)}::json) AS v("id" text, "type" text, "setting" text, "unitId" text,
       "patientId" text, "referralId" text, "clinician" text, "coordinator" text, "opened" date)`;
   await tx.$executeRaw`
-    INSERT INTO "PathwayEvent" ("id", "pathwayId", "unitId", "code", "outcome", "activityCode", "clinicalDate", "recordedAt", "recordedById")
-    SELECT v."id", v."pathwayId", v."unitId", v."code", v."outcome", v."activityCode", v."date", v."recordedAt", v."recordedById"
-    FROM json_to_recordset(${JSON.stringify(b.events)}::json) AS v("id" text, "pathwayId" text, "unitId" text, "code" text, "outcome" text,
+    INSERT INTO "PathwayEvent" ("id", "pathwayId", "code", "outcome", "activityCode", "clinicalDate", "recordedAt", "recordedById")
+    SELECT v."id", v."pathwayId", v."code", v."outcome", v."activityCode", v."date", v."recordedAt", v."recordedById"
+    FROM json_to_recordset(${JSON.stringify(b.events)}::json) AS v("id" text, "pathwayId" text, "code" text, "outcome" text,
       "activityCode" text, "date" date, "recordedAt" timestamptz, "recordedById" text)`;
 }
