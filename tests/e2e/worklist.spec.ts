@@ -42,6 +42,21 @@ test("the coordinator's overdue deadlines come first, largest delay first, with 
   expect(results.violations).toEqual([]);
 });
 
+test("showing the list does not make the browser prefetch each patient's pathway or each count's list", async ({ page }) => {
+  // each prefetch is a server request; one large-unit view used to send 24–36
+  const prefetched: string[] = [];
+  page.on("request", (r) => {
+    if (r.headers()["next-router-prefetch"]) prefetched.push(r.url().replace(/^https?:\/\/[^/]+/, ""));
+  });
+  await logIn(page, "koordinator@forlopsvakt.test", "Arbeidsliste");
+  await expect(rows(page).first()).toBeVisible();
+  // the header's links are still prefetched: once they are, the links in view have had their turn
+  await expect.poll(() => prefetched.some((url) => url.startsWith("/rapporter"))).toBe(true);
+  await page.mouse.wheel(0, 5000);
+  await page.waitForLoadState("networkidle");
+  expect(prefetched.filter((url) => /^\/forlop\/(?!ny\b)/.test(url) || url.includes("grunn="))).toEqual([]);
+});
+
 test("filters change the rows and the URL, and a bookmarked URL gives the same list", async ({ page }) => {
   await logIn(page, "koordinator@forlopsvakt.test", "Arbeidsliste");
   await page.getByLabel("Grunn").selectOption({ label: "Henvisning ikke vurdert innen 10 virkedager" });

@@ -1,11 +1,11 @@
 "use client";
 import { useState, useTransition } from "react";
-import Link from "next/link";
 import { DEADLINE_LABELS, PHASE_LABELS, type DeadlineKind, type Phase } from "@/domain/rules";
 import { formatNorwegianDate, type IsoDate } from "@/lib/dates";
 import type { OwnPathwayRow } from "@/server/pathways/own-list";
 import { daysLeftText, TONE_CLASSES } from "@/features/pathway/deadline-text";
 import { searchOwnPathwaysAction } from "./actions";
+import { ListLink } from "@/features/shell/ListLink";
 
 // The list and its search. The search runs on the server (all of the
 // clinician's pathways, not only the 200 shown) through a server action.
@@ -100,9 +100,9 @@ function OwnListTable({ rows, today }: { rows: OwnPathwayRow[]; today: IsoDate }
           return (
             <tr key={row.id} className="border-b border-slate-200">
               <td className="p-2">
-                <Link href={`/forlop/${row.id}`} className="font-medium text-blue-800 underline">
+                <ListLink href={`/forlop/${row.id}`} className="font-medium text-blue-800 underline">
                   {row.patientName}
-                </Link>
+                </ListLink>
               </td>
               <td className="p-2 font-mono">{row.maskedId}</td>
               <td className="p-2">{row.type}</td>

@@ -6,6 +6,7 @@ import { today } from "@/server/clock";
 import { drillDown, drillDownSchema, DRILL_DOWN_LIMIT, type DrillDown } from "@/server/reports/drill-down";
 import { reportFilterSchema, reportSearchParams } from "@/server/reports/filters";
 import { KIND_LABELS } from "./format";
+import { ListLink } from "@/features/shell/ListLink";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -74,7 +75,7 @@ export async function DrillDownPage({ searchParams }: { searchParams: Promise<Se
             {rows.map((r, i) => (
               <tr key={`${r.pathwayId}-${i}`} className="border-b border-slate-200" data-testid="drill-down-row">
                 <td className="p-2">
-                  <Link href={`/forlop/${r.pathwayId}`} className="font-medium text-blue-800 underline">{r.patientName}</Link>
+                  <ListLink href={`/forlop/${r.pathwayId}`} className="font-medium text-blue-800 underline">{r.patientName}</ListLink>
                 </td>
                 <td className="p-2 font-mono">{r.maskedId}</td>
                 <td className="p-2">{r.unitName}</td>

@@ -9,6 +9,7 @@ import { complianceReport, LATE_BUCKETS, qualityReport, reportScope, trendReport
 import { belowTarget, KIND_LABELS, percent } from "./format";
 import { ReportFilters } from "./ReportFilters";
 import { TrendChart } from "./TrendChart";
+import { ListLink } from "@/features/shell/ListLink";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -23,9 +24,9 @@ function parseFilters(params: SearchParams) {
 
 function CountLink({ value, href, label }: { value: number; href: string; label: string }) {
   return (
-    <Link href={href} className="text-blue-800 underline" aria-label={`${value} – ${label}, vis forløpene`}>
+    <ListLink href={href} className="text-blue-800 underline" aria-label={`${value} – ${label}, vis forløpene`}>
       {value}
-    </Link>
+    </ListLink>
   );
 }
 
@@ -168,9 +169,9 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
                     return (
                       <td key={kind} className={`${TD} ${belowTarget(s.share) ? "font-semibold text-red-900" : ""}`}>
                         {percent(s.share)}{" "}
-                        <Link href={drill({ hva: "frist", kind, enhetsrad: unit.id })} className="font-normal text-blue-800 underline" aria-label={`${unit.name}: ${s.denominator} målt, vis forløpene`}>
+                        <ListLink href={drill({ hva: "frist", kind, enhetsrad: unit.id })} className="font-normal text-blue-800 underline" aria-label={`${unit.name}: ${s.denominator} målt, vis forløpene`}>
                           ({s.numerator}/{s.denominator})
-                        </Link>
+                        </ListLink>
                       </td>
                     );
                   })}

@@ -14,6 +14,7 @@ import { RowActions } from "./RowActions";
 import { WorklistAnnouncer } from "./WorklistAnnouncer";
 import { WorklistFilters } from "./WorklistFilters";
 import { WorklistSummary } from "./WorklistSummary";
+import { ListLink } from "@/features/shell/ListLink";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -101,9 +102,9 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
                     <span className={`mt-1 block w-fit rounded border px-2 py-0.5 ${TONE_CLASSES[status.tone]}`}>{status.text}</span>
                   </td>
                   <td className="p-2">
-                    <Link href={`/forlop/${row.pathwayId}`} className="font-medium text-blue-800 underline">
+                    <ListLink href={`/forlop/${row.pathwayId}`} className="font-medium text-blue-800 underline">
                       {row.patientName}
-                    </Link>
+                    </ListLink>
                     <span className="block font-mono text-slate-700">{row.maskedId}</span>
                   </td>
                   <td className="p-2">

@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { DEADLINE_LABELS } from "@/domain/rules";
 import { formatNorwegianDate } from "@/lib/dates";
 import { filtersToSearchParams, REASON_FILTERS, type ReasonFilter, type WorklistFilters } from "@/server/worklist/filters";
 import type { WorklistSummary as Summary } from "@/server/worklist/query";
+import { ListLink } from "@/features/shell/ListLink";
 
 const NATIONAL_TARGET = 0.8;
 
@@ -19,13 +19,13 @@ export function WorklistSummary({ summary, filters }: { summary: Summary; filter
         <ul className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2">
           {(Object.keys(REASON_FILTERS) as ReasonFilter[]).map((slug) => (
             <li key={slug} className="flex justify-between gap-2">
-              <Link
+              <ListLink
                 href={`/arbeidsliste?${filtersToSearchParams(filters, { grunn: slug, etter: undefined })}`}
                 aria-current={filters.grunn === slug ? "true" : undefined}
                 className={`text-blue-800 underline ${filters.grunn === slug ? "font-semibold" : ""}`}
               >
                 {REASON_FILTERS[slug].label}
-              </Link>
+              </ListLink>
               <span className="tabular-nums" data-testid={`count-${slug}`}>{summary.byFilter[slug]}</span>
             </li>
           ))}
