@@ -82,18 +82,16 @@ async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageS
       JOIN "Pathway" p ON p."id" = w."pathwayId"
       JOIN "Unit" u ON u."id" = w."unitId"
       JOIN "Patient" pt ON pt."id" = p."patientId"
-      LEFT JOIN "User" c ON c."id" = p."responsibleClinicianId"
-    ORDER BY ${orderBy(f)}`;
-  const query = audit
-    ? Prisma.sql`
-      WITH page AS MATERIALIZED (${select}),
-        audit AS (${auditInsert(audit, actor.meta, Prisma.sql`FROM (SELECT count(*) AS n FROM page) shown`, Prisma.sql`jsonb_build_object('rows', LEAST(shown.n, ${pageSize}::int))`)})
-      SELECT * FROM page ORDER BY ${pageOrder(f)}`
-    : select;
+      LEFT JOIN "User" c ON c."id" = p."responsibleClinicianId"`;
+  const auditRow = audit
+    ? Prisma.sql`, audit AS (${auditInsert(audit, actor.meta, Prisma.sql`FROM (SELECT count(*) AS n FROM page) shown`, Prisma.sql`jsonb_build_object('rows', LEAST(shown.n, ${pageSize}::int))`)})`
+    : Prisma.empty;
   // On pg directly: the coordinator's most frequent read (see sql.ts). Not
   // prepared: PostgreSQL's generic plan for it (no values known) is a parallel
   // scan 10–20× slower than the plan it makes for a given unit.
-  const items = await pooled().rows<PageItem>(query);
+  const items = await pooled().rows<PageItem>(Prisma.sql`
+    WITH page AS MATERIALIZED (${select})${auditRow}
+    SELECT * FROM page ORDER BY ${pageOrder(f)}`);
   const page = items.slice(0, pageSize);
   const last = page[page.length - 1];
   const nextCursor =
