@@ -20,7 +20,7 @@ for (let i = 0; i < PATHWAYS; i++) {
   const story = pathwayStory(rng, type, setting, TODAY);
   const id = `p${i}`;
   meta.set(id, { id, type, setting, referralReceived: story.referralReceived });
-  story.events.forEach((e, j) => rows.push({ pathwayId: id, id: `${id}e${j}`, code: e.code, outcome: e.outcome ?? null, activityCode: e.activityCode ?? null, date: e.date }));
+  story.events.forEach((e, j) => rows.push({ pathwayId: id, id: `${id}e${j}`, code: e.code, outcome: e.outcome ?? null, date: e.date }));
 }
 // Shuffle so grouping does real work, as an extract in arbitrary order would.
 for (let i = rows.length - 1; i > 0; i--) {

@@ -1,4 +1,4 @@
-import { PATHWAY_TYPES, concurrentNotices, evaluatePathway, isValidIsoDate, parseCode, type PathwayEvaluation, type PathwayInput, type PathwayType, type Setting } from "@/domain/rules";
+import { PATHWAY_TYPES, concurrentNotices, evaluatePathway, isValidIsoDate, typePrefixOf, type PathwayEvaluation, type PathwayInput, type PathwayType, type Setting } from "@/domain/rules";
 import { parseCsv } from "./csv";
 
 // Reads an extract from the patient record system (one coded event per row)
@@ -44,8 +44,10 @@ export function readExtract(text: string): { pathways: Map<string, PathwayInput 
     if (!code) problems.push("code er tom");
     if (settingText !== "poliklinikk" && settingText !== "dogn") problems.push(`ugyldig setting «${settingText}» (poliklinikk eller dogn)`);
     if (received && !isValidIsoDate(received)) problems.push(`ugyldig referral_received «${received}»`);
-    const parsed = code ? parseCode(code, get("outcome") || null) : null;
-    const typeText = (get("type") || (parsed?.ok ? parsed.type : "") || "").toUpperCase();
+    // A wrong letter or outcome after a known prefix (D11CZ) is a finding on
+    // the row (INVALID_CODE), not a malformed file: the prefix gives the type.
+    const prefix = code ? typePrefixOf(code) : null;
+    const typeText = (get("type") || (prefix && "known" in prefix ? prefix.known : prefix?.unknown) || "").toUpperCase();
     if (!(PATHWAY_TYPES as readonly string[]).includes(typeText)) problems.push(typeText ? `ukjent type «${typeText}»` : "type mangler (verken i type-kolonnen eller i koden)");
     if (problems.length) {
       errors.push({ line: row.line, message: `${problems.join("; ")}.` });
@@ -56,7 +58,8 @@ export function readExtract(text: string): { pathways: Map<string, PathwayInput 
       pathway = { id, patientId: get("patient_id"), type: typeText as PathwayType, setting: settingText as Setting, referralReceived: null, events: [] };
       pathways.set(id, pathway);
     }
-    if (!pathway.referralReceived && received) pathway.referralReceived = received;
+    // rows that disagree: the earliest referral date counts, whatever the row order
+    if (received && (!pathway.referralReceived || received < pathway.referralReceived)) pathway.referralReceived = received;
     pathway.events.push({ id: `${id}:${row.line}`, code, outcome: get("outcome") || null, date, recordedAt: String(row.line).padStart(9, "0") });
   }
   return { pathways, errors };

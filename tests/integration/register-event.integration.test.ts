@@ -66,7 +66,7 @@ describe("registering a code: hard errors store nothing", () => {
       ["A", null, "2026-09-03"],
       ["M", null, "2026-09-10"],
       ["C", "K", "2026-10-01"],
-      ["X", null, "2026-10-02"],
+      ["X", "K", "2026-10-02"],
     ]);
     await db().pathway.update({ where: { id: pathway.id }, data: { status: "CLOSED" } });
     await expect(registerEvent(clinician, pathway.id, { code: "F", date: "2026-10-05" }, TODAY)).rejects.toBeInstanceOf(ConflictError);

@@ -26,38 +26,71 @@ export const PATHWAY_NAMES: Record<PathwayType, string> = {
   D09: "Gravide som bruker/har brukt rusmidler",
 };
 
+/**
+ * The values an outcome (utfall) may take. `values: null` accepts any 1–3
+ * letters or digits: our sources give no official list for H, S, U and X, so
+ * these lists are our reading, marked unconfirmed; a confirmed list replaces
+ * one here without code changes (only its values are then accepted).
+ */
+export interface OutcomeList {
+  confirmed: boolean;
+  values: readonly { code: string; label: string }[] | null;
+  /** values offered as one-click choices when any value is accepted (U's activities) */
+  suggestions?: readonly { code: string; label: string }[];
+}
+
 export interface EventDefinition {
   label: string;
   confirmed: boolean;
+  /** carries an outcome (utfall); one without gets MISSING_OUTCOME and counts for nothing else */
   requiresOutcome: boolean;
-  requiresActivityCode: boolean;
   /** null: every pathway type */
   pathwayTypes: readonly PathwayType[] | null;
-  /** allowed outcomes when requiresOutcome; null: the decision outcomes */
-  outcomes: readonly string[] | null;
+  /** "decision": the decision outcomes (OID 9323); a list for H, S, U, X; null without outcome */
+  outcomes: "decision" | OutcomeList | null;
 }
 
 const ev = (label: string, extra: Partial<EventDefinition> = {}): EventDefinition => ({
   label,
   confirmed: true,
   requiresOutcome: false,
-  requiresActivityCode: false,
   pathwayTypes: null,
   outcomes: null,
   ...extra,
 });
 
+/** Any 1–3 letters or digits: the accepted form of an outcome without an official list. */
+export const FREE_OUTCOME_PATTERN = /^[A-Z0-9]{1,3}$/;
+
+/**
+ * Utført aktivitet (U): its outcome is the activity. Seed 001 names what is
+ * coded after sessions; the codes are local (unconfirmed). `indicator` marks
+ * the three whose share the reports show (involveringsindikatorene).
+ */
+export const ACTIVITY_VALUES = [
+  { code: "BP", label: "Behandlingsplan utarbeidet sammen med pasienten", indicator: "treatment_plan" },
+  { code: "IB", label: "Informert om behandlingsalternativer", indicator: "informed_of_options" },
+  { code: "TV", label: "Tilbakemeldingsverktøy brukt", indicator: "feedback_tool" },
+  { code: "PE", label: "Psykoedukasjon", indicator: null },
+  { code: "SV", label: "Vurdering av selvmordsrisiko", indicator: null },
+  { code: "KI", label: "Strukturert kartleggingsinstrument brukt", indicator: null },
+] as const;
+
+export type InvolvementIndicator = "treatment_plan" | "informed_of_options" | "feedback_tool";
+
+const unconfirmedOutcomes = (suggestions?: OutcomeList["suggestions"]): OutcomeList => ({ confirmed: false, values: null, suggestions });
+
 export const EVENT_DEFINITIONS = {
   A: ev("Pakkeforløp start", { confirmed: false }),
   M: ev("Første fremmøte"),
-  C: ev("Klinisk beslutning", { requiresOutcome: true }),
+  C: ev("Klinisk beslutning", { requiresOutcome: true, outcomes: "decision" }),
   E: ev("Evalueringspunkt"),
   F: ev("Tilbakemelding til henviser og fastlege sendt"),
   L: ev("Pasientutsatt"),
-  X: ev("Avslutning av pakkeforløp", { confirmed: false }),
-  H: ev("Hjelpebehov ved avslutning", { confirmed: false, requiresOutcome: true }),
-  S: ev("Samarbeidsmøte med relevante instanser", { confirmed: false }),
-  U: ev("Utført aktivitet", { confirmed: false, requiresActivityCode: true }),
+  X: ev("Avslutning av pakkeforløp", { confirmed: false, requiresOutcome: true, outcomes: unconfirmedOutcomes() }),
+  H: ev("Hjelpebehov ved avslutning", { confirmed: false, requiresOutcome: true, outcomes: unconfirmedOutcomes() }),
+  S: ev("Samarbeidsmøte med relevante instanser", { confirmed: false, requiresOutcome: true, outcomes: unconfirmedOutcomes() }),
+  U: ev("Utført aktivitet", { confirmed: false, requiresOutcome: true, outcomes: unconfirmedOutcomes(ACTIVITY_VALUES) }),
   R: ev("Avrusning avsluttet", { confirmed: false, pathwayTypes: ["D01", "D09"] }),
   P: ev("Start på symptomer på psykose", { confirmed: false, pathwayTypes: ["D06"] }),
   O: ev("OCD-behandling avsluttet", { confirmed: false, pathwayTypes: ["D07"] }),
@@ -85,6 +118,20 @@ export const DECISION_OUTCOMES = {
 } satisfies Record<string, OutcomeDefinition>;
 
 export type DecisionOutcome = keyof typeof DECISION_OUTCOMES;
+
+/**
+ * Events of one clinical date are judged in this order (domain.md, decided
+ * readings): a pasientutsatt before the decision or evaluation it concerns,
+ * feedback after the decision, closing last. Then recorded time, then id.
+ */
+export const CLINICAL_ORDER: readonly EventLetter[] = ["A", "P", "M", "S", "U", "L", "C", "F", "E", "R", "O", "H", "X"];
+const RANK = new Map<string, number>(CLINICAL_ORDER.map((letter, i) => [letter, i]));
+
+/** The letter's place in a day's clinical order; unknown letters come last. */
+export function clinicalRank(letter: string | null): number {
+  const rank = letter === null ? undefined : RANK.get(letter);
+  return rank === undefined ? CLINICAL_ORDER.length : rank;
+}
 
 export const EXTENDED_OUTCOMES: readonly string[] = ["U", "N"];
 export const TREATMENT_OUTCOMES: readonly string[] = ["P", "T"];
@@ -167,13 +214,33 @@ function parseUncached(code: string, outcome: string | null | undefined): Parsed
   const finalOutcome = embeddedOutcome ?? separate;
   const definition: EventDefinition = EVENT_DEFINITIONS[letter];
   if (finalOutcome !== null) {
-    if (!definition.requiresOutcome) return { ok: false, error: `${definition.label} (${letter}) har ikke utfall.` };
-    if (letter === "C" && !Object.prototype.hasOwnProperty.call(DECISION_OUTCOMES, finalOutcome)) {
-      return { ok: false, error: `Ukjent utfall «${finalOutcome}» for klinisk beslutning.` };
-    }
-    if (!/^[A-Z0-9]{1,2}$/.test(finalOutcome)) return { ok: false, error: `Ugyldig utfall «${finalOutcome}».` };
+    const problem = checkOutcome(letter, definition, finalOutcome);
+    if (problem) return { ok: false, error: problem };
   }
   return { ok: true, type, letter, outcome: finalOutcome };
+}
+
+/** Why `outcome` is not accepted for this event, or null. */
+export function checkOutcome(letter: EventLetter, definition: EventDefinition, outcome: string): string | null {
+  const list = definition.outcomes;
+  if (list === null) return `${definition.label} (${letter}) har ikke utfall.`;
+  if (list === "decision") {
+    return Object.prototype.hasOwnProperty.call(DECISION_OUTCOMES, outcome) ? null : `Ukjent utfall «${outcome}» for klinisk beslutning.`;
+  }
+  if (list.values) return list.values.some((v) => v.code === outcome) ? null : `Ukjent utfall «${outcome}» for ${definition.label.toLowerCase()}.`;
+  return FREE_OUTCOME_PATTERN.test(outcome) ? null : `Ugyldig utfall «${outcome}»: bruk 1–3 bokstaver eller sifre.`;
+}
+
+/**
+ * The pathway type a concatenated code names by its prefix, whatever follows
+ * it: `known` for D01–D12 types, `unknown` for a D-prefix that is no type,
+ * null for a code without a prefix. An extract row whose letter or outcome is
+ * wrong still belongs to its pathway type (the row gets INVALID_CODE).
+ */
+export function typePrefixOf(code: string): { known: PathwayType } | { unknown: string } | null {
+  const match = /^(D\d\d)/.exec(String(code ?? "").trim().toUpperCase());
+  if (!match) return null;
+  return (PATHWAY_TYPES as readonly string[]).includes(match[1]) ? { known: match[1] as PathwayType } : { unknown: match[1] };
 }
 
 /** Why an (already parsed) event is not valid for this pathway type, or null. */

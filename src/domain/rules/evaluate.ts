@@ -1,7 +1,7 @@
 import { addCalendarDays, addWorkingDays, daysBetween, isValidIsoDate, type IsoDate } from "./calendar";
 import {
-  DECISION_OUTCOMES, EVENT_DEFINITIONS, EXTENDED_OUTCOMES, PATHWAY_IN_FORCE, TREATMENT_OUTCOMES, invalidForType, parseCode,
-  type EventDefinition, type EventLetter, type OutcomeDefinition,
+  DECISION_OUTCOMES, EVENT_DEFINITIONS, EXTENDED_OUTCOMES, PATHWAY_IN_FORCE, TREATMENT_OUTCOMES, clinicalRank, invalidForType, parseCode,
+  type EventDefinition, type EventLetter, type OutcomeDefinition, type ParsedCode,
 } from "./codes";
 import { REFERRAL_ASSESSMENT_WORKING_DAYS, durationsInForce, type DurationRow, type DurationSet } from "./durations";
 import { NOTICE_MESSAGES, type DeadlineKind, type NoticeId, type Phase } from "./labels";
@@ -24,13 +24,23 @@ function addNotice(notices: Notice[], id: NoticeId, e: { id: string; date: IsoDa
   notices.push({ id, date: e.date, message: NOTICE_MESSAGES[id], eventId: e.id });
 }
 
-/** Annulled events are ignored; order is clinical date, then recorded time, then id. */
+/** A live event with its parse, so that ordering and judging parse once. */
+interface LiveEvent {
+  e: EventInput;
+  parsed: ParsedCode;
+  rank: number;
+}
+
+/**
+ * Annulled events are ignored; order is clinical date, then the day's
+ * clinical order of letters (CLINICAL_ORDER), then recorded time, then id, so
+ * the result never depends on file or registration order.
+ */
 function prepare(pathway: PathwayInput, notices: Notice[], today: IsoDate): ParsedEvent[] {
-  const sorted = liveEventsInOrder(pathway.events);
+  const sorted = liveEventsInOrder(pathway.events, pathway.type);
   const inForce = PATHWAY_IN_FORCE[pathway.type];
   const parsedEvents: ParsedEvent[] = [];
-  for (const e of sorted) {
-    const parsed = parseCode(e.code, e.outcome, pathway.type);
+  for (const { e, parsed } of sorted) {
     if (e.date > today) addNotice(notices, "FUTURE_DATE", e);
     if (e.date < inForce) addNotice(notices, "NOT_IN_FORCE", e);
     if (!parsed.ok || invalidForType(parsed.letter, parsed.outcome, pathway.type)) {
@@ -39,31 +49,46 @@ function prepare(pathway: PathwayInput, notices: Notice[], today: IsoDate): Pars
       continue;
     }
     const definition: EventDefinition = EVENT_DEFINITIONS[parsed.letter];
-    const missing = (definition.requiresOutcome && !parsed.outcome) || (definition.requiresActivityCode && !e.activityCode?.trim());
+    const missing = definition.requiresOutcome && !parsed.outcome;
     if (missing) addNotice(notices, "MISSING_OUTCOME", e);
     parsedEvents.push({ id: e.id, date: e.date, letter: parsed.letter, outcome: parsed.outcome, valid: !missing });
   }
   return parsedEvents;
 }
 
+/**
+ * U's outcome is its activity: events registered before the outcome carried
+ * it (and API clients that still send it) have it in `activityCode`.
+ */
+function parseEvent(e: EventInput, type: PathwayInput["type"]): ParsedCode {
+  return parseCode(e.code, e.outcome || e.activityCode || null, type);
+}
+
 /** Pathways hold a handful of events, where insertion sort beats Array#sort; both are stable, so the order is the same. */
 const INSERTION_SORT_MAX = 24;
 
-function liveEventsInOrder(events: EventInput[]): EventInput[] {
-  const live: EventInput[] = [];
-  for (const e of events) if (!e.annulled && isValidIsoDate(e.date)) live.push(e);
+function liveEventsInOrder(events: EventInput[], type: PathwayInput["type"]): LiveEvent[] {
+  const live: LiveEvent[] = [];
+  for (const e of events) {
+    if (e.annulled || !isValidIsoDate(e.date)) continue;
+    const parsed = parseEvent(e, type);
+    live.push({ e, parsed, rank: clinicalRank(parsed.ok ? parsed.letter : null) });
+  }
   if (live.length > INSERTION_SORT_MAX) return live.sort(compareEvents);
   for (let i = 1; i < live.length; i++) {
-    const e = live[i];
+    const x = live[i];
     let j = i - 1;
-    for (; j >= 0 && compareEvents(live[j], e) > 0; j--) live[j + 1] = live[j];
-    live[j + 1] = e;
+    for (; j >= 0 && compareEvents(live[j], x) > 0; j--) live[j + 1] = live[j];
+    live[j + 1] = x;
   }
   return live;
 }
 
-function compareEvents(a: EventInput, b: EventInput): number {
+function compareEvents(x: LiveEvent, y: LiveEvent): number {
+  const a = x.e;
+  const b = y.e;
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (x.rank !== y.rank) return x.rank - y.rank;
   const ra = a.recordedAt ?? "";
   const rb = b.recordedAt ?? "";
   if (ra !== rb) return ra < rb ? -1 : 1;
@@ -108,7 +133,8 @@ function sequenceNotices(pathway: PathwayInput, events: ParsedEvent[], notices: 
         if (!seenC) addNotice(notices, "F_WITHOUT_C", e);
         break;
       case "X":
-        closedOn ??= e.date;
+        // an X without its outcome closes nothing (MISSING_OUTCOME)
+        if (e.valid) closedOn ??= e.date;
         break;
     }
   }

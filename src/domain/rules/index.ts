@@ -3,9 +3,10 @@
 export { addWorkingDays, addCalendarDays, daysBetween, isNorwegianPublicHoliday, isWorkingDay, easterSunday, isValidIsoDate } from "./calendar";
 export type { IsoDate } from "./calendar";
 export {
-  DECISION_OUTCOMES, EVENT_DEFINITIONS, PATHWAY_IN_FORCE, PATHWAY_NAMES, PATHWAY_TYPES, parseCode, invalidForType,
+  ACTIVITY_VALUES, CLINICAL_ORDER, DECISION_OUTCOMES, EVENT_DEFINITIONS, FREE_OUTCOME_PATTERN, PATHWAY_IN_FORCE, PATHWAY_NAMES, PATHWAY_TYPES,
+  clinicalRank, parseCode, invalidForType, typePrefixOf,
 } from "./codes";
-export type { PathwayType, EventLetter, DecisionOutcome, EventDefinition, OutcomeDefinition, ParsedCode } from "./codes";
+export type { PathwayType, EventLetter, DecisionOutcome, EventDefinition, InvolvementIndicator, OutcomeDefinition, OutcomeList, ParsedCode } from "./codes";
 export { DURATION_TABLES, REFERRAL_ASSESSMENT_WORKING_DAYS, durationsInForce } from "./durations";
 export type { Setting, DurationRow, DurationSet } from "./durations";
 export { DEADLINE_LABELS, NOTICE_MESSAGES, PHASE_LABELS } from "./labels";

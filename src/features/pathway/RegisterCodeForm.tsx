@@ -22,7 +22,6 @@ export function RegisterCodeForm({ pathwayId, pathwayType, today, suggestions, c
   const formId = useId();
   const [letter, setLetter] = useState("");
   const [outcome, setOutcome] = useState("");
-  const [activityCode, setActivityCode] = useState("");
   const [date, setDate] = useState(today);
   const [justification, setJustification] = useState("");
   const [preview, setPreview] = useState<PreviewResult | null>(null);
@@ -32,7 +31,8 @@ export function RegisterCodeForm({ pathwayId, pathwayType, today, suggestions, c
   const justificationRef = useRef<HTMLTextAreaElement>(null);
 
   const selected = useMemo(() => catalogue.find((c) => c.letter === letter) ?? null, [catalogue, letter]);
-  const input = { code: letter, outcome: outcome || null, activityCode: activityCode || null, date, justification: justification || null };
+  // U's outcome is its activity (its activity code)
+  const input = { code: letter, outcome: outcome.trim().toUpperCase() || null, date, justification: justification || null };
 
   // Ask the server what this event would do whenever the choice changes.
   useEffect(() => {
@@ -48,7 +48,7 @@ export function RegisterCodeForm({ pathwayId, pathwayType, today, suggestions, c
       current = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pathwayId, letter, outcome, activityCode, date]);
+  }, [pathwayId, letter, outcome, date]);
 
   function choose(code: string, chosenOutcome?: string) {
     setLetter(code);
@@ -58,13 +58,18 @@ export function RegisterCodeForm({ pathwayId, pathwayType, today, suggestions, c
 
   function save(event: React.FormEvent) {
     event.preventDefault();
+    // refused before saving: an event that carries an outcome counts for nothing without it
+    if (selected?.requiresOutcome && !input.outcome) {
+      const what = selected.letter === "U" ? "Velg en aktivitet" : "Velg et utfall";
+      setPreview({ ok: false, code: "validation_failed", message: `${what} før du lagrer.`, fieldErrors: { outcome: [`${selected.label} krever ${selected.letter === "U" ? "en aktivitet" : "et utfall"}.`] } });
+      return;
+    }
     startTransition(async () => {
       const result = await registerCodeAction(pathwayId, { ...input, idempotencyKey: idempotencyKey.current });
       if (result.ok) {
         setSaved(result.duplicate ? "Koden var allerede registrert." : `Lagret. ${result.summary}`);
         setLetter("");
         setOutcome("");
-        setActivityCode("");
         setJustification("");
         setPreview(null);
         idempotencyKey.current = newKey();
@@ -136,35 +141,39 @@ export function RegisterCodeForm({ pathwayId, pathwayType, today, suggestions, c
         </details>
 
         {selected?.requiresOutcome && (
-          <fieldset>
-            <legend className="font-medium">Utfall for {selected.label.toLowerCase()}</legend>
-            <div className="mt-2 grid gap-1 sm:grid-cols-2">
-              {selected.outcomes.map((o) => (
-                <label key={o.code} className="flex items-start gap-2 text-sm">
-                  <input type="radio" name="outcome" value={o.code} checked={outcome === o.code} onChange={() => setOutcome(o.code)} />
-                  <span>
-                    <span className="font-mono font-semibold">{o.code}</span> {o.label}
-                  </span>
+          <fieldset aria-describedby={errorsFor("outcome").length ? `${formId}-outcome-error` : undefined}>
+            <legend className="font-medium">
+              {selected.letter === "U" ? "Aktivitet" : `Utfall for ${selected.label.toLowerCase()}`}
+              {selected.outcomesConfirmed ? "" : " (lokal liste, ikke bekreftet)"}
+            </legend>
+            {selected.outcomes.length > 0 && (
+              <div className="mt-2 grid gap-1 sm:grid-cols-2">
+                {selected.outcomes.map((o) => (
+                  <label key={o.code} className="flex items-start gap-2 text-sm">
+                    <input type="radio" name="outcome" value={o.code} checked={outcome === o.code} onChange={() => setOutcome(o.code)} />
+                    <span>
+                      <span className="font-mono font-semibold">{o.code}</span> {o.label}
+                    </span>
+                  </label>
+                ))}
+              </div>
+            )}
+            {selected.freeOutcome && (
+              <div className="mt-2">
+                <label htmlFor={`${formId}-outcome-code`} className="block text-sm">
+                  {selected.outcomes.length > 0 ? "Annen kode" : "Kode"} (1–3 bokstaver eller sifre)
                 </label>
-              ))}
-            </div>
+                <input
+                  id={`${formId}-outcome-code`}
+                  value={outcome}
+                  maxLength={3}
+                  onChange={(e) => setOutcome(e.target.value.toUpperCase())}
+                  className="mt-1 w-24 rounded border border-slate-400 px-2 py-2 font-mono uppercase"
+                />
+              </div>
+            )}
             <FieldErrors id={`${formId}-outcome-error`} errors={errorsFor("outcome")} />
           </fieldset>
-        )}
-
-        {selected?.requiresActivityCode && (
-          <div>
-            <label htmlFor={`${formId}-activity`} className="block font-medium">
-              Aktivitetskode
-            </label>
-            <input
-              id={`${formId}-activity`}
-              value={activityCode}
-              onChange={(e) => setActivityCode(e.target.value)}
-              className="mt-1 rounded border border-slate-400 px-2 py-2"
-            />
-            <FieldErrors id={`${formId}-activity-error`} errors={errorsFor("activityCode")} />
-          </div>
         )}
 
         <div>

@@ -8,24 +8,33 @@ export interface CatalogueCode {
   label: string;
   confirmed: boolean;
   requiresOutcome: boolean;
-  requiresActivityCode: boolean;
+  /** the outcomes to pick from (decision outcomes, or suggested activities for U) */
   outcomes: { code: string; label: string }[];
+  /** any 1–3 letters or digits are accepted besides the listed ones (no official list) */
+  freeOutcome: boolean;
+  /** the outcome list is official; false shows it as our local reading */
+  outcomesConfirmed: boolean;
 }
 
 export type SuggestedCode = ExpectedCode;
 
 export function codeCatalogue(type: PathwayType): CatalogueCode[] {
-  const outcomes = Object.entries(DECISION_OUTCOMES as Record<string, OutcomeDefinition>)
+  const decisionOutcomes = Object.entries(DECISION_OUTCOMES as Record<string, OutcomeDefinition>)
     .filter(([, o]) => !o.pathwayTypes || o.pathwayTypes.includes(type))
     .map(([code, o]) => ({ code, label: o.label }));
   return Object.entries(EVENT_DEFINITIONS as Record<string, EventDefinition>)
     .filter(([, d]) => !d.pathwayTypes || d.pathwayTypes.includes(type))
-    .map(([letter, d]) => ({
-      letter,
-      label: d.label,
-      confirmed: d.confirmed,
-      requiresOutcome: d.requiresOutcome,
-      requiresActivityCode: d.requiresActivityCode,
-      outcomes: d.requiresOutcome ? outcomes.filter((o) => !d.outcomes || d.outcomes.includes(o.code)) : [],
-    }));
+    .map(([letter, d]) => {
+      const list = d.outcomes;
+      const listed = list === "decision" ? decisionOutcomes : list ? [...(list.values ?? list.suggestions ?? [])] : [];
+      return {
+        letter,
+        label: d.label,
+        confirmed: d.confirmed,
+        requiresOutcome: d.requiresOutcome,
+        outcomes: listed.map((o) => ({ code: o.code, label: o.label })),
+        freeOutcome: list !== null && list !== "decision" && list.values === null,
+        outcomesConfirmed: list === "decision" || (list?.confirmed ?? true),
+      };
+    });
 }

@@ -3,22 +3,25 @@ import type { FieldErrors } from "@/server/errors";
 import type { RegisterEventData } from "./schema";
 
 // Hard errors about the code itself (unknown code or outcome, wrong pathway
-// type, missing outcome or activity code), from the rules engine's one table.
-// Returns the normalised letter and outcome when the code is acceptable.
+// type, missing outcome), from the rules engine's one table. Returns the
+// normalised letter and outcome when the code is acceptable. U's outcome is
+// its activity: a client that sends it as `activityCode` (the field before
+// outcomes of U existed) gets it read as the outcome.
 export function checkCode(
   data: Pick<RegisterEventData, "code" | "outcome" | "activityCode">,
   pathwayType: PathwayType,
 ): { ok: true; letter: string; outcome: string | null } | { ok: false; errors: FieldErrors } {
-  const parsed = parseCode(data.code, data.outcome, pathwayType);
-  if (!parsed.ok) return { ok: false, errors: { code: [parsed.error] } };
+  const bare = parseCode(data.code, null, pathwayType);
+  if (!bare.ok) return { ok: false, errors: { code: [bare.error] } };
+  const outcome = data.outcome ?? (bare.letter === "U" && data.activityCode ? data.activityCode.toUpperCase() : null);
+  const parsed = parseCode(data.code, outcome, pathwayType);
+  if (!parsed.ok) return { ok: false, errors: { outcome: [parsed.error] } };
   const wrongType = invalidForType(parsed.letter, parsed.outcome, pathwayType);
   if (wrongType) return { ok: false, errors: { code: [wrongType] } };
   const definition: EventDefinition = EVENT_DEFINITIONS[parsed.letter];
   if (definition.requiresOutcome && !parsed.outcome) {
-    return { ok: false, errors: { outcome: [`${definition.label} krever et utfall.`] } };
-  }
-  if (definition.requiresActivityCode && !data.activityCode) {
-    return { ok: false, errors: { activityCode: [`${definition.label} krever en aktivitetskode.`] } };
+    const what = parsed.letter === "U" ? "en aktivitet" : "et utfall";
+    return { ok: false, errors: { outcome: [`${definition.label} krever ${what}.`] } };
   }
   return { ok: true, letter: parsed.letter, outcome: parsed.outcome };
 }

@@ -12,10 +12,10 @@ export const registerEventSchema = z.object({
     .min(1, "Velg en kode.")
     .max(8, "Koden er for lang. Bruk en hendelsesbokstav (f.eks. C) eller en prosedyrekode (f.eks. D11CU)."),
   outcome: z
-    .string({ error: "Utfallet må være én bokstav." })
+    .string({ error: "Utfallet må være tekst." })
     .trim()
     .toUpperCase()
-    .max(2, "Utfallet må være én bokstav.")
+    .max(3, "Utfallet er høyst tre bokstaver eller sifre.")
     .nullish()
     .transform((v) => v || null),
   activityCode: z

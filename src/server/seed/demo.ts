@@ -90,7 +90,7 @@ export async function seedDemo(db: PrismaClient, today: IsoDate) {
     events.forEach((e, index) => {
       // Same-day events keep their story order through the recorded time.
       rows.events.push({
-        id: randomUUID(), pathwayId, code: e.code, outcome: e.outcome ?? null, activityCode: e.activityCode ?? null,
+        id: randomUUID(), pathwayId, code: e.code, outcome: e.outcome ?? null, activityCode: null,
         clinicalDate: fromIsoDate(e.date), recordedAt: new Date(Date.parse(`${e.date}T12:00:00Z`) + index * 60_000),
         recordedById: clinicianId ?? users[0].id,
       });

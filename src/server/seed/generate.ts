@@ -133,7 +133,7 @@ export async function generateDataSet(db: PrismaClient, today: IsoDate, options:
         pathwayId,
         code: e.code,
         outcome: e.outcome ?? null,
-        activityCode: e.activityCode ?? null,
+        activityCode: null,
         date: e.date,
         // same-day events keep their story order through the recorded time
         recordedAt: new Date(Date.parse(`${e.date}T12:00:00Z`) + index * 60_000).toISOString(),

@@ -8,8 +8,8 @@ import { between, chance, weighted, type Rng } from "./random";
 
 export interface StoryEvent {
   code: string;
+  /** C's decision, U's activity, X's closing outcome */
   outcome?: string;
-  activityCode?: string;
   date: IsoDate;
 }
 
@@ -19,6 +19,9 @@ export interface Story {
 }
 
 const TREATMENT: Record<PathwayType, string> = { D01: "T", D09: "T", D11: "P", D12: "P", D06: "P", D07: "P", D08: "P" };
+
+/** Share of treated pathways with each involvement activity (U): plan 31 %, informed 33 %, feedback tool 8 %. */
+const INVOLVEMENT_SHARES: [string, number][] = [["BP", 0.31], ["IB", 0.33], ["TV", 0.08]];
 
 /** Days used for an interval of `norm` days: ~70 % within, a tail of late ones. */
 function spent(rng: Rng, norm: number, withinShare: number): number {
@@ -71,10 +74,13 @@ export function pathwayStory(rng: Rng, type: PathwayType, setting: Setting, toda
       push({ code: "E", date: eDate });
       eDate = addCalendarDays(eDate, spent(rng, norms.evaluation ?? 84, 0.6));
     }
-    if (chance(rng, 0.35)) push({ code: "U", activityCode: "BEHPLAN", date: addCalendarDays(cDate, between(rng, 5, 40)) });
-    if (chance(rng, 0.25)) push({ code: "X", date: addCalendarDays(cDate, between(rng, 120, 400)) });
+    // the involvement activities at about the national levels of 2020 (seed 001)
+    for (const [activity, share] of INVOLVEMENT_SHARES) {
+      if (chance(rng, share)) push({ code: "U", outcome: activity, date: addCalendarDays(cDate, between(rng, 1, 40)) });
+    }
+    if (chance(rng, 0.25)) push({ code: "X", outcome: outcome, date: addCalendarDays(cDate, between(rng, 120, 400)) });
   } else if (chance(rng, 0.8)) {
-    push({ code: "X", date: addCalendarDays(cDate, between(rng, 1, 30)) });
+    push({ code: "X", outcome: outcome, date: addCalendarDays(cDate, between(rng, 1, 30)) });
   }
 
   return { referralReceived, events: events.filter((e) => e.date <= today).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)) };

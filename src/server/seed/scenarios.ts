@@ -85,7 +85,7 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
     birthDate: "1958-12-01",
     type: "D11",
     referralOffset: -200,
-    events: [{ code: "A", offset: -195 }, { code: "M", offset: -185 }, { code: "C", outcome: "K", offset: -160 }, { code: "F", offset: -158 }, { code: "X", offset: -150 }],
+    events: [{ code: "A", offset: -195 }, { code: "M", offset: -185 }, { code: "C", outcome: "K", offset: -160 }, { code: "F", offset: -158 }, { code: "X", outcome: "K", offset: -150 }],
     expected: { phase: "closed", nextDeadlineKind: null },
   },
   {

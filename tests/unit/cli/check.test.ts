@@ -1,5 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { checkExtract, readExtract } from "@/cli/extract";
 
 // The coordinator's CSV check, run as a real subprocess.
 const run = (...args: string[]) =>
@@ -37,4 +41,60 @@ describe("npm run check", () => {
     expect(run("finnes-ikke.csv").status).toBe(2);
     expect(run("tests/fixtures/cli/extract.csv", "--today", "2026-13-01").stderr).toContain("Ugyldig --today");
   }, 30_000);
+
+  it("an unknown letter or outcome after a known prefix is INVALID_CODE on that row, not a refused file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "fv-check-"));
+    const file = join(dir, "miscoded.csv");
+    writeFileSync(file, [
+      "pathway_id,type,date,code,outcome",
+      "p1,,2026-09-03,D11A,",
+      "p1,,2026-09-10,D11MU,",
+      "p1,,2026-10-01,D11CZ,",
+      "p2,,2026-09-03,D11A,",
+      "p2,,2026-09-04,D11Q,",
+      "p3,,2026-09-03,D11A,",
+      "p3,,2026-09-05,D11X,1",
+    ].join("\n"));
+    const result = run(file, "--today", "2026-11-22", "--format", "json");
+    expect(result.status).toBe(0);
+    const byId = Object.fromEntries(JSON.parse(result.stdout).pathways.map((p: { pathwayId: string }) => [p.pathwayId, p]));
+    expect(byId.p1.type).toBe("D11");
+    expect(byId.p1.notices.map((n: { id: string }) => n.id)).toEqual(["INVALID_CODE", "INVALID_CODE"]);
+    expect(byId.p2.notices.map((n: { id: string }) => n.id)).toEqual(["INVALID_CODE"]);
+    expect(byId.p3).toMatchObject({ phase: "closed", notices: [] });
+  }, 30_000);
+
+  it("still refuses a code whose prefix is no known type when the type column is empty too", () => {
+    const dir = mkdtempSync(join(tmpdir(), "fv-check-"));
+    const file = join(dir, "unknown-type.csv");
+    writeFileSync(file, ["pathway_id,type,date,code,outcome", "p1,,2026-09-03,D99A,", "p2,,2026-09-03,A,"].join("\n"));
+    const result = run(file, "--today", "2026-11-22");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("Linje 2: ukjent type «D99».");
+    expect(result.stderr).toContain("Linje 3: type mangler (verken i type-kolonnen eller i koden).");
+  }, 30_000);
+});
+
+describe("reading an extract", () => {
+  const rows = [
+    "pathway_id,type,date,code,outcome,referral_received",
+    "p1,D11,2026-09-03,A,,2026-09-01",
+    "p1,D11,2026-09-10,M,,2026-08-20",
+    "p1,D11,2026-10-01,C,P,",
+  ];
+
+  it("takes the earliest referral date when rows disagree, whatever their order", () => {
+    for (const order of [rows, [rows[0], ...rows.slice(1).reverse()]]) {
+      const { pathways, errors } = readExtract(order.join("\n"));
+      expect(errors).toEqual([]);
+      expect(pathways.get("p1")?.referralReceived).toBe("2026-08-20");
+    }
+  });
+
+  it("gives the same verdict for the rows in any order", () => {
+    const forward = checkExtract(readExtract(rows.join("\n")).pathways, "2026-11-22")[0].evaluation;
+    const backward = checkExtract(readExtract([rows[0], ...rows.slice(1).reverse()].join("\n")).pathways, "2026-11-22")[0].evaluation;
+    expect({ ...backward, notices: backward.notices.map((n) => n.id) }).toMatchObject({ ...forward, notices: forward.notices.map((n) => n.id) });
+    expect(backward.deadlines).toEqual(forward.deadlines);
+  });
 });

@@ -124,7 +124,7 @@ describe("referral assessment within 10 working days", () => {
 
 describe("closing", () => {
   it("drops deadlines that were not yet due when the pathway closed", () => {
-    const p = pathway("D11", "poliklinikk", [ev("A", START), ev("M", M), ev("C", "2026-02-01", "P"), ev("X", "2026-03-01")]);
+    const p = pathway("D11", "poliklinikk", [ev("A", START), ev("M", M), ev("C", "2026-02-01", "P"), ev("X", "2026-03-01", "P")]);
     const e = evaluatePathway(p, TODAY);
     expect(e.phase).toBe("closed");
     expect(e.deadlines.find((d) => d.kind === "first_evaluation")).toBeUndefined();

@@ -39,7 +39,7 @@ describe("NPR notices", () => {
     ["MISSING_OUTCOME (C)", [ev("A", "2026-01-05"), ev("M", "2026-01-06"), ev("C", "2026-02-01")], "MISSING_OUTCOME"],
     ["MISSING_OUTCOME (U without activity code)", [ev("A", "2026-01-05"), ev("U", "2026-01-06")], "MISSING_OUTCOME"],
     ["TOO_MANY_C", [ev("A", "2026-01-05"), ev("M", "2026-01-06"), ev("C", "2026-02-01", "U"), ev("C", "2026-03-01", "U"), ev("C", "2026-04-01", "P")], "TOO_MANY_C"],
-    ["EVENT_AFTER_END", [ev("A", "2026-01-05"), ev("M", "2026-01-06"), ev("C", "2026-02-01", "K"), ev("X", "2026-02-02"), ev("F", "2026-02-10")], "EVENT_AFTER_END"],
+    ["EVENT_AFTER_END", [ev("A", "2026-01-05"), ev("M", "2026-01-06"), ev("C", "2026-02-01", "K"), ev("X", "2026-02-02", "K"), ev("F", "2026-02-10")], "EVENT_AFTER_END"],
     ["FUTURE_DATE", [ev("A", "2026-01-05"), ev("M", "2026-11-23")], "FUTURE_DATE"],
   ];
   for (const [name, events, id] of cases) {
@@ -81,7 +81,7 @@ describe("phases and next codes", () => {
     expect(phase([ev("A", "2026-01-05"), ev("M", "2026-01-06"), ev("C", "2026-02-01", "U")]).phase).toBe("extended_assessment");
     expect(phase([ev("A", "2026-01-05"), ev("M", "2026-01-06"), ev("C", "2026-02-01", "P")]).phase).toBe("treatment");
     expect(phase([ev("A", "2026-01-05"), ev("M", "2026-01-06"), ev("C", "2026-02-01", "K")]).phase).toBe("awaiting_closure");
-    expect(phase([ev("A", "2026-01-05"), ev("M", "2026-01-06"), ev("C", "2026-02-01", "K"), ev("X", "2026-02-02")]).phase).toBe("closed");
+    expect(phase([ev("A", "2026-01-05"), ev("M", "2026-01-06"), ev("C", "2026-02-01", "K"), ev("X", "2026-02-02", "K")]).phase).toBe("closed");
   });
   it("offers the codes that make sense next", () => {
     expect(phase([]).nextExpectedCodes.map((c) => c.code)).toEqual(["A"]);
@@ -91,7 +91,7 @@ describe("phases and next codes", () => {
     expect(basis.some((c) => c.outcome === "N")).toBe(false); // N is D12 only
     const treatment = phase([ev("A", "2026-01-05"), ev("M", "2026-01-06"), ev("C", "2026-02-01", "P")]).nextExpectedCodes;
     expect(treatment[0].code).toBe("F");
-    expect(phase([ev("A", "2026-01-05"), ev("M", "2026-01-06"), ev("C", "2026-02-01", "K"), ev("X", "2026-02-02")]).nextExpectedCodes).toEqual([]);
+    expect(phase([ev("A", "2026-01-05"), ev("M", "2026-01-06"), ev("C", "2026-02-01", "K"), ev("X", "2026-02-02", "K")]).nextExpectedCodes).toEqual([]);
   });
 });
 

@@ -51,13 +51,13 @@ describe("worklist items from the rules engine's verdict", () => {
   });
 
   it("a closed pathway has no deadline, feedback or inactivity rows, but keeps its notices", () => {
-    const list = items(pathway([["A", null, "2026-08-05"], ["C", "K", "2026-09-01"], ["X", null, "2026-09-10"]]));
+    const list = items(pathway([["A", null, "2026-08-05"], ["C", "K", "2026-09-01"], ["X", "K", "2026-09-10"]]));
     expect(list.map((i) => i.reason)).toEqual(["NOTICE_UNEXPLAINED"]);
     expect(list[0].noticeId).toBe("C_WITHOUT_M");
   });
 
   it("an explained notice leaves the list", () => {
-    const input = pathway([["A", null, "2026-08-05"], ["C", "K", "2026-09-01"], ["X", null, "2026-09-10"]]);
+    const input = pathway([["A", null, "2026-08-05"], ["C", "K", "2026-09-01"], ["X", "K", "2026-09-10"]]);
     const key = noticeKey({ id: "C_WITHOUT_M", date: "2026-09-01", eventId: "e1" });
     expect(items(input, [key])).toEqual([]);
   });
