@@ -107,3 +107,18 @@ test("a pathway of another unit answers 404", async ({ browser, page }) => {
   const apiResponse = await page.request.get(`/api/v1/pathways/${bupPathway}`);
   expect(apiResponse.status()).toBe(404);
 });
+
+test("after a treatment decision the involvement activities are one click; an X without outcome is refused before saving", async ({ page }) => {
+  await logInAsClinician(page);
+  await openPatient(page, "Gro Myrvang");
+  await registerSuggested(page, /^UBP Utført aktivitet: behandlingsplan utarbeidet sammen med pasienten/);
+  await expect(page.getByRole("listitem").filter({ hasText: "UBP Utført aktivitet – Behandlingsplan utarbeidet sammen med pasienten" })).toBeVisible();
+
+  const form = page.getByRole("region", { name: "Registrer kode" });
+  await page.getByText("Andre koder").click();
+  await page.getByLabel("Hendelse", { exact: true }).selectOption("X");
+  await expect(form.getByText("Utfall for avslutning av pakkeforløp (lokal liste, ikke bekreftet)")).toBeVisible();
+  await page.getByRole("button", { name: "Lagre kode" }).click();
+  await expect(form.getByRole("alert")).toContainText("Velg et utfall før du lagrer.");
+  await expect(page.getByRole("listitem").filter({ hasText: "Avslutning av pakkeforløp" })).toHaveCount(0);
+});

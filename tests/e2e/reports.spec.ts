@@ -46,6 +46,11 @@ test("the leader's figures match the rules engine on the seeded pathways, with n
       numerator: share.numerator, denominator: share.denominator, service: share.breachesByCause.service, patient: share.breachesByCause.patient,
     });
   }
+  for (const indicator of ["treatment_plan", "informed_of_options", "feedback_tool"] as const) {
+    const share = expected.involvement[indicator];
+    const cells = await page.getByTestId(`involvement-${indicator}`).locator("td").allTextContents();
+    expect({ numerator: Number(cells[1]), denominator: Number(cells[2]) }, indicator).toEqual({ numerator: share.numerator, denominator: share.denominator });
+  }
   await expect(page.getByTestId("quality-summary")).toContainText(`${expected.notices} oppmerksomheter på ${expected.events} hendelser`);
   const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(scan.violations).toEqual([]);

@@ -154,10 +154,19 @@ interface Milestones {
   closings: IsoDate[];
   /** an F among the valid events after the last valid C */
   feedbackSent: boolean;
+  /** dates of valid C with a treatment outcome (P, T) */
+  treatmentDecisions: IsoDate[];
+  /** valid U: date and activity */
+  activities: { date: IsoDate; code: string }[];
 }
 
+// Most pathways have no treatment decision or activity: share one empty list.
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 function milestones(events: ParsedEvent[]): Milestones {
-  const m: Milestones = { start: null, firstM: null, decisions: [], delays: [], evaluations: [], closings: [], feedbackSent: false };
+  const m: Milestones = {
+    start: null, firstM: null, decisions: [], delays: [], evaluations: [], closings: [], feedbackSent: false, treatmentDecisions: NONE, activities: NONE,
+  };
   for (const e of events) {
     if (!e.valid) continue;
     switch (e.letter) {
@@ -170,6 +179,14 @@ function milestones(events: ParsedEvent[]): Milestones {
       case "C":
         m.decisions.push(e);
         m.feedbackSent = false;
+        if (e.outcome !== null && TREATMENT_OUTCOMES.includes(e.outcome)) {
+          if (m.treatmentDecisions === NONE) m.treatmentDecisions = [];
+          m.treatmentDecisions.push(e.date);
+        }
+        break;
+      case "U":
+        if (m.activities === NONE) m.activities = [];
+        m.activities.push({ date: e.date, code: e.outcome ?? "" });
         break;
       case "F":
         if (m.decisions.length > 0) m.feedbackSent = true;
@@ -315,6 +332,8 @@ export function evaluatePathway(pathway: PathwayInput, today: IsoDate): PathwayE
     eventCount: events.length,
     lastEventDate: events.length ? events[events.length - 1].date : null,
     eventDates,
+    treatmentDecisionDates: m.treatmentDecisions,
+    activities: m.activities,
   };
 }
 

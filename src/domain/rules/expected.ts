@@ -1,15 +1,16 @@
-import { DECISION_OUTCOMES, EVENT_DEFINITIONS, type DecisionOutcome, type EventLetter, type PathwayType } from "./codes";
+import { ACTIVITY_VALUES, DECISION_OUTCOMES, EVENT_DEFINITIONS, type DecisionOutcome, type EventLetter, type PathwayType } from "./codes";
 import type { Phase } from "./labels";
 import type { ExpectedCode } from "./types";
 
 // What a clinician should be offered next, most likely first, per phase.
-// Decisions are offered with their outcome (one click for "CU", "CP" ...).
+// Decisions are offered with their outcome (one click for "CU", "CP" ...);
+// after a treatment decision, the involvement activities (U with BP, IB, TV).
 const NEXT_BY_PHASE: Record<Phase, string[]> = {
   awaiting_start: ["A"],
   awaiting_first_attendance: ["M", "L"],
   basis_assessment: ["CU", "CN", "CP", "CT", "CK", "CI", "CS", "CA", "L"],
   extended_assessment: ["CP", "CT", "CK", "CI", "CS", "CA", "L"],
-  treatment: ["F", "E", "L", "X"],
+  treatment: ["F", "E", "UBP", "UIB", "UTV", "L", "X"],
   awaiting_closure: ["F", "H", "X"],
   closed: [],
 };
@@ -41,6 +42,10 @@ function build(phase: Phase, type: PathwayType, feedbackSent: boolean): Expected
     .filter((code) => !(code === "F" && feedbackSent))
     .map((code): ExpectedCode | null => {
       const letter = code[0] as EventLetter;
+      if (letter === "U") {
+        const activity = ACTIVITY_VALUES.find((a) => a.code === code.slice(1));
+        return activity ? { code: letter, outcome: activity.code, label: `${EVENT_DEFINITIONS.U.label}: ${activity.label.toLowerCase()}` } : null;
+      }
       const outcome = code.length > 1 ? (code.slice(1) as DecisionOutcome) : undefined;
       const o = outcome ? DECISION_OUTCOMES[outcome] : undefined;
       if (o && o.pathwayTypes && !(o.pathwayTypes as readonly string[]).includes(type)) return null;

@@ -16,5 +16,5 @@ export { evaluatePathway } from "./evaluate";
 export { previewEvent } from "./preview";
 export { concurrentNotices } from "./concurrent";
 export type { PathwaySpan } from "./concurrent";
-export { computeIndicators, countsInIndicators, decidedOn, lateBucket, INDICATOR_KINDS } from "./indicators";
-export type { Indicators, IndicatorPeriod, LateBucket, ShareWithinTime } from "./indicators";
+export { computeIndicators, countsInIndicators, decidedOn, lateBucket, EXCLUDING_NOTICE_IDS, INDICATOR_KINDS, INVOLVEMENT_ACTIVITY, INVOLVEMENT_INDICATORS } from "./indicators";
+export type { Indicators, IndicatorPeriod, LateBucket, Share as InvolvementShare, ShareWithinTime } from "./indicators";

@@ -1,4 +1,5 @@
 import type { IsoDate } from "./calendar";
+import { ACTIVITY_VALUES, type InvolvementIndicator } from "./codes";
 import type { DeadlineKind, NoticeId } from "./labels";
 import type { Deadline, PathwayEvaluation } from "./types";
 
@@ -24,6 +25,20 @@ export interface ShareWithinTime {
   daysLate: Record<LateBucket, number>;
 }
 
+/** A share without deadlines (involvement): pathways with the activity among the pathways measured. */
+export interface Share {
+  numerator: number;
+  denominator: number;
+  share: number | null;
+}
+
+export const INVOLVEMENT_INDICATORS = ["treatment_plan", "informed_of_options", "feedback_tool"] as const satisfies readonly InvolvementIndicator[];
+
+/** The activity (U's outcome) each involvement indicator looks for, from the activity table. */
+export const INVOLVEMENT_ACTIVITY = Object.fromEntries(
+  INVOLVEMENT_INDICATORS.map((indicator) => [indicator, ACTIVITY_VALUES.find((a) => a.indicator === indicator)!.code]),
+) as Record<InvolvementIndicator, string>;
+
 export interface Indicators {
   period: IndicatorPeriod;
   pathways: number;
@@ -32,6 +47,12 @@ export interface Indicators {
   notices: number;
   noticesPer100Events: number | null;
   noticesById: Partial<Record<NoticeId, number>>;
+  /**
+   * Involvement (involvering): of the pathways with a treatment decision (C
+   * with P or T) in the period, the share with the indicator's activity (U)
+   * dated on or before the period's end.
+   */
+  involvement: Record<InvolvementIndicator, Share>;
 }
 
 export function lateBucket(daysLate: number): LateBucket {
@@ -52,7 +73,8 @@ function emptyShare(): ShareWithinTime {
 }
 
 /** NPR leaves these pathways out of the calculation ("Ikke med i beregning"). */
-const EXCLUDING_NOTICES: ReadonlySet<NoticeId> = new Set(["MISSING_START", "FIRST_NOT_START", "NOT_IN_FORCE"]);
+export const EXCLUDING_NOTICE_IDS = ["MISSING_START", "FIRST_NOT_START", "NOT_IN_FORCE"] as const satisfies readonly NoticeId[];
+const EXCLUDING_NOTICES: ReadonlySet<NoticeId> = new Set(EXCLUDING_NOTICE_IDS);
 
 export function countsInIndicators(evaluation: Pick<PathwayEvaluation, "notices">): boolean {
   return !evaluation.notices.some((n) => EXCLUDING_NOTICES.has(n.id));
@@ -84,6 +106,7 @@ export function computeIndicators(evaluations: PathwayEvaluation[], period: Indi
     }
   }
   for (const share of Object.values(byKind)) share.share = share.denominator ? share.numerator / share.denominator : null;
+  const involvement = involvementShares(evaluations, period);
   return {
     period,
     pathways: evaluations.length,
@@ -92,5 +115,20 @@ export function computeIndicators(evaluations: PathwayEvaluation[], period: Indi
     notices,
     noticesPer100Events: events ? (notices / events) * 100 : null,
     noticesById,
+    involvement,
   };
+}
+
+function involvementShares(evaluations: PathwayEvaluation[], period: IndicatorPeriod): Record<InvolvementIndicator, Share> {
+  const shares = Object.fromEntries(INVOLVEMENT_INDICATORS.map((i) => [i, { numerator: 0, denominator: 0, share: null }])) as Record<InvolvementIndicator, Share>;
+  for (const evaluation of evaluations) {
+    if (!countsInIndicators(evaluation) || !evaluation.treatmentDecisionDates.some((d) => d >= period.from && d <= period.to)) continue;
+    for (const indicator of INVOLVEMENT_INDICATORS) {
+      const share = shares[indicator];
+      share.denominator += 1;
+      if (evaluation.activities.some((a) => a.code === INVOLVEMENT_ACTIVITY[indicator] && a.date <= period.to)) share.numerator += 1;
+    }
+  }
+  for (const share of Object.values(shares)) share.share = share.denominator ? share.numerator / share.denominator : null;
+  return shares;
 }

@@ -68,4 +68,8 @@ export interface PathwayEvaluation {
   lastEventDate: IsoDate | null;
   /** clinical dates of the counted (non-annulled) events, for indicator periods */
   eventDates: IsoDate[];
+  /** dates of the valid treatment decisions (C with P or T), for the involvement indicators */
+  treatmentDecisionDates: readonly IsoDate[];
+  /** the valid utført aktivitet (U) events: date and activity (U's outcome) */
+  activities: readonly { date: IsoDate; code: string }[];
 }

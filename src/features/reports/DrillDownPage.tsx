@@ -5,7 +5,7 @@ import { requirePage } from "@/server/auth/guard";
 import { today } from "@/server/clock";
 import { drillDown, drillDownSchema, DRILL_DOWN_LIMIT, type DrillDown } from "@/server/reports/drill-down";
 import { reportFilterSchema, reportSearchParams } from "@/server/reports/filters";
-import { KIND_LABELS } from "./format";
+import { INVOLVEMENT_LABELS, KIND_LABELS } from "./format";
 import { ListLink } from "@/features/shell/ListLink";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -24,9 +24,16 @@ const OUTCOME_LABELS: Record<string, string> = {
   uten: "uten tilbakemelding",
 };
 
+const INVOLVEMENT_OUTCOME_LABELS: Record<string, string> = {
+  alle: "forløp med behandlingsbeslutning",
+  med: "med aktiviteten",
+  uten: "uten aktiviteten",
+};
+
 function title(q: DrillDown): string {
   if (q.hva === "frist") return `${KIND_LABELS[q.kind]}: ${OUTCOME_LABELS[q.utfall]}${q.maaned ? ` (${q.maaned.slice(0, 7)})` : ""}`;
   if (q.hva === "tilbakemelding") return `Kliniske beslutninger: ${OUTCOME_LABELS[q.utfall]}`;
+  if (q.hva === "involvering") return `${INVOLVEMENT_LABELS[q.indikator]}: ${INVOLVEMENT_OUTCOME_LABELS[q.utfall]}`;
   const which = q.merknad ? NOTICE_MESSAGES[q.merknad as NoticeId] ?? q.merknad : "Alle oppmerksomheter";
   return `${which}${q.forklart === "ja" ? " – forklart" : q.forklart === "nei" ? " – ikke forklart" : ""}`;
 }

@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { NOTICE_MESSAGES, INDICATOR_KINDS, type NoticeId } from "@/domain/rules";
+import { NOTICE_MESSAGES, INDICATOR_KINDS, INVOLVEMENT_INDICATORS, type NoticeId } from "@/domain/rules";
 import { formatNorwegianDate } from "@/lib/dates";
 import { requirePage } from "@/server/auth/guard";
 import { today } from "@/server/clock";
 import { unitOptionsFor } from "@/server/units/options";
 import { reportFilterSchema, reportSearchParams, type ReportFilters as Filters } from "@/server/reports/filters";
 import { complianceReport, LATE_BUCKETS, qualityReport, reportScope, trendReport, type Share } from "@/server/reports/queries";
-import { belowTarget, KIND_LABELS, percent } from "./format";
+import { belowTarget, INVOLVEMENT_LABELS, KIND_LABELS, percent } from "./format";
 import { ReportFilters } from "./ReportFilters";
 import { TrendChart } from "./TrendChart";
 import { ListLink } from "@/features/shell/ListLink";
@@ -113,11 +113,26 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
               <td className={TD}><CountLink value={compliance.feedback.total.denominator - compliance.feedback.total.numerator} href={drill({ hva: "tilbakemelding", utfall: "uten" })} label="beslutninger uten tilbakemelding" /></td>
               <td className={TD}>–</td>
             </tr>
+            {INVOLVEMENT_INDICATORS.map((indicator) => {
+              const s = compliance.involvement.total[indicator];
+              const label = INVOLVEMENT_LABELS[indicator];
+              return (
+                <tr key={indicator} className="border-b border-slate-200" data-testid={`involvement-${indicator}`}>
+                  <th scope="row" className={`${TH} font-normal`}>{label}</th>
+                  <td className={TD}>{percent(s.share)}</td>
+                  <td className={TD}><CountLink value={s.numerator} href={drill({ hva: "involvering", indikator: indicator, utfall: "med" })} label={`${label}, med aktiviteten`} /></td>
+                  <td className={TD}><CountLink value={s.denominator} href={drill({ hva: "involvering", indikator: indicator })} label={`${label}, forløp med behandlingsbeslutning`} /></td>
+                  <td className={TD}><CountLink value={s.denominator - s.numerator} href={drill({ hva: "involvering", indikator: indicator, utfall: "uten" })} label={`${label}, uten aktiviteten`} /></td>
+                  <td className={TD}>–</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
         <p className="mt-1 text-sm text-slate-700">
-          En frist telles i perioden den ble avgjort: på datoen den ble oppfylt, eller på forfallsdatoen hvis den ikke er oppfylt. Behandlingsplan
-          utarbeidet sammen med pasienten vises når aktivitetskoden for den er tatt i bruk.
+          En frist telles i perioden den ble avgjort: på datoen den ble oppfylt, eller på forfallsdatoen hvis den ikke er oppfylt. Involvering
+          gjelder forløp med behandlingsbeslutning (klinisk beslutning P eller T) i perioden: andelen med utført aktivitet (U) med koden for
+          aktiviteten innen periodens slutt. Aktivitetskodene er lokale (ikke bekreftet av Helsedirektoratet).
         </p>
       </section>
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "@/lib/zod";
-import { INDICATOR_KINDS, NOTICE_MESSAGES, type NoticeId } from "@/domain/rules";
+import { INDICATOR_KINDS, INVOLVEMENT_INDICATORS, NOTICE_MESSAGES, type NoticeId } from "@/domain/rules";
 import { monthLabel } from "@/domain/reports/period";
 import { toExcelCsv } from "@/lib/csv-write";
 import { apiRoute } from "@/server/api/handler";
@@ -9,7 +9,7 @@ import { prisma } from "@/server/db";
 import { writeAudit } from "@/server/audit";
 import { reportFilterSchema } from "@/server/reports/filters";
 import { complianceReport, LATE_BUCKETS, qualityReport, trendReport, type Share } from "@/server/reports/queries";
-import { KIND_LABELS } from "./format";
+import { INVOLVEMENT_LABELS, KIND_LABELS } from "./format";
 
 // GET /rapporter/eksport?tabell=…&<the report's filters>: one report table as
 // CSV for Excel, the same numbers as on the page.
@@ -31,6 +31,10 @@ async function build(table: (typeof TABLES)[number], actor: Parameters<typeof co
         rows: [
           ...INDICATOR_KINDS.map((k) => [KIND_LABELS[k], ...shareColumns(r.total[k])]),
           ["Tilbakemelding til henviser", share(r.feedback.total), r.feedback.total.numerator, r.feedback.total.denominator, r.feedback.total.denominator - r.feedback.total.numerator, ""],
+          ...INVOLVEMENT_INDICATORS.map((i) => {
+            const s = r.involvement.total[i];
+            return [INVOLVEMENT_LABELS[i], share(s), s.numerator, s.denominator, s.denominator - s.numerator, ""];
+          }),
         ],
       };
     }

@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "@/lib/zod";
 import { maskNationalId } from "@/domain/national-id";
-import { INDICATOR_KINDS, type IsoDate } from "@/domain/rules";
+import { INDICATOR_KINDS, INVOLVEMENT_INDICATORS, type IsoDate } from "@/domain/rules";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db";
 import { writeAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/current-user";
 import type { ReportFilters } from "./filters";
+import { hasActivity, treatedPathways } from "./involvement";
 import { reportScope, type ReportScope } from "./queries";
 
 // The pathways behind a number in the reports. Each selection uses exactly the
@@ -30,6 +31,12 @@ export const drillDownSchema = z.discriminatedUnion("hva", [
   }),
   z.object({
     hva: z.literal("tilbakemelding"),
+    utfall: z.preprocess(first, z.enum(["alle", "med", "uten"]).default("alle")),
+    enhetsrad: z.preprocess(first, z.string().max(40).optional()),
+  }),
+  z.object({
+    hva: z.literal("involvering"),
+    indikator: z.preprocess(first, z.enum(INVOLVEMENT_INDICATORS, { error: "Ukjent indikator." })),
     utfall: z.preprocess(first, z.enum(["alle", "med", "uten"]).default("alle")),
     enhetsrad: z.preprocess(first, z.string().max(40).optional()),
   }),
@@ -113,10 +120,27 @@ function feedbackQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "tilbake
     ORDER BY c."clinicalDate" DESC, c."pathwayId"`;
 }
 
+function involvementQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "involvering" }>) {
+  const has = hasActivity(scope, q.indikator);
+  const outcome = q.utfall === "med" ? has : q.utfall === "uten" ? Prisma.sql`NOT ${has}` : Prisma.sql`TRUE`;
+  const units = q.enhetsrad ? scope.unitIds.filter((u) => u === q.enhetsrad) : scope.unitIds;
+  return Prisma.sql`
+    SELECT t."pathwayId", u."name" AS "unitName", p."type"::text AS "type", pa."name" AS "patientName", pa."nationalId",
+      to_char(t."decidedOn", 'YYYY-MM-DD') AS "date", NULL::int AS "daysLate", NULL AS "cause", NULL AS "label"
+    FROM (${treatedPathways(scope, units)}) t
+      JOIN "Pathway" p ON p."id" = t."pathwayId" JOIN "Patient" pa ON pa."id" = p."patientId" JOIN "Unit" u ON u."id" = t."unitId"
+    WHERE ${outcome}
+    ORDER BY t."decidedOn" DESC, t."pathwayId"`;
+}
+
 /** The rows behind a figure (all of them up to DRILL_DOWN_LIMIT) and their exact count. */
 export async function drillDown(actor: Actor, f: ReportFilters, q: DrillDown, today: IsoDate) {
   const scope = await reportScope(actor, f, today);
-  const query = q.hva === "frist" ? deadlineQuery(scope, q) : q.hva === "merknad" ? noticeQuery(scope, q) : feedbackQuery(scope, q);
+  const query =
+    q.hva === "frist" ? deadlineQuery(scope, q)
+    : q.hva === "merknad" ? noticeQuery(scope, q)
+    : q.hva === "involvering" ? involvementQuery(scope, q)
+    : feedbackQuery(scope, q);
   const [rows, [{ count }]] = await Promise.all([
     prisma.$queryRaw<Row[]>`${query} LIMIT ${DRILL_DOWN_LIMIT}`,
     prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (${query}) AS selection`,

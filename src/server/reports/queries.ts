@@ -7,6 +7,7 @@ import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { periodOf, type ReportFilters } from "./filters";
+import { involvementShares } from "./involvement";
 
 // The leader's figures, aggregated in SQL from the rules engine's stored
 // verdicts (PathwayDeadline, PathwayNotice): the same numbers the engine's
@@ -124,7 +125,11 @@ async function feedbackShares(scope: ReportScope) {
 /** `given`: the page's scope, already resolved by reportScope, so it is not resolved three times. */
 export async function complianceReport(actor: Actor, f: ReportFilters, today: IsoDate, given?: ReportScope) {
   const scope = given ?? (await reportScope(actor, f, today));
-  const [rows, feedback] = await Promise.all([deadlineAggregates(scope, scope.period.from, scope.period.to, false), feedbackShares(scope)]);
+  const [rows, feedback, involvement] = await Promise.all([
+    deadlineAggregates(scope, scope.period.from, scope.period.to, false),
+    feedbackShares(scope),
+    involvementShares(scope),
+  ]);
   const total = byKind();
   const byUnit = Object.fromEntries(scope.unitIds.map((id) => [id, byKind()]));
   const byType: Record<string, Record<IndicatorKind, Share>> = {};
@@ -135,7 +140,7 @@ export async function complianceReport(actor: Actor, f: ReportFilters, today: Is
     add((byType[row.type] ??= byKind())[kind], row);
   }
   await writeAudit(prisma, { userId: actor.user.id, action: "REPORT_VIEWED", detail: { report: "compliance", filters: f } }, actor.meta);
-  return { scope, total, byUnit, byType, feedback };
+  return { scope, total, byUnit, byType, feedback, involvement };
 }
 
 /** The same shares month by month for the 12 months ending this month. */

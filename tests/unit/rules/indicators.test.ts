@@ -56,3 +56,33 @@ describe("indicators over many pathways", () => {
     expect([1, 7, 8, 14, 15, 28, 29].map(lateBucket)).toEqual(["1-7", "1-7", "8-14", "8-14", "15-28", "15-28", ">28"]);
   });
 });
+
+describe("involvement indicators (issue 14)", () => {
+  const period = { from: "2026-09-01", to: "2026-12-31" };
+  let n = 0;
+  const pathway = (events: [string, string | null, string, string?][]): PathwayInput => ({
+    id: `inv${n++}`,
+    type: "D11",
+    setting: "poliklinikk",
+    referralReceived: "2026-09-01",
+    events: events.map(([code, outcome, date, activityCode], i) => ({ id: `e${i}`, code, outcome, date, activityCode: activityCode ?? null })),
+  });
+  const treated: [string, string | null, string][] = [["A", null, "2026-09-03"], ["M", null, "2026-09-10"], ["C", "P", "2026-10-15"]];
+  const involvement = (inputs: PathwayInput[]) => computeIndicators(inputs.map((p) => evaluatePathway(p, "2026-11-22")), period).involvement;
+
+  it("counts pathways with a treatment decision in the period, and those with the activity by the period's end", () => {
+    const result = involvement([
+      pathway([...treated, ["U", "BP", "2026-10-20"]]),
+      pathway([...treated, ["U", "BP", "2027-01-05"]]), // after the period
+      pathway([...treated, ["U", null, "2026-10-20", "bp"]]), // the activity in the old activity field
+      pathway([["A", null, "2026-09-03"], ["M", null, "2026-09-10"], ["C", "K", "2026-10-15"], ["U", "BP", "2026-10-20"]]), // no treatment decision
+    ]);
+    expect(result.treatment_plan).toEqual({ numerator: 2, denominator: 3, share: 2 / 3 });
+    expect(result.informed_of_options).toEqual({ numerator: 0, denominator: 3, share: 0 });
+  });
+
+  it("leaves out the pathways NPR leaves out of the calculation, and has no share when nothing is measured", () => {
+    const noStart = pathway([["M", null, "2026-09-10"], ["C", "T", "2026-10-15"], ["U", "TV", "2026-10-20"]]);
+    expect(involvement([noStart]).feedback_tool).toEqual({ numerator: 0, denominator: 0, share: null });
+  });
+});

@@ -91,6 +91,8 @@ describe("phases and next codes", () => {
     expect(basis.some((c) => c.outcome === "N")).toBe(false); // N is D12 only
     const treatment = phase([ev("A", "2026-01-05"), ev("M", "2026-01-06"), ev("C", "2026-02-01", "P")]).nextExpectedCodes;
     expect(treatment[0].code).toBe("F");
+    // the involvement activities after a treatment decision, one click each
+    expect(treatment.filter((c) => c.code === "U").map((c) => c.outcome)).toEqual(["BP", "IB", "TV"]);
     expect(phase([ev("A", "2026-01-05"), ev("M", "2026-01-06"), ev("C", "2026-02-01", "K"), ev("X", "2026-02-02", "K")]).nextExpectedCodes).toEqual([]);
   });
 });
