@@ -60,7 +60,7 @@ export const NOTICE_MESSAGES: Record<NoticeId, string> = {
   F_WITHOUT_C: "Kode F (tilbakemelding til henviser sendt) mangler forutgående hendelse C (klinisk beslutning)",
   M_AFTER_C: "Kode M (første frammøte) har forutgående prosedyrekode C (klinisk beslutning)",
   INVALID_CODE: "Ugyldig kode for PK psykisk helse og rus",
-  MISSING_OUTCOME: "Hendelsen mangler utfall (eller aktivitetskode) og telles som ugyldig",
+  MISSING_OUTCOME: "Hendelsen mangler utfall (for utført aktivitet: aktiviteten) og telles som ugyldig",
   TOO_MANY_C: "Mer enn to kliniske beslutninger i samme forløp",
   EVENT_AFTER_END: "Hendelsen er datert etter avslutning av pakkeforløpet",
   FUTURE_DATE: "Hendelsen er datert frem i tid",
