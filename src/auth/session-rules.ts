@@ -10,12 +10,14 @@ import { IDLE_TIMEOUT_SECONDS, MAX_SESSION_SECONDS } from "./settings";
 
 /**
  * How stale the row's lastSeenAt may get before a request writes it: writing
- * it on every request would make every request a write. So after a request at
- * time r, r − LAST_SEEN_PRECISION_SECONDS < lastSeenAt ≤ r, and a session
- * idle since its last request ends after at most IDLE_TIMEOUT_SECONDS and not
- * before IDLE_TIMEOUT_SECONDS − LAST_SEEN_PRECISION_SECONDS.
+ * it on every request would make every request a write. A request at time r
+ * rewrites it when it is r − LAST_SEEN_PRECISION_SECONDS or older, so after
+ * the request r − LAST_SEEN_PRECISION_SECONDS < lastSeenAt ≤ r (clocks of the
+ * hosts agreeing), and a session idle since its last request ends after at
+ * most IDLE_TIMEOUT_SECONDS and not before IDLE_TIMEOUT_SECONDS −
+ * LAST_SEEN_PRECISION_SECONDS. A minute, or a tenth of a short idle timeout.
  */
-export const LAST_SEEN_PRECISION_SECONDS = 60;
+export const LAST_SEEN_PRECISION_SECONDS = Math.max(1, Math.min(60, Math.floor(IDLE_TIMEOUT_SECONDS / 10)));
 
 /** The cookie's own limit: a session lasts no longer than a working day, however active. */
 export function cookieExpired(token: JWT, nowSeconds: number): boolean {
