@@ -1,11 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_COOKIE_NAMES, hasSessionCookie, readSessionCookie, renewedSessionCookie } from "@/auth/session-cookie";
-import { needsRenewal } from "@/auth/session-rules";
+import { SESSION_COOKIE_NAMES, hasSessionCookie, readSessionCookie } from "@/auth/session-cookie";
 
-// Runs before every page and API request: renews the session cookie (idle
-// timeout; at most once a minute), sends unauthenticated page requests to
-// /login (API requests get 401 from their handlers), and sets a per-request
-// nonce Content-Security-Policy.
+// Runs before every page and API request: sends page requests without a
+// session cookie (or with an invalid, too old or pre-session-row one, which
+// it deletes) to /login, and sets a per-request nonce Content-Security-Policy.
+// It asks no database and renews no cookie: whether the session is alive
+// (logout, idle timeout, deactivated user) is checked by the page or API
+// handler itself on every request (src/server/auth/session-user.ts), which
+// sends a page to /login and answers an API request 401.
 
 const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
 
@@ -51,10 +53,6 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  if (session && needsRenewal(session.token, nowSeconds)) {
-    const renewed = await renewedSessionCookie(session, nowSeconds);
-    response.cookies.set(renewed.name, renewed.value, renewed.options);
-  }
   return response;
 }
 

@@ -101,10 +101,9 @@ async function waitForServer() {
   throw new Error("Serveren startet ikke.");
 }
 
-// A browser replaces its session cookie when the server renews it (at most
-// once a minute); autocannon keeps sending the one it was given, which from a
-// minute on would make every request renew it. So each measurement signs in
-// afresh and runs with a new cookie (each measurement is shorter than a minute).
+// Each measurement signs in afresh and runs with its own session cookie (the
+// cookie is never renewed; its session's row records the activity, see
+// src/server/auth/session-user.ts).
 let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
 
 async function sessionCookie(): Promise<string> {
@@ -148,7 +147,6 @@ async function measure(label: string, connections: number, options: Partial<auto
 
 try {
   await waitForServer();
-  if (SECONDS >= 60) console.log("Merk: målinger på et minutt eller mer fornyer sesjonen underveis (som en nettleser ville fått, men autocannon ikke tar imot).");
   const worklistPath = `/api/v1/worklist?enhet=${target.unitId}`;
   for (const connections of [1, 20]) {
     if (ONLY.has("health")) await measure("GET /api/health", connections, { requests: [{ method: "GET", path: "/api/health" }] });

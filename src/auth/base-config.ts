@@ -1,14 +1,13 @@
 import type { NextAuthConfig } from "next-auth";
 import { decodeSessionToken, encodeSessionToken } from "./session-token";
-import { touchedToken } from "./session-rules";
-import { IDLE_TIMEOUT_SECONDS } from "./settings";
+import { MAX_SESSION_SECONDS } from "./settings";
 
 // The part of the Auth.js configuration that needs no database, extended with
-// providers in ./index.ts. The token format and the session rules are shared
-// with the proxy and the per-request reader (session-cookie.ts).
-// Sessions are JWTs whose expiry the proxy pushes forward (at most once a
-// minute, see session-cookie.ts), so `maxAge` = idle timeout. `loginAt` bounds
-// the absolute lifetime.
+// providers and the session's row (the jwt callback) in ./index.ts. The token
+// format is shared with the proxy and the per-request reader (session-cookie.ts).
+// The token names a session row that every request checks (idle timeout,
+// logout); the cookie itself is never renewed, so `maxAge` is the absolute
+// session lifetime, which `loginAt` in the token bounds as well.
 
 declare module "next-auth" {
   interface Session {
@@ -19,20 +18,10 @@ declare module "next-auth" {
 export const baseAuthConfig = {
   trustHost: true,
   pages: { signIn: "/login", error: "/login" },
-  session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_SECONDS },
+  session: { strategy: "jwt", maxAge: MAX_SESSION_SECONDS },
   jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   providers: [],
   callbacks: {
-    jwt({ token, user }) {
-      const nowSeconds = Math.floor(Date.now() / 1000);
-      if (user?.id) {
-        token.sub = user.id;
-        token.loginAt = nowSeconds;
-        token.lastActivity = nowSeconds;
-        return token;
-      }
-      return touchedToken(token, nowSeconds);
-    },
     session({ session, token }) {
       session.user.id = String(token.sub ?? "");
       session.user.email = String(token.email ?? "");

@@ -5,6 +5,11 @@ import { z } from "@/lib/zod";
 import { baseAuthConfig } from "./base-config";
 import { verifyLogin, findActiveUserByEmail } from "@/server/auth/login";
 import { requestMetaFrom } from "@/server/request-meta";
+import { headers } from "next/headers";
+import { sessionOfToken } from "./session-cookie";
+import { endSession, startSession } from "@/server/auth/sessions";
+import { sessionUser } from "@/server/auth/session-user";
+import { pooled } from "@/server/sql";
 
 // Credentials (bcrypt) today. An OIDC provider such as HelseID or Azure AD is
 // switched on by configuration alone: set AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID,
@@ -54,12 +59,33 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     ...baseAuthConfig.callbacks,
+    // At sign-in: a session row, whose id the token carries. Otherwise (only
+    // Auth.js's own /api/auth/session, which re-issues the cookie): the same
+    // check as every request, so a dead session is never renewed there either.
+    async jwt({ token, user }) {
+      const now = new Date();
+      if (user?.id) {
+        const sessionId = await startSession(user.id, now);
+        if (!sessionId) return null;
+        return { ...token, sub: user.id, sid: sessionId, loginAt: Math.floor(now.getTime() / 1000) };
+      }
+      const session = sessionOfToken(token);
+      return session && (await sessionUser(pooled({ prepared: true }), session, now)) ? token : null;
+    },
     async signIn({ user, account }) {
       if (account?.provider !== "oidc") return true;
       const known = user.email ? await findActiveUserByEmail(user.email) : null;
       if (!known) return false;
       user.id = known.id;
       return true;
+    },
+  },
+  events: {
+    // Any sign-out through Auth.js (also POST /api/auth/signout) revokes the
+    // session; the logout action has done so already, and then this changes nothing.
+    async signOut(message) {
+      const session = "token" in message && message.token ? sessionOfToken(message.token) : null;
+      if (session) await endSession(session, requestMetaFrom(await headers()));
     },
   },
 });

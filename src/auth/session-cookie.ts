@@ -1,12 +1,14 @@
 import type { JWT } from "next-auth/jwt";
-import { IDLE_TIMEOUT_SECONDS } from "./settings";
-import { sessionExpired } from "./session-rules";
-import { decodeSessionToken, encodeSessionToken } from "./session-token";
+import { z } from "@/lib/zod";
+import { cookieExpired } from "./session-rules";
+import { decodeSessionToken } from "./session-token";
 
-// Reads and renews Auth.js's session cookie without a round through Auth.js's
-// request pipeline (which decrypted the token, encrypted a new one and built
-// a response, twice per request: in the proxy and in auth()). Same cookie,
-// same format, same secret; Auth.js still signs in and out.
+// Reads Auth.js's session cookie without a round through Auth.js's request
+// pipeline (which decrypted the token, encrypted a new one and built a
+// response, twice per request: in the proxy and in auth()). Same cookie, same
+// format, same secret; Auth.js still signs in and out. A valid cookie only
+// names a session: whether it is still alive is the database's answer
+// (src/server/auth/session-user.ts), asked on every request.
 
 /** Auth.js's names: the __Secure- one is used over https (and only browsers on https can set it). */
 export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
@@ -35,9 +37,10 @@ function cookieValue(read: CookieReader, name: string, all: readonly string[]): 
 }
 
 // Decrypted tokens by their exact text: a browser sends the same cookie on
-// every request until it is renewed, and decrypting it (crypto thread pool)
-// was a few ms of each request. Only successfully decrypted tokens are kept;
-// expiry is checked on every read. Per process, bounded, oldest dropped first.
+// every request, and decrypting it (crypto thread pool) was a few ms of each
+// request. Only successfully decrypted tokens are kept; expiry is checked on
+// every read. Per process, bounded, oldest dropped first. This cache only
+// saves the decryption: it never says whether the session is alive.
 const MAX_DECODED = 2000;
 const decoded = new Map<string, JWT>();
 
@@ -59,11 +62,25 @@ async function decodeOnce(value: string, key: string, name: string, nowSeconds: 
 export interface SessionCookie {
   name: string;
   token: JWT;
+  /** The id of the session's row (UserSession), set at sign-in. */
+  sessionId: string;
+  userId: string;
+}
+
+// The claims a session needs. Cookies issued before sessions had rows carry
+// no session id: refused, so those users sign in once more.
+const claims = z.object({ sub: z.string().min(1), sid: z.uuid(), loginAt: z.number() });
+
+/** The session a decrypted token names, or null (no session id: issued before sessions had rows). */
+export function sessionOfToken(token: JWT): { sessionId: string; userId: string } | null {
+  const parsed = claims.safeParse(token);
+  return parsed.success ? { sessionId: parsed.data.sid, userId: parsed.data.sub } : null;
 }
 
 /**
- * The valid session of a request, or null: a missing, tampered, expired,
- * idle or too old token is no session. `names` lists the request's cookies.
+ * The session a request's cookie names, or null: a missing, tampered,
+ * expired or too old token, or one without a session id, is no session.
+ * `names` lists the request's cookies.
  */
 export async function readSessionCookie(read: CookieReader, names: readonly string[], nowSeconds: number): Promise<SessionCookie | null> {
   const key = secret();
@@ -73,32 +90,12 @@ export async function readSessionCookie(read: CookieReader, names: readonly stri
     if (!value) continue;
     try {
       const token = await decodeOnce(value, key, name, nowSeconds);
-      if (token?.sub && !sessionExpired(token, nowSeconds)) return { name, token };
+      if (!token || cookieExpired(token, nowSeconds)) continue;
+      const session = sessionOfToken(token);
+      if (session) return { name, token, ...session };
     } catch {
       // not ours, tampered or expired: no session
     }
   }
   return null;
-}
-
-/** A renewed cookie for the session, counting this request as activity (Auth.js's cookie options). */
-export async function renewedSessionCookie(session: SessionCookie, nowSeconds: number) {
-  const { iat: _iat, exp: _exp, jti: _jti, ...claims } = session.token;
-  const value = await encodeSessionToken({
-    token: { ...claims, lastActivity: nowSeconds },
-    secret: secret()!,
-    salt: session.name,
-    maxAge: IDLE_TIMEOUT_SECONDS,
-  });
-  return {
-    name: session.name,
-    value,
-    options: {
-      httpOnly: true,
-      sameSite: "lax" as const,
-      path: "/",
-      secure: session.name.startsWith("__Secure-"),
-      expires: new Date((nowSeconds + IDLE_TIMEOUT_SECONDS) * 1000),
-    },
-  };
 }

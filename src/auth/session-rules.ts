@@ -1,26 +1,38 @@
 import type { JWT } from "next-auth/jwt";
 import { IDLE_TIMEOUT_SECONDS, MAX_SESSION_SECONDS } from "./settings";
 
-// When a signed-in session is still valid, in one place for Auth.js's jwt
-// callback, the proxy and the per-request session reader.
+// When a signed-in session is still valid, in one place. The cookie carries
+// the session's id and its sign-in time; whether the session is alive (not
+// logged out, user not deactivated, not idle) is decided by its row in the
+// database on every request (src/server/auth/session-user.ts), so that a
+// logout holds at once in every server process and on every host. The cookie
+// is not renewed: it lives as long as a session may (MAX_SESSION_SECONDS).
 
-/** Seconds between renewals of the session cookie: the idle timeout counts from the last renewal. */
-export const RENEW_AFTER_SECONDS = 60;
+/**
+ * How stale the row's lastSeenAt may get before a request writes it: writing
+ * it on every request would make every request a write. A request at time r
+ * rewrites it when it is r − LAST_SEEN_PRECISION_SECONDS or older, so after
+ * the request r − LAST_SEEN_PRECISION_SECONDS < lastSeenAt ≤ r (clocks of the
+ * hosts agreeing), and a session idle since its last request ends after at
+ * most IDLE_TIMEOUT_SECONDS and not before IDLE_TIMEOUT_SECONDS −
+ * LAST_SEEN_PRECISION_SECONDS. A minute, or a tenth of a short idle timeout.
+ */
+export const LAST_SEEN_PRECISION_SECONDS = Math.max(1, Math.min(60, Math.floor(IDLE_TIMEOUT_SECONDS / 10)));
 
-/** A session that has been idle too long, or has lasted longer than a working day, is over. */
-export function sessionExpired(token: JWT, nowSeconds: number): boolean {
-  const lastActivity = Number(token.lastActivity ?? 0);
-  const loginAt = Number(token.loginAt ?? 0);
-  return nowSeconds - lastActivity > IDLE_TIMEOUT_SECONDS || nowSeconds - loginAt > MAX_SESSION_SECONDS;
+/** The cookie's own limit: a session lasts no longer than a working day, however active. */
+export function cookieExpired(token: JWT, nowSeconds: number): boolean {
+  return nowSeconds - Number(token.loginAt ?? 0) > MAX_SESSION_SECONDS;
 }
 
-/** The token with this request counted as activity, or null when the session is over. */
-export function touchedToken(token: JWT, nowSeconds: number): JWT | null {
-  if (sessionExpired(token, nowSeconds)) return null;
-  return { ...token, lastActivity: nowSeconds };
-}
-
-/** Renew the cookie only now and then: a new token on every request cost a JWE encryption each time. */
-export function needsRenewal(token: JWT, nowSeconds: number): boolean {
-  return nowSeconds - Number(token.lastActivity ?? 0) >= RENEW_AFTER_SECONDS;
+/** The instants that decide a session row's fate at `now` (see session-user.ts). */
+export function sessionCutoffs(now: Date) {
+  const before = (seconds: number) => new Date(now.getTime() - seconds * 1000);
+  return {
+    /** alive only if lastSeenAt is at or after this */
+    idleSince: before(IDLE_TIMEOUT_SECONDS),
+    /** alive only if created at or after this */
+    createdSince: before(MAX_SESSION_SECONDS),
+    /** lastSeenAt is rewritten when at or before this */
+    seenBefore: before(LAST_SEEN_PRECISION_SECONDS),
+  };
 }
