@@ -33,7 +33,9 @@ export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
   async adapter() {
-    const connectionString = process.env.DATABASE_URL;
+    // migrations run as the owner of the tables, the app as a role that owns
+    // nothing (scripts/lib/db-roles.mjs): MIGRATION_DATABASE_URL when the two differ
+    const connectionString = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set");
     const pool = new CatalogSafePool({ connectionString, allowExitOnIdle: true, max: 2 });
     return new PrismaPg(pool);
