@@ -179,6 +179,22 @@ describe.skipIf(singleRole)("the app's database role", () => {
     );
   });
 
+  it("cannot give an event another unit by shadowing the pathway table with a temporary one", async () => {
+    const { unit, clinician, pathway } = await setup();
+    const other = await makeUnit(db());
+    const inserted = await asApp(async (client) => {
+      await client.query(`CREATE TEMP TABLE "Pathway" ("id" text, "unitId" text)`);
+      await client.query(`INSERT INTO pg_temp."Pathway" VALUES ($1, $2)`, [pathway.id, other.id]);
+      const { rows } = await client.query(
+        `INSERT INTO "PathwayEvent" ("id", "pathwayId", "code", "clinicalDate", "recordedById")
+         VALUES (gen_random_uuid()::text, $1, 'E', '2026-10-01', $2) RETURNING "unitId"`,
+        [pathway.id, clinician.user.id],
+      );
+      return rows[0];
+    });
+    expect(inserted.unitId).toBe(unit.id);
+  });
+
   it("does the app's work: registers, annuls, views, generates data and recomputes the derived tables", async () => {
     const { clinician, coordinator, pathway, event } = await setup();
     await generateDataSet(appClient!, TODAY, { pathways: 30, units: 1, batchSize: 10, seed: 7 });

@@ -11,8 +11,8 @@
 --    NULL and ON UPDATE CASCADE).
 -- Triggers bind only the table's owner: the app connects as a role that owns
 -- nothing (see scripts/lib/db-roles.mjs), so it cannot drop or disable them.
--- The functions pin search_path (pg_temp last) so a session cannot shadow a
--- table or operator they use.
+-- The two functions below pin search_path (pg_temp last) so a session cannot
+-- shadow an operator they use.
 -- See the append-only migration for the E'' / \073 convention (the runner
 -- splits statements on semicolons).
 
@@ -61,7 +61,17 @@ BEGIN
 END
 ' LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp;
 
-ALTER FUNCTION forlopsvakt_event_unit() SET search_path = pg_catalog, public, pg_temp;
+-- The event's unit from the pathway, the table named with its schema: a
+-- session's temporary table "Pathway" (searched first for unqualified names)
+-- could otherwise hand an event another unit. (Qualified rather than a pinned
+-- search_path, which made bulk inserts about a quarter slower.)
+CREATE OR REPLACE FUNCTION forlopsvakt_event_unit() RETURNS trigger AS
+E'
+BEGIN
+  SELECT "unitId" INTO NEW."unitId" FROM public."Pathway" WHERE "id" = NEW."pathwayId"\073
+  RETURN NEW\073
+END
+' LANGUAGE plpgsql;
 
 ALTER TABLE "PathwayEvent" ADD CONSTRAINT "PathwayEvent_annulment_whole"
   CHECK (("annulledAt" IS NULL) = ("annulledById" IS NULL) AND ("annulledAt" IS NULL) = ("annulReason" IS NULL)) NOT VALID;
