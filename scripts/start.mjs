@@ -75,6 +75,8 @@ try {
     const ownerUrl = process.env.MIGRATION_DATABASE_URL || databaseUrl;
     migrate(ownerUrl);
     databaseUrl = await appDatabaseUrl(databaseUrl, ownerUrl);
+    // the app's processes (seed, build, server) never see the owner's credentials
+    delete process.env.MIGRATION_DATABASE_URL;
   }
   // The demo patients carry synthetic national ids (month + 80); a real
   // deployment runs `npm run serve` with its own environment instead.
