@@ -36,7 +36,7 @@ async function reuseSingleDatabase() {
   migrate(url);
   await emptyDatabase(url);
   const prisma = createPrismaClient(url, { max: 8 });
-  return { url, prisma, singleRole: true, appUrl: async () => url, drop: () => prisma.$disconnect() };
+  return { url, prisma, appUrl: async () => url, drop: () => prisma.$disconnect() };
 }
 
 export async function createTestDatabase() {
@@ -54,7 +54,6 @@ export async function createTestDatabase() {
   return {
     url: url.toString(),
     prisma,
-    singleRole: false,
     appUrl: () => appRoleUrl(url.toString()),
     async drop() {
       await prisma.$disconnect();
