@@ -14,6 +14,11 @@ import pg from "pg";
 // schema engine reads (prisma/orm#27403): present them as text.
 const AS_TEXT: Record<number, number> = { 19: 25, 18: 25, 1003: 1009, 1002: 1009 };
 
+// Migrations run as the owner of the tables, the app as a role that owns
+// nothing (scripts/lib/db-roles.mjs): MIGRATION_DATABASE_URL, when set, is the
+// owner's connection and stands in for DATABASE_URL in every Prisma CLI command.
+if (process.env.MIGRATION_DATABASE_URL) process.env.DATABASE_URL = process.env.MIGRATION_DATABASE_URL;
+
 class CatalogSafePool extends pg.Pool {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {

@@ -2,6 +2,10 @@
 // starts the embedded PostgreSQL unless DATABASE_URL is set, migrates, loads the
 // demo data once, builds if the sources changed, and serves the app.
 // Ctrl-C stops the app and the embedded database cleanly.
+// On PostgreSQL the migrations run as the owner of the tables
+// (MIGRATION_DATABASE_URL, else DATABASE_URL) and the app as a role that owns
+// nothing (the user of DATABASE_URL when both are set, else forlopsvakt_app,
+// created here): see scripts/lib/db-roles.mjs. The embedded database keeps one role.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
@@ -9,17 +13,37 @@ import { join } from "node:path";
 import {
   ROOT, buildIsStale, ensureDependencies, ensurePrismaClient, log, migrate, run, startEmbeddedDatabase, stopChildren, timed, track,
 } from "./lib/common.mjs";
+import { DEFAULT_APP_ROLE, ensureAppRole } from "./lib/db-roles.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = process.env.FORLOPSVAKT_DATA_DIR ?? join(ROOT, ".data");
 const started = Date.now();
 
-function authSecret() {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = join(dataDir, "auth-secret");
-  if (!existsSync(file)) writeFileSync(file, randomBytes(33).toString("base64"), { mode: 0o600 });
+/** A random secret kept in the data directory (made on first use). */
+function storedSecret(name) {
+  const file = join(dataDir, name);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(33).toString("base64url"), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
+}
+
+function authSecret() {
+  return process.env.AUTH_SECRET || storedSecret("auth-secret");
+}
+
+/** The app's URL: a role without ownership, given access by the owner here. */
+async function appDatabaseUrl(databaseUrl, ownerUrl) {
+  const separate = Boolean(process.env.MIGRATION_DATABASE_URL);
+  const role = separate ? decodeURIComponent(new URL(databaseUrl).username) : (process.env.DATABASE_APP_ROLE ?? DEFAULT_APP_ROLE);
+  try {
+    const appUrl = await ensureAppRole(ownerUrl, { role, password: separate ? undefined : storedSecret("app-db-password") });
+    log(`Appen kobler til databasen som ${role}, som ikke eier tabellene (migreringer kjører som eieren).`);
+    return separate ? databaseUrl : appUrl;
+  } catch (error) {
+    log(`Kunne ikke gi databaserollen ${role} appens tilganger (${error instanceof Error ? error.message : error}).`);
+    log("Appen kobler til med DATABASE_URL som den er: kan den rollen fjerne triggere, er revisjonsloggen ikke vernet.");
+    return databaseUrl;
+  }
 }
 
 let stopping = false;
@@ -46,8 +70,14 @@ try {
     // PGlite is one session behind every connection (see src/server/sql.ts)
     databaseEnv.DATABASE_PREPARED_STATEMENTS = "off";
     log(`Innebygd database kjører (${databaseUrl}), data i ${join(dataDir, "pglite")}`);
+    migrate(databaseUrl);
+  } else {
+    const ownerUrl = process.env.MIGRATION_DATABASE_URL || databaseUrl;
+    migrate(ownerUrl);
+    databaseUrl = await appDatabaseUrl(databaseUrl, ownerUrl);
+    // the app's processes (seed, build, server) never see the owner's credentials
+    delete process.env.MIGRATION_DATABASE_URL;
   }
-  migrate(databaseUrl);
   // The demo patients carry synthetic national ids (month + 80); a real
   // deployment runs `npm run serve` with its own environment instead.
   const env = { ...databaseEnv, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true", ALLOW_SYNTHETIC_IDS: process.env.ALLOW_SYNTHETIC_IDS ?? "1" };

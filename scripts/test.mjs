@@ -1,12 +1,17 @@
 // `npm test`: the whole suite, failing fast. Typecheck, unit tests, integration
 // tests against PostgreSQL (DATABASE_URL, or an embedded one), then the app is
 // migrated, seeded, built and tested end to end in Chromium with Playwright.
+// On PostgreSQL, DATABASE_URL is the owner (it migrates and creates the test
+// databases) and the app under test connects as a role that owns nothing
+// (DATABASE_APP_ROLE, default forlopsvakt_app, created here): see
+// scripts/lib/db-roles.mjs. The embedded database keeps one role.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   ROOT, ensureDependencies, ensurePrismaClient, log, migrate, run, startEmbeddedDatabase, stopChildren, timed,
 } from "./lib/common.mjs";
+import { DEFAULT_APP_ROLE, ensureAppRole } from "./lib/db-roles.mjs";
 
 const reports = mkdtempSync(join(tmpdir(), "forlopsvakt-test-"));
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -66,15 +71,19 @@ try {
     count(integrationReport, "vitest");
   }
 
-  // End to end: a migrated, seeded database and the production build.
+  // End to end: a migrated, seeded database and the production build, the
+  // app connected as its own role (the owner only migrates).
+  if (integrationEnv.FORLOPSVAKT_TEST_SINGLE_DB) run("npx", ["tsx", "scripts/reset-db.ts"], { ...integrationEnv, DATABASE_URL: databaseUrl });
+  migrate(databaseUrl);
+  const appUrl = integrationEnv.FORLOPSVAKT_TEST_SINGLE_DB
+    ? databaseUrl
+    : await ensureAppRole(databaseUrl, { role: process.env.DATABASE_APP_ROLE ?? DEFAULT_APP_ROLE, password: process.env.DATABASE_APP_PASSWORD });
   const appEnv = {
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: appUrl,
     AUTH_SECRET: "test-secret-not-for-production-0123456789",
     AUTH_TRUST_HOST: "true",
-    ...(integrationEnv.DATABASE_PREPARED_STATEMENTS ? { DATABASE_PREPARED_STATEMENTS: "off" } : {}),
+    ...integrationEnv,
   };
-  if (integrationEnv.FORLOPSVAKT_TEST_SINGLE_DB) run("npx", ["tsx", "scripts/reset-db.ts"], appEnv);
-  migrate(databaseUrl);
   if (existsSync(join(ROOT, "prisma/seed.ts"))) timed("demodata", () => run("npm", ["run", "--silent", "db:seed"], appEnv));
   timed("next build", () => run("npx", ["next", "build"], { ...appEnv, NODE_ENV: "production" }));
   const e2eReport = join(reports, "e2e.json");

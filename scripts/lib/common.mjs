@@ -51,8 +51,11 @@ export function ensurePrismaClient() {
   timed("prisma generate", () => run("npx", ["prisma", "generate"], PRISMA_ENV));
 }
 
-export function migrate(databaseUrl) {
-  timed("prisma migrate deploy", () => run("npx", ["prisma", "migrate", "deploy"], { ...PRISMA_ENV, DATABASE_URL: databaseUrl }));
+/** Migrates as the role of `ownerUrl` (it then owns what the migrations create). */
+export function migrate(ownerUrl) {
+  timed("prisma migrate deploy", () =>
+    run("npx", ["prisma", "migrate", "deploy"], { ...PRISMA_ENV, DATABASE_URL: ownerUrl, MIGRATION_DATABASE_URL: ownerUrl }),
+  );
 }
 
 export function buildIsStale() {

@@ -2,15 +2,19 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createPrismaClient } from "../../src/server/db";
+import { emptyDatabase } from "../../scripts/lib/empty-database";
+import { DEFAULT_APP_ROLE, ensureAppRole } from "../../scripts/lib/db-roles.mjs";
 
 // Each integration test file gets its own freshly migrated database on the
-// PostgreSQL server of DATABASE_URL, dropped afterwards.
+// PostgreSQL server of DATABASE_URL, dropped afterwards. DATABASE_URL's role
+// migrates it and so owns its tables; appUrl() gives the URL of the app's own
+// role (DATABASE_APP_ROLE, owning nothing) for tests of what that role may do.
 
 export const PRISMA_ENV = { PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false", PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false" };
 
 export function migrate(url: string): void {
   execFileSync("npx", ["prisma", "migrate", "deploy"], {
-    env: { ...process.env, ...PRISMA_ENV, DATABASE_URL: url },
+    env: { ...process.env, ...PRISMA_ENV, DATABASE_URL: url, MIGRATION_DATABASE_URL: url },
     stdio: "pipe",
   });
 }
@@ -21,15 +25,18 @@ function serverUrl(): URL {
   return new URL(base);
 }
 
-/** With the embedded database (one database only): reuse it, emptied. */
+/** The app role's URL for the database of `url`, given its access there. */
+function appRoleUrl(url: string): Promise<string> {
+  return ensureAppRole(url, { role: process.env.DATABASE_APP_ROLE ?? DEFAULT_APP_ROLE, password: process.env.DATABASE_APP_PASSWORD });
+}
+
+/** With the embedded database (one database only, one role): reuse it, emptied. */
 async function reuseSingleDatabase() {
   const url = serverUrl().toString();
   migrate(url);
+  await emptyDatabase(url);
   const prisma = createPrismaClient(url, { max: 8 });
-  const tables = await prisma.$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
-  if (tables.length) await prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} CASCADE`);
-  return { url, prisma, drop: () => prisma.$disconnect() };
+  return { url, prisma, appUrl: async () => url, drop: () => prisma.$disconnect() };
 }
 
 export async function createTestDatabase() {
@@ -47,6 +54,7 @@ export async function createTestDatabase() {
   return {
     url: url.toString(),
     prisma,
+    appUrl: () => appRoleUrl(url.toString()),
     async drop() {
       await prisma.$disconnect();
       const c = new pg.Client({ connectionString: admin.toString() });

@@ -7,8 +7,9 @@ import { createTestDatabase } from "../../support/db";
 import { makeNationalId } from "@/domain/national-id";
 
 // Gives a test file its own migrated database and points the app's shared
-// Prisma client (src/server/db.ts) at it.
-export function useAppDatabase(): { db: () => PrismaClient } {
+// Prisma client (src/server/db.ts) at it. db() connects as the tables' owner,
+// appUrl() is the URL of the app's own role there (see tests/support/db.ts).
+export function useAppDatabase(): { db: () => PrismaClient; appUrl: () => Promise<string> } {
   let handle: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   beforeAll(async () => {
     handle = await createTestDatabase();
@@ -18,12 +19,11 @@ export function useAppDatabase(): { db: () => PrismaClient } {
     (globalThis as { forlopsvaktPrisma?: PrismaClient }).forlopsvaktPrisma = undefined;
     await handle?.drop();
   });
-  return {
-    db: () => {
-      if (!handle) throw new Error("database not ready");
-      return handle.prisma;
-    },
+  const ready = () => {
+    if (!handle) throw new Error("database not ready");
+    return handle;
   };
+  return { db: () => ready().prisma, appUrl: () => ready().appUrl() };
 }
 
 let counter = 0;
