@@ -18,11 +18,13 @@ ALTER TABLE "UserSession" ADD CONSTRAINT "UserSession_userId_fkey" FOREIGN KEY (
 -- Deactivating a user revokes every session of the user, whoever does it (a
 -- future admin page, SQL by hand), so that reactivating the user later does
 -- not bring old cookies back to life. The body is an E'' string with each
--- semicolon written as \073 (the migration runner splits on semicolons).
+-- semicolon written as \073 (the migration runner splits on semicolons). The
+-- table is named with its schema: a temporary table of that name must not
+-- take its place.
 CREATE OR REPLACE FUNCTION forlopsvakt_revoke_sessions_of_deactivated_user() RETURNS trigger AS
 E'
 BEGIN
-  UPDATE "UserSession" SET "revokedAt" = now() WHERE "userId" = NEW."id" AND "revokedAt" IS NULL\073
+  UPDATE public."UserSession" SET "revokedAt" = now() WHERE "userId" = NEW."id" AND "revokedAt" IS NULL\073
   RETURN NULL\073
 END
 ' LANGUAGE plpgsql;
