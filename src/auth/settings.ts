@@ -5,7 +5,7 @@ function positiveNumber(value: string | undefined, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-/** Idle session timeout; the session cookie expires this long after the last request. */
+/** Idle session timeout, counted from the last request (the session row's lastSeenAt; see session-rules.ts). */
 export const IDLE_TIMEOUT_SECONDS = Math.round(positiveNumber(process.env.AUTH_IDLE_TIMEOUT_MINUTES, 30) * 60);
 
 /** Absolute session lifetime, whatever the activity (a working day). */

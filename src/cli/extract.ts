@@ -54,15 +54,32 @@ export function readExtract(text: string): { pathways: Map<string, PathwayInput 
       continue;
     }
     let pathway = pathways.get(id);
+    // a pathway's type, setting and patient are one: rows that disagree are an error in any order
+    const disagreement = pathway ? disagreementOf(pathway, typeText, settingText, get("patient_id")) : null;
+    if (disagreement) {
+      errors.push({ line: row.line, message: `${disagreement}.` });
+      continue;
+    }
     if (!pathway) {
       pathway = { id, patientId: get("patient_id"), type: typeText as PathwayType, setting: settingText as Setting, referralReceived: null, events: [] };
       pathways.set(id, pathway);
     }
     // rows that disagree: the earliest referral date counts, whatever the row order
     if (received && (!pathway.referralReceived || received < pathway.referralReceived)) pathway.referralReceived = received;
-    pathway.events.push({ id: `${id}:${row.line}`, code, outcome: get("outcome") || null, date, recordedAt: String(row.line).padStart(9, "0") });
+    // No recorded time in an extract: same-day events of one letter are ordered by their content (the id
+    // starts with it), never by their line, so the result does not depend on row order.
+    const outcome = get("outcome") || null;
+    const contentKey = `${date}|${code.toUpperCase()}|${(outcome ?? "").toUpperCase()}`;
+    pathway.events.push({ id: `${id}:${contentKey}|${String(row.line).padStart(9, "0")}`, code, outcome, date, recordedAt: null });
   }
   return { pathways, errors };
+}
+
+function disagreementOf(pathway: PathwayInput & { patientId: string }, type: string, setting: string, patientId: string): string | null {
+  if (pathway.type !== type) return `type «${type}» avviker fra forløpets andre rader («${pathway.type}»)`;
+  if (pathway.setting !== setting) return `setting «${setting}» avviker fra forløpets andre rader («${pathway.setting}»)`;
+  if (pathway.patientId !== patientId) return `patient_id «${patientId}» avviker fra forløpets andre rader («${pathway.patientId}»)`;
+  return null;
 }
 
 export function checkExtract(pathways: Map<string, PathwayInput & { patientId: string }>, today: string): CheckedPathway[] {

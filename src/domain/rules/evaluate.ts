@@ -6,7 +6,7 @@ import {
 import { REFERRAL_ASSESSMENT_WORKING_DAYS, durationsInForce, type DurationRow, type DurationSet } from "./durations";
 import { NOTICE_MESSAGES, type DeadlineKind, type NoticeId, type Phase } from "./labels";
 import { expectedCodes } from "./expected";
-import type { Deadline, EventInput, Notice, PathwayEvaluation, PathwayInput } from "./types";
+import type { Deadline, EventInput, ExpectedCode, Notice, PathwayEvaluation, PathwayInput } from "./types";
 
 // Runs for every pathway of a national extract, so the hot path avoids
 // closures, intermediate arrays and repeated scans: each step is one loop.
@@ -57,11 +57,13 @@ function prepare(pathway: PathwayInput, notices: Notice[], today: IsoDate): Pars
 }
 
 /**
- * U's outcome is its activity: events registered before the outcome carried
- * it (and API clients that still send it) have it in `activityCode`.
+ * U's outcome is its activity: U events registered before the outcome carried
+ * it have it in `activityCode`. Only U's: other letters never read that field.
  */
 function parseEvent(e: EventInput, type: PathwayInput["type"]): ParsedCode {
-  return parseCode(e.code, e.outcome || e.activityCode || null, type);
+  const parsed = parseCode(e.code, e.outcome, type);
+  if (parsed.ok && parsed.letter === "U" && parsed.outcome === null && e.activityCode) return parseCode(e.code, e.activityCode, type);
+  return parsed;
 }
 
 /** Pathways hold a handful of events, where insertion sort beats Array#sort; both are stable, so the order is the same. */
@@ -328,13 +330,19 @@ export function evaluatePathway(pathway: PathwayInput, today: IsoDate): PathwayE
     deadlines,
     notices,
     nextDeadline: closedOn ? null : nextDeadline,
-    nextExpectedCodes: expectedCodes(phase, pathway.type, m.feedbackSent),
+    nextExpectedCodes: withoutDoneActivities(expectedCodes(phase, pathway.type, m.feedbackSent), m.activities),
     eventCount: events.length,
     lastEventDate: events.length ? events[events.length - 1].date : null,
     eventDates,
     treatmentDecisionDates: m.treatmentDecisions,
     activities: m.activities,
   };
+}
+
+/** An activity already registered is not suggested again. */
+function withoutDoneActivities(codes: ExpectedCode[], activities: Milestones["activities"]): ExpectedCode[] {
+  if (activities.length === 0) return codes;
+  return codes.filter((c) => c.code !== "U" || !activities.some((a) => a.code === c.outcome));
 }
 
 function firstValidDate(events: ParsedEvent[]): IsoDate | null {

@@ -36,6 +36,7 @@ interface DecisionEvent {
   id: string;
   date: IsoDate;
   outcome: string | null;
+  recordedAt: string;
 }
 
 /** The valid C and F events in clinical order (annulled ones ignored). */
@@ -46,10 +47,11 @@ function decisionsAndFeedback(pathway: PathwayInput) {
     if (e.annulled) continue;
     const parsed = parseCode(e.code, e.outcome, pathway.type);
     if (!parsed.ok) continue;
-    if (parsed.letter === "C") decisions.push({ id: e.id, date: e.date, outcome: parsed.outcome });
+    if (parsed.letter === "C") decisions.push({ id: e.id, date: e.date, outcome: parsed.outcome, recordedAt: e.recordedAt ?? "" });
     if (parsed.letter === "F") feedbackDates.push(e.date);
   }
-  decisions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  // the engine's order (date, recorded time, id), whatever order the events came in
+  decisions.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.recordedAt !== b.recordedAt ? (a.recordedAt < b.recordedAt ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { decisions, feedbackDates };
 }
 

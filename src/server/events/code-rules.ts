@@ -13,6 +13,9 @@ export function checkCode(
 ): { ok: true; letter: string; outcome: string | null } | { ok: false; errors: FieldErrors } {
   const bare = parseCode(data.code, null, pathwayType);
   if (!bare.ok) return { ok: false, errors: { code: [bare.error] } };
+  if (data.activityCode && bare.letter !== "U") {
+    return { ok: false, errors: { activityCode: ["Aktivitetskode brukes bare for utført aktivitet (U)."] } };
+  }
   const outcome = data.outcome ?? (bare.letter === "U" && data.activityCode ? data.activityCode.toUpperCase() : null);
   const parsed = parseCode(data.code, outcome, pathwayType);
   if (!parsed.ok) return { ok: false, errors: { outcome: [parsed.error] } };

@@ -97,4 +97,23 @@ describe("reading an extract", () => {
     expect({ ...backward, notices: backward.notices.map((n) => n.id) }).toMatchObject({ ...forward, notices: forward.notices.map((n) => n.id) });
     expect(backward.deadlines).toEqual(forward.deadlines);
   });
+
+  it("orders two decisions of one day by their content, not by their line", () => {
+    const header = "pathway_id,type,date,code,outcome";
+    const base = ["p2,D11,2026-01-02,A,", "p2,D11,2026-01-03,M,"];
+    const phases = [["p2,D11,2026-01-05,C,P", "p2,D11,2026-01-05,C,K"], ["p2,D11,2026-01-05,C,K", "p2,D11,2026-01-05,C,P"]].map(
+      (decisions) => checkExtract(readExtract([header, ...base, ...decisions].join("\n")).pathways, "2026-11-22")[0].evaluation.phase,
+    );
+    expect(phases[0]).toBe(phases[1]);
+  });
+
+  it("refuses rows of one pathway that disagree on setting, type or patient, whichever comes first", () => {
+    for (const order of [["p1,pat,D11,poliklinikk,2026-01-05,A", "p1,pat,D11,dogn,2026-01-06,M"], ["p1,pat,D11,dogn,2026-01-05,A", "p1,pat,D11,poliklinikk,2026-01-06,M"]]) {
+      const { errors } = readExtract(["pathway_id,patient_id,type,setting,date,code", ...order].join("\n"));
+      expect(errors).toHaveLength(1);
+      expect(errors[0].message).toMatch(/^setting «\w+» avviker fra forløpets andre rader/);
+    }
+    const { errors } = readExtract(["pathway_id,patient_id,type,date,code", "p1,a,D11,2026-01-05,A", "p1,b,D11,2026-01-06,M"].join("\n"));
+    expect(errors[0].message).toMatch(/^patient_id «b» avviker/);
+  });
 });

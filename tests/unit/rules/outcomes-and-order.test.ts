@@ -66,6 +66,18 @@ describe("outcomes of X, S, U and H", () => {
     expect(parseCode("D11U", "tv", "D11")).toEqual({ ok: true, type: "D11", letter: "U", outcome: "TV" });
   });
 
+  it("only U reads the old activity field: an A, M or X with one is judged on its own outcome", () => {
+    const withStray = d11([ev("A", "2026-01-05", null, { activityCode: "BP" }), ev("M", "2026-01-12", null, { activityCode: "Samtale 1" }), ev("C", "2026-02-01", "P"), ev("X", "2026-03-01", null, { activityCode: "1" })]);
+    const result = evaluatePathway(withStray, TODAY);
+    expect(result.notices.map((n) => n.id)).toEqual(["MISSING_OUTCOME"]);
+    expect(result.phase).toBe("treatment");
+  });
+
+  it("an activity already registered is not suggested again", () => {
+    const codes = evaluatePathway(d11([...treated(), ev("U", "2026-02-10", "BP")]), TODAY).nextExpectedCodes;
+    expect(codes.filter((c) => c.code === "U").map((c) => c.outcome)).toEqual(["IB", "TV"]);
+  });
+
   it("accepts 1–3 letters or digits for the unconfirmed lists, nothing longer or odd", () => {
     for (const outcome of ["1", "AB", "X9Z"]) expect(parseCode("S", outcome).ok).toBe(true);
     for (const outcome of ["ABCD", "A-1", "Å"]) expect(parseCode("S", outcome).ok).toBe(false);

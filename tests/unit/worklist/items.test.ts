@@ -98,4 +98,10 @@ describe("worklist row text", () => {
       "Kode C (klinisk beslutning) mangler forutgående kode M (første frammøte) (01.09.2026)",
     );
   });
+
+  it("two decisions of one day give the same rows whatever order the events arrive in", () => {
+    const input = pathway([["A", null, "2026-08-05"], ["M", null, "2026-08-10"], ["C", "P", "2026-09-01"], ["C", "K", "2026-09-01"]]);
+    const reversed = { ...input, events: [...input.events].reverse() };
+    expect(items(reversed)).toEqual(items(input));
+  });
 });
