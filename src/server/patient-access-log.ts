@@ -33,13 +33,20 @@ export interface PatientAccessRow {
 export async function patientAccessLog(actor: Actor, query: z.input<typeof patientAccessQuerySchema>) {
   assertCan(actor.user, "audit.read");
   const q = patientAccessQuerySchema.parse(query);
+  const before = q.before?.toString() ?? null;
+  // the matching ids first (both indexes, a BitmapOr), then the newest of them:
+  // ordered by id with a LIMIT, PostgreSQL may otherwise walk the whole table
+  // backwards looking for a patient seen rarely
   const rows = await pooled().rows<PatientAccessRow>(Prisma.sql`
+    WITH hits AS MATERIALIZED (
+      SELECT "id" FROM "AuditEvent"
+      WHERE ("patientId" = ${q.patientId} OR "patientIds" @> ARRAY[${q.patientId}]::text[])
+        AND (${before}::bigint IS NULL OR "id" < ${before}::bigint)
+    )
     SELECT a."id"::text AS "id", to_char(a."at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "at",
       a."action"::text AS "action", a."userId", u."name" AS "userName", a."pathwayId",
       a."patientId" IS DISTINCT FROM ${q.patientId} AS "viaList", a."ip"
-    FROM "AuditEvent" a LEFT JOIN "User" u ON u."id" = a."userId"
-    WHERE (a."patientId" = ${q.patientId} OR a."patientIds" @> ARRAY[${q.patientId}]::text[])
-      AND (${q.before?.toString() ?? null}::bigint IS NULL OR a."id" < ${q.before?.toString() ?? null}::bigint)
+    FROM hits JOIN "AuditEvent" a ON a."id" = hits."id" LEFT JOIN "User" u ON u."id" = a."userId"
     ORDER BY a."id" DESC
     LIMIT ${q.limit + 1}`);
   const page = rows.slice(0, q.limit);
