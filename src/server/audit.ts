@@ -7,13 +7,16 @@ import type { RequestMeta } from "@/server/request-meta";
 
 // Audit rows (FHIR AuditEvent): who, when, what, which patient/pathway, from
 // where. Every read of a patient page and every write of patient data writes
-// one, in the same transaction as the write itself.
+// one, in the same transaction as the write itself. A response that shows a
+// list of patients writes one row naming all of them in `patientIds`.
 
 export interface AuditEntry {
   userId: string | null;
   action: AuditAction;
   patientId?: string | null;
   pathwayId?: string | null;
+  /** every patient a list response showed (duplicates are dropped) */
+  patientIds?: readonly string[];
   detail?: Prisma.InputJsonValue;
 }
 
@@ -24,14 +27,22 @@ export async function writeAudit(db: Tx | Sql, entry: AuditEntry, meta: RequestM
 
 /**
  * The audit row's INSERT; `from` (e.g. a CTE's rows) makes it conditional, as
- * in the registration's single statement, and `detailFrom` adds keys the same
- * statement computes (a jsonb object expression over `from`).
+ * in the registration's single statement, `detailFrom` adds keys the same
+ * statement computes (a jsonb object expression over `from`) and
+ * `patientIdsFrom` gives the shown patients as a text[] expression over `from`.
  */
-export function auditInsert(entry: AuditEntry, meta: RequestMeta, from: Prisma.Sql = Prisma.empty, detailFrom?: Prisma.Sql): Prisma.Sql {
+export function auditInsert(
+  entry: AuditEntry,
+  meta: RequestMeta,
+  from: Prisma.Sql = Prisma.empty,
+  detailFrom?: Prisma.Sql,
+  patientIdsFrom?: Prisma.Sql,
+): Prisma.Sql {
   const detail = entry.detail === undefined ? null : JSON.stringify(entry.detail);
   const detailSql = detailFrom ? Prisma.sql`COALESCE(${detail}::jsonb, '{}'::jsonb) || ${detailFrom}` : Prisma.sql`${detail}::jsonb`;
+  const patientIds = patientIdsFrom ?? Prisma.sql`${[...new Set(entry.patientIds ?? [])].sort()}::text[]`;
   return Prisma.sql`
-    INSERT INTO "AuditEvent" ("userId", "action", "patientId", "pathwayId", "detail", "ip", "userAgent")
+    INSERT INTO "AuditEvent" ("userId", "action", "patientId", "pathwayId", "patientIds", "detail", "ip", "userAgent")
     SELECT ${entry.userId}, ${entry.action}::"AuditAction", ${entry.patientId ?? null}, ${entry.pathwayId ?? null},
-      ${detailSql}, ${meta.ip}, ${meta.userAgent} ${from}`;
+      ${patientIds}, ${detailSql}, ${meta.ip}, ${meta.userAgent} ${from}`;
 }

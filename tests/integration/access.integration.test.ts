@@ -16,8 +16,9 @@ describe("unit scoping of patient data", () => {
       const actor = await makeActor(db(), role, [own.id]);
       await expect(getPathwayDetail(actor, pathway.id, TODAY)).rejects.toBeInstanceOf(NotFoundError);
     }
-    const nobodyAudited = await db().auditEvent.count({ where: { pathwayId: pathway.id } });
-    expect(nobodyAudited).toBe(0);
+    // nothing shown: no PATHWAY_VIEWED, only the denied attempts (access-denied-audit.integration.test.ts)
+    const audited = await db().auditEvent.findMany({ where: { pathwayId: pathway.id } });
+    expect(audited.map((a) => a.action)).toEqual(["ACCESS_DENIED", "ACCESS_DENIED", "ACCESS_DENIED"]);
   });
 
   it("answers 404 for an id that does not exist or is malformed", async () => {

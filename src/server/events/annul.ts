@@ -6,7 +6,8 @@ import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { pathwayScope } from "@/server/auth/scope";
-import { ConflictError, NotFoundError, ValidationError, fieldErrorsFrom } from "@/server/errors";
+import { ConflictError, ValidationError, fieldErrorsFrom } from "@/server/errors";
+import { auditingDenials, OutOfScope } from "@/server/access-denied";
 import { recomputeDerived } from "@/server/pathways/derived";
 import { createCheckedEvent, type RegisterResult } from "./register";
 import { annulSchema } from "./annul-schema";
@@ -26,12 +27,12 @@ export async function annulEvent(
   assertCan(actor.user, "event.annul");
   const parsed = annulSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
-  return prisma.$transaction(async (tx) => {
+  return auditingDenials(actor, "event.annul", () => prisma.$transaction(async (tx) => {
     const event = await tx.pathwayEvent.findFirst({
       where: { id: eventId, pathway: pathwayScope(actor.user) },
       include: { pathway: { select: { id: true, patientId: true } } },
     });
-    if (!event) throw new NotFoundError("Fant ikke hendelsen, eller den hører til en enhet du ikke har tilgang til.");
+    if (!event) throw new OutOfScope({ kind: "event", id: eventId }, "Fant ikke hendelsen, eller den hører til en enhet du ikke har tilgang til.");
     if (event.annulledAt) throw new ConflictError("already_annulled", "Hendelsen er allerede annullert.");
     const annulled = await tx.pathwayEvent.update({
       where: { id: event.id },
@@ -62,5 +63,5 @@ export async function annulEvent(
       evaluation = replacement.evaluation;
     }
     return { event: annulled, evaluation, replacement };
-  });
+  }));
 }

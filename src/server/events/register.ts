@@ -8,7 +8,8 @@ import { pooled, sqlOf, type Sql } from "@/server/sql";
 import { now } from "@/server/clock";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
-import { AppError, ConflictError, NotFoundError, ValidationError, fieldErrorsFrom, type FieldErrors } from "@/server/errors";
+import { AppError, ConflictError, ValidationError, fieldErrorsFrom, type FieldErrors } from "@/server/errors";
+import { auditingDenials, OutOfScope } from "@/server/access-denied";
 import { isUniqueViolation } from "@/server/db-errors";
 import { loadForDerive, type DeriveRow } from "@/server/pathways/derive-load";
 import { derivedRows } from "@/server/pathways/derived";
@@ -47,17 +48,19 @@ export async function registerEvent(actor: Actor, pathwayId: string, input: Regi
   const data = parsed.data;
   // on pg directly, the hottest write (see sql.ts); one statement stores it all (register-write.ts)
   const db = pooled({ prepared: true });
-  try {
-    return await createCheckedEvent(db, actor, pathwayId, data, today);
-  } catch (error) {
-    // Two identical submissions raced on the idempotency key: answer with the stored one.
-    if (isUniqueViolation(error) && data.idempotencyKey) {
-      const target = await loadRegistrationTarget(db, pathwayId, actor.user.unitIds, data.idempotencyKey);
-      if (!target?.existingId) throw error;
-      return duplicateResult(db, target.existingId, target.pathway, today);
+  return auditingDenials(actor, "event.create", async () => {
+    try {
+      return await createCheckedEvent(db, actor, pathwayId, data, today);
+    } catch (error) {
+      // Two identical submissions raced on the idempotency key: answer with the stored one.
+      if (isUniqueViolation(error) && data.idempotencyKey) {
+        const target = await loadRegistrationTarget(db, pathwayId, actor.user.unitIds, data.idempotencyKey);
+        if (!target?.existingId) throw error;
+        return duplicateResult(db, target.existingId, target.pathway, today);
+      }
+      throw error;
     }
-    throw error;
-  }
+  });
 }
 
 /** What the event would do, without storing it: for the form's preview and for the save. */
@@ -85,8 +88,12 @@ export async function checkRegistration(
 /** The pathway with its events as the engine sees them, within the actor's units; 404 otherwise. */
 async function loadTarget(tx: Tx | Sql, actor: Actor, pathwayId: string): Promise<DeriveRow> {
   const [pathway] = await loadForDerive(tx, { ids: [pathwayId], unitIds: actor.user.unitIds });
-  if (!pathway) throw new NotFoundError("Fant ikke forløpet, eller det hører til en enhet du ikke har tilgang til.");
+  if (!pathway) throw outOfScope(pathwayId);
   return pathway;
+}
+
+function outOfScope(pathwayId: string) {
+  return new OutOfScope({ kind: "pathway", id: pathwayId }, "Fant ikke forløpet, eller det hører til en enhet du ikke har tilgang til.");
 }
 
 function judgeRegistration(pathway: DeriveRow, data: RegisterEventData, today: IsoDate, options: { replacesId?: string }): RegistrationCheck {
@@ -175,7 +182,7 @@ async function tryCreateCheckedEvent(
   options: { replacesId?: string },
 ): Promise<RegisterResult | null> {
   const target = await loadRegistrationTarget(db, pathwayId, actor.user.unitIds, data.idempotencyKey);
-  if (!target) throw new NotFoundError("Fant ikke forløpet, eller det hører til en enhet du ikke har tilgang til.");
+  if (!target) throw outOfScope(pathwayId);
   if (target.existingId) return duplicateResult(db, target.existingId, target.pathway, today);
   const { pathway } = target;
   const check = judgeRegistration(pathway, data, today, options);
@@ -236,7 +243,7 @@ export async function previewRegistration(actor: Actor, pathwayId: string, input
   assertCan(actor.user, "event.create");
   const parsed = registerEventSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
-  return checkRegistration(prisma, actor, pathwayId, parsed.data, today);
+  return auditingDenials(actor, "event.create", () => checkRegistration(prisma, actor, pathwayId, parsed.data, today));
 }
 
 /** The answer to a repeated submission: the stored event and the pathway as just read (it holds that event). */

@@ -5,7 +5,8 @@ import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { pathwayScope } from "@/server/auth/scope";
-import { NotFoundError, ValidationError } from "@/server/errors";
+import { ValidationError } from "@/server/errors";
+import { auditingDenials, OutOfScope } from "@/server/access-denied";
 import { assignSchema } from "@/server/worklist/schemas";
 
 /**
@@ -15,12 +16,12 @@ import { assignSchema } from "@/server/worklist/schemas";
 export async function assignClinician(actor: Actor, input: z.input<typeof assignSchema>) {
   assertCan(actor.user, "pathway.assign");
   const { pathwayId, clinicianId } = assignSchema.parse(input);
-  return prisma.$transaction(async (tx) => {
+  return auditingDenials(actor, "pathway.assign", () => prisma.$transaction(async (tx) => {
     const pathway = await tx.pathway.findFirst({
       where: { id: pathwayId, ...pathwayScope(actor.user) },
       select: { id: true, unitId: true, patientId: true, responsibleClinicianId: true },
     });
-    if (!pathway) throw new NotFoundError("Fant ikke forløpet, eller det hører til en enhet du ikke har tilgang til.");
+    if (!pathway) throw new OutOfScope({ kind: "pathway", id: pathwayId }, "Fant ikke forløpet, eller det hører til en enhet du ikke har tilgang til.");
     if (clinicianId) {
       const clinician = await tx.user.findFirst({
         where: { id: clinicianId, active: true, role: { in: ["CLINICIAN", "COORDINATOR"] }, units: { some: { unitId: pathway.unitId } } },
@@ -42,5 +43,5 @@ export async function assignClinician(actor: Actor, input: z.input<typeof assign
       actor.meta,
     );
     return { pathwayId: pathway.id, clinicianId };
-  });
+  }));
 }

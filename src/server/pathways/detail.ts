@@ -7,7 +7,7 @@ import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { pathwayScope } from "@/server/auth/scope";
-import { NotFoundError } from "@/server/errors";
+import { auditingDenials, OutOfScope } from "@/server/access-denied";
 import { toEngineInput } from "./engine-input";
 
 const person = { select: { id: true, name: true } } as const;
@@ -41,8 +41,11 @@ export async function getPathwayDetail(
   today: IsoDate,
 ): Promise<{ pathway: PathwayDetail; evaluation: PathwayEvaluation; concurrent: Notice[] }> {
   assertCan(actor.user, "patient.read");
-  const pathway = isRecordId(pathwayId) ? await loadPathway(actor, pathwayId) : null;
-  if (!pathway) throw new NotFoundError("Fant ikke forløpet, eller det hører til en enhet du ikke har tilgang til.");
+  const pathway = await auditingDenials(actor, "patient.read", async () => {
+    const found = isRecordId(pathwayId) ? await loadPathway(actor, pathwayId) : null;
+    if (!found) throw new OutOfScope({ kind: "pathway", id: pathwayId }, "Fant ikke forløpet, eller det hører til en enhet du ikke har tilgang til.");
+    return found;
+  });
   await writeAudit(
     prisma,
     { userId: actor.user.id, action: "PATHWAY_VIEWED", patientId: pathway.patientId, pathwayId: pathway.id },

@@ -52,11 +52,16 @@ export async function listPathways(actor: Actor, query: z.input<typeof listPathw
       nextDeadlineDue: true,
       noticeCount: true,
       responsibleClinicianId: true,
+      patientId: true,
       patient: { select: { name: true, nationalId: true } },
     },
   });
   const page = rows.slice(0, q.limit);
-  await writeAudit(prisma, { userId: actor.user.id, action: "PATIENT_LIST_VIEWED", detail: { list: "api", count: page.length } }, actor.meta);
+  await writeAudit(
+    prisma,
+    { userId: actor.user.id, action: "PATIENT_LIST_VIEWED", patientIds: page.map((r) => r.patientId), detail: { list: "api", count: page.length } },
+    actor.meta,
+  );
   return {
     items: page.map((r) => ({
       id: r.id,

@@ -49,12 +49,17 @@ export async function listOwnPathways(actor: Actor, query: { q?: string }): Prom
       nextDeadlineKind: true,
       nextDeadlineDue: true,
       noticeCount: true,
+      patientId: true,
       unit: { select: { name: true } },
       patient: { select: { name: true, nationalId: true } },
     },
   });
   // whether it was a search is audited, not what was typed (it may be a name)
-  await writeAudit(prisma, { userId: actor.user.id, action: "PATIENT_LIST_VIEWED", detail: { list: "own", search: q !== "", count: rows.length } }, actor.meta);
+  await writeAudit(
+    prisma,
+    { userId: actor.user.id, action: "PATIENT_LIST_VIEWED", patientIds: rows.map((r) => r.patientId), detail: { list: "own", search: q !== "", count: rows.length } },
+    actor.meta,
+  );
   return rows.map((r) => ({
     id: r.id,
     type: r.type,

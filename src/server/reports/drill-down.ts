@@ -47,6 +47,7 @@ export const DRILL_DOWN_LIMIT = 2000;
 
 interface Row {
   pathwayId: string;
+  patientId: string;
   unitName: string;
   type: string;
   patientName: string;
@@ -79,7 +80,7 @@ function deadlineQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "frist" 
   }[q.utfall];
   const units = q.enhetsrad ? scope.unitIds.filter((u) => u === q.enhetsrad) : scope.unitIds;
   return Prisma.sql`
-    SELECT d."pathwayId", u."name" AS "unitName", d."type"::text AS "type", pa."name" AS "patientName", pa."nationalId",
+    SELECT d."pathwayId", p."patientId", u."name" AS "unitName", d."type"::text AS "type", pa."name" AS "patientName", pa."nationalId",
       to_char(d."decidedOn", 'YYYY-MM-DD') AS "date", d."daysLate", d."cause", NULL AS "label"
     FROM "PathwayDeadline" d JOIN "Pathway" p ON p."id" = d."pathwayId" JOIN "Patient" pa ON pa."id" = p."patientId" JOIN "Unit" u ON u."id" = d."unitId"
     WHERE d."unitId" = ANY(${units}::text[]) AND d."kind" = ${q.kind}
@@ -92,7 +93,7 @@ function deadlineQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "frist" 
 function noticeQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "merknad" }>) {
   const explained = q.forklart === "ja" ? Prisma.sql`x."id" IS NOT NULL` : q.forklart === "nei" ? Prisma.sql`x."id" IS NULL` : Prisma.sql`TRUE`;
   return Prisma.sql`
-    SELECT n."pathwayId", u."name" AS "unitName", n."type"::text AS "type", pa."name" AS "patientName", pa."nationalId",
+    SELECT n."pathwayId", p."patientId", u."name" AS "unitName", n."type"::text AS "type", pa."name" AS "patientName", pa."nationalId",
       to_char(n."date", 'YYYY-MM-DD') AS "date", NULL::int AS "daysLate", NULL AS "cause", n."noticeId" AS "label"
     FROM "PathwayNotice" n JOIN "Pathway" p ON p."id" = n."pathwayId" JOIN "Patient" pa ON pa."id" = p."patientId" JOIN "Unit" u ON u."id" = n."unitId"
     LEFT JOIN "NoticeExplanation" x ON x."pathwayId" = n."pathwayId" AND x."noticeKey" = n."noticeKey"
@@ -109,7 +110,7 @@ function feedbackQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "tilbake
   const outcome = q.utfall === "med" ? hasF : q.utfall === "uten" ? Prisma.sql`NOT ${hasF}` : Prisma.sql`TRUE`;
   const units = q.enhetsrad ? scope.unitIds.filter((u) => u === q.enhetsrad) : scope.unitIds;
   return Prisma.sql`
-    SELECT c."pathwayId", u."name" AS "unitName", p."type"::text AS "type", pa."name" AS "patientName", pa."nationalId",
+    SELECT c."pathwayId", p."patientId", u."name" AS "unitName", p."type"::text AS "type", pa."name" AS "patientName", pa."nationalId",
       to_char(c."clinicalDate", 'YYYY-MM-DD') AS "date", NULL::int AS "daysLate", NULL AS "cause", c."outcome" AS "label"
     FROM "PathwayEvent" c JOIN "Pathway" p ON p."id" = c."pathwayId" JOIN "Patient" pa ON pa."id" = p."patientId" JOIN "Unit" u ON u."id" = p."unitId"
     WHERE c."code" = 'C' AND c."annulledAt" IS NULL
@@ -145,10 +146,14 @@ export async function drillDown(actor: Actor, f: ReportFilters, q: DrillDown, to
     prisma.$queryRaw<Row[]>`${query} LIMIT ${DRILL_DOWN_LIMIT}`,
     prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (${query}) AS selection`,
   ]);
-  await writeAudit(prisma, { userId: actor.user.id, action: "PATIENT_LIST_VIEWED", detail: { list: "report-drill-down", query: q, filters: f } }, actor.meta);
+  await writeAudit(
+    prisma,
+    { userId: actor.user.id, action: "PATIENT_LIST_VIEWED", patientIds: rows.map((r) => r.patientId), detail: { list: "report-drill-down", query: q, filters: f } },
+    actor.meta,
+  );
   return {
     scope,
     total: Number(count),
-    rows: rows.map(({ nationalId, ...r }) => ({ ...r, maskedId: maskNationalId(nationalId) })),
+    rows: rows.map(({ nationalId, patientId: _patient, ...r }) => ({ ...r, maskedId: maskNationalId(nationalId) })),
   };
 }

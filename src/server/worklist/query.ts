@@ -26,6 +26,7 @@ interface PageItem extends WorklistItemDraft {
   phase: string;
   unitId: string;
   unitName: string;
+  patientId: string;
   patientName: string;
   nationalId: string;
   clinicianId: string | null;
@@ -38,7 +39,8 @@ export type WorklistRow = Awaited<ReturnType<typeof fetchPage>>["rows"][number];
 export async function listWorklist(actor: Actor, f: WorklistFilters, today: IsoDate, pageSize = PAGE_SIZE) {
   assertCan(actor.user, "worklist.view");
   const { etter: _cursor, ...filters } = f;
-  return fetchPage(actor, f, today, pageSize, { userId: actor.user.id, action: "WORKLIST_VIEWED", detail: { filters } });
+  const { rows, nextCursor } = await fetchPage(actor, f, today, pageSize, { userId: actor.user.id, action: "WORKLIST_VIEWED", detail: { filters } });
+  return { rows, nextCursor };
 }
 
 export const EXPORT_LIMIT = 20_000;
@@ -48,27 +50,35 @@ export async function exportWorklist(actor: Actor, f: WorklistFilters, today: Is
   assertCan(actor.user, "worklist.view");
   assertCan(actor.user, "export.csv");
   const rows: WorklistRow[] = [];
+  const patientIds: string[] = [];
   let cursor: string | undefined;
   do {
     const page = await fetchPage(actor, { ...f, etter: cursor }, today, 1000);
     rows.push(...page.rows);
+    patientIds.push(...page.patientIds);
     cursor = page.nextCursor ?? undefined;
   } while (cursor && rows.length < EXPORT_LIMIT);
   const { etter: _cursor, ...filters } = f;
-  await writeAudit(pooled(), { userId: actor.user.id, action: "EXPORT_DOWNLOADED", detail: { list: "worklist", filters, rows: rows.length } }, actor.meta);
-  return { rows: rows.slice(0, EXPORT_LIMIT), truncated: rows.length > EXPORT_LIMIT || cursor !== undefined };
+  const shown = rows.slice(0, EXPORT_LIMIT);
+  await writeAudit(
+    pooled(),
+    { userId: actor.user.id, action: "EXPORT_DOWNLOADED", patientIds: patientIds.slice(0, shown.length), detail: { list: "worklist", filters, rows: shown.length } },
+    actor.meta,
+  );
+  return { rows: shown, truncated: rows.length > EXPORT_LIMIT || cursor !== undefined };
 }
 
 /**
- * One page; with `audit`, the audit row (its detail gets the number of rows
- * shown) is written by the same statement: one round trip instead of two.
+ * One page; with `audit`, the audit row (the patients of the rows shown and,
+ * in its detail, their number) is written by the same statement: one round
+ * trip instead of two. `patientIds[i]` is the patient of `rows[i]`.
  */
 async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageSize: number, audit?: AuditEntry) {
   const select = Prisma.sql`
     SELECT w."id", w."pathwayId", w."reason"::text AS "reason", w."key",
       to_char(w."dueOn", 'YYYY-MM-DD') AS "dueOn", to_char(w."sinceOn", 'YYYY-MM-DD') AS "sinceOn",
       w."deadlineKind", w."noticeId", w."eventId", w."outcome", w."type"::text AS "type", w."setting"::text AS "setting",
-      p."phase", u."id" AS "unitId", u."name" AS "unitName", pt."name" AS "patientName", pt."nationalId",
+      p."phase", u."id" AS "unitId", u."name" AS "unitName", p."patientId", pt."name" AS "patientName", pt."nationalId",
       c."id" AS "clinicianId", c."name" AS "clinicianName"
     FROM (
       -- the page's items first, then their joins: planning the joins of this
@@ -83,8 +93,14 @@ async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageS
       JOIN "Unit" u ON u."id" = w."unitId"
       JOIN "Patient" pt ON pt."id" = p."patientId"
       LEFT JOIN "User" c ON c."id" = p."responsibleClinicianId"`;
+  // the rows shown are the page's first pageSize in its order: the look-ahead
+  // row (there to know whether a next page exists) is not shown, nor audited
+  const shown = Prisma.sql`FROM (
+      SELECT count(*) AS n, COALESCE(array_agg(DISTINCT s."patientId" ORDER BY s."patientId"), '{}') AS ids
+      FROM (SELECT "patientId" FROM page ORDER BY ${pageOrder(f)} LIMIT ${pageSize}) s
+    ) shown`;
   const auditRow = audit
-    ? Prisma.sql`, audit AS (${auditInsert(audit, actor.meta, Prisma.sql`FROM (SELECT count(*) AS n FROM page) shown`, Prisma.sql`jsonb_build_object('rows', LEAST(shown.n, ${pageSize}::int))`)})`
+    ? Prisma.sql`, audit AS (${auditInsert(audit, actor.meta, shown, Prisma.sql`jsonb_build_object('rows', shown.n)`, Prisma.sql`shown.ids`)})`
     : Prisma.empty;
   // On pg directly: the coordinator's most frequent read (see sql.ts). Not
   // prepared: PostgreSQL's generic plan for it (no values known) is a parallel
@@ -123,7 +139,7 @@ async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageS
       clinician: item.clinicianId ? { id: item.clinicianId, name: item.clinicianName ?? "" } : null,
     };
   });
-  return { rows, nextCursor };
+  return { rows, nextCursor, patientIds: page.map((item) => item.patientId) };
 }
 
 export interface WorklistSummary {

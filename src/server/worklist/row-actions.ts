@@ -8,7 +8,8 @@ import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { pathwayScope } from "@/server/auth/scope";
-import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
+import { ConflictError, ValidationError } from "@/server/errors";
+import { auditingDenials, OutOfScope } from "@/server/access-denied";
 import { isUniqueViolation } from "@/server/db-errors";
 import { recomputeDerived } from "@/server/pathways/derived";
 import { explainSchema, postponeSchema } from "./schemas";
@@ -21,7 +22,8 @@ async function scopedItem(tx: Tx, actor: Actor, pathwayId: string, key: string) 
     where: { pathwayId, key, pathway: pathwayScope(actor.user) },
     select: { id: true, reason: true, noticeId: true, pathway: { select: { patientId: true } } },
   });
-  if (!item) throw new NotFoundError("Fant ikke raden. Den kan være løst allerede, eller høre til en enhet du ikke har tilgang til.");
+  // audited as denied only when the pathway is outside the actor's units (not when the row is resolved)
+  if (!item) throw new OutOfScope({ kind: "pathway", id: pathwayId }, "Fant ikke raden. Den kan være løst allerede, eller høre til en enhet du ikke har tilgang til.");
   return item;
 }
 
@@ -30,7 +32,7 @@ export async function explainNotice(actor: Actor, input: z.input<typeof explainS
   assertCan(actor.user, "notice.explain");
   const { pathwayId, noticeKey, justification } = explainSchema.parse(input);
   const alreadyExplained = () => new ConflictError("already_explained", "Merknaden er allerede forklart.");
-  return prisma.$transaction(async (tx) => {
+  return auditingDenials(actor, "notice.explain", () => prisma.$transaction(async (tx) => {
     const item = await scopedItem(tx, actor, pathwayId, noticeKey);
     if (!item.noticeId) throw new ValidationError({ noticeKey: ["Bare merknader kan forklares."] });
     const existing = await tx.noticeExplanation.findUnique({ where: { pathwayId_noticeKey: { pathwayId, noticeKey } }, select: { id: true } });
@@ -48,7 +50,7 @@ export async function explainNotice(actor: Actor, input: z.input<typeof explainS
   }).catch((error) => {
     // two coordinators at once: the unique key lets one win
     throw isUniqueViolation(error) ? alreadyExplained() : error;
-  });
+  }));
 }
 
 /** Put a row aside until a date; it comes back on that date. */
@@ -58,7 +60,7 @@ export async function postponeItem(actor: Actor, input: z.input<typeof postponeS
   if (until <= today) throw new ValidationError({ until: ["Velg en dato etter i dag."] });
   const latest = addCalendarDays(today, WORKLIST_RULES.maxHorizonDays);
   if (until > latest) throw new ValidationError({ until: [`Raden kan utsettes høyst ${WORKLIST_RULES.maxHorizonDays} dager.`] });
-  return prisma.$transaction(async (tx) => {
+  return auditingDenials(actor, "worklist.postpone", () => prisma.$transaction(async (tx) => {
     const item = await scopedItem(tx, actor, pathwayId, itemKey);
     await tx.worklistPostponement.create({ data: { pathwayId, itemKey, until: fromIsoDate(until), reason, createdById: actor.user.id } });
     // through the pathway's derived data (not just this row), so that the
@@ -70,5 +72,5 @@ export async function postponeItem(actor: Actor, input: z.input<typeof postponeS
       actor.meta,
     );
     return { pathwayId, itemKey, until };
-  });
+  }));
 }

@@ -1,0 +1,54 @@
+import "server-only";
+import { z } from "@/lib/zod";
+import type { AuditAction } from "@/generated/prisma/enums";
+import { Prisma } from "@/generated/prisma/client";
+import { isRecordId } from "@/lib/record-id";
+import { assertCan } from "@/server/auth/assert";
+import type { Actor } from "@/server/auth/current-user";
+import { pooled } from "@/server/sql";
+
+// "Who has seen patient X": every audit row naming the patient, whether as the
+// one patient of a page or write (patientId) or among the patients a list
+// showed (patientIds, GIN-indexed). Newest first, paged by row id.
+
+export const patientAccessQuerySchema = z.object({
+  patientId: z.string().refine(isRecordId, "Ugyldig pasient-id."),
+  /** the last row id of the previous page */
+  before: z.coerce.bigint({ error: "Ugyldig markør." }).positive("Ugyldig markør.").optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export interface PatientAccessRow {
+  id: string;
+  at: string;
+  action: AuditAction;
+  userId: string | null;
+  userName: string | null;
+  pathwayId: string | null;
+  /** true: the patient was one of several a list showed */
+  viaList: boolean;
+  ip: string | null;
+}
+
+export async function patientAccessLog(actor: Actor, query: z.input<typeof patientAccessQuerySchema>) {
+  assertCan(actor.user, "audit.read");
+  const q = patientAccessQuerySchema.parse(query);
+  const before = q.before?.toString() ?? null;
+  // the matching ids first (both indexes, a BitmapOr), then the newest of them:
+  // ordered by id with a LIMIT, PostgreSQL may otherwise walk the whole table
+  // backwards looking for a patient seen rarely
+  const rows = await pooled().rows<PatientAccessRow>(Prisma.sql`
+    WITH hits AS MATERIALIZED (
+      SELECT "id" FROM "AuditEvent"
+      WHERE ("patientId" = ${q.patientId} OR "patientIds" @> ARRAY[${q.patientId}]::text[])
+        AND (${before}::bigint IS NULL OR "id" < ${before}::bigint)
+    )
+    SELECT a."id"::text AS "id", to_char(a."at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "at",
+      a."action"::text AS "action", a."userId", u."name" AS "userName", a."pathwayId",
+      a."patientId" IS DISTINCT FROM ${q.patientId} AS "viaList", a."ip"
+    FROM hits JOIN "AuditEvent" a ON a."id" = hits."id" LEFT JOIN "User" u ON u."id" = a."userId"
+    ORDER BY a."id" DESC
+    LIMIT ${q.limit + 1}`);
+  const page = rows.slice(0, q.limit);
+  return { rows: page, nextCursor: rows.length > q.limit ? page[page.length - 1].id : null };
+}
