@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
-import { freePort } from "./support";
+import { freePort, stopSpawned } from "./support";
 
 // The login limits against the production server (scripts/serve.mjs): the
 // client's address is the socket's (TRUST_PROXY_HOPS=0 here), so a forged
@@ -101,12 +101,6 @@ test("login while the database is away: a clear Norwegian message, not 'Configur
     await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Databasen svarer ikke, så innlogging er ikke mulig akkurat nå. Prøv igjen om litt.");
     await context.close();
   } finally {
-    if (app?.pid) {
-      try {
-        process.kill(-app.pid, "SIGTERM");
-      } catch {
-        // gone
-      }
-    }
+    stopSpawned(app);
   }
 });
