@@ -15,7 +15,8 @@ export const MAX_SESSION_SECONDS = Math.round(positiveNumber(process.env.AUTH_MA
  * Login limits (src/server/auth/login-limits.ts). Counts run in fixed windows
  * of `windowSeconds` and cover attempts whose password was checked.
  * - per e-mail and address: at most `maxAttemptsPerEmailAndIp` checks, then
- *   that address waits for the window's end (other addresses are not affected);
+ *   that address waits for the window's end (other addresses are not
+ *   affected); a successful login there starts the count afresh;
  * - per address: after `maxFailuresPerIp` failures (any e-mails), only e-mails
  *   that have logged in from that address within the last 30 days are checked
  *   (a clinic's users behind one NAT address keep logging in);

@@ -11,9 +11,10 @@ import { loginDelaySeconds } from "@/domain/login-delay";
 // counters in PostgreSQL (one INSERT ... ON CONFLICT DO UPDATE ... RETURNING
 // per counter), so parallel attempts cannot all see "under the limit", and
 // every server process and host shares the counts. A refused attempt gives
-// back what it took, so the counts are of attempts whose password was or is
-// being checked. A successful login gives back its own point and clears the
-// count and the wait of its e-mail and address.
+// back the points it took, so the three counts are of attempts whose password
+// was or is being checked (the delay's marker stays until it expires). A
+// successful login gives back its own points and clears the count and the
+// wait of its e-mail and address.
 
 export type LoginLimit = "email_and_ip" | "ip" | "email_delay";
 
