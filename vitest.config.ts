@@ -27,7 +27,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          server: { deps: { inline: ["server-only"] } },
+          server: { deps: { inline: ["server-only", "next-auth"] } },
           alias: { "server-only": path.resolve(import.meta.dirname, "tests/support/server-only-stub.ts") },
         },
       },

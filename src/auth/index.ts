@@ -10,14 +10,25 @@ import { sessionOfToken } from "./session-cookie";
 import { endSession, startSession } from "@/server/auth/sessions";
 import { sessionUser } from "@/server/auth/session-user";
 import { pooled } from "@/server/sql";
+import { isDatabaseUnavailable } from "@/server/db-errors";
+import { authLogger } from "./logger";
 
 // Credentials (bcrypt) today. An OIDC provider such as HelseID or Azure AD is
 // switched on by configuration alone: set AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID,
 // AUTH_OIDC_CLIENT_SECRET (and AUTH_OIDC_NAME for the button). OIDC users must
 // already exist (matched by e-mail) and be active; nobody is provisioned.
 
+// Refusals with a code the login page turns into a Norwegian message
+// (src/features/login/messages.ts); Auth.js passes the code on.
 class RateLimited extends CredentialsSignin {
   code = "rate_limited";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
+}
+
+class DatabaseUnavailable extends CredentialsSignin {
+  code = "unavailable";
 }
 
 const credentialsSchema = z.object({
@@ -43,15 +54,19 @@ export const oidcEnabled = oidcProvider() !== null;
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...baseAuthConfig,
+  logger: authLogger,
   providers: [
     Credentials({
       credentials: { email: { label: "E-post" }, password: { label: "Passord", type: "password" } },
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await verifyLogin({ ...parsed.data, ...requestMetaFrom(request.headers) });
+        const result = await verifyLogin({ ...parsed.data, ...requestMetaFrom(request.headers) }).catch((error: unknown) => {
+          if (isDatabaseUnavailable(error)) throw new DatabaseUnavailable();
+          throw error;
+        });
         if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
-        if (result.reason === "rate_limited") throw new RateLimited();
+        if (result.reason === "rate_limited") throw new RateLimited(result.retryAfterSeconds);
         return null;
       },
     }),

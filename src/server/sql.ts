@@ -34,7 +34,7 @@ export function viaPg(pool: pg.Pool, options: { prepared?: boolean } = {}): Sql 
 // Off for the embedded database (PGlite: every connection shares one session,
 // so a statement prepared on one "connection" already exists on the next) and
 // for transaction-mode poolers.
-const PREPARED_ALLOWED = process.env.DATABASE_PREPARED_STATEMENTS !== "off";
+export const PREPARED_ALLOWED = process.env.DATABASE_PREPARED_STATEMENTS !== "off";
 
 const statementNames = new Map<string, string>();
 

@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
 import { expect, type Page } from "@playwright/test";
 
@@ -32,3 +33,13 @@ export function freePort(): Promise<number> {
   });
 }
 
+
+/** Stops a server a spec started with `spawn(..., { detached: true })`, and its children. */
+export function stopSpawned(child: ChildProcess | undefined) {
+  if (!child?.pid) return;
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+}

@@ -1,24 +1,51 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import bcrypt from "bcryptjs";
+import { NextRequest } from "next/server";
 import { verifyLogin } from "@/server/auth/login";
+import { LOGIN_RATE_LIMIT } from "@/auth/settings";
+import { CLIENT_IP_FROM_SERVER_ENV, CLIENT_IP_HEADER } from "@/lib/client-address.mjs";
+import { createPrismaClient } from "@/server/db";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { useAppDatabase } from "./support/app-db";
+
+// Logins against a real PostgreSQL: the password check, its audit rows, and the
+// login limits (atomic under parallel attempts, never a lockout of the right
+// password from a new address, nor of a clinic's users behind one address).
+// The clock is pinned: the limits count in windows of time.
 
 const { db } = useAppDatabase();
 const meta = (ip: string) => ({ ip, userAgent: "vitest" });
+const auditCount = (action: "LOGIN_FAILED" | "LOGIN_RATE_LIMITED" | "LOGIN_SUCCEEDED", email: string) =>
+  db().auditEvent.count({ where: { action, detail: { path: ["email"], equals: email } } });
+
+let clock = new Date("2026-11-30T08:00:00Z").getTime();
+/** Pins the clock at a new time for each test (an hour apart), so their windows do not meet. */
+function pinClock(): number {
+  clock += 3_600_000;
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(clock);
+  return clock;
+}
+const advance = (seconds: number) => vi.setSystemTime(Date.now() + seconds * 1000);
+
+async function makeUser(email: string, active = true) {
+  const passwordHash = await bcrypt.hash("riktig-passord", 4);
+  return db().user.create({ data: { email, name: `Test ${email}`, passwordHash, role: "CLINICIAN", active } });
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 describe("login", () => {
   beforeAll(async () => {
-    const passwordHash = await bcrypt.hash("riktig-passord", 4);
-    await db().user.createMany({
-      data: [
-        { email: "kari@test.invalid", name: "Kari Nordmann", passwordHash, role: "CLINICIAN" },
-        { email: "ola@test.invalid", name: "Ola Nordmann", passwordHash, role: "COORDINATOR" },
-        { email: "slutta@test.invalid", name: "Sluttet Behandler", passwordHash, role: "CLINICIAN", active: false },
-      ],
-    });
+    await makeUser("kari@test.invalid");
+    await makeUser("slutta@test.invalid", false);
   });
 
   it("accepts the right password (e-mail case-insensitive) and audits the login", async () => {
+    pinClock();
     const result = await verifyLogin({ email: "Kari@Test.invalid", password: "riktig-passord", ...meta("10.1.0.1") });
     expect(result).toMatchObject({ ok: true, user: { email: "kari@test.invalid" } });
     const audit = await db().auditEvent.findFirst({ where: { action: "LOGIN_SUCCEEDED" }, orderBy: { at: "desc" } });
@@ -26,6 +53,7 @@ describe("login", () => {
   });
 
   it("refuses a wrong password, an unknown e-mail and a deactivated user alike", async () => {
+    pinClock();
     for (const [email, password] of [
       ["kari@test.invalid", "feil"],
       ["finnes.ikke@test.invalid", "riktig-passord"],
@@ -35,19 +63,200 @@ describe("login", () => {
     }
     expect(await db().auditEvent.count({ where: { action: "LOGIN_FAILED" } })).toBeGreaterThanOrEqual(3);
   });
+});
 
-  it("locks an e-mail after five failures, even with the right password, without locking others", async () => {
-    for (let i = 0; i < 5; i++) {
-      expect(await verifyLogin({ email: "ola@test.invalid", password: `feil${i}`, ...meta(`10.2.0.${i}`) })).toMatchObject({
-        reason: "invalid",
-      });
+describe("login limits", () => {
+  it("50 parallel wrong passwords for one e-mail from one address: no more than the limit are checked, the rest audited as refused", async () => {
+    pinClock();
+    const email = "parallell@test.invalid";
+    await makeUser(email);
+    const compare = vi.spyOn(bcrypt, "compare");
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => verifyLogin({ email, password: `feil-${i}`, ...meta("10.4.0.1") })),
+    );
+    const checked = await auditCount("LOGIN_FAILED", email);
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(LOGIN_RATE_LIMIT.maxAttemptsPerEmailAndIp);
+    // a refused attempt checks no password
+    expect(compare).toHaveBeenCalledTimes(checked);
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(checked);
+    expect(results.filter((r) => !r.ok && r.reason === "rate_limited")).toHaveLength(50 - checked);
+    expect(await auditCount("LOGIN_RATE_LIMITED", email)).toBe(50 - checked);
+    const refused = await db().auditEvent.findFirst({ where: { action: "LOGIN_RATE_LIMITED", detail: { path: ["email"], equals: email } } });
+    expect(refused).toMatchObject({ ip: "10.4.0.1", userId: expect.any(String), detail: { email, limit: expect.any(String), retryAfterSeconds: expect.any(Number) } });
+  });
+
+  it("an attacker's failures from many addresses never lock the right password out from a new address", async () => {
+    pinClock();
+    const email = "angrepet@test.invalid";
+    await makeUser(email);
+    for (let i = 0; i < 40; i++) {
+      await verifyLogin({ email, password: `gjett-${i}`, ...meta(`198.51.100.${i}`) });
     }
-    expect(await verifyLogin({ email: "ola@test.invalid", password: "riktig-passord", ...meta("10.2.0.9") })).toEqual({
-      ok: false,
-      reason: "rate_limited",
+    expect(await verifyLogin({ email, password: "riktig-passord", ...meta("10.5.0.7") })).toMatchObject({ ok: true });
+  });
+
+  it("after the free attempts an address waits between attempts for that e-mail: growing, capped, and told how long", async () => {
+    const start = pinClock();
+    const email = "treg@test.invalid";
+    await makeUser(email);
+    const attempt = (ip = "10.6.0.1") => verifyLogin({ email, password: "feil", ...meta(ip) });
+    for (let i = 0; i < LOGIN_RATE_LIMIT.freeAttemptsPerEmail; i++) expect(await attempt()).toEqual({ ok: false, reason: "invalid" });
+    // the first attempt past the free ones is checked, and sets the first wait
+    expect(await attempt()).toEqual({ ok: false, reason: "invalid" });
+    expect(await attempt()).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: LOGIN_RATE_LIMIT.baseDelaySeconds });
+    advance(LOGIN_RATE_LIMIT.baseDelaySeconds);
+    expect(await attempt()).toEqual({ ok: false, reason: "invalid" });
+    expect(await attempt()).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: 2 * LOGIN_RATE_LIMIT.baseDelaySeconds });
+
+    // many more failures from elsewhere: the wait is capped
+    for (let i = 0; i < 20; i++) await attempt(`203.0.113.${i}`);
+    advance(2 * LOGIN_RATE_LIMIT.baseDelaySeconds);
+    expect(await attempt()).toEqual({ ok: false, reason: "invalid" });
+    expect(await attempt()).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: LOGIN_RATE_LIMIT.maxDelaySeconds });
+    advance(LOGIN_RATE_LIMIT.maxDelaySeconds);
+    expect(await verifyLogin({ email, password: "riktig-passord", ...meta("10.6.0.1") })).toMatchObject({ ok: true });
+    expect(Date.now() - start).toBeLessThan(LOGIN_RATE_LIMIT.windowSeconds * 1000);
+  });
+
+  it("one address: at most the limit of checks per e-mail in a window, then refused until the window ends", async () => {
+    pinClock();
+    const email = "par@test.invalid";
+    await makeUser(email);
+    const attempt = (password = "feil", ip = "10.7.0.1") => verifyLogin({ email, password, ...meta(ip) });
+    let checked = 0;
+    for (let i = 0; i < 40 && checked < LOGIN_RATE_LIMIT.maxAttemptsPerEmailAndIp; i++) {
+      const result = await attempt();
+      if (result.ok) throw new Error("a wrong password was accepted");
+      // the per-e-mail delay is waited out, as a patient attacker would
+      if (result.reason === "rate_limited") advance(result.retryAfterSeconds);
+      else checked++;
+    }
+    expect(checked).toBe(LOGIN_RATE_LIMIT.maxAttemptsPerEmailAndIp);
+    const refused = await attempt("riktig-passord");
+    if (refused.ok || refused.reason !== "rate_limited") throw new Error(`not refused: ${JSON.stringify(refused)}`);
+    expect(refused.retryAfterSeconds).toBeGreaterThan(LOGIN_RATE_LIMIT.maxDelaySeconds);
+    // ... while the right password from another address passes at once
+    expect(await attempt("riktig-passord", "10.7.0.2")).toMatchObject({ ok: true });
+    advance(refused.retryAfterSeconds);
+    expect(await attempt("riktig-passord")).toMatchObject({ ok: true });
+  });
+
+  it("many failures from one address (a clinic's NAT): its users who logged in there before still get in; unknown e-mails wait", async () => {
+    pinClock();
+    const nat = "10.8.0.1";
+    await makeUser("kollega@test.invalid");
+    await makeUser("ny.ansatt@test.invalid");
+    expect(await verifyLogin({ email: "kollega@test.invalid", password: "riktig-passord", ...meta(nat) })).toMatchObject({ ok: true });
+    advance(60);
+    // password spraying from behind the NAT: one guess for each of 40 e-mails
+    const sprayed = [];
+    for (let i = 0; i < 40; i++) sprayed.push(await verifyLogin({ email: `bruker${i}@test.invalid`, password: "Sommer2026", ...meta(nat) }));
+    expect(sprayed.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(LOGIN_RATE_LIMIT.maxFailuresPerIp);
+    expect(sprayed.slice(LOGIN_RATE_LIMIT.maxFailuresPerIp).every((r) => !r.ok && r.reason === "rate_limited")).toBe(true);
+    // a colleague who has logged in from the NAT before gets in at once
+    expect(await verifyLogin({ email: "kollega@test.invalid", password: "riktig-passord", ...meta(nat) })).toMatchObject({ ok: true });
+    // someone who never has waits for the window to end (and is told how long)
+    const newcomer = await verifyLogin({ email: "ny.ansatt@test.invalid", password: "riktig-passord", ...meta(nat) });
+    expect(newcomer).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(newcomer.ok === false && newcomer.reason === "rate_limited" && newcomer.retryAfterSeconds).toBeLessThanOrEqual(LOGIN_RATE_LIMIT.windowSeconds);
+    advance(LOGIN_RATE_LIMIT.windowSeconds);
+    expect(await verifyLogin({ email: "ny.ansatt@test.invalid", password: "riktig-passord", ...meta(nat) })).toMatchObject({ ok: true });
+  });
+
+  it("deletes login attempts older than 30 days, and expired counters, on the login path", async () => {
+    const now = pinClock() + 365 * 86_400_000;
+    vi.setSystemTime(now);
+    const day = 86_400_000;
+    await db().loginAttempt.createMany({
+      data: [
+        { email: "gammel@test.invalid", ip: "10.9.0.1", succeeded: false, at: new Date(now - 31 * day) },
+        { email: "nyere@test.invalid", ip: "10.9.0.1", succeeded: false, at: new Date(now - 29 * day) },
+      ],
     });
-    expect(await verifyLogin({ email: "kari@test.invalid", password: "riktig-passord", ...meta("10.2.0.9") })).toMatchObject({
-      ok: true,
+    await db().loginRateLimit.createMany({
+      data: [
+        { key: "login-ip:10.9.0.9", points: 3, expire: BigInt(now - 2 * 3_600_000) },
+        { key: "login-ip:10.9.0.8", points: 3, expire: BigInt(now + 60_000) },
+      ],
     });
+    await verifyLogin({ email: "kari@test.invalid", password: "riktig-passord", ...meta("10.9.1.2") });
+    const emails = (await db().loginAttempt.findMany({ where: { ip: "10.9.0.1" } })).map((a) => a.email);
+    expect(emails).toEqual(["nyere@test.invalid"]);
+    const keys = (await db().loginRateLimit.findMany({ where: { key: { startsWith: "login-ip:10.9.0." } } })).map((r) => r.key);
+    expect(keys).toEqual(["login-ip:10.9.0.8"]);
+  });
+});
+
+describe("the real sign-in path (Auth.js's credentials callback)", () => {
+  let handlers: typeof import("@/auth").handlers;
+  beforeAll(async () => {
+    process.env.AUTH_SECRET ??= "test-secret-not-for-production-0123456789";
+    process.env[CLIENT_IP_FROM_SERVER_ENV] = "1";
+    ({ handlers } = await import("@/auth"));
+  });
+
+  /** What a browser does: fetch a CSRF token, post the form; returns where Auth.js redirects to. */
+  async function signIn(email: string, password: string, headers: Record<string, string>) {
+    const csrf = await handlers.GET(new NextRequest("http://localhost:3000/api/auth/csrf"));
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const response = await handlers.POST(
+      new NextRequest("http://localhost:3000/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie, ...headers },
+        body: new URLSearchParams({ csrfToken, email, password, callbackUrl: "http://localhost:3000/" }),
+      }),
+    );
+    return new URL(response.headers.get("location") ?? "", "http://localhost:3000");
+  }
+
+  it("50 parallel wrong passwords: at most the limit checked; the others told to wait; the address from our server's header, not X-Forwarded-For", async () => {
+    pinClock();
+    const email = "ekte-vei@test.invalid";
+    await makeUser(email);
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const compare = vi.spyOn(bcrypt, "compare");
+    const redirects = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        signIn(email, `feil-${i}`, { [CLIENT_IP_HEADER]: "10.10.0.1", "x-forwarded-for": `192.0.2.${i}`, "x-real-ip": `192.0.2.${i}` }),
+      ),
+    );
+    const checked = await auditCount("LOGIN_FAILED", email);
+    expect(checked).toBeLessThanOrEqual(LOGIN_RATE_LIMIT.maxAttemptsPerEmailAndIp);
+    expect(compare).toHaveBeenCalledTimes(checked);
+    const codes = redirects.map((url) => `${url.pathname} ${url.searchParams.get("error")} ${url.searchParams.get("code")}`);
+    expect(codes.filter((c) => c === "/login CredentialsSignin credentials")).toHaveLength(checked);
+    expect(codes.filter((c) => c === "/login CredentialsSignin rate_limited")).toHaveLength(50 - checked);
+    const ips = await db().auditEvent.findMany({ where: { detail: { path: ["email"], equals: email } }, distinct: ["ip"], select: { ip: true } });
+    expect(ips).toEqual([{ ip: "10.10.0.1" }]);
+  });
+
+  it("a failed login logs one line, with no stack trace and not the e-mail", async () => {
+    pinClock();
+    const lines: string[] = [];
+    vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(" ")));
+    const url = await signIn("kari@test.invalid", "feil-passord", { [CLIENT_IP_HEADER]: "10.11.0.1" });
+    expect(url.searchParams.get("code")).toBe("credentials");
+    expect(lines).toEqual(["[auth] Innlogging avvist (credentials)"]);
+  });
+
+  it("with the database away: a clear code for the login page, one log line", async () => {
+    pinClock();
+    const global = globalThis as { forlopsvaktPrisma?: PrismaClient };
+    const working = global.forlopsvaktPrisma;
+    const unreachable = createPrismaClient("postgresql://postgres@127.0.0.1:9/nowhere", { max: 1 });
+    const lines: string[] = [];
+    vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(" ")));
+    global.forlopsvaktPrisma = unreachable;
+    try {
+      const url = await signIn("kari@test.invalid", "riktig-passord", { [CLIENT_IP_HEADER]: "10.12.0.1" });
+      expect([url.pathname, url.searchParams.get("error"), url.searchParams.get("code")]).toEqual(["/login", "CredentialsSignin", "unavailable"]);
+    } finally {
+      global.forlopsvaktPrisma = working;
+      await unreachable.$disconnect();
+    }
+    expect(lines.filter((l) => l.startsWith("[auth]"))).toEqual(["[auth] Innlogging avvist (unavailable)"]);
+    expect(lines.join("\n")).not.toMatch(/\n\s+at /);
   });
 });

@@ -2,9 +2,8 @@
 import { useActionState } from "react";
 import { loginAction, type LoginState } from "./login-action";
 
-const initial: LoginState = { error: null, email: "" };
-
-export function LoginForm() {
+export function LoginForm({ initialError = null }: { initialError?: string | null }) {
+  const initial: LoginState = { error: initialError, email: "" };
   const [state, action, pending] = useActionState(loginAction, initial);
   return (
     <form action={action} className="space-y-4" noValidate>

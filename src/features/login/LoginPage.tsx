@@ -1,14 +1,22 @@
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { LoginForm } from "./LoginForm";
+import { redirectErrorMessage } from "./messages";
 
-export async function LoginPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   if (await getCurrentUser()) redirect("/");
+  // Auth.js sends a refused login here when it did not come through the form (OIDC, a direct POST).
+  const params = await searchParams;
+  const error = redirectErrorMessage(first(params.error), first(params.code));
   return (
     <div className="mx-auto mt-12 max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h1 className="mb-1 text-2xl font-semibold">Logg inn</h1>
       <p className="mb-6 text-slate-700">Forløpsvakt – pakkeforløp psykisk helse og rus</p>
-      <LoginForm />
+      <LoginForm initialError={error} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 "use server";
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "@/lib/zod";
 import { signIn } from "@/auth";
+import { LOGIN_MESSAGES, credentialsMessage } from "./messages";
 
 export interface LoginState {
   error: string | null;
@@ -13,11 +14,6 @@ const schema = z.object({
   password: z.string().min(1, "Skriv inn passordet ditt.").max(200, "Passordet er for langt."),
 });
 
-const MESSAGES: Record<string, string> = {
-  rate_limited: "For mange mislykkede innlogginger. Vent et kvarter og prøv igjen.",
-  credentials: "Feil e-post eller passord.",
-};
-
 export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
   const email = String(formData.get("email") ?? "");
   const parsed = schema.safeParse({ email, password: formData.get("password") ?? "" });
@@ -26,10 +22,11 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });
   } catch (error) {
     // signIn throws a redirect on success; only authentication errors are ours.
-    if (error instanceof AuthError) {
-      const code = "code" in error && typeof error.code === "string" ? error.code : "credentials";
-      return { error: MESSAGES[code] ?? MESSAGES.credentials, email };
+    if (error instanceof CredentialsSignin) {
+      const retryAfter = "retryAfterSeconds" in error && typeof error.retryAfterSeconds === "number" ? error.retryAfterSeconds : undefined;
+      return { error: credentialsMessage(error.code, retryAfter), email };
     }
+    if (error instanceof AuthError) return { error: LOGIN_MESSAGES.failed, email };
     throw error;
   }
   return { error: null, email };
