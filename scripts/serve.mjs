@@ -2,7 +2,8 @@
 // CPU core (node:cluster, all sharing the port): a single Node process was the
 // bottleneck under load while PostgreSQL still had capacity (see README, Ytelse).
 // WEB_CONCURRENCY sets the number of processes. The primary only supervises:
-// it restarts a worker that dies. Workers get a larger young generation
+// it restarts a worker that dies. A page that fails because the database is
+// down answers 503 (lib/database-outage.mjs). Workers get a larger young generation
 // (--max-semi-space-size=64): a request allocates much short-lived memory, and
 // the default made garbage collection a tenth of the CPU (event registration
 // went from 81 to 109 requests/s at 20 users). Needs `npm run build` first.
@@ -12,6 +13,7 @@ import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { handleWithOutageStatus } from "./lib/database-outage.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const portFlag = process.argv.findIndex((a) => a === "-p" || a === "--port");
@@ -72,7 +74,7 @@ if (cluster.isPrimary) {
   const app = next({ dev: false, dir: ROOT, hostname: "localhost", port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = createServer((request, response) => handle(request, response));
+  const server = createServer((request, response) => handleWithOutageStatus(request, response, handle));
   server.listen(port, hostname, () => process.send?.("ready"));
   const stop = () => {
     server.close(() => process.exit(0));
