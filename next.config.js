@@ -8,6 +8,25 @@ const securityHeaders = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+// HSTS only when the browser reached us over https. The app speaks plain HTTP
+// behind a TLS-terminating proxy, which says so in X-Forwarded-Proto (its
+// first value is the client's side). A forged header over plain HTTP is
+// harmless: browsers ignore Strict-Transport-Security received without TLS
+// (RFC 6797, 8.1). No includeSubDomains: the app does not own its domain's
+// other hosts.
+const hsts = {
+  source: "/:path*",
+  has: [{ type: "header", key: "x-forwarded-proto", value: "https(?:\\s*,.*)?" }],
+  headers: [{ key: "Strict-Transport-Security", value: "max-age=31536000" }],
+};
+
+// Answers with patient data must not be kept by the browser or a shared
+// cache (a shared workstation's disk, a proxy): the API and the CSV exports.
+const noStore = ["/api/:path*", "/arbeidsliste/eksport", "/rapporter/eksport"].map((source) => ({
+  source,
+  headers: [{ key: "Cache-Control", value: "no-store" }],
+}));
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -15,7 +34,7 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [{ source: "/:path*", headers: securityHeaders }, hsts, ...noStore];
   },
 };
 

@@ -9,6 +9,7 @@
 import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { databaseTimeouts, poolTimeoutOptions } from "./src/server/db-timeouts";
 
 // adapter-pg 6.x cannot decode the catalog types `name` and `"char"` that the
 // schema engine reads (prisma/orm#27403): present them as text.
@@ -40,7 +41,8 @@ export default defineConfig({
   async adapter() {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set");
-    const pool = new CatalogSafePool({ connectionString, allowExitOnIdle: true, max: 2 });
+    // a migration may build an index on millions of rows: the job's limits
+    const pool = new CatalogSafePool({ connectionString, allowExitOnIdle: true, max: 2, ...poolTimeoutOptions(databaseTimeouts("job")) });
     return new PrismaPg(pool);
   },
 });

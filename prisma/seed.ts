@@ -9,7 +9,7 @@ async function main() {
     console.error("Demodata lastes ikke i produksjon (NODE_ENV=production). Sett ALLOW_DEMO_SEED=1 hvis det virkelig er meningen.");
     process.exit(1);
   }
-  const db = createPrismaClient();
+  const db = createPrismaClient(undefined, { timeouts: "job" });
   try {
     if (await isSeeded(db)) {
       console.log("Demodata finnes allerede – hopper over.");

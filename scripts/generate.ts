@@ -27,7 +27,7 @@ if (process.env.NODE_ENV === "production" && process.env.ALLOW_DEMO_SEED !== "1"
   process.exit(2);
 }
 
-const prisma = createPrismaClient();
+const prisma = createPrismaClient(undefined, { timeouts: "job" });
 const pathways = option("pathways") ?? 10_000;
 const started = Date.now();
 try {

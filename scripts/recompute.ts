@@ -6,7 +6,7 @@ import { today } from "@/server/clock";
 import { recomputeAllDerived } from "@/server/pathways/derived";
 
 const onlyOpen = process.argv.includes("--open");
-const prisma = createPrismaClient();
+const prisma = createPrismaClient(undefined, { timeouts: "job" });
 const day = today();
 const started = Date.now();
 try {

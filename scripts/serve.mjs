@@ -2,7 +2,9 @@
 // CPU core (node:cluster, all sharing the port): a single Node process was the
 // bottleneck under load while PostgreSQL still had capacity (see README, Ytelse).
 // WEB_CONCURRENCY sets the number of processes. The primary only supervises:
-// it restarts a worker that dies. Workers get a larger young generation
+// it restarts a worker that dies, after a wait that grows while workers keep
+// dying soon after starting (lib/restart-backoff.mjs). A page that fails
+// because the database is down answers 503 (lib/database-outage.mjs). Workers get a larger young generation
 // (--max-semi-space-size=64): a request allocates much short-lived memory, and
 // the default made garbage collection a tenth of the CPU (event registration
 // went from 81 to 109 requests/s at 20 users). Needs `npm run build` first.
@@ -17,6 +19,8 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CLIENT_IP_FROM_SERVER_ENV, CLIENT_IP_HEADER, clientAddress, parseTrustedProxyHops } from "../src/lib/client-address.mjs";
+import { handleWithOutageStatus } from "./lib/database-outage.mjs";
+import { createRestartBackoff } from "./lib/restart-backoff.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const portFlag = process.argv.findIndex((a) => a === "-p" || a === "--port");
@@ -41,12 +45,13 @@ if (cluster.isPrimary) {
   cluster.setupPrimary({ execArgv: [...process.execArgv, ...(ownFlags ? [] : ["--max-semi-space-size=64"])] });
   let stopping = false;
   let ready = 0;
-  const started = new WeakSet();
+  const startedAt = new WeakMap();
+  const backoff = createRestartBackoff();
   const fork = () => {
     const worker = cluster.fork();
     worker.on("message", (message) => {
       if (message !== "ready") return;
-      started.add(worker);
+      startedAt.set(worker, Date.now());
       if (++ready === workers) console.log(`Ready on http://localhost:${port} (${workers} ${workers === 1 ? "prosess" : "prosesser"})`);
     });
   };
@@ -54,16 +59,19 @@ if (cluster.isPrimary) {
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
     // one that never started (no build, port taken) would fail again: give up
-    if (!started.has(worker)) {
+    if (!startedAt.has(worker)) {
       console.error(`Serveren kunne ikke starte (kode ${code ?? signal}). Er appen bygget (npm run build)?`);
       stop();
       process.exitCode = 1;
       return;
     }
     // a process that dies later is replaced, so one crash does not halve capacity for good
-    console.error(`Serverprosess ${worker.process.pid} stoppet (${signal ?? code}); starter en ny.`);
+    const delay = backoff.delayAfterCrash(Date.now() - startedAt.get(worker));
+    console.error(`Serverprosess ${worker.process.pid} stoppet (${signal ?? code}); starter en ny om ${delay / 1000} s.`);
     ready--;
-    fork();
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, delay);
   });
   const stop = () => {
     if (stopping) return;
@@ -88,7 +96,7 @@ if (cluster.isPrimary) {
     const address = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedHops);
     if (address) request.headers[CLIENT_IP_HEADER] = address;
     else delete request.headers[CLIENT_IP_HEADER];
-    return handle(request, response);
+    return handleWithOutageStatus(request, response, handle);
   });
   server.listen(port, hostname, () => process.send?.("ready"));
   const stop = () => {

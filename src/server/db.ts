@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { databaseTimeouts, poolTimeoutOptions, type TimeoutProfile } from "./db-timeouts";
 
 // One PrismaClient per process (Next dev reloads modules; keep it on globalThis),
 // created on first use so that `next build` never needs a database.
@@ -14,13 +15,18 @@ const globalForPrisma = globalThis as unknown as { forlopsvaktPrisma?: PrismaCli
 const POOL = Symbol.for("forlopsvakt.pgPool");
 type WithPool = PrismaClient & { [POOL]?: pg.Pool };
 
-export function createPrismaClient(connectionString = process.env.DATABASE_URL, options: { max?: number } = {}): PrismaClient {
+/** `timeouts`: "request" (the server) or "job" (bulk scripts: longer statements), see db-timeouts.ts. */
+export function createPrismaClient(
+  connectionString = process.env.DATABASE_URL,
+  options: { max?: number; timeouts?: TimeoutProfile } = {},
+): PrismaClient {
   if (!connectionString) throw new Error("DATABASE_URL is not set");
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    ...poolTimeoutOptions(databaseTimeouts(options.timeouts)),
     // PostgreSQL's JIT spends seconds compiling report queries that run in
     // milliseconds on their indexes; this is an OLTP application.
     options: "-c jit=off",

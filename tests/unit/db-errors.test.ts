@@ -18,6 +18,9 @@ describe("isDatabaseUnavailable", () => {
     ["pg directly, connection cut mid-query", new Error("Connection terminated unexpectedly")],
     ["pg directly, pool exhausted while the server is away", new Error("timeout exceeded when trying to connect")],
     ["a statement over its time limit (busy or locked database)", Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" })],
+    ["pg directly, no answer within the read timeout (stalled link)", new Error("Query read timeout")],
+    ["through Prisma, no answer within the read timeout", Object.assign(new Error("Invalid invocation"), { cause: new Error("Query read timeout") })],
+    ["session ended for idling in a transaction (25P03)", Object.assign(new Error("terminating connection due to idle-in-transaction timeout"), { code: "25P03" })],
   ])("%s → unavailable", (_label, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
