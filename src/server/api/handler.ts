@@ -7,6 +7,7 @@ import type { Actor } from "@/server/auth/current-user";
 import { AppError, fieldErrorsFrom, NotFoundError } from "@/server/errors";
 import { isDatabaseUnavailable } from "@/server/db-errors";
 import { isRecordId } from "@/lib/record-id";
+import { containsUnsafeText } from "@/lib/safe-text";
 
 // Wraps every API v1 route handler: authentication, the permission check,
 // and one mapping of errors to JSON (English codes, Norwegian messages).
@@ -76,12 +77,46 @@ function json(status: number, error: string, message: string, fieldErrors?: Reco
 }
 
 /**
- * Reads a JSON body; a body that is not JSON, too large, or carrying a NUL
- * character (PostgreSQL cannot store it in text) is a 400.
+ * Reads a JSON body; a body that is not JSON (400), too large (413), or
+ * carrying a NUL character or a lone surrogate (400: PostgreSQL cannot store
+ * them) is refused. A large body is refused from its Content-Length before any
+ * of it is read, and reading stops at `maxBytes` when it has none (chunked):
+ * a 100 MB body is never buffered.
  */
 export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > maxBytes) throw new AppError(400, "body_too_large", "Forespørselen er for stor.");
-  if (text.includes("\0") || /\\u0000/i.test(text)) throw new AppError(400, "invalid_characters", "Forespørselen inneholder ugyldige tegn.");
-  return JSON.parse(text);
+  const tooLarge = () => new AppError(413, "body_too_large", "Forespørselen er for stor.");
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (declared > maxBytes) throw tooLarge();
+  const text = new TextDecoder().decode(await readAtMost(request, maxBytes, tooLarge));
+  if (text.includes("\0") || /\\u0000/i.test(text)) throw invalidCharacters();
+  const value: unknown = JSON.parse(text);
+  if (containsUnsafeText(value)) throw invalidCharacters();
+  return value;
+}
+
+const invalidCharacters = () => new AppError(400, "invalid_characters", "Forespørselen inneholder ugyldige tegn.");
+
+/** The body's bytes, or `tooLarge()` as soon as more than `maxBytes` arrived (the rest is not read). */
+async function readAtMost(request: Request, maxBytes: number, tooLarge: () => Error): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
 }
