@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES, hasSessionCookie, readSessionCookie, renewedSessionCookie } from "@/auth/session-cookie";
 import { needsRenewal } from "@/auth/session-rules";
+import { refuseMalformedRequest } from "@/lib/request-guard";
 
 // Runs before every page and API request: renews the session cookie (idle
 // timeout; at most once a minute), sends unauthenticated page requests to
@@ -28,6 +29,8 @@ function contentSecurityPolicy(nonce: string): string {
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  const malformed = await refuseMalformedRequest(request, pathname);
+  if (malformed) return malformed;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const isApi = pathname.startsWith("/api/");
   const nowSeconds = Math.floor(Date.now() / 1000);

@@ -7,7 +7,8 @@ import type { Actor } from "@/server/auth/current-user";
 import { AppError, fieldErrorsFrom, NotFoundError } from "@/server/errors";
 import { isDatabaseUnavailable } from "@/server/db-errors";
 import { isRecordId } from "@/lib/record-id";
-import { containsUnsafeText } from "@/lib/safe-text";
+import { BodyTooLarge, readLimited } from "@/lib/read-limited";
+import { containsUnsafeText, isSafeText } from "@/lib/safe-text";
 
 // Wraps every API v1 route handler: authentication, the permission check,
 // and one mapping of errors to JSON (English codes, Norwegian messages).
@@ -22,6 +23,8 @@ export function apiRoute<P = Record<string, never>>(
     try {
       refuseCrossSiteWrite(request);
       const actor = await requireActor(action);
+      // a NUL or a lone surrogate in the query cannot be a filter value: refused before any parsing
+      for (const value of new URL(request.url).searchParams.values()) if (!isSafeText(value)) throw invalidCharacters();
       const params = await context.params;
       // a value that cannot be a record id is simply not found
       for (const value of Object.values(params ?? {})) {
@@ -84,10 +87,10 @@ function json(status: number, error: string, message: string, fieldErrors?: Reco
  * a 100 MB body is never buffered.
  */
 export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<unknown> {
-  const tooLarge = () => new AppError(413, "body_too_large", "Forespørselen er for stor.");
-  const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (declared > maxBytes) throw tooLarge();
-  const text = new TextDecoder().decode(await readAtMost(request, maxBytes, tooLarge));
+  const bytes = await readLimited(request, maxBytes).catch((error) => {
+    throw error instanceof BodyTooLarge ? new AppError(413, "body_too_large", "Forespørselen er for stor.") : error;
+  });
+  const text = new TextDecoder().decode(bytes);
   if (text.includes("\0") || /\\u0000/i.test(text)) throw invalidCharacters();
   const value: unknown = JSON.parse(text);
   if (containsUnsafeText(value)) throw invalidCharacters();
@@ -95,28 +98,3 @@ export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<
 }
 
 const invalidCharacters = () => new AppError(400, "invalid_characters", "Forespørselen inneholder ugyldige tegn.");
-
-/** The body's bytes, or `tooLarge()` as soon as more than `maxBytes` arrived (the rest is not read). */
-async function readAtMost(request: Request, maxBytes: number, tooLarge: () => Error): Promise<Uint8Array> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
-}
