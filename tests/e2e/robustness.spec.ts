@@ -5,11 +5,13 @@ import { snapshot } from "./db-snapshot";
 import { builtActions, callActionRaw } from "./action-support";
 import { ids, loggedIn } from "./access-support";
 
-// Bad input: over a thousand malformed or hostile payloads to every write
-// route of API v1. Every one is refused with a 4xx (never a 5xx), and the
-// database is unchanged afterwards (row counts and checksums of every table a
-// write could touch). The payloads are generated from a fixed seed, and each
-// is invalid by construction, so none may be stored.
+// Bad input, generated from fixed seeds, each invalid by construction so that
+// none may be stored: over a thousand malformed or hostile payloads to every
+// write route of API v1, over a thousand to every server action (hostile
+// argument shapes, React reply references, bodies over 1 MB, not JSON), and
+// over a thousand hostile URL parameters on pages, exports and API reads.
+// Never a 5xx; a refusal says why in Norwegian; the database is unchanged
+// afterwards (row counts and checksums of every table a write could touch).
 
 function mulberry32(seed: number) {
   return () => {
