@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES, hasSessionCookie, readSessionCookie } from "@/auth/session-cookie";
+import { refuseMalformedRequest } from "@/lib/request-guard";
 
 // Runs before every page and API request: sends page requests without a
 // session cookie (or with an invalid, too old or pre-session-row one, which
@@ -30,6 +31,8 @@ function contentSecurityPolicy(nonce: string): string {
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  const malformed = await refuseMalformedRequest(request, pathname);
+  if (malformed) return malformed;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const isApi = pathname.startsWith("/api/");
   const nowSeconds = Math.floor(Date.now() / 1000);

@@ -6,7 +6,7 @@ export type FieldErrors = Record<string, string[]>;
 
 export class AppError extends Error {
   constructor(
-    public readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503,
+    public readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503,
     public readonly code: string,
     message: string,
     public readonly fieldErrors: FieldErrors = {},

@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { makeNationalId } from "../../src/domain/national-id";
 import { can, type Action, type Role } from "../../src/domain/permissions";
+import { builtActions, callAction } from "./action-support";
 import { ids, loggedIn, USERS, type Ids } from "./access-support";
 import { osloToday } from "./support";
 
@@ -78,30 +78,6 @@ const ACTIONS: Record<string, ActionProbe> = {
     otherUnit: (i) => [{ pathwayId: i.other, itemKey: "deadline:basis_assessment", until: tomorrow(), reason: "Tilgangstest" }],
   },
 };
-
-/** "file#export" → action id, from the production build. */
-function builtActions(): Map<string, string> {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  return new Map(Object.entries(manifest.node).map(([id, a]) => [`${a.filename}#${a.exportedName}`, id]));
-}
-
-type Result = { status: number; location?: string; value?: { ok: boolean; code?: string } };
-
-async function callAction(request: APIRequestContext, id: string, page: string, args: unknown[]): Promise<Result> {
-  const baseURL = test.info().project.use.baseURL!;
-  const response = await request.post(page, {
-    headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: new URL(baseURL).origin },
-    data: JSON.stringify(args),
-    maxRedirects: 0,
-    failOnStatusCode: false,
-  });
-  const text = await response.text();
-  // the RSC answer: line "1:" is the action's return value
-  const line = text.split("\n").find((l) => l.startsWith("1:{"));
-  return { status: response.status(), location: response.headers().location, value: line ? JSON.parse(line.slice(2)) : undefined };
-}
 
 test("every server action in the build has a line in the action matrix", () => {
   expect([...builtActions().keys()].sort()).toEqual(Object.keys(ACTIONS).sort());

@@ -39,6 +39,19 @@ describe("annulling an event (append-only correction)", () => {
     expect(audit[0]).toMatchObject({ userId: clinician.user.id, patientId: pathway.patientId });
   });
 
+  it("two annulments of one event at the same moment: one is stored, the other is a 409 conflict (not a 500)", async () => {
+    const { clinician, wrongC } = await pathwayWithWrongC();
+    const results = await Promise.allSettled(
+      ["Feil utfall", "Feil dato", "Feil kode", "Feil pasient"].map((reason) => annulEvent(clinician, wrongC.id, { reason }, TODAY)),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === "rejected")) {
+      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ status: 409, code: "already_annulled" });
+    }
+    expect(await db().auditEvent.count({ where: { action: "EVENT_ANNULLED", pathwayId: wrongC.pathwayId } })).toBe(1);
+  });
+
   it("refuses to annul the same event twice", async () => {
     const { clinician, wrongC } = await pathwayWithWrongC();
     await annulEvent(clinician, wrongC.id, { reason: "Feil dato" }, TODAY);

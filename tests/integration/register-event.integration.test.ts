@@ -158,6 +158,47 @@ describe("double submit", () => {
   });
 });
 
+describe("distinct events are never taken for a double submit", () => {
+  it("stores U with AKT-001 and then U with AKT-002 (the activity code differs)", async () => {
+    const { clinician, pathway } = await setup([["A", null, "2026-09-03"], ["M", null, "2026-09-10"]]);
+    const first = await registerEvent(clinician, pathway.id, { code: "U", activityCode: "AKT-001", date: "2026-10-01" }, TODAY);
+    const second = await registerEvent(clinician, pathway.id, { code: "U", activityCode: "AKT-002", date: "2026-10-01" }, TODAY);
+    expect([first.duplicate, second.duplicate]).toEqual([false, false]);
+    const stored = await db().pathwayEvent.findMany({ where: { pathwayId: pathway.id, code: "U" }, orderBy: { recordedAt: "asc" } });
+    expect(stored.map((e) => e.activityCode)).toEqual(["AKT-001", "AKT-002"]);
+  });
+
+  it("stores the same code twice when the justification differs", async () => {
+    const { clinician, pathway } = await setup();
+    const input = { code: "L", date: "2026-09-20" };
+    await registerEvent(clinician, pathway.id, { ...input, justification: "Pasienten ba om utsettelse" }, TODAY);
+    const second = await registerEvent(clinician, pathway.id, { ...input, justification: "Ny utsettelse etter telefon" }, TODAY);
+    expect(second.duplicate).toBe(false);
+    expect(await eventCount(pathway.id)).toBe(3);
+  });
+
+  it("with an idempotency key the key alone decides: a new key is a new event, even with the same fields", async () => {
+    const { clinician, pathway } = await setup();
+    const input = { code: "L", date: "2026-09-20", justification: "Pasienten ba om utsettelse" };
+    await registerEvent(clinician, pathway.id, { ...input, idempotencyKey: "first-key-0001" }, TODAY);
+    const second = await registerEvent(clinician, pathway.id, { ...input, idempotencyKey: "second-key-0002" }, TODAY);
+    expect(second.duplicate).toBe(false);
+    expect(await eventCount(pathway.id)).toBe(3);
+  });
+
+  it("50 parallel submissions with distinct keys store 50 events, and their repeats store none", async () => {
+    const { clinician, pathway } = await setup();
+    const input = (i: number) => ({ code: "L", date: "2026-09-20", justification: "Utsatt etter ønske", idempotencyKey: `distinct-key-${String(i).padStart(3, "0")}` });
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => registerEvent(clinician, pathway.id, input(i), TODAY)));
+    expect(results.filter((r) => r.duplicate)).toHaveLength(0);
+    expect(new Set(results.map((r) => r.event.id)).size).toBe(50);
+    expect(await eventCount(pathway.id)).toBe(51);
+    const repeats = await Promise.all(Array.from({ length: 50 }, (_, i) => registerEvent(clinician, pathway.id, input(i), TODAY)));
+    expect(repeats.map((r) => r.event.id).sort()).toEqual(results.map((r) => r.event.id).sort());
+    expect(await eventCount(pathway.id)).toBe(51);
+  });
+});
+
 describe("registrations at the same time on one pathway", () => {
   const derivedColumns = (id: string) =>
     db().pathway.findUniqueOrThrow({

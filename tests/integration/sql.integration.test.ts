@@ -37,7 +37,7 @@ describe("the registration's single write statement", () => {
     const coordinator = await makeActor(db(), "COORDINATOR", [unit.id]);
     const pathway = await makePathway(db(), unit.id, clinician.user.id, [["A", null, "2026-09-03"]]);
     await db().$transaction((tx) => recomputeDerived(tx, pathway.id, TODAY));
-    const stale = (await loadRegistrationTarget(pooled(), pathway.id, [unit.id], null))!;
+    const stale = (await loadRegistrationTarget(pooled(), pathway.id, [unit.id], { idempotencyKey: null, userId: clinician.user.id, recentSince: new Date() }))!;
     await change({ clinician, coordinator, pathwayId: pathway.id });
     const snapshot = async () => ({
       events: await db().pathwayEvent.count({ where: { pathwayId: pathway.id } }),

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
-import { NextRequest } from "next/server";
+import { NextRequest, type NextResponse } from "next/server";
 import { readSessionCookie } from "@/auth/session-cookie";
 import { cookieExpired } from "@/auth/session-rules";
 import { IDLE_TIMEOUT_SECONDS, MAX_SESSION_SECONDS } from "@/auth/settings";
@@ -111,7 +111,7 @@ describe("the proxy", () => {
     // (a minute and more since the last renewal would have renewed it before)
     const cookie = await issued({ claims: { sub: "user-1", sid: SESSION_ID, loginAt: now - 3600, lastActivity: now - 120 } });
     for (const path of ["/arbeidsliste", "/api/v1/worklist"]) {
-      const response = await proxy(request(path, cookie));
+      const response = (await proxy(request(path, cookie))) as NextResponse;
       expect(response.headers.get("location")).toBeNull();
       expect(response.cookies.getAll()).toEqual([]);
     }
@@ -120,7 +120,7 @@ describe("the proxy", () => {
   it("sends a page with a cookie from before session rows to /login and deletes that cookie", async () => {
     const now = Math.floor(Date.now() / 1000);
     const old = await issued({ claims: { sub: "user-1", loginAt: now - 60, lastActivity: now - 60 } });
-    const response = await proxy(request("/arbeidsliste", old));
+    const response = (await proxy(request("/arbeidsliste", old))) as NextResponse;
     expect(new URL(response.headers.get("location")!).pathname).toBe("/login");
     expect(response.cookies.get(NAME)?.value).toBe("");
   });

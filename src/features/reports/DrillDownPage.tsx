@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { NOTICE_MESSAGES, type NoticeId } from "@/domain/rules";
 import { formatNorwegianDate } from "@/lib/dates";
 import { requirePage } from "@/server/auth/guard";
@@ -44,17 +45,8 @@ export async function DrillDownPage({ searchParams }: { searchParams: Promise<Se
   const params = await searchParams;
   const filters = reportFilterSchema.safeParse(params);
   const query = drillDownSchema.safeParse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  if (!filters.success || !query.success) {
-    return (
-      <section>
-        <h1 className="text-2xl font-semibold">Forløpene bak tallet</h1>
-        <p role="alert" className="mt-3 rounded border border-red-300 bg-red-50 p-3 text-red-900">
-          Lenken er ugyldig: {[...(filters.error?.issues ?? []), ...(query.error?.issues ?? [])].map((i) => i.message).join(" ")}
-        </p>
-        <Link href="/rapporter" className="mt-3 inline-block text-blue-800 underline">Tilbake til rapportene</Link>
-      </section>
-    );
-  }
+  // a mangled link: app/rapporter/forlop/not-found.tsx, status 404
+  if (!filters.success || !query.success) notFound();
   const now = today();
   const { scope, total, rows } = await drillDown(actor, filters.data, query.data, now);
   return (

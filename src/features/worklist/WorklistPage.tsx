@@ -1,5 +1,6 @@
 import { Fragment } from "react";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { can } from "@/domain/permissions";
 import { addCalendarDays, PHASE_LABELS, type Phase } from "@/domain/rules";
 import { REASON_LABELS } from "@/domain/worklist";
@@ -9,6 +10,7 @@ import { today } from "@/server/clock";
 import { unitOptionsFor } from "@/server/units/options";
 import { filtersToSearchParams, groupOf, REASON_FILTERS, worklistFilterSchema, type WorklistFilters as Filters } from "@/server/worklist/filters";
 import { listWorklist, worklistSummary } from "@/server/worklist/query";
+import { parseCursor } from "@/server/worklist/where";
 import { daysLeftText, TONE_CLASSES } from "@/features/pathway/deadline-text";
 import { RowActions } from "./RowActions";
 import { WorklistAnnouncer } from "./WorklistAnnouncer";
@@ -27,7 +29,11 @@ function parseFilters(params: SearchParams): { filters: Filters; problems: strin
 
 export async function WorklistPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePage("worklist.view");
-  const { filters, problems } = parseFilters(await searchParams);
+  const params = await searchParams;
+  // a next-page link this app did not make (mangled, copied in part): app/arbeidsliste/not-found.tsx, 404
+  const cursor = Array.isArray(params.etter) ? params.etter[0] : params.etter;
+  if (cursor && !parseCursor(cursor)) notFound();
+  const { filters, problems } = parseFilters(params);
   const now = today();
   const [units, { rows, nextCursor }, summary] = await Promise.all([
     unitOptionsFor(actor),

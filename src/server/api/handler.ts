@@ -7,6 +7,8 @@ import type { Actor } from "@/server/auth/current-user";
 import { AppError, fieldErrorsFrom, NotFoundError } from "@/server/errors";
 import { isDatabaseUnavailable } from "@/server/db-errors";
 import { isRecordId } from "@/lib/record-id";
+import { BodyTooLarge, readLimited } from "@/lib/read-limited";
+import { containsUnsafeText, isSafeText } from "@/lib/safe-text";
 
 // Wraps every API v1 route handler: authentication, the permission check,
 // and one mapping of errors to JSON (English codes, Norwegian messages).
@@ -21,6 +23,8 @@ export function apiRoute<P = Record<string, never>>(
     try {
       refuseCrossSiteWrite(request);
       const actor = await requireActor(action);
+      // a NUL or a lone surrogate in the query cannot be a filter value: refused before any parsing
+      for (const value of new URL(request.url).searchParams.values()) if (!isSafeText(value)) throw invalidCharacters();
       const params = await context.params;
       // a value that cannot be a record id is simply not found
       for (const value of Object.values(params ?? {})) {
@@ -76,12 +80,21 @@ function json(status: number, error: string, message: string, fieldErrors?: Reco
 }
 
 /**
- * Reads a JSON body; a body that is not JSON, too large, or carrying a NUL
- * character (PostgreSQL cannot store it in text) is a 400.
+ * Reads a JSON body; a body that is not JSON (400), too large (413), or
+ * carrying a NUL character or a lone surrogate (400: PostgreSQL cannot store
+ * them) is refused. A large body is refused from its Content-Length before any
+ * of it is read, and reading stops at `maxBytes` when it has none (chunked):
+ * a 100 MB body is never buffered.
  */
 export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > maxBytes) throw new AppError(400, "body_too_large", "Forespørselen er for stor.");
-  if (text.includes("\0") || /\\u0000/i.test(text)) throw new AppError(400, "invalid_characters", "Forespørselen inneholder ugyldige tegn.");
-  return JSON.parse(text);
+  const bytes = await readLimited(request, maxBytes).catch((error) => {
+    throw error instanceof BodyTooLarge ? new AppError(413, "body_too_large", "Forespørselen er for stor.") : error;
+  });
+  const text = new TextDecoder().decode(bytes);
+  if (text.includes("\0") || /\\u0000/i.test(text)) throw invalidCharacters();
+  const value: unknown = JSON.parse(text);
+  if (containsUnsafeText(value)) throw invalidCharacters();
+  return value;
 }
+
+const invalidCharacters = () => new AppError(400, "invalid_characters", "Forespørselen inneholder ugyldige tegn.");

@@ -33,11 +33,15 @@ export async function annulEvent(
       include: { pathway: { select: { id: true, patientId: true } } },
     });
     if (!event) throw new OutOfScope({ kind: "event", id: eventId }, "Fant ikke hendelsen, eller den hører til en enhet du ikke har tilgang til.");
-    if (event.annulledAt) throw new ConflictError("already_annulled", "Hendelsen er allerede annullert.");
-    const annulled = await tx.pathwayEvent.update({
-      where: { id: event.id },
-      data: { annulledAt: new Date(), annulledById: actor.user.id, annulReason: parsed.data.reason },
-    });
+    const alreadyAnnulled = () => new ConflictError("already_annulled", "Hendelsen er allerede annullert.");
+    if (event.annulledAt) throw alreadyAnnulled();
+    // Only while not annulled: of two annulments at once, the second waits for
+    // the first's row lock, then finds the row annulled and changes nothing.
+    const { pathway: _pathway, ...stored } = event;
+    const annulment = { annulledAt: new Date(), annulledById: actor.user.id, annulReason: parsed.data.reason };
+    const { count } = await tx.pathwayEvent.updateMany({ where: { id: event.id, annulledAt: null }, data: annulment });
+    if (count === 0) throw alreadyAnnulled();
+    const annulled = { ...stored, ...annulment };
     let evaluation = await recomputeDerived(tx, event.pathwayId, today);
     await writeAudit(
       tx,

@@ -1,4 +1,5 @@
 import "server-only";
+import type { RecentEvent } from "@/domain/events/double-submit";
 import type { PathwayEvaluation } from "@/domain/rules";
 import { Prisma } from "@/generated/prisma/client";
 import type { IsoDate } from "@/lib/dates";
@@ -34,6 +35,8 @@ export interface RegistrationTarget {
   version: string;
   /** an event already stored under the submission's idempotency key */
   existingId: string | null;
+  /** without a key: the submitter's events on the pathway since `recentSince`, not annulled (to tell a repeat) */
+  recent: RecentEvent[];
 }
 
 /** The pathway as the engine sees it, what else decides its derived rows, and its version: one statement. Null outside the units. */
@@ -41,16 +44,24 @@ export async function loadRegistrationTarget(
   db: Tx | Sql,
   pathwayId: string,
   unitIds: string[],
-  idempotencyKey: string | null,
+  submission: { idempotencyKey: string | null; userId: string; recentSince: Date },
 ): Promise<RegistrationTarget | null> {
-  const [row] = await sqlOf(db).rows<RawRow & DeriveContext & { version: string; existingId: string | null }>(Prisma.sql`
+  const { idempotencyKey, userId, recentSince } = submission;
+  const [row] = await sqlOf(db).rows<RawRow & DeriveContext & { version: string; existingId: string | null; recent: RecentEvent[] }>(Prisma.sql`
     SELECT t.*, ${contextColumns(Prisma.sql`ARRAY[t."patientId"]`, Prisma.sql`ARRAY[t."id"]`)},
       (SELECT pv."xmin"::text FROM "Pathway" pv WHERE pv."id" = t."id") AS "version",
-      (SELECT e."id" FROM "PathwayEvent" e WHERE e."pathwayId" = t."id" AND e."idempotencyKey" = ${idempotencyKey}) AS "existingId"
+      (SELECT e."id" FROM "PathwayEvent" e WHERE e."pathwayId" = t."id" AND e."idempotencyKey" = ${idempotencyKey}) AS "existingId",
+      (SELECT COALESCE(json_agg(json_build_object(
+          'id', e."id", 'code', e."code", 'outcome', e."outcome", 'activityCode', e."activityCode",
+          'date', to_char(e."clinicalDate", 'YYYY-MM-DD'), 'justification', e."justification",
+          'recordedAt', to_char(e."recordedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))), '[]'::json)
+        FROM "PathwayEvent" e
+        WHERE ${idempotencyKey}::text IS NULL AND e."pathwayId" = t."id" AND e."recordedById" = ${userId}
+          AND e."annulledAt" IS NULL AND e."recordedAt" >= ${recentSince.toISOString()}::timestamptz) AS "recent"
     FROM (${deriveSelect(Prisma.sql`p."id" = ${pathwayId} AND p."unitId" = ANY(${unitIds}::text[])`)}) t`);
   if (!row) return null;
-  const { siblings, explanations, postponements, version, existingId, ...raw } = row;
-  return { pathway: toDeriveRow(raw), context: { siblings, explanations, postponements }, version, existingId };
+  const { siblings, explanations, postponements, version, existingId, recent, ...raw } = row;
+  return { pathway: toDeriveRow(raw), context: { siblings, explanations, postponements }, version, existingId, recent };
 }
 
 export interface NewEvent {

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { DOUBLE_SUBMIT_WINDOW_MS, findRepeat } from "@/domain/events/double-submit";
 import { evaluatePathway, previewEvent, type Notice, type PathwayEvaluation } from "@/domain/rules";
 import { formatNorwegianDate, type IsoDate } from "@/lib/dates";
 import { prisma, type Tx } from "@/server/db";
@@ -34,8 +35,6 @@ export class JustificationRequired extends AppError {
   }
 }
 
-const DOUBLE_SUBMIT_WINDOW_MS = 60_000;
-
 /**
  * Registers a coded event. Hard errors refuse the save and store nothing; soft
  * findings (NPR notices) are stored with the event and returned as warnings.
@@ -54,7 +53,7 @@ export async function registerEvent(actor: Actor, pathwayId: string, input: Regi
     } catch (error) {
       // Two identical submissions raced on the idempotency key: answer with the stored one.
       if (isUniqueViolation(error) && data.idempotencyKey) {
-        const target = await loadRegistrationTarget(db, pathwayId, actor.user.unitIds, data.idempotencyKey);
+        const target = await loadRegistrationTarget(db, pathwayId, actor.user.unitIds, submission(actor, data));
         if (!target?.existingId) throw error;
         return duplicateResult(db, target.existingId, target.pathway, today);
       }
@@ -125,19 +124,9 @@ function judgeRegistration(pathway: DeriveRow, data: RegisterEventData, today: I
   };
 }
 
-/** The same code, outcome and date by the same user within the last minute: a double click, not a new event. */
-function recentTwin(pathway: DeriveRow, userId: string, letter: string, outcome: string | null, date: IsoDate, now: number) {
-  const since = now - DOUBLE_SUBMIT_WINDOW_MS;
-  return pathway.input.events.find(
-    (e) =>
-      !e.annulled &&
-      pathway.recordedBy[e.id] === userId &&
-      e.code === letter &&
-      (e.outcome ?? null) === outcome &&
-      e.date === date &&
-      !!e.recordedAt &&
-      Date.parse(e.recordedAt) >= since,
-  );
+/** What loadRegistrationTarget needs to find a stored repeat of this submission. */
+function submission(actor: Actor, data: RegisterEventData) {
+  return { idempotencyKey: data.idempotencyKey, userId: actor.user.id, recentSince: new Date(now().getTime() - DOUBLE_SUBMIT_WINDOW_MS) };
 }
 
 /** Raised when the pathway kept changing under a registration (others writing to it at the same moment). */
@@ -147,8 +136,17 @@ export class PathwayBusy extends AppError {
   }
 }
 
-// each failed attempt means another change to the pathway was stored first
-const MAX_ATTEMPTS = 10;
+// Each failed attempt means another change to the pathway was stored first.
+// Between attempts a random pause that grows (up to 100 ms) spreads a burst
+// of writers out, so that each gets its turn: 50 registrations sent at once
+// to one pathway all store (register-event.integration.test.ts).
+const MAX_ATTEMPTS = 25;
+const MAX_PAUSE_MS = 100;
+
+function pauseBeforeRetry(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(MAX_PAUSE_MS, 5 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 /**
  * The checks and the write, on the caller's handle (a pg pool, or a Prisma
@@ -168,6 +166,7 @@ export async function createCheckedEvent(
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const result = await tryCreateCheckedEvent(db, actor, pathwayId, data, today, options);
     if (result) return result;
+    if (attempt < MAX_ATTEMPTS) await pauseBeforeRetry(attempt);
   }
   throw new PathwayBusy();
 }
@@ -181,15 +180,17 @@ async function tryCreateCheckedEvent(
   today: IsoDate,
   options: { replacesId?: string },
 ): Promise<RegisterResult | null> {
-  const target = await loadRegistrationTarget(db, pathwayId, actor.user.unitIds, data.idempotencyKey);
+  const target = await loadRegistrationTarget(db, pathwayId, actor.user.unitIds, submission(actor, data));
   if (!target) throw outOfScope(pathwayId);
   if (target.existingId) return duplicateResult(db, target.existingId, target.pathway, today);
   const { pathway } = target;
   const check = judgeRegistration(pathway, data, today, options);
   const { letter, outcome } = check;
   if (!options.replacesId) {
-    const twin = recentTwin(pathway, actor.user.id, letter, outcome, data.date, Date.now());
-    if (twin) return duplicateResult(db, twin.id, pathway, today);
+    // target.recent is empty when a key was given: then the key alone decides (existingId above)
+    const submitted = { code: letter, outcome, activityCode: data.activityCode, date: data.date, justification: data.justification };
+    const repeat = findRepeat(submitted, target.recent, now().getTime());
+    if (repeat) return duplicateResult(db, repeat.id, pathway, today);
   }
   if (check.needsJustification && !data.justification) throw new JustificationRequired(check.summary, check.warnings);
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "@/lib/zod";
+import { recordIdSchema } from "@/lib/record-id";
 import { maskNationalId } from "@/domain/national-id";
 import { toIsoDate } from "@/lib/dates";
 import { prisma } from "@/server/db";
@@ -16,8 +17,8 @@ const PATHWAY_TYPES = ["D01", "D11", "D12", "D06", "D07", "D08", "D09"] as const
 export const listPathwaysQuerySchema = z.object({
   status: z.enum(["OPEN", "CLOSED"], { error: "status må være OPEN eller CLOSED." }).optional(),
   type: z.enum(PATHWAY_TYPES, { error: "Ukjent forløpstype." }).optional(),
-  clinician: z.string().max(64, "Ugyldig behandler-id.").optional(),
-  cursor: z.string().max(64, "Ugyldig markør.").optional(),
+  clinician: recordIdSchema("Ugyldig behandler-id.").optional(),
+  cursor: recordIdSchema("Ugyldig markør.").optional(),
   limit: z.coerce
     .number({ error: "limit må være et tall." })
     .int("limit må være et heltall.")

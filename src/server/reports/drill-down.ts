@@ -3,6 +3,8 @@ import { z } from "@/lib/zod";
 import { maskNationalId } from "@/domain/national-id";
 import { INDICATOR_KINDS, INVOLVEMENT_INDICATORS, type IsoDate } from "@/domain/rules";
 import { Prisma } from "@/generated/prisma/client";
+import { isIsoDate } from "@/lib/dates";
+import { recordIdSchema } from "@/lib/record-id";
 import { prisma } from "@/server/db";
 import { writeAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/current-user";
@@ -15,24 +17,27 @@ import { reportScope, type ReportScope } from "./queries";
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v);
 
+// ids in the address: a NUL or other junk is refused here, never sent to PostgreSQL
+const unitRow = z.preprocess(first, recordIdSchema("Ukjent enhet.").optional());
+
 export const drillDownSchema = z.discriminatedUnion("hva", [
   z.object({
     hva: z.literal("frist"),
     kind: z.preprocess(first, z.enum(INDICATOR_KINDS, { error: "Ukjent frist." })),
     utfall: z.preprocess(first, z.enum(["alle", "innenfor", "brudd", "pasient", "tjeneste", "1-7", "8-14", "15-28", ">28"]).default("alle")),
-    maaned: z.preprocess(first, z.string().regex(/^\d{4}-\d{2}-01$/, "Ugyldig måned.").optional()),
-    enhetsrad: z.preprocess(first, z.string().max(40).optional()),
+    maaned: z.preprocess(first, z.string().regex(/^\d{4}-\d{2}-01$/, "Ugyldig måned.").refine(isIsoDate, "Ugyldig måned.").optional()),
+    enhetsrad: unitRow,
   }),
   z.object({
     hva: z.literal("merknad"),
     merknad: z.preprocess(first, z.string().regex(/^[A-Z_]+$/, "Ukjent merknad.").optional()),
     forklart: z.preprocess(first, z.enum(["ja", "nei"]).optional()),
-    behandler: z.preprocess(first, z.string().max(40).optional()),
+    behandler: z.preprocess(first, recordIdSchema("Ukjent behandler.").optional()),
   }),
   z.object({
     hva: z.literal("tilbakemelding"),
     utfall: z.preprocess(first, z.enum(["alle", "med", "uten"]).default("alle")),
-    enhetsrad: z.preprocess(first, z.string().max(40).optional()),
+    enhetsrad: unitRow,
   }),
   z.object({
     hva: z.literal("involvering"),

@@ -2,7 +2,8 @@ import "server-only";
 import { addCalendarDays } from "@/domain/rules";
 import { WORKLIST_REASONS, type WorklistReason } from "@/domain/worklist";
 import { Prisma } from "@/generated/prisma/client";
-import type { IsoDate } from "@/lib/dates";
+import { isIsoDate, type IsoDate } from "@/lib/dates";
+import { isRecordId } from "@/lib/record-id";
 import type { Actor } from "@/server/auth/current-user";
 import { ValidationError } from "@/server/errors";
 import { REASON_FILTERS, type WorklistFilters } from "./filters";
@@ -17,15 +18,24 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.reason, c.dueOn, c.id])).toString("base64url");
 }
 
-function decodeCursor(value: string): Cursor {
+const INVALID_CURSOR_MESSAGE = "Lenken til neste side er ugyldig. Start fra første side.";
+
+/** The cursor a link carries, or null when it is not one this app made (mangled, an impossible date, a NUL). */
+export function parseCursor(value: string): Cursor | null {
   try {
     const [reason, dueOn, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
     const knownReason = reason === null || WORKLIST_REASONS.includes(reason);
-    if (knownReason && typeof dueOn === "string" && /^\d{4}-\d{2}-\d{2}$/.test(dueOn) && typeof id === "string") return { reason, dueOn, id };
+    if (knownReason && typeof dueOn === "string" && isIsoDate(dueOn) && typeof id === "string" && isRecordId(id)) return { reason, dueOn, id };
   } catch {
-    // fall through
+    // not base64 JSON: not a cursor
   }
-  throw new ValidationError({ etter: ["Lenken til neste side er ugyldig. Start fra første side."] });
+  return null;
+}
+
+function decodeCursor(value: string): Cursor {
+  const cursor = parseCursor(value);
+  if (!cursor) throw new ValidationError({ etter: [INVALID_CURSOR_MESSAGE] });
+  return cursor;
 }
 
 /** Units the actor may see, narrowed by the unit filter (a foreign unit gives nothing). */
