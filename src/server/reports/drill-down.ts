@@ -6,6 +6,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db";
 import { writeAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/current-user";
+import { shownPatientNameSql } from "@/server/pathways/shown-name";
 import type { ReportFilters } from "./filters";
 import { reportScope, type ReportScope } from "./queries";
 
@@ -72,7 +73,7 @@ function deadlineQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "frist" 
   }[q.utfall];
   const units = q.enhetsrad ? scope.unitIds.filter((u) => u === q.enhetsrad) : scope.unitIds;
   return Prisma.sql`
-    SELECT d."pathwayId", u."name" AS "unitName", d."type"::text AS "type", pa."name" AS "patientName", pa."nationalId",
+    SELECT d."pathwayId", u."name" AS "unitName", d."type"::text AS "type", ${shownPatientNameSql("p", "pa")} AS "patientName", pa."nationalId",
       to_char(d."decidedOn", 'YYYY-MM-DD') AS "date", d."daysLate", d."cause", NULL AS "label"
     FROM "PathwayDeadline" d JOIN "Pathway" p ON p."id" = d."pathwayId" JOIN "Patient" pa ON pa."id" = p."patientId" JOIN "Unit" u ON u."id" = d."unitId"
     WHERE d."unitId" = ANY(${units}::text[]) AND d."kind" = ${q.kind}
@@ -85,7 +86,7 @@ function deadlineQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "frist" 
 function noticeQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "merknad" }>) {
   const explained = q.forklart === "ja" ? Prisma.sql`x."id" IS NOT NULL` : q.forklart === "nei" ? Prisma.sql`x."id" IS NULL` : Prisma.sql`TRUE`;
   return Prisma.sql`
-    SELECT n."pathwayId", u."name" AS "unitName", n."type"::text AS "type", pa."name" AS "patientName", pa."nationalId",
+    SELECT n."pathwayId", u."name" AS "unitName", n."type"::text AS "type", ${shownPatientNameSql("p", "pa")} AS "patientName", pa."nationalId",
       to_char(n."date", 'YYYY-MM-DD') AS "date", NULL::int AS "daysLate", NULL AS "cause", n."noticeId" AS "label"
     FROM "PathwayNotice" n JOIN "Pathway" p ON p."id" = n."pathwayId" JOIN "Patient" pa ON pa."id" = p."patientId" JOIN "Unit" u ON u."id" = n."unitId"
     LEFT JOIN "NoticeExplanation" x ON x."pathwayId" = n."pathwayId" AND x."noticeKey" = n."noticeKey"
@@ -102,7 +103,7 @@ function feedbackQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "tilbake
   const outcome = q.utfall === "med" ? hasF : q.utfall === "uten" ? Prisma.sql`NOT ${hasF}` : Prisma.sql`TRUE`;
   const units = q.enhetsrad ? scope.unitIds.filter((u) => u === q.enhetsrad) : scope.unitIds;
   return Prisma.sql`
-    SELECT c."pathwayId", u."name" AS "unitName", p."type"::text AS "type", pa."name" AS "patientName", pa."nationalId",
+    SELECT c."pathwayId", u."name" AS "unitName", p."type"::text AS "type", ${shownPatientNameSql("p", "pa")} AS "patientName", pa."nationalId",
       to_char(c."clinicalDate", 'YYYY-MM-DD') AS "date", NULL::int AS "daysLate", NULL AS "cause", c."outcome" AS "label"
     FROM "PathwayEvent" c JOIN "Pathway" p ON p."id" = c."pathwayId" JOIN "Patient" pa ON pa."id" = p."patientId" JOIN "Unit" u ON u."id" = p."unitId"
     WHERE c."code" = 'C' AND c."annulledAt" IS NULL
