@@ -41,6 +41,12 @@ const ACTIONS: Record<string, ActionProbe> = {
       { nationalId: makeNationalId("2012-03-04", 417, { synthetic: true }), patientName: "Matrise Pasient", unitId: i.otherUnit, type: "D12", referralReceived: osloToday(), referrerName: "Fastlege Matrise" },
     ],
   },
+  "src/features/pathway/name-check-action.ts#checkPatientNameAction": {
+    action: "patient.name.check",
+    page: (i) => `/forlop/${i.own}`,
+    invalid: (i) => [{ pathwayId: i.own, name: "" }],
+    otherUnit: (i) => [{ pathwayId: i.other, name: "Tilgang Test" }],
+  },
   "src/features/pathway/code-actions.ts#previewCodeAction": {
     action: "event.create",
     page: (i) => `/forlop/${i.own}`,

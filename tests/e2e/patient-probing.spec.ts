@@ -114,8 +114,8 @@ for (const role of ["CLINICIAN", "COORDINATOR"] as Role[]) {
     // was refused before any lookup); the link is its own audited step
     const rows = await sql<{ action: string; pathwayId: string | null; detail: Record<string, unknown> }>(
       `SELECT action::text AS action, "pathwayId", detail FROM "AuditEvent"
-       WHERE "userId" = $1 AND "patientId" = $2 AND action::text <> 'PATHWAY_VIEWED' ORDER BY id`,
-      [userId, known.id],
+       WHERE "userId" = $1 AND "patientId" = $2 AND action::text <> 'PATHWAY_VIEWED' AND id > $3 ORDER BY id`,
+      [userId, known.id, since],
     );
     expect(rows.map((r) => r.action)).toEqual(["PATIENT_LOOKUP", "PATHWAY_CREATED", "PATIENT_LINKED"]);
     expect(rows[0].detail).toEqual({ purpose: "pathway.create", unitId, matched: true });
@@ -154,4 +154,28 @@ test("the form asks for the name of every patient and shows the typed one after 
   await page.getByRole("button", { name: "Opprett forløp" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Skjema Skrivefeil/ })).toBeVisible();
   await expect(page.getByText(known.name)).toHaveCount(0);
+});
+
+test("a coordinator resolves the name discrepancy by entering the name from the Folkeregister", async ({ page }) => {
+  await logIn(page, "koordinator@forlopsvakt.test", "Arbeidsliste");
+  const [, , , known] = await bupOnlyPatients(4);
+  await page.goto("/forlop/ny");
+  await page.getByLabel("Fødselsnummer eller D-nummer").fill(known.nationalId);
+  await page.getByLabel("Pasientens fulle navn").fill("Skrive Feilsen");
+  await page.getByLabel("Mottatt").fill(osloToday());
+  await page.getByLabel("Henviser", { exact: true }).fill("Fastlege Probe");
+  await page.getByRole("button", { name: "Opprett forløp" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Skrive Feilsen/ })).toBeVisible();
+  const note = page.getByRole("note");
+  await expect(note.getByRole("heading", { name: "Kontroller pasientens navn" })).toBeVisible();
+
+  await note.getByLabel("Navn i folkeregisteret").fill("Skrive Feilsen");
+  await note.getByRole("button", { name: "Lagre kontrollert navn" }).click();
+  await expect(note.getByRole("status")).toContainText("avviker fortsatt");
+  // the registered name stands in for the Folkeregister's here
+  await note.getByLabel("Navn i folkeregisteret").fill(known.name.toUpperCase());
+  await note.getByRole("button", { name: "Lagre kontrollert navn" }).click();
+  // resolved: the note goes and the page shows the registered name (the one just typed)
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(known.name) })).toBeVisible();
+  await expect(page.getByRole("note")).toHaveCount(0);
 });

@@ -190,3 +190,35 @@ describe("a patient the unit already has", () => {
     });
   });
 });
+
+describe("the coordinator's name check of a discrepancy", () => {
+  it("resolves it when the checked name is the registered one, keeps it otherwise, and audits every check", async () => {
+    const { checkPatientName } = await import("@/server/patients/name-check");
+    const { ValidationError: Invalid, NotFoundError: NotFound } = await import("@/server/errors");
+    const { PermissionDenied } = await import("@/server/auth/assert");
+    const known = await patientElsewhere();
+    const clinician = await makeActor(db(), "CLINICIAN", [myUnit.id]);
+    current = clinician;
+    const created = await createPathwayAction(input(known.nationalId, "Kari Nordman"));
+    if (!created.ok) throw new Error(created.message);
+
+    await expect(checkPatientName(clinician, { pathwayId: created.pathwayId, name: REGISTERED_NAME })).rejects.toBeInstanceOf(PermissionDenied);
+    const elsewhere = await makeActor(db(), "COORDINATOR", [otherUnit.id]);
+    await expect(checkPatientName(elsewhere, { pathwayId: created.pathwayId, name: REGISTERED_NAME })).rejects.toBeInstanceOf(NotFound);
+    const coordinator = await makeActor(db(), "COORDINATOR", [myUnit.id]);
+    await expect(checkPatientName(coordinator, { pathwayId: { not: "x" }, name: "Kari" })).rejects.toBeInstanceOf(Invalid);
+
+    expect(await checkPatientName(coordinator, { pathwayId: created.pathwayId, name: "Kari Nordmand" })).toEqual({ resolved: false });
+    expect(await db().pathway.findUniqueOrThrow({ where: { id: created.pathwayId } })).toMatchObject({ recordedPatientName: "Kari Nordmand" });
+    expect(await checkPatientName(coordinator, { pathwayId: created.pathwayId, name: " kari nordmann" })).toEqual({ resolved: true });
+    expect(await db().pathway.findUniqueOrThrow({ where: { id: created.pathwayId } })).toMatchObject({ recordedPatientName: null });
+    // resolved: nothing left to check
+    await expect(checkPatientName(coordinator, { pathwayId: created.pathwayId, name: REGISTERED_NAME })).rejects.toBeInstanceOf(NotFound);
+
+    const checks = await db().auditEvent.findMany({ where: { userId: coordinator.user.id, action: "PATIENT_LINKED" }, orderBy: { id: "asc" } });
+    expect(checks.map((c) => [c.patientId, c.pathwayId, c.detail])).toEqual([
+      [known.patientId, created.pathwayId, { unitId: myUnit.id, nameMatched: false, check: true }],
+      [known.patientId, created.pathwayId, { unitId: myUnit.id, nameMatched: true, check: true }],
+    ]);
+  });
+});

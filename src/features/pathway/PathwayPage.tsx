@@ -7,6 +7,7 @@ import { today } from "@/server/clock";
 import { NotFoundError } from "@/server/errors";
 import { getPathwayDetail } from "@/server/pathways/detail";
 import { shownPatientName } from "@/server/pathways/shown-name";
+import { NameCheckForm } from "./NameCheckForm";
 import { DeadlineList } from "./DeadlineList";
 import { EventTimeline } from "./EventTimeline";
 import { NoticeList } from "./NoticeList";
@@ -53,15 +54,16 @@ export async function PathwayPage({ params }: { params: Promise<{ id: string }> 
         </dl>
       </header>
 
-      {pathway.recordedPatientName !== null && can(actor.user.role, "worklist.view") && (
-        // A name discrepancy from the link step (patients/link.ts): for those who
-        // follow up the unit's pathways, never with the registered name itself.
+      {pathway.recordedPatientName !== null && can(actor.user.role, "patient.name.check") && (
+        // A name discrepancy from the link step (patients/link.ts), for the
+        // coordinator to resolve (patients/name-check.ts); never with the registered name.
         <section role="note" aria-labelledby="name-check-heading" className="rounded border border-amber-300 bg-amber-50 p-4 text-amber-950">
           <h2 id="name-check-heading" className="font-semibold">Kontroller pasientens navn</h2>
           <p className="mt-1 text-sm">
             Navnet som ble skrevet inn da forløpet ble opprettet, er ikke det samme som navnet som er registrert på
             fødselsnummeret. Forløpet viser navnet som ble skrevet inn. Kontroller navnet mot folkeregisteret.
           </p>
+          <NameCheckForm pathwayId={pathway.id} />
         </section>
       )}
 
