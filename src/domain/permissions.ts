@@ -8,6 +8,7 @@ export type Role = (typeof ROLES)[number];
 export const ACTIONS = [
   "patient.read", // open a patient's pathway page
   "patient.create",
+  "patient.name.check", // resolve a name discrepancy from linking a patient of another unit
   "pathway.list.own", // Mine pasienter
   "pathway.create",
   "pathway.assign", // change responsible clinician
@@ -30,6 +31,7 @@ export const PERMISSIONS = {
   COORDINATOR: [
     "patient.read",
     "patient.create",
+    "patient.name.check",
     "pathway.list.own",
     "pathway.create",
     "pathway.assign",

@@ -38,8 +38,14 @@ const ACTIONS: Record<string, ActionProbe> = {
     page: () => "/forlop/ny",
     invalid: () => [{}],
     otherUnit: (i) => [
-      { nationalId: makeNationalId("2012-03-04", 417, { synthetic: true }), unitId: i.otherUnit, type: "D12", referralReceived: osloToday(), referrerName: "Fastlege Matrise" },
+      { nationalId: makeNationalId("2012-03-04", 417, { synthetic: true }), patientName: "Matrise Pasient", unitId: i.otherUnit, type: "D12", referralReceived: osloToday(), referrerName: "Fastlege Matrise" },
     ],
+  },
+  "src/features/pathway/name-check-action.ts#checkPatientNameAction": {
+    action: "patient.name.check",
+    page: (i) => `/forlop/${i.own}`,
+    invalid: (i) => [{ pathwayId: i.own, name: "" }],
+    otherUnit: (i) => [{ pathwayId: i.other, name: "Tilgang Test" }],
   },
   "src/features/pathway/code-actions.ts#previewCodeAction": {
     action: "event.create",

@@ -22,7 +22,7 @@ let pathwayId = "";
 async function fillNewPathway(page: Page) {
   await page.goto("/forlop/ny");
   await page.getByLabel("Fødselsnummer eller D-nummer").fill(NATIONAL_ID);
-  await page.getByLabel("Navn (hvis ny pasient)").fill("Nora Nyforløp");
+  await page.getByLabel("Pasientens fulle navn").fill("Nora Nyforløp");
   await page.getByLabel("Mottatt").fill(daysAgo(6));
   await page.getByLabel("Vurdert (start registreres denne dagen)").fill(daysAgo(5));
   await page.getByLabel("Henviser", { exact: true }).fill("Fastlege Hansen");

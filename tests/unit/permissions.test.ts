@@ -8,6 +8,7 @@ const EXPECTED: Record<Role, Action[]> = {
   COORDINATOR: [
     "patient.read",
     "patient.create",
+    "patient.name.check",
     "pathway.list.own",
     "pathway.create",
     "pathway.assign",

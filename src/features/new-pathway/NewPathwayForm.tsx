@@ -77,8 +77,8 @@ export function NewPathwayForm({ units, today, currentUserId }: { units: UnitOpt
           {err("nationalId")}
         </div>
         <div>
-          <label htmlFor="patientName" className="block font-medium">Navn (hvis ny pasient)</label>
-          <input id="patientName" name="patientName" autoComplete="off" className={input} aria-describedby={described("patientName")} />
+          <label htmlFor="patientName" className="block font-medium">Pasientens fulle navn</label>
+          <input id="patientName" name="patientName" autoComplete="off" required minLength={2} maxLength={200} className={input} aria-describedby={described("patientName")} />
           {err("patientName")}
         </div>
       </fieldset>

@@ -6,6 +6,8 @@ import { requirePage } from "@/server/auth/guard";
 import { today } from "@/server/clock";
 import { NotFoundError } from "@/server/errors";
 import { getPathwayDetail } from "@/server/pathways/detail";
+import { shownPatientName } from "@/server/pathways/shown-name";
+import { NameCheckForm } from "./NameCheckForm";
 import { DeadlineList } from "./DeadlineList";
 import { EventTimeline } from "./EventTimeline";
 import { NoticeList } from "./NoticeList";
@@ -30,7 +32,7 @@ export async function PathwayPage({ params }: { params: Promise<{ id: string }> 
           {pathway.unit.name} · Pakkeforløp {pathway.type} · {pathway.setting === "DOGN" ? "døgn" : "poliklinikk"}
         </p>
         <h1 className="text-2xl font-semibold">
-          {pathway.patient.name} <span className="font-mono text-lg text-slate-700">{maskNationalId(pathway.patient.nationalId)}</span>
+          {shownPatientName(pathway)} <span className="font-mono text-lg text-slate-700">{maskNationalId(pathway.patient.nationalId)}</span>
         </h1>
         <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
           <div>
@@ -51,6 +53,19 @@ export async function PathwayPage({ params }: { params: Promise<{ id: string }> 
           </div>
         </dl>
       </header>
+
+      {pathway.recordedPatientName !== null && can(actor.user.role, "patient.name.check") && (
+        // A name discrepancy from the link step (patients/link.ts), for the
+        // coordinator to resolve (patients/name-check.ts); never with the registered name.
+        <section role="note" aria-labelledby="name-check-heading" className="rounded border border-amber-300 bg-amber-50 p-4 text-amber-950">
+          <h2 id="name-check-heading" className="font-semibold">Kontroller pasientens navn</h2>
+          <p className="mt-1 text-sm">
+            Navnet som ble skrevet inn da forløpet ble opprettet, er ikke det samme som navnet som er registrert på
+            fødselsnummeret. Forløpet viser navnet som ble skrevet inn. Kontroller navnet mot folkeregisteret.
+          </p>
+          <NameCheckForm pathwayId={pathway.id} />
+        </section>
+      )}
 
       <section aria-labelledby="referral-heading" className="rounded border border-slate-200 bg-white p-4">
         <h2 id="referral-heading" className="text-lg font-semibold">Henvisning</h2>

@@ -2,6 +2,7 @@ import "server-only";
 import { maskNationalId } from "@/domain/national-id";
 import { toIsoDate } from "@/lib/dates";
 import type { getPathwayDetail } from "@/server/pathways/detail";
+import { shownPatientName } from "@/server/pathways/shown-name";
 
 // The API's view of one pathway: masked national id, date-only clinical dates.
 export function pathwayDetailJson({ pathway, evaluation, concurrent }: Awaited<ReturnType<typeof getPathwayDetail>>) {
@@ -12,7 +13,7 @@ export function pathwayDetailJson({ pathway, evaluation, concurrent }: Awaited<R
       setting: pathway.setting,
       status: pathway.status,
       unit: { id: pathway.unit.id, name: pathway.unit.name },
-      patient: { id: pathway.patient.id, name: pathway.patient.name, maskedNationalId: maskNationalId(pathway.patient.nationalId) },
+      patient: { id: pathway.patient.id, name: shownPatientName(pathway), maskedNationalId: maskNationalId(pathway.patient.nationalId) },
       referral: {
         receivedDate: toIsoDate(pathway.referral.receivedDate),
         assessedDate: pathway.referral.assessedDate ? toIsoDate(pathway.referral.assessedDate) : null,

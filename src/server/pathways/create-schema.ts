@@ -12,7 +12,13 @@ const optionalText = (max: number, tooLong: string) =>
 export const createPathwaySchema = z
   .object({
     nationalId: nationalIdField,
-    patientName: optionalText(200, "Navnet er for langt (høyst 200 tegn)."),
+    // Always required, new patient or not: asking only for new ones would
+    // tell the user whether the national id is known (see patients/link.ts).
+    patientName: z
+      .string({ error: "Skriv inn pasientens fulle navn." })
+      .trim()
+      .min(2, "Skriv inn pasientens fulle navn.")
+      .max(200, "Navnet er for langt (høyst 200 tegn)."),
     unitId: z.string({ error: "Velg enhet." }).min(1, "Velg enhet.").max(64),
     type: z.enum(["D01", "D11", "D12", "D06", "D07", "D08", "D09"], { error: "Velg type pakkeforløp." }),
     setting: z.enum(["POLIKLINIKK", "DOGN"], { error: "Velg poliklinikk eller døgn." }).optional(),

@@ -1,5 +1,7 @@
 import "server-only";
 import { fromIsoDate, type IsoDate } from "@/lib/dates";
+import { lookUpPatient } from "@/server/patients/lookup";
+import { patientForNewPathway } from "@/server/patients/link";
 import { prisma } from "@/server/db";
 import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
@@ -17,9 +19,10 @@ export class PathwayAlreadyOpen extends AppError {
 }
 
 /**
- * Starts a pathway from a referral: the patient (found by national id or
- * registered), the referral, the pathway and, when the referral is assessed,
- * the start code A on the assessment date. One transaction, audited.
+ * Starts a pathway from a referral: the patient (found by national id through
+ * the audited lookup and link step, or registered), the referral, the pathway
+ * and, when the referral is assessed, the start code A on the assessment date.
+ * One transaction, audited (the lookup's own audit row is committed first).
  */
 export async function createPathway(actor: Actor, input: CreatePathwayInput, today: IsoDate) {
   assertCan(actor.user, "pathway.create");
@@ -29,6 +32,10 @@ export async function createPathway(actor: Actor, input: CreatePathwayInput, tod
   if (data.referralReceived > today) throw new ValidationError({ referralReceived: ["Datoen kan ikke være i fremtiden."] });
   if (data.assessedDate && data.assessedDate > today) throw new ValidationError({ assessedDate: ["Datoen kan ikke være i fremtiden."] });
   if (!actor.user.unitIds.includes(data.unitId)) throw new NotFoundError("Fant ikke enheten.");
+
+  // From here on every answer must be the same whether or not the id is a
+  // patient elsewhere (see patients/link.ts); the lookup is audited on its own.
+  const match = await lookUpPatient(actor, data.nationalId.value, { purpose: "pathway.create", unitId: data.unitId });
 
   return prisma.$transaction(async (tx) => {
     const unit = await tx.unit.findUniqueOrThrow({ where: { id: data.unitId } });
@@ -42,19 +49,14 @@ export async function createPathway(actor: Actor, input: CreatePathwayInput, tod
       if (!clinician) throw new ValidationError({ responsibleClinicianId: ["Behandleren finnes ikke i enheten."] });
     }
 
-    let patient = await tx.patient.findUnique({ where: { nationalId: data.nationalId.value } });
-    if (!patient) {
-      if (!data.patientName || data.patientName.length < 2) {
-        throw new ValidationError({ patientName: ["Pasienten er ny: skriv inn fullt navn."] });
-      }
-      patient = await tx.patient.create({
-        data: { nationalId: data.nationalId.value, name: data.patientName, birthDate: fromIsoDate(data.nationalId.birthDate) },
-      });
-      await writeAudit(tx, { userId: actor.user.id, action: "PATIENT_CREATED", patientId: patient.id }, actor.meta);
-    }
+    const patient = await patientForNewPathway(tx, actor, match, {
+      nationalId: data.nationalId.value,
+      birthDate: data.nationalId.birthDate,
+      name: data.patientName,
+    });
 
     const open = await tx.pathway.findFirst({
-      where: { patientId: patient.id, type: data.type, status: "OPEN", unitId: { in: actor.user.unitIds } },
+      where: { patientId: patient.patientId, type: data.type, status: "OPEN", unitId: { in: actor.user.unitIds } },
       select: { id: true },
     });
     if (open) throw new PathwayAlreadyOpen(open.id);
@@ -62,7 +64,7 @@ export async function createPathway(actor: Actor, input: CreatePathwayInput, tod
     const referral = await tx.referral.create({
       data: {
         unitId: unit.id,
-        patientId: patient.id,
+        patientId: patient.patientId,
         receivedDate: fromIsoDate(data.referralReceived),
         referrerName: data.referrerName,
         referrerHpr: data.referrerHpr,
@@ -75,7 +77,8 @@ export async function createPathway(actor: Actor, input: CreatePathwayInput, tod
         type: data.type,
         setting: data.setting ?? unit.setting,
         unitId: unit.id,
-        patientId: patient.id,
+        patientId: patient.patientId,
+        recordedPatientName: patient.recordedPatientName,
         referralId: referral.id,
         responsibleClinicianId: data.responsibleClinicianId,
         coordinatorId: actor.user.role === "COORDINATOR" ? actor.user.id : null,
@@ -86,9 +89,16 @@ export async function createPathway(actor: Actor, input: CreatePathwayInput, tod
     });
     await writeAudit(
       tx,
-      { userId: actor.user.id, action: "PATHWAY_CREATED", patientId: patient.id, pathwayId: pathway.id, detail: { type: data.type, referralId: referral.id } },
+      { userId: actor.user.id, action: "PATHWAY_CREATED", patientId: patient.patientId, pathwayId: pathway.id, detail: { type: data.type, referralId: referral.id } },
       actor.meta,
     );
+    if (patient.link) {
+      await writeAudit(
+        tx,
+        { userId: actor.user.id, action: "PATIENT_LINKED", patientId: patient.patientId, pathwayId: pathway.id, detail: { unitId: unit.id, ...patient.link } },
+        actor.meta,
+      );
+    }
     // The start code is dated the day the referral was assessed (current guide).
     if (data.assessedDate) {
       await createCheckedEvent(
@@ -101,6 +111,6 @@ export async function createPathway(actor: Actor, input: CreatePathwayInput, tod
     } else {
       await recomputeDerived(tx, pathway.id, today);
     }
-    return { pathwayId: pathway.id, patientId: patient.id };
+    return { pathwayId: pathway.id, patientId: patient.patientId };
   });
 }

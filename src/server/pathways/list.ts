@@ -8,6 +8,7 @@ import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { pathwayScope } from "@/server/auth/scope";
+import { shownPatientName } from "./shown-name";
 
 const PATHWAY_TYPES = ["D01", "D11", "D12", "D06", "D07", "D08", "D09"] as const;
 
@@ -54,6 +55,7 @@ export async function listPathways(actor: Actor, query: z.input<typeof listPathw
       noticeCount: true,
       responsibleClinicianId: true,
       patientId: true,
+      recordedPatientName: true,
       patient: { select: { name: true, nationalId: true } },
     },
   });
@@ -76,7 +78,7 @@ export async function listPathways(actor: Actor, query: z.input<typeof listPathw
       nextDeadline: r.nextDeadlineKind && r.nextDeadlineDue ? { kind: r.nextDeadlineKind, due: toIsoDate(r.nextDeadlineDue) } : null,
       noticeCount: r.noticeCount,
       responsibleClinicianId: r.responsibleClinicianId,
-      patient: { name: r.patient.name, maskedNationalId: maskNationalId(r.patient.nationalId) },
+      patient: { name: shownPatientName(r), maskedNationalId: maskNationalId(r.patient.nationalId) },
     })),
     nextCursor: rows.length > q.limit ? page[page.length - 1].id : null,
   };

@@ -7,6 +7,7 @@ import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { pathwayScope } from "@/server/auth/scope";
+import { shownPatientName, shownPatientNameContains } from "./shown-name";
 
 export const ownListQuerySchema = z.object({
   q: z.string().trim().max(100, "Søket kan være høyst 100 tegn.").optional().default(""),
@@ -36,7 +37,7 @@ export async function listOwnPathways(actor: Actor, query: { q?: string }): Prom
   const search = q
     ? /^\d{1,11}$/.test(digits)
       ? { patient: { nationalId: { endsWith: digits } } }
-      : { patient: { name: { contains: q, mode: "insensitive" as const } } }
+      : shownPatientNameContains(q)
     : {};
   const rows = await prisma.pathway.findMany({
     where: { ...pathwayScope(actor.user), responsibleClinicianId: actor.user.id, status: "OPEN", ...search },
@@ -51,6 +52,7 @@ export async function listOwnPathways(actor: Actor, query: { q?: string }): Prom
       noticeCount: true,
       patientId: true,
       unit: { select: { name: true } },
+      recordedPatientName: true,
       patient: { select: { name: true, nationalId: true } },
     },
   });
@@ -65,7 +67,7 @@ export async function listOwnPathways(actor: Actor, query: { q?: string }): Prom
     type: r.type,
     phase: r.phase,
     unitName: r.unit.name,
-    patientName: r.patient.name,
+    patientName: shownPatientName(r),
     maskedId: maskNationalId(r.patient.nationalId),
     nextDeadlineKind: r.nextDeadlineKind,
     nextDeadlineDue: r.nextDeadlineDue ? toIsoDate(r.nextDeadlineDue) : null,

@@ -6,6 +6,7 @@ import type { Actor } from "@/server/auth/current-user";
 import { ConflictError, ValidationError, fieldErrorsFrom } from "@/server/errors";
 import { fromIsoDate } from "@/lib/dates";
 import { createPatientSchema, type CreatePatientInput } from "./schema";
+import { lookUpPatient } from "./lookup";
 
 /** Registers a patient; the national id is validated (both mod-11 check digits). */
 export async function createPatient(actor: Actor, input: CreatePatientInput) {
@@ -13,9 +14,12 @@ export async function createPatient(actor: Actor, input: CreatePatientInput) {
   const parsed = createPatientSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
   const { nationalId, name } = parsed.data;
+  // No page or route calls this today: its answer tells whether the id is known
+  // (only the new-pathway flow answers alike, see link.ts), so the lookup is
+  // audited like every other.
+  const existing = await lookUpPatient(actor, nationalId.value, { purpose: "patient.create" });
+  if (existing) throw new ConflictError("patient_exists", "Det finnes allerede en pasient med dette fødselsnummeret.");
   return prisma.$transaction(async (tx) => {
-    const existing = await tx.patient.findUnique({ where: { nationalId: nationalId.value }, select: { id: true } });
-    if (existing) throw new ConflictError("patient_exists", "Det finnes allerede en pasient med dette fødselsnummeret.");
     const patient = await tx.patient.create({
       data: { nationalId: nationalId.value, name, birthDate: fromIsoDate(nationalId.birthDate) },
     });

@@ -8,6 +8,7 @@ import { recordIdSchema } from "@/lib/record-id";
 import { prisma } from "@/server/db";
 import { writeAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/current-user";
+import { shownPatientNameSql } from "@/server/pathways/shown-name";
 import type { ReportFilters } from "./filters";
 import { hasActivity, treatedPathways } from "./involvement";
 import { reportScope, type ReportScope } from "./queries";
@@ -43,7 +44,7 @@ export const drillDownSchema = z.discriminatedUnion("hva", [
     hva: z.literal("involvering"),
     indikator: z.preprocess(first, z.enum(INVOLVEMENT_INDICATORS, { error: "Ukjent indikator." })),
     utfall: z.preprocess(first, z.enum(["alle", "med", "uten"]).default("alle")),
-    enhetsrad: z.preprocess(first, z.string().max(40).optional()),
+    enhetsrad: unitRow,
   }),
 ], { error: "Ukjent utvalg." });
 export type DrillDown = z.infer<typeof drillDownSchema>;
@@ -85,7 +86,7 @@ function deadlineQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "frist" 
   }[q.utfall];
   const units = q.enhetsrad ? scope.unitIds.filter((u) => u === q.enhetsrad) : scope.unitIds;
   return Prisma.sql`
-    SELECT d."pathwayId", p."patientId", u."name" AS "unitName", d."type"::text AS "type", pa."name" AS "patientName", pa."nationalId",
+    SELECT d."pathwayId", p."patientId", u."name" AS "unitName", d."type"::text AS "type", ${shownPatientNameSql("p", "pa")} AS "patientName", pa."nationalId",
       to_char(d."decidedOn", 'YYYY-MM-DD') AS "date", d."daysLate", d."cause", NULL AS "label"
     FROM "PathwayDeadline" d JOIN "Pathway" p ON p."id" = d."pathwayId" JOIN "Patient" pa ON pa."id" = p."patientId" JOIN "Unit" u ON u."id" = d."unitId"
     WHERE d."unitId" = ANY(${units}::text[]) AND d."kind" = ${q.kind}
@@ -98,7 +99,7 @@ function deadlineQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "frist" 
 function noticeQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "merknad" }>) {
   const explained = q.forklart === "ja" ? Prisma.sql`x."id" IS NOT NULL` : q.forklart === "nei" ? Prisma.sql`x."id" IS NULL` : Prisma.sql`TRUE`;
   return Prisma.sql`
-    SELECT n."pathwayId", p."patientId", u."name" AS "unitName", n."type"::text AS "type", pa."name" AS "patientName", pa."nationalId",
+    SELECT n."pathwayId", p."patientId", u."name" AS "unitName", n."type"::text AS "type", ${shownPatientNameSql("p", "pa")} AS "patientName", pa."nationalId",
       to_char(n."date", 'YYYY-MM-DD') AS "date", NULL::int AS "daysLate", NULL AS "cause", n."noticeId" AS "label"
     FROM "PathwayNotice" n JOIN "Pathway" p ON p."id" = n."pathwayId" JOIN "Patient" pa ON pa."id" = p."patientId" JOIN "Unit" u ON u."id" = n."unitId"
     LEFT JOIN "NoticeExplanation" x ON x."pathwayId" = n."pathwayId" AND x."noticeKey" = n."noticeKey"
@@ -115,7 +116,7 @@ function feedbackQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "tilbake
   const outcome = q.utfall === "med" ? hasF : q.utfall === "uten" ? Prisma.sql`NOT ${hasF}` : Prisma.sql`TRUE`;
   const units = q.enhetsrad ? scope.unitIds.filter((u) => u === q.enhetsrad) : scope.unitIds;
   return Prisma.sql`
-    SELECT c."pathwayId", p."patientId", u."name" AS "unitName", p."type"::text AS "type", pa."name" AS "patientName", pa."nationalId",
+    SELECT c."pathwayId", p."patientId", u."name" AS "unitName", p."type"::text AS "type", ${shownPatientNameSql("p", "pa")} AS "patientName", pa."nationalId",
       to_char(c."clinicalDate", 'YYYY-MM-DD') AS "date", NULL::int AS "daysLate", NULL AS "cause", c."outcome" AS "label"
     FROM "PathwayEvent" c JOIN "Pathway" p ON p."id" = c."pathwayId" JOIN "Patient" pa ON pa."id" = p."patientId" JOIN "Unit" u ON u."id" = p."unitId"
     WHERE c."code" = 'C' AND c."annulledAt" IS NULL
@@ -131,7 +132,7 @@ function involvementQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "invo
   const outcome = q.utfall === "med" ? has : q.utfall === "uten" ? Prisma.sql`NOT ${has}` : Prisma.sql`TRUE`;
   const units = q.enhetsrad ? scope.unitIds.filter((u) => u === q.enhetsrad) : scope.unitIds;
   return Prisma.sql`
-    SELECT t."pathwayId", u."name" AS "unitName", p."type"::text AS "type", pa."name" AS "patientName", pa."nationalId",
+    SELECT t."pathwayId", p."patientId", u."name" AS "unitName", p."type"::text AS "type", ${shownPatientNameSql("p", "pa")} AS "patientName", pa."nationalId",
       to_char(t."decidedOn", 'YYYY-MM-DD') AS "date", NULL::int AS "daysLate", NULL AS "cause", NULL AS "label"
     FROM (${treatedPathways(scope, units)}) t
       JOIN "Pathway" p ON p."id" = t."pathwayId" JOIN "Patient" pa ON pa."id" = p."patientId" JOIN "Unit" u ON u."id" = t."unitId"

@@ -8,6 +8,7 @@ import { pooled } from "@/server/sql";
 import { auditInsert, writeAudit, type AuditEntry } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
+import { shownPatientNameSql } from "@/server/pathways/shown-name";
 import { REASON_FILTERS, type WorklistFilters } from "./filters";
 import { baseCondition, cursorCondition, encodeCursor, orderBy, pageOrder, reasonCondition, scopedUnits } from "./where";
 
@@ -78,7 +79,7 @@ async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageS
     SELECT w."id", w."pathwayId", w."reason"::text AS "reason", w."key",
       to_char(w."dueOn", 'YYYY-MM-DD') AS "dueOn", to_char(w."sinceOn", 'YYYY-MM-DD') AS "sinceOn",
       w."deadlineKind", w."noticeId", w."eventId", w."outcome", w."type"::text AS "type", w."setting"::text AS "setting",
-      p."phase", u."id" AS "unitId", u."name" AS "unitName", p."patientId", pt."name" AS "patientName", pt."nationalId",
+      p."phase", u."id" AS "unitId", u."name" AS "unitName", p."patientId", ${shownPatientNameSql("p", "pt")} AS "patientName", pt."nationalId",
       c."id" AS "clinicianId", c."name" AS "clinicianName"
     FROM (
       -- the page's items first, then their joins: planning the joins of this
