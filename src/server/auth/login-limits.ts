@@ -91,7 +91,9 @@ export async function takeLoginSlot(email: string, ip: string | null, now = new 
   const pairKey = `${address} ${email}`;
   const given: Array<() => Promise<unknown>> = [];
   const refuse = async (limit: LoginLimit, res: RateLimiterRes): Promise<LoginSlot> => {
-    await Promise.all(given.map((giveBack) => giveBack()));
+    // one after another, never in parallel: the embedded database (PGlite) serves every pooled
+    // connection from one session and mixes up statements sent at once
+    for (const giveBack of given) await giveBack();
     return { ok: false, limit, retryAfterSeconds: retryAfter(res) };
   };
 
@@ -115,7 +117,11 @@ export async function takeLoginSlot(email: string, ip: string | null, now = new 
     ok: true,
     settle: async (succeeded) => {
       if (!succeeded) return;
-      await Promise.all([l.emailAndIp.delete(pairKey), l.delay.delete(pairKey), l.ip.reward(address, 1), l.email.reward(email, 1)]);
+      // one after another, as above
+      await l.emailAndIp.delete(pairKey);
+      await l.delay.delete(pairKey);
+      await l.ip.reward(address, 1);
+      await l.email.reward(email, 1);
     },
   };
 }
