@@ -27,9 +27,25 @@ export async function recomputeDerived(tx: Tx | Sql, pathwayId: string, today: I
   return evaluation;
 }
 
-/** Recomputes every pathway in batches (nightly job, seed, rule-table changes). */
+/** Where the pages of a recompute run: each in a transaction of its own, or all in the caller's. */
+export interface PageTransactions {
+  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
+}
+
+/** Pages inside a transaction the caller already holds (the seed). */
+export function withinTransaction(tx: Tx): PageTransactions {
+  return { transaction: (work) => work(sqlOf(tx)) };
+}
+
+/**
+ * Recomputes every pathway (or every open one) page by page (nightly job,
+ * npm run recompute, seed). Each page is one transaction that locks its
+ * pathway rows first, then reads them: a registration committing meanwhile is
+ * waited for and seen, never overwritten with an older verdict, and a page
+ * commits whole (never a pathway without its worklist rows).
+ */
 export async function recomputeAllDerived(
-  db: Tx,
+  pages: PageTransactions,
   today: IsoDate,
   options: { batchSize?: number; onlyOpen?: boolean; onBatch?: (done: number) => void } = {},
 ): Promise<{ pathways: number }> {
@@ -39,18 +55,12 @@ export async function recomputeAllDerived(
   let count = 0;
   for (;;) {
     const selection = { after, limit, onlyOpen };
-    // each batch commits whole: never a pathway without its worklist rows
-    const batch: DeriveRow[] =
-      "$transaction" in db
-        ? await db.$transaction(async (tx) => {
-            // lock first, then read: a registration committing meanwhile is
-            // waited for and seen, never overwritten with an older verdict
-            const ids = await lockNextPage(tx, selection);
-            const rows = await loadForDerive(tx, { ids });
-            await deriveBatch(tx, rows, today);
-            return rows;
-          }, { timeout: 120_000 })
-        : await loadForDerive(db, selection).then(async (rows) => (await deriveBatch(db, rows, today), rows));
+    const batch: DeriveRow[] = await pages.transaction(async (sql) => {
+      const ids = await lockNextPage(sql, selection);
+      const rows = await loadForDerive(sql, { ids });
+      await deriveBatch(sql, rows, today);
+      return rows;
+    });
     if (batch.length === 0) break;
     count += batch.length;
     after = batch[batch.length - 1].id;
