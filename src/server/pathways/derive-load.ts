@@ -6,6 +6,7 @@ import type { IsoDate } from "@/lib/dates";
 import type { Tx } from "@/server/db";
 import { sqlOf, type Sql } from "@/server/sql";
 import { SETTING_TO_ENGINE } from "./engine-input";
+import { DEADLINE_FIELDS, ITEM_FIELDS, NOTICE_FIELDS } from "./derive-diff";
 
 // Loads pathways with their events for the rules engine in one SQL statement
 // (events aggregated as JSON). The nightly recompute reads every pathway, and
@@ -97,4 +98,20 @@ export function toDeriveRow({ receivedOn, directTreatmentRight, severe, events, 
     },
     recordedBy: Object.fromEntries(events.map((e) => [e.id, e.recordedById])),
   };
+}
+
+const DATES = new Set(["dueOn", "sinceOn", "postponedUntil", "fromDate", "due", "completedOn", "decidedOn", "date"]);
+
+/** One JSON array of a table's rows for these pathways, each with the fields of `fields` as the writer makes them. */
+function storedColumn(table: string, fields: readonly string[], ids: Prisma.Sql, alias: string): Prisma.Sql {
+  const pairs = ["id", ...fields].map((f) => (DATES.has(f) ? `'${f}', to_char(t."${f}", 'YYYY-MM-DD')` : `'${f}', t."${f}"`)).join(", ");
+  return Prisma.sql`COALESCE((SELECT json_agg(json_build_object(${Prisma.raw(pairs)}))
+    FROM ${Prisma.raw(`"${table}"`)} t WHERE t."pathwayId" = ANY(${ids})), '[]'::json) AS ${Prisma.raw(`"${alias}"`)}`;
+}
+
+/** The stored derived rows of these pathways (an SQL array of ids), as three columns of StoredRows. */
+export function storedColumns(ids: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${storedColumn("WorklistItem", ITEM_FIELDS, ids, "storedItems")},
+    ${storedColumn("PathwayDeadline", DEADLINE_FIELDS, ids, "storedDeadlines")},
+    ${storedColumn("PathwayNotice", NOTICE_FIELDS, ids, "storedNotices")}`;
 }

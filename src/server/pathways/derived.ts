@@ -5,7 +5,8 @@ import type { IsoDate } from "@/lib/dates";
 import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
 import { sqlOf, type Sql } from "@/server/sql";
-import { loadForDerive, lockNextPage, type DeriveRow } from "./derive-load";
+import { loadForDerive, lockNextPage, storedColumns, type DeriveRow } from "./derive-load";
+import { derivedChanges, type StoredRows } from "./derive-diff";
 import { deadlineRows, itemRows, noticeRows, replaceDerived, type DerivedRows } from "./derive-write";
 
 // Derived data are a cache of the rules engine's verdict so that lists and
@@ -93,11 +94,12 @@ export function contextColumns(patientIds: Prisma.Sql, ids: Prisma.Sql): Prisma.
       FROM "WorklistPostponement" w WHERE w."pathwayId" = ANY(${ids})), '[]'::json) AS "postponements"`;
 }
 
-/** What besides the events decides the derived rows, in one round trip. */
-async function loadContext(db: Tx | Sql, batch: DeriveRow[], ids: string[]): Promise<DeriveContext> {
+/** What besides the events decides the derived rows, and the rows stored now, in one round trip. */
+async function loadContext(db: Tx | Sql, batch: DeriveRow[], ids: string[]): Promise<DeriveContext & StoredRows> {
   const patientIds = [...new Set(batch.map((p) => p.patientId))];
-  const [context] = await sqlOf(db).rows<DeriveContext>(
-    Prisma.sql`SELECT ${contextColumns(Prisma.sql`${patientIds}::text[]`, Prisma.sql`${ids}::text[]`)}`,
+  const idArray = Prisma.sql`${ids}::text[]`;
+  const [context] = await sqlOf(db).rows<DeriveContext & StoredRows>(
+    Prisma.sql`SELECT ${contextColumns(Prisma.sql`${patientIds}::text[]`, idArray)}, ${storedColumns(idArray)}`,
   );
   return context;
 }
@@ -140,6 +142,6 @@ export async function deriveBatch(tx: Tx | Sql, batch: DeriveRow[], today: IsoDa
   const ids = batch.map((p) => p.id);
   const evaluations = batch.map((p) => evaluatePathway(p.input, today));
   const context = await loadContext(tx, batch, ids);
-  await replaceDerived(tx, ids, evaluations, today, derivedRows(batch, evaluations, context));
+  await replaceDerived(tx, ids, evaluations, today, derivedChanges(context, derivedRows(batch, evaluations, context)));
   return evaluations;
 }

@@ -1,0 +1,58 @@
+import type { DeadlineRow, DerivedRows, ItemRow, NoticeRow } from "./derive-write";
+
+// What a batch rewrite must change: most derived rows are the same as the day
+// before (a worklist row's due date does not move; a met deadline stays met),
+// and writing a row costs far more than reading it. The stored rows are read
+// with the batch, compared by content, and only the rows that differ are
+// deleted and inserted; an unchanged row keeps its id. Pure (the stored rows
+// are read by storedColumns in derive-load.ts).
+
+// The columns each kind of row is compared on: all of them but the id.
+export const ITEM_FIELDS = [
+  "pathwayId", "unitId", "type", "setting", "responsibleClinicianId", "reason", "key",
+  "dueOn", "sinceOn", "deadlineKind", "noticeId", "eventId", "outcome", "postponedUntil",
+] as const satisfies readonly (keyof ItemRow)[];
+export const DEADLINE_FIELDS = [
+  "pathwayId", "unitId", "type", "kind", "fromDate", "due", "completedOn", "met", "daysLate", "cause", "decidedOn",
+] as const satisfies readonly (keyof DeadlineRow)[];
+export const NOTICE_FIELDS = [
+  "pathwayId", "unitId", "type", "noticeId", "noticeKey", "date", "eventId", "recordedById",
+] as const satisfies readonly (keyof NoticeRow)[];
+
+type Stored<T> = T & { id: string };
+export interface StoredRows {
+  storedItems: Stored<ItemRow>[];
+  storedDeadlines: Stored<DeadlineRow>[];
+  storedNotices: Stored<NoticeRow>[];
+}
+
+/** Rows to delete (by id) and rows to insert so that the stored rows become `fresh` (as multisets). */
+function changesOf<T>(fields: readonly (keyof T)[], stored: Stored<T>[], fresh: T[]): { gone: string[]; added: T[] } {
+  const key = (row: T) => JSON.stringify(fields.map((f) => row[f] ?? null));
+  const unmatched = new Map<string, string[]>();
+  for (const row of stored) {
+    const k = key(row);
+    const ids = unmatched.get(k);
+    if (ids) ids.push(row.id);
+    else unmatched.set(k, [row.id]);
+  }
+  const added = fresh.filter((row) => !unmatched.get(key(row))?.pop());
+  return { gone: [...unmatched.values()].flat(), added };
+}
+
+export interface DerivedChanges {
+  /** ids of stored rows no longer derived */
+  gone: { items: string[]; deadlines: string[]; notices: string[] };
+  /** rows derived that are not stored yet */
+  added: DerivedRows;
+}
+
+export function derivedChanges(stored: StoredRows, fresh: DerivedRows): DerivedChanges {
+  const items = changesOf<ItemRow>(ITEM_FIELDS, stored.storedItems, fresh.items);
+  const deadlines = changesOf<DeadlineRow>(DEADLINE_FIELDS, stored.storedDeadlines, fresh.deadlines);
+  const notices = changesOf<NoticeRow>(NOTICE_FIELDS, stored.storedNotices, fresh.notices);
+  return {
+    gone: { items: items.gone, deadlines: deadlines.gone, notices: notices.gone },
+    added: { items: items.added, deadlines: deadlines.added, notices: notices.added },
+  };
+}
