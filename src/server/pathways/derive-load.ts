@@ -70,7 +70,8 @@ export function deriveSelect(where: Prisma.Sql): Prisma.Sql {
       p."responsibleClinicianId", p."directTreatmentRight", p."severe", p."status"::text AS "status",
       to_char(p."openedDate", 'YYYY-MM-DD') AS "openedOn",
       to_char(p."closedDate", 'YYYY-MM-DD') AS "closedOn",
-      to_char(r."receivedDate", 'YYYY-MM-DD') AS "receivedOn",
+      -- a lookup by key per pathway: as a join, the planner scanned every referral for each page
+      (SELECT to_char(r."receivedDate", 'YYYY-MM-DD') FROM "Referral" r WHERE r."id" = p."referralId") AS "receivedOn",
       COALESCE((
         SELECT json_agg(json_build_object(
           'id', e."id", 'code', e."code", 'outcome', e."outcome", 'activityCode', e."activityCode",
@@ -79,7 +80,7 @@ export function deriveSelect(where: Prisma.Sql): Prisma.Sql {
           'annulled', e."annulledAt" IS NOT NULL, 'recordedById', e."recordedById"))
         FROM "PathwayEvent" e WHERE e."pathwayId" = p."id"
       ), '[]'::json) AS "events"
-    FROM "Pathway" p JOIN "Referral" r ON r."id" = p."referralId"
+    FROM "Pathway" p
     WHERE ${where}`;
 }
 
