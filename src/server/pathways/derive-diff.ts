@@ -19,24 +19,28 @@ export const NOTICE_FIELDS = [
   "pathwayId", "unitId", "type", "noticeId", "noticeKey", "date", "eventId", "recordedById",
 ] as const satisfies readonly (keyof NoticeRow)[];
 
-type Stored<T> = T & { id: string };
+/** A stored row: its id, then its values in the order of the table's FIELDS (dates as YYYY-MM-DD). */
+export type StoredTuple = [id: string, ...values: unknown[]];
 export interface StoredRows {
-  storedItems: Stored<ItemRow>[];
-  storedDeadlines: Stored<DeadlineRow>[];
-  storedNotices: Stored<NoticeRow>[];
+  storedItems: StoredTuple[];
+  storedDeadlines: StoredTuple[];
+  storedNotices: StoredTuple[];
 }
 
+// One string per row content. A PostgreSQL text value never holds NUL, so
+// "\u0000" can stand for null and "\u0001" separate the values.
+const keyOf = (values: unknown[]) => values.map((v) => (v === null || v === undefined ? "\u0000" : String(v))).join("\u0001");
+
 /** Rows to delete (by id) and rows to insert so that the stored rows become `fresh` (as multisets). */
-function changesOf<T>(fields: readonly (keyof T)[], stored: Stored<T>[], fresh: T[]): { gone: string[]; added: T[] } {
-  const key = (row: T) => JSON.stringify(fields.map((f) => row[f] ?? null));
+function changesOf<T>(fields: readonly (keyof T)[], stored: StoredTuple[], fresh: T[]): { gone: string[]; added: T[] } {
   const unmatched = new Map<string, string[]>();
-  for (const row of stored) {
-    const k = key(row);
+  for (const [id, ...values] of stored) {
+    const k = keyOf(values);
     const ids = unmatched.get(k);
-    if (ids) ids.push(row.id);
-    else unmatched.set(k, [row.id]);
+    if (ids) ids.push(id);
+    else unmatched.set(k, [id]);
   }
-  const added = fresh.filter((row) => !unmatched.get(key(row))?.pop());
+  const added = fresh.filter((row) => !unmatched.get(keyOf(fields.map((f) => row[f])))?.pop());
   return { gone: [...unmatched.values()].flat(), added };
 }
 

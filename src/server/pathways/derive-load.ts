@@ -101,12 +101,13 @@ export function toDeriveRow({ receivedOn, directTreatmentRight, severe, events, 
   };
 }
 
+// the date columns among the FIELDS, read as YYYY-MM-DD like the writer's rows
 const DATES = new Set(["dueOn", "sinceOn", "postponedUntil", "fromDate", "due", "completedOn", "decidedOn", "date"]);
 
-/** One JSON array of a table's rows for these pathways, each with the fields of `fields` as the writer makes them. */
+/** One JSON array of a table's rows for these pathways, each as [id, ...values of `fields`] (derive-diff.ts). */
 function storedColumn(table: string, fields: readonly string[], ids: Prisma.Sql, alias: string): Prisma.Sql {
-  const pairs = ["id", ...fields].map((f) => (DATES.has(f) ? `'${f}', to_char(t."${f}", 'YYYY-MM-DD')` : `'${f}', t."${f}"`)).join(", ");
-  return Prisma.sql`COALESCE((SELECT json_agg(json_build_object(${Prisma.raw(pairs)}))
+  const values = ["id", ...fields].map((f) => (DATES.has(f) ? `to_char(t."${f}", 'YYYY-MM-DD')` : `t."${f}"`)).join(", ");
+  return Prisma.sql`COALESCE((SELECT json_agg(json_build_array(${Prisma.raw(values)}))
     FROM ${Prisma.raw(`"${table}"`)} t WHERE t."pathwayId" = ANY(${ids})), '[]'::json) AS ${Prisma.raw(`"${alias}"`)}`;
 }
 

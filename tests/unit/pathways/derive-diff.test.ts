@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { derivedChanges } from "@/server/pathways/derive-diff";
+import { DEADLINE_FIELDS, ITEM_FIELDS, derivedChanges, type StoredTuple } from "@/server/pathways/derive-diff";
 import type { DeadlineRow, ItemRow } from "@/server/pathways/derive-write";
 
 // The nightly rewrite writes only what changed: a row stored as derived is
@@ -10,6 +10,11 @@ const deadline = (over: Partial<DeadlineRow> = {}): DeadlineRow => ({
   pathwayId: "p1", unitId: "u1", type: "D11", kind: "basis_assessment", fromDate: "2026-09-01", due: "2026-09-15",
   completedOn: null, met: false, daysLate: 3, cause: "service", decidedOn: null, ...over,
 });
+/** As read back: [id, ...values in the table's field order]. */
+const stored = <T extends object>(id: string, row: T, fields: readonly (keyof T)[]): StoredTuple => [id, ...fields.map((f) => row[f])];
+const storedItem = (id: string, row: ItemRow) => stored(id, row, ITEM_FIELDS);
+const storedDeadline = (id: string, row: DeadlineRow) => stored(id, row, DEADLINE_FIELDS);
+
 const item = (over: Partial<ItemRow> = {}): ItemRow => ({
   pathwayId: "p1", unitId: "u1", type: "D11", setting: "POLIKLINIKK", responsibleClinicianId: null, reason: "DEADLINE",
   key: "deadline:basis_assessment:2026-09-15", dueOn: "2026-09-15", sinceOn: "2026-09-01", deadlineKind: "basis_assessment",
@@ -20,8 +25,8 @@ describe("derivedChanges", () => {
   it("keeps identical rows, replaces changed ones and removes the rest", () => {
     const changes = derivedChanges(
       {
-        storedItems: [{ id: "i1", ...item() }, { id: "i2", ...item({ key: "inactive", reason: "INACTIVE" }) }],
-        storedDeadlines: [{ id: "d1", ...deadline() }, { id: "d2", ...deadline({ kind: "treatment_start" }) }],
+        storedItems: [storedItem("i1", item()), storedItem("i2", item({ key: "inactive", reason: "INACTIVE" }))],
+        storedDeadlines: [storedDeadline("d1", deadline()), storedDeadline("d2", deadline({ kind: "treatment_start" }))],
         storedNotices: [],
       },
       { items: [item()], deadlines: [deadline(), deadline({ kind: "treatment_start", daysLate: 4 })], notices: [] },
@@ -31,11 +36,11 @@ describe("derivedChanges", () => {
   });
 
   it("counts duplicates: two equal rows derived, one stored, one inserted; one derived, two stored, one deleted", () => {
-    const one = derivedChanges({ storedItems: [], storedDeadlines: [{ id: "d1", ...deadline() }], storedNotices: [] }, { items: [], deadlines: [deadline(), deadline()], notices: [] });
+    const one = derivedChanges({ storedItems: [], storedDeadlines: [storedDeadline("d1", deadline())], storedNotices: [] }, { items: [], deadlines: [deadline(), deadline()], notices: [] });
     expect(one.gone.deadlines).toEqual([]);
     expect(one.added.deadlines).toHaveLength(1);
     const two = derivedChanges(
-      { storedItems: [], storedDeadlines: [{ id: "d1", ...deadline() }, { id: "d2", ...deadline() }], storedNotices: [] },
+      { storedItems: [], storedDeadlines: [storedDeadline("d1", deadline()), storedDeadline("d2", deadline())], storedNotices: [] },
       { items: [], deadlines: [deadline()], notices: [] },
     );
     expect(two.gone.deadlines).toHaveLength(1);
@@ -44,7 +49,7 @@ describe("derivedChanges", () => {
 
   it("treats a missing value as null (a stored null equals a derived null)", () => {
     const changes = derivedChanges(
-      { storedItems: [{ id: "i1", ...item({ outcome: null }) }], storedDeadlines: [], storedNotices: [] },
+      { storedItems: [storedItem("i1", item({ outcome: null }))], storedDeadlines: [], storedNotices: [] },
       { items: [{ ...item(), outcome: undefined as unknown as null }], deadlines: [], notices: [] },
     );
     expect(changes.gone.items).toEqual([]);
