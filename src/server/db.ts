@@ -44,11 +44,16 @@ function client(): PrismaClient {
   return globalForPrisma.forlopsvaktPrisma;
 }
 
+// Answers like the client for `get` and `in` (code that asks `"$transaction" in db`
+// must not take it for something else).
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
     const c = client();
     const value = Reflect.get(c, prop, c);
     return typeof value === "function" ? value.bind(c) : value;
+  },
+  has(_target, prop) {
+    return Reflect.has(client(), prop);
   },
 });
 

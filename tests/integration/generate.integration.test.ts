@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isRecordId } from "@/lib/record-id";
+import { pgPool } from "@/server/db";
+import { withConnection } from "@/server/connection";
 import { recomputeAllDerived } from "@/server/pathways/derived";
 import { generateDataSet } from "@/server/seed/generate";
 import { useAppDatabase } from "./support/app-db";
@@ -42,7 +44,7 @@ describe("npm run generate", () => {
     expect(ids.every(isRecordId)).toBe(true);
 
     const generated = await derivedSnapshot();
-    await recomputeAllDerived(db(), TODAY);
+    await withConnection(pgPool(db()), (connection) => recomputeAllDerived(connection, TODAY));
     expect(await derivedSnapshot()).toEqual(generated);
   });
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { registerEvent, JustificationRequired } from "@/server/events/register";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { PermissionDenied } from "@/server/auth/assert";
+import { pgPool } from "@/server/db";
+import { withConnection } from "@/server/connection";
 import { recomputeAllDerived, recomputeDerived } from "@/server/pathways/derived";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
 
@@ -236,7 +238,7 @@ describe("registrations at the same time on one pathway", () => {
       await held;
     });
     await lockTaken;
-    const recompute = recomputeAllDerived(db(), TODAY);
+    const recompute = withConnection(pgPool(db()), (connection) => recomputeAllDerived(connection, TODAY));
     await new Promise((resolve) => setTimeout(resolve, 300));
     release();
     await Promise.all([change, recompute]);

@@ -1,40 +1,62 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { osloDateOf, type IsoDate } from "@/lib/dates";
-import { prisma } from "@/server/db";
+import { pgPool, prisma } from "@/server/db";
 import { today } from "@/server/clock";
+import { withConnection, type Connection } from "@/server/connection";
 import { recomputeAllDerived } from "@/server/pathways/derived";
 
 // The nightly recompute: the passing of days changes open deadlines, so the
 // derived columns and worklist rows are rewritten once per Oslo day. It runs
 // inside the server process (no cron to install), at start when the data are
 // from an earlier day, and shortly after each Oslo midnight. A PostgreSQL
-// advisory lock keeps two server instances from doing the same work.
+// advisory lock keeps two server instances (and npm run recompute) from doing
+// the same work: taken, held and released on one connection for the whole job
+// (see connection.ts), and gone with that connection if the process dies.
 
 const LOCK_KEY = 4_207_001; // arbitrary, unique to this job
 const CHECK_EVERY_MS = 15 * 60 * 1000;
 
 /** True when some open pathway was last derived before `day`. */
-async function isStale(day: IsoDate): Promise<boolean> {
-  const stale = await prisma.pathway.findFirst({
-    where: { status: "OPEN", OR: [{ derivedOn: null }, { derivedOn: { lt: new Date(`${day}T00:00:00.000Z`) } }] },
-    select: { id: true },
-  });
-  return stale !== null;
+async function isStale(sql: Connection, day: IsoDate): Promise<boolean> {
+  const rows = await sql.rows(Prisma.sql`
+    SELECT 1 FROM "Pathway" WHERE "status" = 'OPEN' AND ("derivedOn" IS NULL OR "derivedOn" < ${day}::date) LIMIT 1`);
+  return rows.length > 0;
 }
 
-export async function recomputeIfStale(): Promise<{ pathways: number } | null> {
-  const day = today();
-  if (!(await isStale(day))) return null;
-  const [{ locked }] = await prisma.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_lock(${LOCK_KEY}) AS locked`;
-  if (!locked) return null;
-  try {
-    const started = Date.now();
-    const result = await recomputeAllDerived(prisma, day, { onlyOpen: true });
-    console.log(`[forløpsvakt] Nattlig omberegning for ${day}: ${result.pathways} åpne forløp på ${((Date.now() - started) / 1000).toFixed(1)} s`);
+/**
+ * Runs `work` on one connection of `pool` while holding the job's lock there;
+ * null (and nothing done) when another session holds it.
+ */
+export async function whileHoldingRecomputeLock<T>(pool: Parameters<typeof withConnection>[0], work: (connection: Connection) => Promise<T>): Promise<T | null> {
+  return withConnection(pool, async (connection) => {
+    const [{ locked }] = await connection.rows<{ locked: boolean }>(Prisma.sql`SELECT pg_try_advisory_lock(${LOCK_KEY}) AS locked`);
+    if (!locked) return null;
+    const result = await work(connection);
+    const [{ unlocked }] = await connection.rows<{ unlocked: boolean }>(Prisma.sql`SELECT pg_advisory_unlock(${LOCK_KEY}) AS unlocked`);
+    // cannot happen on the connection that took it; if it did, failing closes the connection, and the lock with it
+    if (!unlocked) throw new Error("The recompute lock was not held by its connection");
     return result;
-  } finally {
-    await prisma.$queryRaw`SELECT pg_advisory_unlock(${LOCK_KEY})`;
-  }
+  });
+}
+
+export type NightlyOutcome = { status: "recomputed"; pathways: number } | { status: "fresh" } | { status: "busy" };
+
+/**
+ * The server's job: recomputes the open pathways when some were derived before
+ * today. "busy": another instance holds the lock (and is doing it).
+ */
+export async function recomputeIfStale(): Promise<NightlyOutcome> {
+  const day = today();
+  const outcome = await whileHoldingRecomputeLock(pgPool(prisma), async (connection): Promise<NightlyOutcome> => {
+    // checked under the lock: an instance that just finished leaves nothing stale
+    if (!(await isStale(connection, day))) return { status: "fresh" };
+    const started = Date.now();
+    const { pathways } = await recomputeAllDerived(connection, day, { onlyOpen: true });
+    console.log(`[forløpsvakt] Nattlig omberegning for ${day}: ${pathways} åpne forløp på ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return { status: "recomputed", pathways };
+  });
+  return outcome ?? { status: "busy" };
 }
 
 let timer: NodeJS.Timeout | undefined;
@@ -47,8 +69,8 @@ export function scheduleNightlyRecompute(): void {
     const day = osloDateOf(new Date());
     if (day === lastDay) return;
     try {
-      await recomputeIfStale();
-      lastDay = day;
+      // busy: the instance holding the lock does it; if it dies, its lock goes with it and the next tick tries
+      if ((await recomputeIfStale()).status !== "busy") lastDay = day;
     } catch (error) {
       // The database may be down; the next tick tries again.
       console.error("[forløpsvakt] Nattlig omberegning feilet:", error instanceof Error ? error.name : typeof error);

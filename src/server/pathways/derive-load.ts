@@ -6,6 +6,7 @@ import type { IsoDate } from "@/lib/dates";
 import type { Tx } from "@/server/db";
 import { sqlOf, type Sql } from "@/server/sql";
 import { SETTING_TO_ENGINE } from "./engine-input";
+import { DEADLINE_FIELDS, ITEM_FIELDS, NOTICE_FIELDS } from "./derive-diff";
 
 // Loads pathways with their events for the rules engine in one SQL statement
 // (events aggregated as JSON). The nightly recompute reads every pathway, and
@@ -69,7 +70,8 @@ export function deriveSelect(where: Prisma.Sql): Prisma.Sql {
       p."responsibleClinicianId", p."directTreatmentRight", p."severe", p."status"::text AS "status",
       to_char(p."openedDate", 'YYYY-MM-DD') AS "openedOn",
       to_char(p."closedDate", 'YYYY-MM-DD') AS "closedOn",
-      to_char(r."receivedDate", 'YYYY-MM-DD') AS "receivedOn",
+      -- a lookup by key per pathway: as a join, the planner scanned every referral for each page
+      (SELECT to_char(r."receivedDate", 'YYYY-MM-DD') FROM "Referral" r WHERE r."id" = p."referralId") AS "receivedOn",
       COALESCE((
         SELECT json_agg(json_build_object(
           'id', e."id", 'code', e."code", 'outcome', e."outcome", 'activityCode', e."activityCode",
@@ -78,7 +80,7 @@ export function deriveSelect(where: Prisma.Sql): Prisma.Sql {
           'annulled', e."annulledAt" IS NOT NULL, 'recordedById', e."recordedById"))
         FROM "PathwayEvent" e WHERE e."pathwayId" = p."id"
       ), '[]'::json) AS "events"
-    FROM "Pathway" p JOIN "Referral" r ON r."id" = p."referralId"
+    FROM "Pathway" p
     WHERE ${where}`;
 }
 
@@ -97,4 +99,21 @@ export function toDeriveRow({ receivedOn, directTreatmentRight, severe, events, 
     },
     recordedBy: Object.fromEntries(events.map((e) => [e.id, e.recordedById])),
   };
+}
+
+// the date columns among the FIELDS, read as YYYY-MM-DD like the writer's rows
+const DATES = new Set(["dueOn", "sinceOn", "postponedUntil", "fromDate", "due", "completedOn", "decidedOn", "date"]);
+
+/** One JSON array of a table's rows for these pathways, each as [id, ...values of `fields`] (derive-diff.ts). */
+function storedColumn(table: string, fields: readonly string[], ids: Prisma.Sql, alias: string): Prisma.Sql {
+  const values = ["id", ...fields].map((f) => (DATES.has(f) ? `to_char(t."${f}", 'YYYY-MM-DD')` : `t."${f}"`)).join(", ");
+  return Prisma.sql`COALESCE((SELECT json_agg(json_build_array(${Prisma.raw(values)}))
+    FROM ${Prisma.raw(`"${table}"`)} t WHERE t."pathwayId" = ANY(${ids})), '[]'::json) AS ${Prisma.raw(`"${alias}"`)}`;
+}
+
+/** The stored derived rows of these pathways (an SQL array of ids), as three columns of StoredRows. */
+export function storedColumns(ids: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${storedColumn("WorklistItem", ITEM_FIELDS, ids, "storedItems")},
+    ${storedColumn("PathwayDeadline", DEADLINE_FIELDS, ids, "storedDeadlines")},
+    ${storedColumn("PathwayNotice", NOTICE_FIELDS, ids, "storedNotices")}`;
 }

@@ -6,10 +6,11 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
 import { sqlOf, type Sql } from "@/server/sql";
 import type { DeriveRow } from "./derive-load";
+import type { DerivedChanges } from "./derive-diff";
 
 // Writes the rules engine's verdict in bulk: two statements per batch (see
 // replaceDerived), so a batch of a thousand pathways costs the same few round
-// trips as one pathway.
+// trips as one pathway, and only the rows that changed (derive-diff.ts).
 
 type Meta = Pick<DeriveRow, "id" | "unitId" | "type" | "setting" | "responsibleClinicianId" | "recordedBy">;
 
@@ -177,21 +178,24 @@ export function noticeSource(notices: NoticeRow[], guard: Prisma.Sql = Prisma.sq
 }
 
 /**
- * Rewrites the derived data of a batch of pathways in two statements: the
- * columns on Pathway and the removal of the old rows, then the new rows of all
- * three tables (data-modifying CTEs). Two statements, not one: the new
- * worklist rows may repeat the unique keys of the old ones, which a single
+ * Writes the derived data of a batch of pathways in two statements: the
+ * columns on Pathway and the removal of the rows no longer derived, then the
+ * rows derived anew (data-modifying CTEs). Two statements, not one: a new
+ * worklist row may repeat the unique key of a removed one, which a single
  * statement would still see.
  */
-export async function replaceDerived(db: Tx | Sql, ids: string[], evaluations: PathwayEvaluation[], today: IsoDate, rows: DerivedRows) {
+export async function replaceDerived(db: Tx | Sql, ids: string[], evaluations: PathwayEvaluation[], today: IsoDate, changes: DerivedChanges) {
   const sql = sqlOf(db);
+  const gone = (ids: string[]) => Prisma.sql`"id" IN (SELECT value FROM json_array_elements_text(${json(ids)}::json))`;
   await sql.rows(Prisma.sql`
     WITH columns AS (${pathwayColumnsUpdate(ids, evaluations, today)}),
-    old_items AS (DELETE FROM "WorklistItem" WHERE "pathwayId" = ANY(${ids}::text[])),
-    old_deadlines AS (DELETE FROM "PathwayDeadline" WHERE "pathwayId" = ANY(${ids}::text[]))
-    DELETE FROM "PathwayNotice" WHERE "pathwayId" = ANY(${ids}::text[])`);
+    old_items AS (DELETE FROM "WorklistItem" WHERE ${gone(changes.gone.items)}),
+    old_deadlines AS (DELETE FROM "PathwayDeadline" WHERE ${gone(changes.gone.deadlines)})
+    DELETE FROM "PathwayNotice" WHERE ${gone(changes.gone.notices)}`);
+  const { items, deadlines, notices } = changes.added;
+  if (items.length + deadlines.length + notices.length === 0) return;
   await sql.rows(Prisma.sql`
-    WITH new_items AS (INSERT INTO "WorklistItem" ${ITEM_COLUMNS} ${itemSource(rows.items)}),
-    new_deadlines AS (INSERT INTO "PathwayDeadline" ${DEADLINE_COLUMNS} ${deadlineSource(rows.deadlines)})
-    INSERT INTO "PathwayNotice" ${NOTICE_COLUMNS} ${noticeSource(rows.notices)}`);
+    WITH new_items AS (INSERT INTO "WorklistItem" ${ITEM_COLUMNS} ${itemSource(items)}),
+    new_deadlines AS (INSERT INTO "PathwayDeadline" ${DEADLINE_COLUMNS} ${deadlineSource(deadlines)})
+    INSERT INTO "PathwayNotice" ${NOTICE_COLUMNS} ${noticeSource(notices)}`);
 }

@@ -5,7 +5,8 @@ import type { IsoDate } from "@/lib/dates";
 import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
 import { sqlOf, type Sql } from "@/server/sql";
-import { loadForDerive, lockNextPage, type DeriveRow } from "./derive-load";
+import { loadForDerive, lockNextPage, storedColumns, type DeriveRow } from "./derive-load";
+import { derivedChanges, type StoredRows } from "./derive-diff";
 import { deadlineRows, itemRows, noticeRows, replaceDerived, type DerivedRows } from "./derive-write";
 
 // Derived data are a cache of the rules engine's verdict so that lists and
@@ -27,9 +28,25 @@ export async function recomputeDerived(tx: Tx | Sql, pathwayId: string, today: I
   return evaluation;
 }
 
-/** Recomputes every pathway in batches (nightly job, seed, rule-table changes). */
+/** Where the pages of a recompute run: each in a transaction of its own, or all in the caller's. */
+export interface PageTransactions {
+  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
+}
+
+/** Pages inside a transaction the caller already holds (the seed). */
+export function withinTransaction(tx: Tx): PageTransactions {
+  return { transaction: (work) => work(sqlOf(tx)) };
+}
+
+/**
+ * Recomputes every pathway (or every open one) page by page (nightly job,
+ * npm run recompute, seed). Each page is one transaction that locks its
+ * pathway rows first, then reads them: a registration committing meanwhile is
+ * waited for and seen, never overwritten with an older verdict, and a page
+ * commits whole (never a pathway without its worklist rows).
+ */
 export async function recomputeAllDerived(
-  db: Tx,
+  pages: PageTransactions,
   today: IsoDate,
   options: { batchSize?: number; onlyOpen?: boolean; onBatch?: (done: number) => void } = {},
 ): Promise<{ pathways: number }> {
@@ -39,18 +56,12 @@ export async function recomputeAllDerived(
   let count = 0;
   for (;;) {
     const selection = { after, limit, onlyOpen };
-    // each batch commits whole: never a pathway without its worklist rows
-    const batch: DeriveRow[] =
-      "$transaction" in db
-        ? await db.$transaction(async (tx) => {
-            // lock first, then read: a registration committing meanwhile is
-            // waited for and seen, never overwritten with an older verdict
-            const ids = await lockNextPage(tx, selection);
-            const rows = await loadForDerive(tx, { ids });
-            await deriveBatch(tx, rows, today);
-            return rows;
-          }, { timeout: 120_000 })
-        : await loadForDerive(db, selection).then(async (rows) => (await deriveBatch(db, rows, today), rows));
+    const batch: DeriveRow[] = await pages.transaction(async (sql) => {
+      const ids = await lockNextPage(sql, selection);
+      const rows = await loadForDerive(sql, { ids });
+      await deriveBatch(sql, rows, today);
+      return rows;
+    });
     if (batch.length === 0) break;
     count += batch.length;
     after = batch[batch.length - 1].id;
@@ -83,11 +94,12 @@ export function contextColumns(patientIds: Prisma.Sql, ids: Prisma.Sql): Prisma.
       FROM "WorklistPostponement" w WHERE w."pathwayId" = ANY(${ids})), '[]'::json) AS "postponements"`;
 }
 
-/** What besides the events decides the derived rows, in one round trip. */
-async function loadContext(db: Tx | Sql, batch: DeriveRow[], ids: string[]): Promise<DeriveContext> {
+/** What besides the events decides the derived rows, and the rows stored now, in one round trip. */
+async function loadContext(db: Tx | Sql, batch: DeriveRow[], ids: string[]): Promise<DeriveContext & StoredRows> {
   const patientIds = [...new Set(batch.map((p) => p.patientId))];
-  const [context] = await sqlOf(db).rows<DeriveContext>(
-    Prisma.sql`SELECT ${contextColumns(Prisma.sql`${patientIds}::text[]`, Prisma.sql`${ids}::text[]`)}`,
+  const idArray = Prisma.sql`${ids}::text[]`;
+  const [context] = await sqlOf(db).rows<DeriveContext & StoredRows>(
+    Prisma.sql`SELECT ${contextColumns(Prisma.sql`${patientIds}::text[]`, idArray)}, ${storedColumns(idArray)}`,
   );
   return context;
 }
@@ -130,6 +142,6 @@ export async function deriveBatch(tx: Tx | Sql, batch: DeriveRow[], today: IsoDa
   const ids = batch.map((p) => p.id);
   const evaluations = batch.map((p) => evaluatePathway(p.input, today));
   const context = await loadContext(tx, batch, ids);
-  await replaceDerived(tx, ids, evaluations, today, derivedRows(batch, evaluations, context));
+  await replaceDerived(tx, ids, evaluations, today, derivedChanges(context, derivedRows(batch, evaluations, context)));
   return evaluations;
 }

@@ -6,7 +6,7 @@ import type { CareSetting, PathwayType, Role, UnitKind } from "@/generated/prism
 import { makeNationalId } from "@/domain/national-id";
 import { addCalendarDays } from "@/domain/rules";
 import { fromIsoDate, type IsoDate } from "@/lib/dates";
-import { recomputeAllDerived } from "@/server/pathways/derived";
+import { recomputeAllDerived, withinTransaction } from "@/server/pathways/derived";
 import { SETTING_TO_ENGINE } from "@/server/pathways/engine-input";
 import { FIRST_NAMES, LAST_NAMES } from "./names";
 import { pathwayStory, type StoryEvent } from "./pathway-story";
@@ -130,7 +130,7 @@ export async function seedDemo(db: PrismaClient, today: IsoDate) {
           await (tx as any)[table].createMany({ data: data.slice(i, i + 1000) });
         }
       }
-      await recomputeAllDerived(tx, today, { batchSize: 200 });
+      await recomputeAllDerived(withinTransaction(tx), today, { batchSize: 200 });
     },
     { timeout: 300_000, maxWait: 30_000 },
   );

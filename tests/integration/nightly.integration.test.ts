@@ -1,0 +1,175 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma, pgPool } from "@/server/db";
+import { withConnection } from "@/server/connection";
+import { registerEvent } from "@/server/events/register";
+import { recomputeIfStale } from "@/server/jobs/nightly";
+import { recomputeAllDerived } from "@/server/pathways/derived";
+import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
+
+// The server's nightly job, called as the server calls it (instrumentation.ts
+// → scheduleNightlyRecompute → recomputeIfStale, on the app's `prisma`
+// export), while registrations race it: what it leaves must be what a full
+// recompute gives, and its lock must be free afterwards.
+
+const TODAY = "2026-11-22";
+const YESTERDAY = "2026-11-21";
+const LOCK_KEY = 4_207_001;
+const { db } = useAppDatabase();
+
+let pinned: string | undefined;
+beforeAll(() => {
+  pinned = process.env.FORLOPSVAKT_TODAY;
+  process.env.FORLOPSVAKT_TODAY = TODAY;
+});
+afterAll(() => {
+  if (pinned === undefined) delete process.env.FORLOPSVAKT_TODAY;
+  else process.env.FORLOPSVAKT_TODAY = pinned;
+});
+
+const fullRecompute = (day: string) => withConnection(pgPool(db()), (connection) => recomputeAllDerived(connection, day));
+
+/** Every derived value, without the derived rows' own ids. */
+async function derivedSnapshot() {
+  return {
+    pathways: await db().pathway.findMany({
+      select: { id: true, phase: true, status: true, closedDate: true, nextDeadlineKind: true, nextDeadlineDue: true, noticeCount: true, lastEventDate: true, derivedOn: true },
+      orderBy: { id: "asc" },
+    }),
+    items: await db().worklistItem.findMany({ omit: { id: true }, orderBy: [{ pathwayId: "asc" }, { key: "asc" }] }),
+    deadlines: await db().pathwayDeadline.findMany({ omit: { id: true }, orderBy: [{ pathwayId: "asc" }, { kind: "asc" }, { fromDate: "asc" }] }),
+    notices: await db().pathwayNotice.findMany({ omit: { id: true }, orderBy: [{ pathwayId: "asc" }, { noticeKey: "asc" }] }),
+  };
+}
+
+/** Another session's view of the job's lock: can it be taken (then given back)? */
+async function lockIsFree(): Promise<boolean> {
+  const other = new pg.Client({ connectionString: pgPool(db()).options.connectionString });
+  await other.connect();
+  try {
+    const { rows } = await other.query<{ taken: boolean }>("SELECT pg_try_advisory_lock($1) AS taken", [LOCK_KEY]);
+    if (rows[0].taken) await other.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]);
+    return rows[0].taken;
+  } finally {
+    await other.end();
+  }
+}
+
+/** Other requests keeping the app pool's connections busy until `done()`. */
+function busyPool(done: () => boolean): Promise<void>[] {
+  return Array.from({ length: 4 }, async () => {
+    while (!done()) {
+      await pgPool().query("SELECT 1");
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  });
+}
+
+/** A change that holds a pathway's row lock while it writes an event (first attendance), until committed. */
+async function changeInProgress(pathwayId: string, userId: string) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+  const change = db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "Pathway" WHERE "id" = ${pathwayId} FOR NO KEY UPDATE`;
+    await tx.$executeRaw`
+      INSERT INTO "PathwayEvent" ("id", "pathwayId", "code", "clinicalDate", "recordedById")
+      VALUES (gen_random_uuid()::text, ${pathwayId}, 'M', '2026-09-10'::date, ${userId})`;
+    locked();
+    await released;
+  });
+  await lockTaken;
+  return {
+    commitAfter: async (ms: number) => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      release();
+      await change;
+    },
+  };
+}
+
+async function setup(count: number) {
+  const unit = await makeUnit(db());
+  const clinician = await makeActor(db(), "CLINICIAN", [unit.id]);
+  const pathways = [];
+  for (let i = 0; i < count; i++) {
+    const events: [string, string | null, string][] = [["A", null, "2026-09-03"]];
+    if (i % 3 === 1) events.push(["M", null, "2026-09-20"]);
+    if (i % 3 === 2) events.push(["M", null, "2026-09-20"], ["C", "IB", "2026-10-20"]);
+    pathways.push(await makePathway(db(), unit.id, clinician.user.id, events));
+  }
+  // derived yesterday: the job finds them stale today
+  await fullRecompute(YESTERDAY);
+  return { unit, clinician, pathways };
+}
+
+describe("the server's nightly recompute", () => {
+  it("the app's prisma export answers `in` like the client it stands for", () => {
+    expect("$transaction" in prisma).toBe(true);
+    expect("$queryRaw" in prisma).toBe(true);
+  });
+
+  it("locks each page: a change in progress and racing registrations are never overwritten with an older verdict, the result equals a full recompute, and the lock is free afterwards", async () => {
+    const { clinician, pathways } = await setup(40);
+    const [held, ...others] = pathways;
+    const change = await changeInProgress(held.id, clinician.user.id);
+
+    // the server's own entry point, on the app's prisma export
+    let jobDone = false;
+    const job = recomputeIfStale().finally(() => (jobDone = true));
+    // registrations racing the job, and other requests keeping the pool's connections busy
+    const registrations = others
+      .filter((_, i) => i % 3 === 0)
+      .map((p) => registerEvent(clinician, p.id, { code: "M", date: "2026-09-25" }, TODAY));
+    const traffic = busyPool(() => jobDone);
+    await Promise.all([change.commitAfter(300), job, ...registrations, ...traffic]);
+
+    const afterJob = await derivedSnapshot();
+    expect(afterJob.pathways.find((p) => p.id === held.id)?.phase).toBe("basis_assessment");
+    expect(afterJob.pathways.every((p) => p.derivedOn?.toISOString().slice(0, 10) === TODAY)).toBe(true);
+    await fullRecompute(TODAY);
+    expect(afterJob).toEqual(await derivedSnapshot());
+  });
+
+  it("releases its lock on the connection that took it, whichever connection the pool hands out next: the next day's job can run", async () => {
+    const { pathways } = await setup(10);
+    const pool = pgPool();
+    // pg-pool hands out the idle connection released last, so one caller's
+    // consecutive statements mostly land on one connection, by chance; under
+    // load (and with other pools) they do not. Round robin makes that certain.
+    const idle = (pool as unknown as { _idle: unknown[] })._idle;
+    idle.push = function (...items: unknown[]) {
+      return this.unshift(...items);
+    };
+    try {
+      await Promise.all(Array.from({ length: 4 }, () => pool.query("SELECT pg_sleep(0.05)")));
+      for (const day of [TODAY, "2026-11-23"]) {
+        process.env.FORLOPSVAKT_TODAY = day;
+        await recomputeIfStale();
+        expect(await lockIsFree(), `after the job of ${day}`).toBe(true);
+        const derived = await db().pathway.findUniqueOrThrow({ where: { id: pathways[0].id } });
+        expect(derived.derivedOn?.toISOString().slice(0, 10)).toBe(day);
+      }
+    } finally {
+      process.env.FORLOPSVAKT_TODAY = TODAY;
+      delete (idle as { push?: unknown }).push;
+    }
+  });
+
+  it.skipIf(process.env.FORLOPSVAKT_TEST_SINGLE_DB === "1")("does nothing while another session holds the lock (another instance at work)", async () => {
+    const { pathways } = await setup(3);
+    const other = new pg.Client({ connectionString: pgPool(db()).options.connectionString });
+    await other.connect();
+    try {
+      await other.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
+      expect(await recomputeIfStale()).toEqual({ status: "busy" });
+      const stale = await db().pathway.findUniqueOrThrow({ where: { id: pathways[0].id } });
+      expect(stale.derivedOn?.toISOString().slice(0, 10)).toBe(YESTERDAY);
+    } finally {
+      await other.end();
+    }
+    expect(await recomputeIfStale()).toMatchObject({ status: "recomputed" });
+    expect(await recomputeIfStale()).toEqual({ status: "fresh" });
+  });
+});
