@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { createPrismaClient, prisma } from "@/server/db";
+import { createPrismaClient, pgPool, prisma } from "@/server/db";
+import { withConnection } from "@/server/connection";
 import { annulEvent } from "@/server/events/annul";
 import { registerEvent } from "@/server/events/register";
 import { getPathwayDetail } from "@/server/pathways/detail";
@@ -201,7 +202,7 @@ describe.skipIf(singleRole)("the app's database role", () => {
     await registerEvent(clinician, pathway.id, { code: "E", date: "2026-10-01" } as never, TODAY);
     await annulEvent(coordinator, event.id, { reason: "Registrert på feil forløp" }, TODAY);
     await getPathwayDetail(coordinator, pathway.id, TODAY);
-    await recomputeAllDerived(appClient!, TODAY);
+    await withConnection(pgPool(appClient!), (connection) => recomputeAllDerived(connection, TODAY));
     const actions = (await auditRows(pathway.id)).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["EVENT_CREATED", "EVENT_ANNULLED", "PATHWAY_VIEWED"]));
     expect(await db().pathwayEvent.count({ where: { pathwayId: pathway.id, annulledAt: { not: null } } })).toBe(1);

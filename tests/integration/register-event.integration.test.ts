@@ -161,13 +161,14 @@ describe("double submit", () => {
 });
 
 describe("distinct events are never taken for a double submit", () => {
-  it("stores U with AKT-001 and then U with AKT-002 (the activity code differs)", async () => {
+  it("stores U with one activity code and then U with another (the activity code differs)", async () => {
     const { clinician, pathway } = await setup([["A", null, "2026-09-03"], ["M", null, "2026-09-10"]]);
-    const first = await registerEvent(clinician, pathway.id, { code: "U", activityCode: "AKT-001", date: "2026-10-01" }, TODAY);
-    const second = await registerEvent(clinician, pathway.id, { code: "U", activityCode: "AKT-002", date: "2026-10-01" }, TODAY);
+    const first = await registerEvent(clinician, pathway.id, { code: "U", activityCode: "BP", date: "2026-10-01" }, TODAY);
+    const second = await registerEvent(clinician, pathway.id, { code: "U", activityCode: "IB", date: "2026-10-01" }, TODAY);
     expect([first.duplicate, second.duplicate]).toEqual([false, false]);
     const stored = await db().pathwayEvent.findMany({ where: { pathwayId: pathway.id, code: "U" }, orderBy: { recordedAt: "asc" } });
-    expect(stored.map((e) => e.activityCode)).toEqual(["AKT-001", "AKT-002"]);
+    // U's activity is its outcome (issue 14); the old field is read as it
+    expect(stored.map((e) => [e.activityCode, e.outcome])).toEqual([["BP", "BP"], ["IB", "IB"]]);
   });
 
   it("stores the same code twice when the justification differs", async () => {
