@@ -205,6 +205,8 @@ describe("the coordinator's name check of a discrepancy", () => {
     await expect(checkPatientName(clinician, { pathwayId: created.pathwayId, name: REGISTERED_NAME })).rejects.toBeInstanceOf(PermissionDenied);
     const elsewhere = await makeActor(db(), "COORDINATOR", [otherUnit.id]);
     await expect(checkPatientName(elsewhere, { pathwayId: created.pathwayId, name: REGISTERED_NAME })).rejects.toBeInstanceOf(NotFound);
+    // another unit's pathway: the same 404, audited as a denied attempt
+    expect(await db().auditEvent.count({ where: { userId: elsewhere.user.id, action: "ACCESS_DENIED", pathwayId: created.pathwayId } })).toBe(1);
     const coordinator = await makeActor(db(), "COORDINATOR", [myUnit.id]);
     await expect(checkPatientName(coordinator, { pathwayId: { not: "x" }, name: "Kari" })).rejects.toBeInstanceOf(Invalid);
 
@@ -220,5 +222,21 @@ describe("the coordinator's name check of a discrepancy", () => {
       [known.patientId, created.pathwayId, { unitId: myUnit.id, nameMatched: false, check: true }],
       [known.patientId, created.pathwayId, { unitId: myUnit.id, nameMatched: true, check: true }],
     ]);
+  });
+});
+
+describe("the new pathway's notices", () => {
+  it("never tell of the patient's pathway in another unit (no CONCURRENT from another unit's open pathway)", async () => {
+    const known = await patientElsewhere();
+    current = await makeActor(db(), "COORDINATOR", [myUnit.id]);
+    const linked = await createPathwayAction(input(known.nationalId, REGISTERED_NAME));
+    const fresh = await createPathwayAction(input(freshId(), "Ola Ukjent"));
+    if (!linked.ok || !fresh.ok) throw new Error("not created");
+    const noticesOf = async (pathwayId: string) => [
+      ...(await db().pathwayNotice.findMany({ where: { pathwayId }, select: { noticeId: true } })).map((n) => n.noticeId),
+      ...(await db().worklistItem.findMany({ where: { pathwayId }, select: { reason: true } })).map((w) => w.reason),
+    ].sort();
+    expect(await noticesOf(linked.pathwayId)).not.toContain("CONCURRENT");
+    expect(await noticesOf(linked.pathwayId)).toEqual(await noticesOf(fresh.pathwayId));
   });
 });

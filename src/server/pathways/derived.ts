@@ -72,7 +72,7 @@ export async function recomputeAllDerived(
 
 export interface DeriveContext {
   /** the patients' pathways, for CONCURRENT notices */
-  siblings: { id: string; patientId: string; type: DeriveRow["type"]; openedOn: string; closedOn: string | null }[];
+  siblings: { id: string; patientId: string; unitId: string; type: DeriveRow["type"]; openedOn: string; closedOn: string | null }[];
   explanations: { pathwayId: string; noticeKey: string }[];
   /** oldest first */
   postponements: { pathwayId: string; itemKey: string; until: string }[];
@@ -84,7 +84,7 @@ export interface DeriveContext {
  */
 export function contextColumns(patientIds: Prisma.Sql, ids: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    COALESCE((SELECT json_agg(json_build_object('id', s."id", 'patientId', s."patientId", 'type', s."type",
+    COALESCE((SELECT json_agg(json_build_object('id', s."id", 'patientId', s."patientId", 'unitId', s."unitId", 'type', s."type",
         'openedOn', to_char(s."openedDate", 'YYYY-MM-DD'), 'closedOn', to_char(s."closedDate", 'YYYY-MM-DD')))
       FROM "Pathway" s WHERE s."patientId" = ANY(${patientIds})), '[]'::json) AS "siblings",
     COALESCE((SELECT json_agg(json_build_object('pathwayId', x."pathwayId", 'noticeKey', x."noticeKey"))
@@ -107,7 +107,11 @@ async function loadContext(db: Tx | Sql, batch: DeriveRow[], ids: string[]): Pro
 /** CONCURRENT notices for a batch: the patients' pathways of the same type. */
 function concurrentFor(siblings: DeriveContext["siblings"], closedOn: Map<string, IsoDate | null>) {
   // this batch's own closing dates may just have changed
-  return concurrentNotices(siblings.map((s) => ({ ...s, closedOn: closedOn.has(s.id) ? closedOn.get(s.id)! : s.closedOn })));
+  // Only pathways of the same unit: a notice about another unit's pathway would tell a unit that
+  // the patient is known elsewhere (issue 13, item 2); NPR joins the rest itself.
+  return concurrentNotices(
+    siblings.map((s) => ({ ...s, patientId: `${s.patientId} ${s.unitId}`, closedOn: closedOn.has(s.id) ? closedOn.get(s.id)! : s.closedOn })),
+  );
 }
 
 function userState({ explanations, postponements }: DeriveContext) {

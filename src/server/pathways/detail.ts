@@ -56,10 +56,10 @@ export async function getPathwayDetail(
   return { pathway, evaluation, concurrent };
 }
 
-/** CONCURRENT: the same patient has another open pathway of the same type (any unit). */
+/** CONCURRENT: the same patient has another open pathway of the same type in the same unit (never another unit's: see derived.ts). */
 async function concurrentNoticesFor(pathway: PathwayDetail): Promise<Notice[]> {
   const siblings = await prisma.pathway.findMany({
-    where: { patientId: pathway.patientId, type: pathway.type },
+    where: { patientId: pathway.patientId, type: pathway.type, unitId: pathway.unitId },
     select: { id: true, patientId: true, type: true, openedDate: true, closedDate: true },
   });
   if (siblings.length < 2) return [];

@@ -6,7 +6,8 @@ import { prisma } from "@/server/db";
 import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
-import { NotFoundError, ValidationError, fieldErrorsFrom } from "@/server/errors";
+import { ValidationError, fieldErrorsFrom } from "@/server/errors";
+import { auditingDenials, OutOfScope } from "@/server/access-denied";
 
 // The coordinator's step for a name discrepancy left by the link step
 // (link.ts): after checking the Folkeregister, the coordinator enters the
@@ -32,12 +33,13 @@ export async function checkPatientName(actor: Actor, input: unknown): Promise<{ 
   const parsed = nameCheckSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
   const { pathwayId, name } = parsed.data;
-  return prisma.$transaction(async (tx) => {
+  // another unit's pathway is a 404 like any other, and audited as ACCESS_DENIED
+  return auditingDenials(actor, "patient.name.check", () => prisma.$transaction(async (tx) => {
     const pathway = await tx.pathway.findFirst({
       where: { id: pathwayId, unitId: { in: actor.user.unitIds }, recordedPatientName: { not: null } },
       select: { id: true, unitId: true, patientId: true, patient: { select: { name: true } } },
     });
-    if (!pathway) throw new NotFoundError("Fant ikke et forløp med navn som skal kontrolleres.");
+    if (!pathway) throw new OutOfScope({ kind: "pathway", id: pathwayId }, "Fant ikke et forløp med navn som skal kontrolleres.");
     const resolved = samePatientName(name, pathway.patient.name);
     await tx.pathway.update({ where: { id: pathway.id }, data: { recordedPatientName: resolved ? null : name } });
     await writeAudit(
@@ -46,5 +48,5 @@ export async function checkPatientName(actor: Actor, input: unknown): Promise<{ 
       actor.meta,
     );
     return { resolved };
-  });
+  }));
 }
