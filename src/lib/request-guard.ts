@@ -17,7 +17,9 @@ const PLAIN_VALUE = /^\$(\$|undefined$|NaN$|-?Infinity$|-0$|D|n-?\d{1,40}$)/;
 
 function hasReference(value: unknown, depth = 0): boolean {
   if (typeof value === "string") return value.startsWith("$") && !PLAIN_VALUE.test(value);
-  if (value === null || typeof value !== "object" || depth > 32) return false;
+  if (value === null || typeof value !== "object") return false;
+  // deeper than any form sends: refused, since React's decoder recurses to any depth (a 500)
+  if (depth > 32) return true;
   return Object.values(value).some((item) => hasReference(item, depth + 1));
 }
 

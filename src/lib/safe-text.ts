@@ -12,7 +12,9 @@ export function isSafeText(value: string): boolean {
 /** True when any string in the value (object keys included, at any depth) is unsafe. */
 export function containsUnsafeText(value: unknown, depth = 0): boolean {
   if (typeof value === "string") return !isSafeText(value);
-  if (value === null || typeof value !== "object" || depth > 32) return false;
+  if (value === null || typeof value !== "object") return false;
+  // deeper than any caller of ours sends: refused rather than left unchecked
+  if (depth > 32) return true;
   if (Array.isArray(value)) return value.some((item) => containsUnsafeText(item, depth + 1));
   return Object.entries(value).some(([key, item]) => !isSafeText(key) || containsUnsafeText(item, depth + 1));
 }
