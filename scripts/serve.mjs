@@ -19,6 +19,7 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CLIENT_IP_FROM_SERVER_ENV, CLIENT_IP_HEADER, clientAddress, parseTrustedProxyHops } from "../src/lib/client-address.mjs";
+import { refuseOversizedBody } from "./lib/body-limit.mjs";
 import { handleWithOutageStatus } from "./lib/database-outage.mjs";
 import { createRestartBackoff } from "./lib/restart-backoff.mjs";
 
@@ -45,6 +46,7 @@ if (cluster.isPrimary) {
   cluster.setupPrimary({ execArgv: [...process.execArgv, ...(ownFlags ? [] : ["--max-semi-space-size=64"])] });
   let stopping = false;
   let ready = 0;
+  let everReady = false;
   const startedAt = new WeakMap();
   const backoff = createRestartBackoff();
   const fork = () => {
@@ -52,23 +54,25 @@ if (cluster.isPrimary) {
     worker.on("message", (message) => {
       if (message !== "ready") return;
       startedAt.set(worker, Date.now());
+      everReady = true;
       if (++ready === workers) console.log(`Ready on http://localhost:${port} (${workers} ${workers === 1 ? "prosess" : "prosesser"})`);
     });
   };
   for (let i = 0; i < workers; i++) fork();
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
-    // one that never started (no build, port taken) would fail again: give up
-    if (!startedAt.has(worker)) {
+    // the first ones never started (no build, port taken): that would fail again, give up; a
+    // replacement that dies while starting is one more crash and waits like the others
+    if (!everReady) {
       console.error(`Serveren kunne ikke starte (kode ${code ?? signal}). Er appen bygget (npm run build)?`);
       stop();
       process.exitCode = 1;
       return;
     }
     // a process that dies later is replaced, so one crash does not halve capacity for good
-    const delay = backoff.delayAfterCrash(Date.now() - startedAt.get(worker));
+    const delay = backoff.delayAfterCrash(startedAt.has(worker) ? Date.now() - startedAt.get(worker) : 0);
     console.error(`Serverprosess ${worker.process.pid} stoppet (${signal ?? code}); starter en ny om ${delay / 1000} s.`);
-    ready--;
+    if (startedAt.has(worker)) ready--;
     setTimeout(() => {
       if (!stopping) fork();
     }, delay);
@@ -96,6 +100,7 @@ if (cluster.isPrimary) {
     const address = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedHops);
     if (address) request.headers[CLIENT_IP_HEADER] = address;
     else delete request.headers[CLIENT_IP_HEADER];
+    if (refuseOversizedBody(request, response)) return;
     return handleWithOutageStatus(request, response, handle);
   });
   server.listen(port, hostname, () => process.send?.("ready"));

@@ -6,8 +6,9 @@ import { MAX_SESSION_SECONDS } from "./settings";
 // providers and the session's row (the jwt callback) in ./index.ts. The token
 // format is shared with the proxy and the per-request reader (session-cookie.ts).
 // The token names a session row that every request checks (idle timeout,
-// logout); the cookie itself is never renewed, so `maxAge` is the absolute
-// session lifetime, which `loginAt` in the token bounds as well.
+// logout); our code never renews the cookie (Auth.js's own /api/auth/session
+// may re-issue it, still carrying `loginAt`), so `maxAge` is the absolute
+// session lifetime, which `loginAt` in the token and the row's createdAt bound as well.
 
 declare module "next-auth" {
   interface Session {

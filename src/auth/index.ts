@@ -80,8 +80,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async jwt({ token, user }) {
       const now = new Date();
       if (user?.id) {
-        const sessionId = await startSession(user.id, now);
-        if (!sessionId) return null;
+        const sessionId = await startSession(user.id, now).catch((error: unknown) => {
+          // the login page's outage message, not Auth.js's generic failure
+          if (isDatabaseUnavailable(error)) throw new DatabaseUnavailable();
+          throw error;
+        });
+        // deactivated between the password check and now: a refused login, not a silent redirect
+        if (!sessionId) throw new CredentialsSignin();
         return { ...token, sub: user.id, sid: sessionId, loginAt: Math.floor(now.getTime() / 1000) };
       }
       const session = sessionOfToken(token);

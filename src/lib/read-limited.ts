@@ -1,6 +1,9 @@
 // Reads a request body up to a limit: a body that declares (Content-Length) or
-// turns out to be larger is refused as soon as that is known, never buffered
-// whole. Shared by API v1 (readJson) and the check of server-action bodies.
+// turns out to be larger is refused as soon as that is known. Shared by API v1
+// (readJson) and the check of server-action bodies. In front of both, Next.js
+// buffers a non-GET body for the proxy (up to 10 MB) before our code runs, so
+// `npm run serve` refuses a declared body over 1 MiB before Next reads it
+// (scripts/lib/body-limit.mjs); a chunked one is buffered by Next up to its limit.
 
 export class BodyTooLarge extends Error {
   constructor() {

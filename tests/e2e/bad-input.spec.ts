@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { expect, test } from "@playwright/test";
 import { builtActions, callAction, callActionRaw } from "./action-support";
 import { ids, loggedIn, USERS } from "./access-support";
@@ -64,5 +65,30 @@ test("server actions: NUL and lone surrogates in strings, a body over 1 MB and R
     const result = await callActionRaw(request, register, `/forlop/${i.own}`, reference);
     expect(result.status, reference).toBe(400);
     expect(result.text, reference).toContain("Forespørselen er ikke gyldig.");
+  }
+});
+
+test("a body declared larger than the app takes is refused before it is sent: 413 at once, nothing buffered", async () => {
+  const base = new URL(test.info().project.use.baseURL!);
+  for (const path of ["/api/v1/pathways/x/events", "/arbeidsliste"]) {
+    // 100 MB declared, 1 kB sent: the answer must not wait for the rest
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(
+        { host: base.hostname, port: base.port, method: "POST", path, headers: { "content-length": 100 * 1024 * 1024, "content-type": "application/json" } },
+        (res) => {
+          let body = "";
+          res.on("data", (chunk) => (body += chunk));
+          res.on("end", () => {
+            req.destroy();
+            resolve({ status: res.statusCode ?? 0, body });
+          });
+        },
+      );
+      req.on("error", reject);
+      req.setTimeout(10_000, () => reject(new Error(`no answer to ${path} within 10 s: the body is being waited for`)));
+      req.write(Buffer.alloc(1024, "x"));
+    });
+    expect(answer.status, path).toBe(413);
+    expect(answer.body, path).toContain("Forespørselen er for stor.");
   }
 });

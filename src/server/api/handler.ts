@@ -82,9 +82,9 @@ function json(status: number, error: string, message: string, fieldErrors?: Reco
 /**
  * Reads a JSON body; a body that is not JSON (400), too large (413), or
  * carrying a NUL character or a lone surrogate (400: PostgreSQL cannot store
- * them) is refused. A large body is refused from its Content-Length before any
- * of it is read, and reading stops at `maxBytes` when it has none (chunked):
- * a 100 MB body is never buffered.
+ * them) is refused. A large body is refused from its Content-Length, and
+ * reading stops at `maxBytes` when it has none (chunked). A body declared over
+ * 1 MiB never reaches Next (scripts/lib/body-limit.mjs in `npm run serve`).
  */
 export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<unknown> {
   const bytes = await readLimited(request, maxBytes).catch((error) => {

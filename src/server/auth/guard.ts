@@ -6,8 +6,9 @@ import { assertCan, PermissionDenied } from "./assert";
 
 export { assertCan, PermissionDenied };
 
-// The one check helper. Pages call requirePage, server actions requireAction,
-// route handlers requireApi. All consult the permission table through `can`.
+// The one check helper. Pages call requirePage; route handlers (apiRoute) and
+// server actions (actionClient) call requireActor. All consult the permission
+// table through `can`.
 
 
 /** For pages: redirects to login when not logged in, renders 403 when not allowed. */
