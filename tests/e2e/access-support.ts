@@ -38,7 +38,13 @@ export async function ids(): Promise<Ids> {
 
 export async function loggedIn(browser: Browser, email: string): Promise<APIRequestContext> {
   const context = await browser.newContext();
-  await logIn(await context.newPage(), email);
+  const page = await context.newPage();
+  await logIn(page, email);
+  // the landing page done and closed: its audit row is written and nothing in the
+  // background (a render still streaming, a prefetch) writes one while a test
+  // compares the database before and after
+  await page.waitForLoadState("networkidle");
+  await page.close();
   return context.request;
 }
 
