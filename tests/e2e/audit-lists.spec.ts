@@ -1,21 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
+import { query } from "./db-snapshot";
 import { logIn } from "./support";
 
 // Through the routes a user calls: every response that lists patients writes
 // one audit row naming exactly the patients it showed, and a request for a
 // record of another unit stays a 404 and is audited as ACCESS_DENIED
 // (issue 13, item 6). Reads only the demo data.
-
-async function query<T>(sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(sql, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** The newest audit row of a demo user with the action. */
 async function lastAudit(email: string, action: string) {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import pg from "pg";
+import { query as sql } from "./db-snapshot";
 import { makeNationalId } from "../../src/domain/national-id";
 import type { Role } from "../../src/domain/permissions";
 import { loggedIn, USERS } from "./access-support";
@@ -36,16 +36,6 @@ async function create(request: APIRequestContext, fields: Record<string, unknown
   const value = line ? (JSON.parse(line.slice(2)) as { ok: boolean; pathwayId?: string }) : undefined;
   const { pathwayId, ...rest } = value ?? { ok: false };
   return { status: response.status(), answer: rest, pathwayId, text };
-}
-
-async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(query, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
 }
 
 /** Patients of BUP only (no referral in DPS), one per test that needs one. */
