@@ -147,11 +147,13 @@ test("1 000+ hostile calls of every server action: never a 5xx, and the database
   const rng = mulberry32(20261129);
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(rng() * items.length)];
   const hostile = () => (rng() < 0.7 ? pick(HOSTILE_ARGS) : pick(REACT_REFERENCES));
-  // valid-looking argument lists; one place is made hostile below
+  // valid-looking argument lists that are refused whatever place is made hostile
+  // below (a future date; an event of another unit): a hostile value that decodes
+  // to undefined ("$undefined") drops an optional field and must not leave a valid call
   const actions: Record<string, { page: string; args: () => unknown[] }> = {
-    "src/features/pathway/code-actions.ts#registerCodeAction": { page: `/forlop/${i.own}`, args: () => [i.own, { code: "L", date: "2026-01-01", justification: "x" }] },
+    "src/features/pathway/code-actions.ts#registerCodeAction": { page: `/forlop/${i.own}`, args: () => [i.own, { code: "L", date: "2099-01-01", justification: "x" }] },
     "src/features/pathway/code-actions.ts#previewCodeAction": { page: `/forlop/${i.own}`, args: () => [i.own, { code: "M", date: "2026-01-01" }] },
-    "src/features/pathway/code-actions.ts#annulEventAction": { page: `/forlop/${i.own}`, args: () => [i.own, i.event, { reason: "Fuzz", replacement: { code: "M", date: "2026-01-01" } }] },
+    "src/features/pathway/code-actions.ts#annulEventAction": { page: `/forlop/${i.own}`, args: () => [i.own, i.otherEvent, { reason: "Fuzz", replacement: { code: "M", date: "2099-01-01" } }] },
     "src/features/worklist/actions.ts#assignClinicianAction": { page: "/arbeidsliste", args: () => [{ pathwayId: i.own, clinicianId: "" }] },
     "src/features/worklist/actions.ts#explainNoticeAction": { page: "/arbeidsliste", args: () => [{ pathwayId: i.own, noticeKey: "notice:C_WITHOUT_M:x", justification: "Forklaring" }] },
     "src/features/worklist/actions.ts#postponeItemAction": { page: "/arbeidsliste", args: () => [{ pathwayId: i.own, itemKey: "inactive", until: "2026-01-01", reason: "Venter" }] },
