@@ -163,7 +163,9 @@ interface Milestones {
 }
 
 // Most pathways have no treatment decision or activity: share one empty list.
-const NONE: never[] = Object.freeze([]) as unknown as never[];
+// Never pushed to (replaced by a list of its own first, below); the evaluation
+// hands it out as a readonly array.
+const NONE: never[] = [];
 
 function milestones(events: ParsedEvent[]): Milestones {
   const m: Milestones = {

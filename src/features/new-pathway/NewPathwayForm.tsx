@@ -32,7 +32,7 @@ export function NewPathwayForm({ units, today, currentUserId }: { units: UnitOpt
         nationalId: text("nationalId"),
         patientName: text("patientName"),
         unitId,
-        type: text("type") as never,
+        type: text("type"),
         responsibleClinicianId: text("responsibleClinicianId"),
         referralReceived: text("referralReceived"),
         referrerName: text("referrerName"),

@@ -3,7 +3,7 @@ import { z } from "@/lib/zod";
 import { INDICATOR_KINDS, INVOLVEMENT_INDICATORS, NOTICE_MESSAGES, type NoticeId } from "@/domain/rules";
 import { monthLabel } from "@/domain/reports/period";
 import { toExcelCsv } from "@/lib/csv-write";
-import { apiRoute } from "@/server/api/handler";
+import { downloadRoute } from "@/server/api/handler";
 import { today } from "@/server/clock";
 import { prisma } from "@/server/db";
 import { writeAudit } from "@/server/audit";
@@ -70,7 +70,7 @@ async function build(table: (typeof TABLES)[number], actor: Parameters<typeof co
   }
 }
 
-export const exportReportCsv = apiRoute("export.csv", async (actor, request) => {
+export const exportReportCsv = downloadRoute("export.csv", async (actor, request) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const table = tableSchema.parse(params.tabell);
   const filters = reportFilterSchema.parse(params);

@@ -1,7 +1,7 @@
 import "server-only";
 import { daysLeft, REASON_LABELS } from "@/domain/worklist";
 import { toExcelCsv } from "@/lib/csv-write";
-import { apiRoute } from "@/server/api/handler";
+import { downloadRoute } from "@/server/api/handler";
 import { today } from "@/server/clock";
 import { worklistFilterSchema } from "@/server/worklist/filters";
 import { exportWorklist } from "@/server/worklist/query";
@@ -9,7 +9,7 @@ import { daysLeftText } from "@/features/pathway/deadline-text";
 
 // GET /arbeidsliste/eksport?<the list's filters>: the filtered list as CSV,
 // the same rows in the same order as on screen.
-export const exportWorklistCsv = apiRoute("export.csv", async (actor, request) => {
+export const exportWorklistCsv = downloadRoute("export.csv", async (actor, request) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const filters = worklistFilterSchema.parse({ ...params, etter: undefined });
   const now = today();

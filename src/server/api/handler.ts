@@ -1,40 +1,79 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
-import type { Action } from "@/domain/permissions";
 import { requireActor, PermissionDenied } from "@/server/auth/guard";
+import type { Action } from "@/domain/permissions";
 import type { Actor } from "@/server/auth/current-user";
 import { AppError, fieldErrorsFrom, NotFoundError } from "@/server/errors";
 import { isDatabaseUnavailable } from "@/server/db-errors";
-import { isRecordId } from "@/lib/record-id";
 import { BodyTooLarge, readLimited } from "@/lib/read-limited";
 import { containsUnsafeText, isSafeText } from "@/lib/safe-text";
+import type { Operation, OperationInput, Reply } from "./operation";
 
-// Wraps every API v1 route handler: authentication, the permission check,
-// and one mapping of errors to JSON (English codes, Norwegian messages).
+// Wraps every API route handler: authentication and the permission check,
+// then the operation's params, query and body parsed by its schemas (the
+// handler gets typed values, never raw input), then one mapping of errors to
+// JSON (English codes, Norwegian messages).
 
-type RouteContext<P> = { params: Promise<P> };
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-export function apiRoute<P = Record<string, never>>(
-  action: Action,
-  handler: (actor: Actor, request: Request, params: P) => Promise<Response>,
-) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+/** A signed-in actor, or null for a public operation. */
+type ActorOf<O extends Operation> = O["permission"] extends "public" ? null : Actor;
+
+export type ApiHandler<O extends Operation> = (actor: ActorOf<O>, input: OperationInput<O>) => Promise<Reply<O>>;
+
+/** A route handler for Next, carrying its operation (tests match routes to operations through it). */
+export type ApiRoute<O extends Operation> = ((request: Request, context: RouteContext) => Promise<Response>) & { operation: O };
+
+export function apiRoute<O extends Operation>(operation: O, handler: NoInfer<ApiHandler<O>>): ApiRoute<O> {
+  const route = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       refuseCrossSiteWrite(request);
-      const actor = await requireActor(action);
-      // a NUL or a lone surrogate in the query cannot be a filter value: refused before any parsing
-      for (const value of new URL(request.url).searchParams.values()) if (!isSafeText(value)) throw invalidCharacters();
-      const params = await context.params;
-      // a value that cannot be a record id is simply not found
-      for (const value of Object.values(params ?? {})) {
-        if (typeof value === "string" && !isRecordId(value)) throw new NotFoundError();
-      }
-      return await handler(actor, request, params);
+      const actor = operation.permission === "public" ? null : await requireActor(operation.permission);
+      const input = await parseInput(operation, request, context);
+      // null only when the operation is public: ActorOf<O> says so, the compiler cannot follow
+      const reply = await handler(actor as ActorOf<O>, input);
+      return NextResponse.json(reply.body, { status: reply.status, headers: reply.headers });
     } catch (error) {
       return errorResponse(error);
     }
   };
+  return Object.assign(route, { operation });
+}
+
+/**
+ * For a route that answers a file rather than JSON (the CSV exports of the
+ * worklist and reports): the same guard and error mapping as apiRoute, the
+ * query read by the handler. JSON API routes use apiRoute with an operation.
+ */
+export function downloadRoute(action: Action, handler: (actor: Actor, request: Request) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      refuseCrossSiteWrite(request);
+      const actor = await requireActor(action);
+      refuseUnsafeQuery(new URL(request.url).searchParams);
+      return await handler(actor, request);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** A NUL or a lone surrogate in the query cannot be a filter value: refused before any parsing. */
+function refuseUnsafeQuery(searchParams: URLSearchParams) {
+  for (const value of searchParams.values()) if (!isSafeText(value)) throw invalidCharacters();
+}
+
+async function parseInput<O extends Operation>(operation: O, request: Request, context: RouteContext): Promise<OperationInput<O>> {
+  const searchParams = new URL(request.url).searchParams;
+  refuseUnsafeQuery(searchParams);
+  // a value that cannot be a record id is simply not found
+  const params = operation.params ? operation.params.safeParse(await context.params) : undefined;
+  if (params && !params.success) throw new NotFoundError();
+  const query = operation.query?.parse(Object.fromEntries(searchParams));
+  const body = operation.body?.parse(await readJson(request));
+  // the schemas' outputs are the operation's declared input types
+  return { params: params?.data, query, body, request } as OperationInput<O>;
 }
 
 /**
@@ -63,7 +102,6 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof ZodError) {
     return json(422, "validation_failed", "Noen felt er ikke fylt ut riktig.", fieldErrorsFrom(error.issues));
   }
-  if (error instanceof SyntaxError) return json(400, "invalid_json", "Forespørselen er ikke gyldig JSON.");
   if (isDatabaseUnavailable(error)) {
     return json(503, "database_unavailable", "Databasen svarer ikke. Prøv igjen om litt.");
   }
@@ -92,7 +130,12 @@ export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<
   });
   const text = new TextDecoder().decode(bytes);
   if (text.includes("\0") || /\\u0000/i.test(text)) throw invalidCharacters();
-  const value: unknown = JSON.parse(text);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError(400, "invalid_json", "Forespørselen er ikke gyldig JSON.");
+  }
   if (containsUnsafeText(value)) throw invalidCharacters();
   return value;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PathwayEvaluation } from "@/domain/rules";
-import type { IsoDate } from "@/lib/dates";
+import { toIsoDate, type IsoDate } from "@/lib/dates";
 import { prisma } from "@/server/db";
 import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
@@ -11,6 +11,17 @@ import { auditingDenials, OutOfScope } from "@/server/access-denied";
 import { recomputeDerived } from "@/server/pathways/derived";
 import { createCheckedEvent, type RegisterResult } from "./register";
 import { annulSchema } from "./annul-schema";
+
+/** The annulled event as the caller gets it back (dates as the API writes them). */
+export interface AnnulledEvent {
+  id: string;
+  code: string;
+  outcome: string | null;
+  activityCode: string | null;
+  date: IsoDate;
+  annulledAt: string;
+  reason: string;
+}
 
 /**
  * Annuls a coded event: it is never updated or deleted, only marked annulled
@@ -23,7 +34,7 @@ export async function annulEvent(
   eventId: string,
   input: { reason: unknown; replacement?: unknown },
   today: IsoDate,
-): Promise<{ event: { id: string; annulledAt: Date | null }; evaluation: PathwayEvaluation; replacement: RegisterResult | null }> {
+): Promise<{ event: AnnulledEvent; evaluation: PathwayEvaluation; replacement: RegisterResult | null }> {
   assertCan(actor.user, "event.annul");
   const parsed = annulSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
@@ -37,11 +48,18 @@ export async function annulEvent(
     if (event.annulledAt) throw alreadyAnnulled();
     // Only while not annulled: of two annulments at once, the second waits for
     // the first's row lock, then finds the row annulled and changes nothing.
-    const { pathway: _pathway, ...stored } = event;
     const annulment = { annulledAt: new Date(), annulledById: actor.user.id, annulReason: parsed.data.reason };
     const { count } = await tx.pathwayEvent.updateMany({ where: { id: event.id, annulledAt: null }, data: annulment });
     if (count === 0) throw alreadyAnnulled();
-    const annulled = { ...stored, ...annulment };
+    const annulled: AnnulledEvent = {
+      id: event.id,
+      code: event.code,
+      outcome: event.outcome,
+      activityCode: event.activityCode,
+      date: toIsoDate(event.clinicalDate),
+      annulledAt: annulment.annulledAt.toISOString(),
+      reason: annulment.annulReason,
+    };
     let evaluation = await recomputeDerived(tx, event.pathwayId, today);
     await writeAudit(
       tx,

@@ -1,5 +1,6 @@
 import { z } from "@/lib/zod";
 import { isIsoDate } from "@/lib/dates";
+import { PATHWAY_TYPES } from "@/domain/rules";
 import { nationalIdField } from "@/server/patients/schema";
 
 const isoDate = (missing: string) =>
@@ -20,7 +21,8 @@ export const createPathwaySchema = z
       .min(2, "Skriv inn pasientens fulle navn.")
       .max(200, "Navnet er for langt (høyst 200 tegn)."),
     unitId: z.string({ error: "Velg enhet." }).min(1, "Velg enhet.").max(64),
-    type: z.enum(["D01", "D11", "D12", "D06", "D07", "D08", "D09"], { error: "Velg type pakkeforløp." }),
+    // a string in (the form sends its select's value), a pathway type out
+    type: z.string({ error: "Velg type pakkeforløp." }).pipe(z.enum(PATHWAY_TYPES, { error: "Velg type pakkeforløp." })),
     setting: z.enum(["POLIKLINIKK", "DOGN"], { error: "Velg poliklinikk eller døgn." }).optional(),
     responsibleClinicianId: optionalText(64, "Ugyldig behandler."),
     referralReceived: isoDate("Skriv inn datoen henvisningen ble mottatt."),

@@ -1,6 +1,5 @@
 import "server-only";
 import { z } from "@/lib/zod";
-import { recordIdSchema } from "@/lib/record-id";
 import { maskNationalId } from "@/domain/national-id";
 import { toIsoDate } from "@/lib/dates";
 import { prisma } from "@/server/db";
@@ -9,25 +8,11 @@ import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { pathwayScope } from "@/server/auth/scope";
 import { shownPatientName } from "./shown-name";
-
-const PATHWAY_TYPES = ["D01", "D11", "D12", "D06", "D07", "D08", "D09"] as const;
+import { listPathwaysQuerySchema } from "./list.operation";
 
 // GET /api/v1/pathways: keyset pagination on (nextDeadlineDue, id) would be
 // ideal for the worklist; this general list pages by id with a cursor and
 // never counts the whole table.
-export const listPathwaysQuerySchema = z.object({
-  status: z.enum(["OPEN", "CLOSED"], { error: "status må være OPEN eller CLOSED." }).optional(),
-  type: z.enum(PATHWAY_TYPES, { error: "Ukjent forløpstype." }).optional(),
-  clinician: recordIdSchema("Ugyldig behandler-id.").optional(),
-  cursor: recordIdSchema("Ugyldig markør.").optional(),
-  limit: z.coerce
-    .number({ error: "limit må være et tall." })
-    .int("limit må være et heltall.")
-    .min(1, "limit må være minst 1.")
-    .max(200, "limit kan være høyst 200.")
-    .default(50),
-});
-
 export async function listPathways(actor: Actor, query: z.input<typeof listPathwaysQuerySchema>) {
   assertCan(actor.user, "patient.read");
   const q = listPathwaysQuerySchema.parse(query);

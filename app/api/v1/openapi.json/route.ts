@@ -1,6 +1,5 @@
-import { NextResponse } from "next/server";
+import { apiRoute } from "@/server/api/handler";
 import { openApiDocument } from "@/server/api/openapi";
+import { openApiOperation } from "@/server/api/openapi.operation";
 
-export function GET() {
-  return NextResponse.json(openApiDocument());
-}
+export const GET = apiRoute(openApiOperation, async () => ({ status: 200, body: openApiDocument() }));

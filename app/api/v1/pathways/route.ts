@@ -1,10 +1,9 @@
-import { NextResponse } from "next/server";
 import { apiRoute } from "@/server/api/handler";
 import { listPathways } from "@/server/pathways/list";
+import { listPathwaysOperation } from "@/server/pathways/list.operation";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute("patient.read", async (actor, request) => {
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  return NextResponse.json(await listPathways(actor, params));
+export const GET = apiRoute(listPathwaysOperation, async (actor, { query }) => {
+  return { status: 200, body: await listPathways(actor, query) };
 });

@@ -1,12 +1,10 @@
-import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/server/api/handler";
+import { apiRoute } from "@/server/api/handler";
 import { today } from "@/server/clock";
 import { explainNotice } from "@/server/worklist/row-actions";
+import { explainNoticeOperation } from "@/server/worklist/explain.operation";
 
 export const dynamic = "force-dynamic";
 
-// POST {pathwayId, noticeKey, justification} → 200; the notice leaves the worklist.
-export const POST = apiRoute("notice.explain", async (actor, request) => {
-  const body = (await readJson(request)) ?? {};
-  return NextResponse.json(await explainNotice(actor, body as never, today()));
+export const POST = apiRoute(explainNoticeOperation, async (actor, { body }) => {
+  return { status: 200, body: await explainNotice(actor, body, today()) };
 });

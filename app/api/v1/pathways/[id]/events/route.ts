@@ -1,14 +1,12 @@
-import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/server/api/handler";
+import { apiRoute } from "@/server/api/handler";
 import { today } from "@/server/clock";
 import { registerEvent } from "@/server/events/register";
+import { registerEventOperation } from "@/server/events/register.operation";
 
 export const dynamic = "force-dynamic";
 
-// POST {code, outcome?, date, justification?, idempotencyKey?} → 201 (200 when
-// it was a repeat of an already stored submission).
-export const POST = apiRoute<{ id: string }>("event.create", async (actor, request, { id }) => {
-  const body = await readJson(request);
-  const result = await registerEvent(actor, id, (body ?? {}) as never, today());
-  return NextResponse.json(result, { status: result.duplicate ? 200 : 201 });
+// 201 when stored, 200 when it was a repeat of an already stored submission.
+export const POST = apiRoute(registerEventOperation, async (actor, { params, body }) => {
+  const result = await registerEvent(actor, params.id, body, today());
+  return { status: result.duplicate ? 200 : 201, body: result };
 });

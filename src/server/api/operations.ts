@@ -1,0 +1,24 @@
+import type { Operation } from "./operation";
+import { openApiOperation } from "./openapi.operation";
+import { annulEventOperation } from "@/server/events/annul.operation";
+import { registerEventOperation } from "@/server/events/register.operation";
+import { assignClinicianOperation } from "@/server/pathways/assign.operation";
+import { pathwayDetailOperation } from "@/server/pathways/detail.operation";
+import { listPathwaysOperation } from "@/server/pathways/list.operation";
+import { explainNoticeOperation } from "@/server/worklist/explain.operation";
+import { listWorklistOperation } from "@/server/worklist/list.operation";
+import { postponeItemOperation } from "@/server/worklist/postpone.operation";
+
+// Every API operation, in the document's order. A route under app/api without
+// its operation here fails tests/integration/api-operations.integration.test.ts.
+export const API_OPERATIONS: readonly Operation[] = [
+  listPathwaysOperation,
+  pathwayDetailOperation,
+  registerEventOperation,
+  assignClinicianOperation,
+  annulEventOperation,
+  listWorklistOperation,
+  explainNoticeOperation,
+  postponeItemOperation,
+  openApiOperation,
+];

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { openApiDocument } from "@/server/api/openapi";
+import { API_OPERATIONS } from "@/server/api/operations";
+
+// GET /api/v1/openapi.json is generated from the operations' zod schemas; a
+// client generator needs it to be a valid OpenAPI 3.1 document that
+// describes what every operation accepts and answers.
+
+describe("the OpenAPI document", () => {
+  const document = JSON.parse(JSON.stringify(openApiDocument()));
+
+  it("validates as OpenAPI 3.1", async () => {
+    const validator = new Validator();
+    const result = await validator.validate(document);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+  });
+
+  it("describes every operation with its answers, its refusals in the error shape, and its parameters", () => {
+    for (const operation of API_OPERATIONS) {
+      const described = document.paths[operation.path]?.[operation.method.toLowerCase()];
+      expect(described, `${operation.method} ${operation.path}`).toBeDefined();
+      for (const status of Object.keys(operation.responses)) expect(described.responses[status].content["application/json"].schema).toBeDefined();
+      expect(described.responses["503"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/ApiError" });
+      const inPath = [...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      const parameters: { in: string; name: string; description?: string }[] = described.parameters ?? [];
+      expect(parameters.filter((p) => p.in === "path").map((p) => p.name)).toEqual(inPath);
+      for (const p of parameters.filter((p) => p.in === "query")) expect(p.description, `${operation.path}?${p.name}`).toBeTruthy();
+    }
+    expect(document.components.schemas.ApiError.required).toEqual(["error", "message"]);
+  });
+
+  it("lists the pathway types of the rules engine", () => {
+    const type = document.paths["/api/v1/pathways"].get.parameters.find((p: { name: string }) => p.name === "type");
+    expect(type.schema.enum).toEqual(["D01", "D11", "D12", "D06", "D07", "D08", "D09"]);
+    expect(document.components.schemas.PathwayEvaluation.properties.type.enum).toEqual(type.schema.enum);
+  });
+});
