@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { encodeSessionToken } from "@/auth/session-token";
-import { LAST_SEEN_PRECISION_SECONDS } from "@/auth/session-rules";
-import { IDLE_TIMEOUT_SECONDS, MAX_SESSION_SECONDS } from "@/auth/settings";
+import { encodeSessionToken } from "@/server/auth/session-token";
+import { LAST_SEEN_PRECISION_SECONDS } from "@/server/auth/session-rules";
+import { IDLE_TIMEOUT_SECONDS, MAX_SESSION_SECONDS } from "@/server/auth/settings";
 import { createPrismaClient, pgPool } from "@/server/db";
 import { viaPg, type Sql } from "@/server/sql";
 import { resolveSession } from "@/server/auth/session-user";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decode, encode } from "next-auth/jwt";
-import { decodeSessionToken, encodeSessionToken } from "@/auth/session-token";
+import { decodeSessionToken, encodeSessionToken } from "@/server/auth/session-token";
 
 // Our session-token codec caches the derived key; the tokens must stay those
 // of Auth.js, so sessions issued before a deploy (or by Auth.js itself) hold.

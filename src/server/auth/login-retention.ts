@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/server/db";
-import { LOGIN_ATTEMPT_RETENTION_DAYS } from "@/auth/settings";
+import { LOGIN_ATTEMPT_RETENTION_DAYS } from "./settings";
 
 // Login attempts are kept for LOGIN_ATTEMPT_RETENTION_DAYS, the limiters'
 // counters until an hour after they expire. Deleted on the login path itself
