@@ -15,14 +15,3 @@ function cell(value: string | number | null | undefined): string {
 export function toExcelCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
   return BOM + [header, ...rows].map((r) => r.map(cell).join(";")).join("\r\n") + "\r\n";
 }
-
-/** A CSV file as a download that no cache keeps (it names patients). */
-export function csvDownload(csv: string, filename: string): Response {
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
-    },
-  });
-}

@@ -1,4 +1,4 @@
-import { csvDownload } from "@/lib/csv-write";
+import { csvDownload } from "@/server/csv-download";
 import { apiRoute } from "@/server/api/handler";
 import { today } from "@/server/clock";
 import { reportCsv } from "@/server/reports/export";
