@@ -1,4 +1,5 @@
-import { addCalendarDays, type IsoDate } from "@/domain/rules";
+import type { IsoDate } from "@/lib/dates";
+import { addCalendarDays } from "@/domain/rules";
 
 // Report periods: calendar month, tertial (T1 Jan–Apr, T2 May–Aug, T3 Sep–Dec,
 // as the national indicators are published), year, or any date range.

@@ -1,7 +1,7 @@
 // Calendar arithmetic on "YYYY-MM-DD" strings via UTC day numbers: no local
 // time is ever involved, so no time zone or DST change can shift a day.
 
-export type IsoDate = string;
+import type { IsoDate } from "@/lib/dates";
 
 const MS_PER_DAY = 86_400_000;
 

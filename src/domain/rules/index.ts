@@ -1,7 +1,6 @@
 // The rules engine: deadlines, notices, phases and indicators for pakkeforløp
 // psykisk helse og rus. Pure TypeScript: no I/O, no clock ("today" is a parameter).
 export { addWorkingDays, addCalendarDays, daysBetween, isNorwegianPublicHoliday, isWorkingDay, easterSunday, isValidIsoDate } from "./calendar";
-export type { IsoDate } from "./calendar";
 export {
   ACTIVITY_VALUES, CLINICAL_ORDER, DECISION_OUTCOMES, EVENT_DEFINITIONS, FREE_OUTCOME_PATTERN, PATHWAY_IN_FORCE, PATHWAY_NAMES, PATHWAY_TYPES,
   clinicalRank, parseCode, invalidForType, typePrefixOf,
