@@ -1,4 +1,5 @@
 import { z } from "@/lib/zod";
+import { PATHWAY_TYPES } from "@/domain/rules";
 import { isIsoDate } from "@/lib/dates";
 import { nationalIdField } from "@/server/patients/schema";
 
@@ -20,7 +21,7 @@ export const createPathwaySchema = z
       .min(2, "Skriv inn pasientens fulle navn.")
       .max(200, "Navnet er for langt (høyst 200 tegn)."),
     unitId: z.string({ error: "Velg enhet." }).min(1, "Velg enhet.").max(64),
-    type: z.enum(["D01", "D11", "D12", "D06", "D07", "D08", "D09"], { error: "Velg type pakkeforløp." }),
+    type: z.enum(PATHWAY_TYPES, { error: "Velg type pakkeforløp." }),
     setting: z.enum(["POLIKLINIKK", "DOGN"], { error: "Velg poliklinikk eller døgn." }).optional(),
     responsibleClinicianId: optionalText(64, "Ugyldig behandler."),
     referralReceived: isoDate("Skriv inn datoen henvisningen ble mottatt."),

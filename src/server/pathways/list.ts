@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "@/lib/zod";
 import { recordIdSchema } from "@/lib/record-id";
 import { maskNationalId } from "@/domain/national-id";
+import { PATHWAY_TYPES } from "@/domain/rules";
 import { toIsoDate } from "@/lib/dates";
 import { prisma } from "@/server/db";
 import { writeAudit } from "@/server/audit";
@@ -9,8 +10,6 @@ import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { pathwayScope } from "@/server/auth/scope";
 import { shownPatientName } from "./shown-name";
-
-const PATHWAY_TYPES = ["D01", "D11", "D12", "D06", "D07", "D08", "D09"] as const;
 
 // GET /api/v1/pathways: keyset pagination on (nextDeadlineDue, id) would be
 // ideal for the worklist; this general list pages by id with a cursor and
