@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { prisma } from "@/server/db";
 
 /** True when the database answers a trivial query within the timeout. */
-export async function databaseAnswers(db: PrismaClient, timeoutMs = 3_000): Promise<boolean> {
+async function databaseAnswers(db: PrismaClient, timeoutMs = 3_000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);

@@ -10,7 +10,7 @@ import { LOGIN_ATTEMPT_RETENTION_DAYS } from "./settings";
 const EVERY_MS = 60 * 60 * 1000;
 let lastPruned = Number.NEGATIVE_INFINITY;
 
-export async function pruneLoginRecords(now: Date): Promise<void> {
+async function pruneLoginRecords(now: Date): Promise<void> {
   const cutoff = new Date(now.getTime() - LOGIN_ATTEMPT_RETENTION_DAYS * 86_400_000);
   await prisma.$transaction([
     prisma.loginAttempt.deleteMany({ where: { at: { lt: cutoff } } }),

@@ -50,9 +50,7 @@ function oidcProvider(): Provider | null {
   };
 }
 
-export const oidcEnabled = oidcProvider() !== null;
-
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   ...baseAuthConfig,
   logger: authLogger,
   providers: [
