@@ -1,5 +1,9 @@
 // Calendar arithmetic on "YYYY-MM-DD" strings via UTC day numbers: no local
 // time is ever involved, so no time zone or DST change can shift a day.
+// Deliberately not date-fns (used for report periods and display): the engine
+// runs this for every event of every pathway (millions in a recompute), and
+// cached integer day numbers cost a map lookup where date-fns would build and
+// compare Date objects for each step (npm run bench:rules).
 
 import type { IsoDate } from "@/lib/dates";
 
