@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_COOKIE_NAMES, hasSessionCookie, readSessionCookie } from "@/auth/session-cookie";
+import { SESSION_COOKIE_NAMES, hasSessionCookie, readSessionCookie } from "@/server/auth/session-cookie";
 import { refuseMalformedRequest } from "@/lib/request-guard";
 
 // Runs before every page and API request: sends page requests without a

@@ -1,9 +1,3 @@
-import { redirect } from "next/navigation";
-import { HOME_BY_ROLE } from "@/domain/permissions";
-import { requirePage } from "@/server/auth/guard";
+import { HomePage } from "@/features/shell/HomePage";
 
-// Each role lands on the page made for it.
-export default async function Home() {
-  const { user } = await requirePage();
-  redirect(HOME_BY_ROLE[user.role]);
-}
+export default HomePage;

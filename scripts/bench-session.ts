@@ -13,7 +13,7 @@ import { createPrismaClient, pgPool } from "@/server/db";
 import { viaPg } from "@/server/sql";
 import { sessionUser } from "@/server/auth/session-user";
 import { startSession } from "@/server/auth/sessions";
-import { LAST_SEEN_PRECISION_SECONDS } from "@/auth/session-rules";
+import { LAST_SEEN_PRECISION_SECONDS } from "@/server/auth/session-rules";
 
 const CALLS = Number(process.argv.find((a) => a.startsWith("--calls="))?.split("=")[1] ?? 4000);
 const BLOCKS = 8;

@@ -39,6 +39,8 @@ try {
   ensureDependencies();
   ensurePrismaClient();
   timed("typecheck", () => run("npx", ["tsc", "--noEmit"]));
+  // the layer rules and Next's rules (eslint.config.mjs); the cache skips unchanged files on a second run
+  timed("lint", () => run("npm", ["run", "--silent", "lint"]));
 
   const unitReport = join(reports, "unit.json");
   try {

@@ -5,7 +5,7 @@
 // action); API v1 reads at most 64 KiB of it (src/lib/read-limited.ts). A
 // chunked body without a length is still buffered by Next up to its limit.
 
-export const REQUEST_BODY_LIMIT_BYTES = 1024 * 1024;
+const REQUEST_BODY_LIMIT_BYTES = 1024 * 1024;
 
 const MESSAGE = "Forespørselen er for stor.";
 

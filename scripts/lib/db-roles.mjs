@@ -35,7 +35,7 @@ export function grantStatements(role, database) {
 }
 
 /** `url` with another user (and password, none when not given). */
-export function urlAs(url, user, password) {
+function urlAs(url, user, password) {
   const u = new URL(url);
   u.username = encodeURIComponent(user);
   u.password = password ? encodeURIComponent(password) : "";

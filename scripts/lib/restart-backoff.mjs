@@ -6,7 +6,7 @@
 // long enough before it died starts the count again, so one crash in a
 // healthy week is replaced after the first step.
 
-export const RESTART_DELAY_FIRST_MS = 1_000;
+const RESTART_DELAY_FIRST_MS = 1_000;
 export const RESTART_DELAY_MAX_MS = 30_000;
 /** A worker that ran this long before dying was healthy: the count starts again. */
 export const HEALTHY_AFTER_MS = 60_000;

@@ -82,10 +82,6 @@ export function parseNationalId(input: string, options: { allowSynthetic?: boole
   return { ok: true, value, kind, synthetic, birthDate };
 }
 
-export function isValidNationalId(input: string, options: { allowSynthetic?: boolean } = {}): boolean {
-  return parseNationalId(input, options).ok;
-}
-
 /** Shown in lists: the first four digits and the check digits; birth year and
  * individnummer hidden, so users can match a patient without seeing the whole id. */
 export function maskNationalId(value: string): string {

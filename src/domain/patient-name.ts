@@ -6,7 +6,7 @@
 // is not "As", "José" is not "Jose"): folding them would show a unit a
 // spelling it did not type, and a real mismatch goes to the coordinator.
 
-export function normalisePatientName(name: string): string {
+function normalisePatientName(name: string): string {
   return name.normalize("NFC").trim().replace(/\s+/gu, " ").toLocaleLowerCase("nb-NO");
 }
 

@@ -1,5 +1,6 @@
 // The one permission table: role → actions. Every page, server action and
-// route handler checks through `can` (via src/server/auth/guard.ts).
+// route handler checks through `can` (via src/server/auth/guard.ts). An action
+// is listed only once something checks it (tests/unit/guards-used.test.ts).
 // Unit scoping (which records) is separate from this table (which actions).
 
 export const ROLES = ["CLINICIAN", "COORDINATOR", "LEADER", "ADMIN"] as const;
@@ -19,14 +20,12 @@ export const ACTIONS = [
   "worklist.postpone", // put a worklist row aside until a date
   "report.view", // the leader's compliance reports
   "export.csv",
-  "admin.users",
-  "admin.units",
-  "admin.rules", // see and correct the unconfirmed rule tables
-  "audit.read",
+  "admin.users", // the administration page
+  "audit.read", // the patient access log
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const PERMISSIONS = {
+const PERMISSIONS = {
   CLINICIAN: ["patient.read", "patient.create", "pathway.list.own", "pathway.create", "event.create", "event.annul", "notice.explain"],
   COORDINATOR: [
     "patient.read",
@@ -46,7 +45,7 @@ export const PERMISSIONS = {
   // Leaders read pathways behind the numbers (drill-down) but do not code.
   LEADER: ["patient.read", "worklist.view", "report.view", "export.csv"],
   // Administrators run the system; they see no patient data.
-  ADMIN: ["admin.users", "admin.units", "admin.rules", "audit.read"],
+  ADMIN: ["admin.users", "audit.read"],
 } as const satisfies Record<Role, readonly Action[]>;
 
 export function isRole(value: unknown): value is Role {

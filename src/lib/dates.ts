@@ -2,6 +2,10 @@
 // Prisma returns @db.Date columns as Date objects at UTC midnight; these helpers
 // convert without ever going through local time, so no TZ/DST can shift a day.
 
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { nb } from "date-fns/locale/nb";
+
 export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -51,4 +55,9 @@ export function formatNorwegianDate(value: IsoDate | Date | null | undefined): s
   const iso = typeof value === "string" ? value : toIsoDate(value);
   const [y, m, d] = iso.split("-");
   return `${d}.${m}.${y}`;
+}
+
+/** "17.05.2026 kl. 14:05": an instant as Norwegian users read it, on the Oslo clock whatever the server's zone. */
+export function formatOsloDateTime(instant: Date): string {
+  return format(new TZDate(instant, "Europe/Oslo"), "dd.MM.yyyy 'kl.' HH:mm", { locale: nb });
 }

@@ -10,7 +10,7 @@ import { BodyTooLarge, readLimited } from "./read-limited";
 // "$"-strings a real call carries are React's escapes of plain values.
 
 /** Next's default limit for server-action bodies (experimental.serverActions.bodySizeLimit, not set in next.config.js). */
-export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
+const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 
 // "$$…" an escaped string, and the encodings of undefined, NaN, ±Infinity, -0, dates and bigints
 const PLAIN_VALUE = /^\$(\$|undefined$|NaN$|-?Infinity$|-0$|D|n-?\d{1,40}$)/;

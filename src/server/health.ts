@@ -1,8 +1,9 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { prisma } from "@/server/db";
 
 /** True when the database answers a trivial query within the timeout. */
-export async function databaseAnswers(db: PrismaClient, timeoutMs = 3_000): Promise<boolean> {
+async function databaseAnswers(db: PrismaClient, timeoutMs = 3_000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
@@ -16,8 +17,8 @@ export async function databaseAnswers(db: PrismaClient, timeoutMs = 3_000): Prom
   }
 }
 
-/** GET /api/health: 200 {"status":"ok"} or 503 with a clear body. */
-export async function healthResponse(db: PrismaClient): Promise<Response> {
+/** GET /api/health: 200 {"status":"ok"} or 503 with a clear body (the app's own database unless one is given). */
+export async function healthResponse(db: PrismaClient = prisma): Promise<Response> {
   if (await databaseAnswers(db)) return Response.json({ status: "ok" });
   return Response.json(
     { status: "unavailable", error: "database_unavailable", message: "Databasen svarer ikke. Prøv igjen om litt." },

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import bcrypt from "bcryptjs";
 import { NextRequest } from "next/server";
 import { verifyLogin } from "@/server/auth/login";
-import { LOGIN_RATE_LIMIT } from "@/auth/settings";
+import { LOGIN_RATE_LIMIT } from "@/server/auth/settings";
 import { CLIENT_IP_FROM_SERVER_ENV, CLIENT_IP_HEADER } from "@/lib/client-address.mjs";
 import { createPrismaClient } from "@/server/db";
 import type { PrismaClient } from "@/generated/prisma/client";
@@ -192,11 +192,11 @@ describe("login limits", () => {
 });
 
 describe("the real sign-in path (Auth.js's credentials callback)", () => {
-  let handlers: typeof import("@/auth").handlers;
+  let handlers: typeof import("@/server/auth/nextauth").handlers;
   beforeAll(async () => {
     process.env.AUTH_SECRET ??= "test-secret-not-for-production-0123456789";
     process.env[CLIENT_IP_FROM_SERVER_ENV] = "1";
-    ({ handlers } = await import("@/auth"));
+    ({ handlers } = await import("@/server/auth/nextauth"));
   });
 
   /** What a browser does: fetch a CSRF token, post the form; returns where Auth.js redirects to. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { encodeSessionToken } from "@/auth/session-token";
-import { LAST_SEEN_PRECISION_SECONDS } from "@/auth/session-rules";
-import { IDLE_TIMEOUT_SECONDS, MAX_SESSION_SECONDS } from "@/auth/settings";
+import { encode } from "next-auth/jwt";
+import { LAST_SEEN_PRECISION_SECONDS } from "@/server/auth/session-rules";
+import { IDLE_TIMEOUT_SECONDS, MAX_SESSION_SECONDS } from "@/server/auth/settings";
 import { createPrismaClient, pgPool } from "@/server/db";
 import { viaPg, type Sql } from "@/server/sql";
 import { resolveSession } from "@/server/auth/session-user";
@@ -42,7 +42,7 @@ afterAll(async () => {
 async function signIn(seconds = 0) {
   const { user } = await makeActor(db(), "CLINICIAN", [unitId]);
   const sessionId = (await startSession(user.id, at(seconds), processA))!;
-  const value = await encodeSessionToken({ token: { sub: user.id, sid: sessionId, loginAt: Math.floor(at(seconds).getTime() / 1000) }, secret: SECRET, salt: NAME });
+  const value = await encode({ token: { sub: user.id, sid: sessionId, loginAt: Math.floor(at(seconds).getTime() / 1000) }, secret: SECRET, salt: NAME });
   return { user, sessionId, cookie: { name: NAME, value } };
 }
 
@@ -93,7 +93,7 @@ describe("deactivated users", () => {
     expect(await request(other.cookie, 8)).toBe(other.user.id);
 
     const again = (await startSession(user.id, at(9)))!;
-    const value = await encodeSessionToken({ token: { sub: user.id, sid: again, loginAt: Math.floor(at(9).getTime() / 1000) }, secret: SECRET, salt: NAME });
+    const value = await encode({ token: { sub: user.id, sid: again, loginAt: Math.floor(at(9).getTime() / 1000) }, secret: SECRET, salt: NAME });
     expect(await request({ name: NAME, value }, 10, processB)).toBe(user.id);
   });
 
@@ -148,7 +148,7 @@ describe("cookies from before session rows", () => {
   it("are refused although their user is active (the user signs in once more)", async () => {
     const { user } = await makeActor(db(), "CLINICIAN", [unitId]);
     const loginAt = Math.floor(T0.getTime() / 1000);
-    const value = await encodeSessionToken({ token: { sub: user.id, loginAt, lastActivity: loginAt }, secret: SECRET, salt: NAME });
+    const value = await encode({ token: { sub: user.id, loginAt, lastActivity: loginAt }, secret: SECRET, salt: NAME });
     expect(await request({ name: NAME, value }, 5)).toBeNull();
   });
 });

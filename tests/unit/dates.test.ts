@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, formatNorwegianDate, fromIsoDate, isIsoDate, osloDateOf, toIsoDate } from "@/lib/dates";
+import { addDays, formatNorwegianDate, formatOsloDateTime, fromIsoDate, isIsoDate, osloDateOf, toIsoDate } from "@/lib/dates";
 
 describe("date-only clinical dates", () => {
   it("round-trips a @db.Date value without shifting the day", () => {
@@ -32,5 +32,10 @@ describe("date-only clinical dates", () => {
   it("formats dates the Norwegian way", () => {
     expect(formatNorwegianDate("2026-05-17")).toBe("17.05.2026");
     expect(formatNorwegianDate(null)).toBe("–");
+  });
+
+  it("shows instants on the Oslo clock, in winter and in summer", () => {
+    expect(formatOsloDateTime(new Date("2026-01-15T13:05:00Z"))).toBe("15.01.2026 kl. 14:05");
+    expect(formatOsloDateTime(new Date("2026-06-30T22:30:00Z"))).toBe("01.07.2026 kl. 00:30");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { credentialsMessage, redirectErrorMessage, retryAfterText } from "@/features/login/messages";
-import { authErrorLine } from "@/auth/logger";
+import { authErrorLine } from "@/server/auth/logger";
 
 describe("login messages", () => {
   it("say when to try again, in seconds under a minute, else in whole minutes rounded up", () => {

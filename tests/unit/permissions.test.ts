@@ -21,7 +21,7 @@ const EXPECTED: Record<Role, Action[]> = {
     "export.csv",
   ],
   LEADER: ["patient.read", "worklist.view", "report.view", "export.csv"],
-  ADMIN: ["admin.users", "admin.units", "admin.rules", "audit.read"],
+  ADMIN: ["admin.users", "audit.read"],
 };
 
 describe("permission table", () => {

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
 import { NextRequest, type NextResponse } from "next/server";
-import { readSessionCookie } from "@/auth/session-cookie";
-import { cookieExpired } from "@/auth/session-rules";
-import { IDLE_TIMEOUT_SECONDS, MAX_SESSION_SECONDS } from "@/auth/settings";
+import { readSessionCookie } from "@/server/auth/session-cookie";
+import { cookieExpired } from "@/server/auth/session-rules";
+import { IDLE_TIMEOUT_SECONDS, MAX_SESSION_SECONDS } from "@/server/auth/settings";
 import { proxy } from "../../proxy";
 
 // The proxy and every server request read the session cookie themselves; these
@@ -19,7 +19,7 @@ beforeAll(() => {
   process.env.AUTH_SECRET = SECRET;
 });
 
-/** A cookie as Auth.js issues it at sign-in (the jwt callback of src/auth/index.ts). */
+/** A cookie as Auth.js issues it at sign-in (the jwt callback of src/server/auth/nextauth.ts). */
 async function issued(options: { secret?: string; name?: string; claims?: Record<string, unknown> } = {}) {
   const name = options.name ?? NAME;
   const value = await encode({

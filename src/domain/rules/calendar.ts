@@ -1,7 +1,11 @@
 // Calendar arithmetic on "YYYY-MM-DD" strings via UTC day numbers: no local
 // time is ever involved, so no time zone or DST change can shift a day.
+// Deliberately not date-fns (used for report periods and display): the engine
+// runs this for every event of every pathway (millions in a recompute), and
+// cached integer day numbers cost a map lookup where date-fns would build and
+// compare Date objects for each step (npm run bench:rules).
 
-export type IsoDate = string;
+import type { IsoDate } from "@/lib/dates";
 
 const MS_PER_DAY = 86_400_000;
 
@@ -9,7 +13,7 @@ const MS_PER_DAY = 86_400_000;
 const dayByIso = new Map<string, number>();
 const validDates = new Map<string, boolean>();
 
-export function toDayNumber(date: IsoDate): number {
+function toDayNumber(date: IsoDate): number {
   let day = dayByIso.get(date);
   if (day === undefined) {
     day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
@@ -84,7 +88,7 @@ const holidayCache = new Map<number, Set<number>>();
  * Easter Sunday and Monday, 1 May, 17 May, Ascension Day, Whit Sunday and
  * Monday, 25 and 26 Dec. Christmas Eve and New Year's Eve are not public holidays.
  */
-export function publicHolidays(year: number): Set<number> {
+function publicHolidays(year: number): Set<number> {
   let days = holidayCache.get(year);
   if (!days) {
     const easter = easterSunday(year);

@@ -60,7 +60,7 @@ const ev = (label: string, extra: Partial<EventDefinition> = {}): EventDefinitio
 });
 
 /** Any 1–3 letters or digits: the accepted form of an outcome without an official list. */
-export const FREE_OUTCOME_PATTERN = /^[A-Z0-9]{1,3}$/;
+const FREE_OUTCOME_PATTERN = /^[A-Z0-9]{1,3}$/;
 
 /**
  * Utført aktivitet (U): its outcome is the activity. Seed 001 names what is

@@ -1,6 +1,6 @@
+import type { IsoDate } from "@/lib/dates";
 import { NOTICE_MESSAGES } from "./labels";
 import type { PathwayType } from "./codes";
-import type { IsoDate } from "./calendar";
 import type { Notice } from "./types";
 
 export interface PathwaySpan {

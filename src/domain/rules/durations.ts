@@ -42,7 +42,7 @@ const adultAndChild = (type: PathwayType, effectiveFrom: string, note?: string):
   },
 ];
 
-export const DURATION_TABLES: readonly DurationRow[] = [
+const DURATION_TABLES: readonly DurationRow[] = [
   ...adultAndChild("D11", "2019-01-01"),
   ...adultAndChild("D12", "2019-01-01"),
   // ADHD/nevroutvikling chapter: outcome N enters extended assessment with the same durations.

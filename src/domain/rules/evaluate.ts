@@ -1,4 +1,5 @@
-import { addCalendarDays, addWorkingDays, daysBetween, isValidIsoDate, type IsoDate } from "./calendar";
+import type { IsoDate } from "@/lib/dates";
+import { addCalendarDays, addWorkingDays, daysBetween, isValidIsoDate } from "./calendar";
 import {
   DECISION_OUTCOMES, EVENT_DEFINITIONS, EXTENDED_OUTCOMES, PATHWAY_IN_FORCE, TREATMENT_OUTCOMES, clinicalRank, invalidForType, parseCode,
   type EventDefinition, type EventLetter, type OutcomeDefinition, type ParsedCode,

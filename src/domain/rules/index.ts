@@ -1,13 +1,12 @@
 // The rules engine: deadlines, notices, phases and indicators for pakkeforløp
 // psykisk helse og rus. Pure TypeScript: no I/O, no clock ("today" is a parameter).
 export { addWorkingDays, addCalendarDays, daysBetween, isNorwegianPublicHoliday, isWorkingDay, easterSunday, isValidIsoDate } from "./calendar";
-export type { IsoDate } from "./calendar";
 export {
-  ACTIVITY_VALUES, CLINICAL_ORDER, DECISION_OUTCOMES, EVENT_DEFINITIONS, FREE_OUTCOME_PATTERN, PATHWAY_IN_FORCE, PATHWAY_NAMES, PATHWAY_TYPES,
-  clinicalRank, parseCode, invalidForType, typePrefixOf,
+  ACTIVITY_VALUES, CLINICAL_ORDER, DECISION_OUTCOMES, EVENT_DEFINITIONS, PATHWAY_NAMES, PATHWAY_TYPES,
+  parseCode, invalidForType, typePrefixOf,
 } from "./codes";
 export type { PathwayType, EventLetter, DecisionOutcome, EventDefinition, InvolvementIndicator, OutcomeDefinition, OutcomeList, ParsedCode } from "./codes";
-export { DURATION_TABLES, REFERRAL_ASSESSMENT_WORKING_DAYS, durationsInForce } from "./durations";
+export { durationsInForce } from "./durations";
 export type { Setting, DurationRow, DurationSet } from "./durations";
 export { DEADLINE_LABELS, NOTICE_MESSAGES, PHASE_LABELS } from "./labels";
 export type { DeadlineKind, NoticeId, Phase } from "./labels";

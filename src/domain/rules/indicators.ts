@@ -1,4 +1,4 @@
-import type { IsoDate } from "./calendar";
+import type { IsoDate } from "@/lib/dates";
 import { ACTIVITY_VALUES, type InvolvementIndicator } from "./codes";
 import type { DeadlineKind, NoticeId } from "./labels";
 import type { Deadline, PathwayEvaluation } from "./types";

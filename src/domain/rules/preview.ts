@@ -1,4 +1,5 @@
-import { daysBetween, type IsoDate } from "./calendar";
+import type { IsoDate } from "@/lib/dates";
+import { daysBetween } from "./calendar";
 import { EVENT_DEFINITIONS, parseCode, type EventDefinition } from "./codes";
 import { evaluatePathway } from "./evaluate";
 import { DEADLINE_LABELS, PHASE_LABELS } from "./labels";

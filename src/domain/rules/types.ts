@@ -1,7 +1,7 @@
+import type { IsoDate } from "@/lib/dates";
 import type { PathwayType } from "./codes";
 import type { Setting } from "./durations";
 import type { DeadlineKind, NoticeId, Phase } from "./labels";
-import type { IsoDate } from "./calendar";
 
 export interface EventInput {
   id: string;

@@ -1,5 +1,5 @@
-import { DECISION_OUTCOMES, DEADLINE_LABELS, NOTICE_MESSAGES, daysBetween, type DeadlineKind, type DecisionOutcome, type IsoDate, type NoticeId } from "@/domain/rules";
-import { formatNorwegianDate } from "@/lib/dates";
+import { DECISION_OUTCOMES, DEADLINE_LABELS, NOTICE_MESSAGES, daysBetween, type DeadlineKind, type DecisionOutcome, type NoticeId } from "@/domain/rules";
+import { formatNorwegianDate, type IsoDate } from "@/lib/dates";
 import type { WorklistReason } from "./rules";
 
 // Plain Norwegian for one worklist row: what is wrong, and by how much.

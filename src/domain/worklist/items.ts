@@ -1,7 +1,5 @@
-import {
-  addCalendarDays, DECISION_OUTCOMES, parseCode,
-  type DecisionOutcome, type IsoDate, type Notice, type PathwayEvaluation, type PathwayInput,
-} from "@/domain/rules";
+import type { IsoDate } from "@/lib/dates";
+import { addCalendarDays, DECISION_OUTCOMES, parseCode, type DecisionOutcome, type Notice, type PathwayEvaluation, type PathwayInput } from "@/domain/rules";
 import { WORKLIST_RULES, type WorklistReason } from "./rules";
 
 // Turns the rules engine's verdict on one pathway into the actions it needs

@@ -1,7 +1,7 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "@/lib/zod";
-import { signIn } from "@/auth";
+import { signIn } from "@/server/auth/nextauth";
 import { LOGIN_MESSAGES, credentialsMessage } from "./messages";
 
 export interface LoginState {

@@ -16,7 +16,7 @@ export function retryAfterText(seconds: number): string {
   return `om ${m} ${m === 1 ? "minutt" : "minutter"}`;
 }
 
-export function rateLimitedMessage(retryAfterSeconds?: number): string {
+function rateLimitedMessage(retryAfterSeconds?: number): string {
   return retryAfterSeconds
     ? `For mange innloggingsforsøk. Prøv igjen ${retryAfterText(retryAfterSeconds)}.`
     : "For mange innloggingsforsøk. Vent litt og prøv igjen.";

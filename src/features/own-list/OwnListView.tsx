@@ -3,7 +3,8 @@ import { useState, useTransition } from "react";
 import { DEADLINE_LABELS, PHASE_LABELS, type DeadlineKind, type Phase } from "@/domain/rules";
 import { formatNorwegianDate, type IsoDate } from "@/lib/dates";
 import type { OwnPathwayRow } from "@/server/pathways/own-list";
-import { daysLeftText, TONE_CLASSES } from "@/features/pathway/deadline-text";
+import { daysLeftText } from "@/domain/deadline-text";
+import { TONE_CLASSES } from "@/features/pathway/tone-classes";
 import { searchOwnPathwaysAction } from "./actions";
 import { ListLink } from "@/features/shell/ListLink";
 

@@ -1,6 +1,7 @@
 import { DEADLINE_LABELS, type Deadline } from "@/domain/rules";
 import { formatNorwegianDate, type IsoDate } from "@/lib/dates";
-import { deadlineStatus, TONE_CLASSES } from "./deadline-text";
+import { deadlineStatus } from "@/domain/deadline-text";
+import { TONE_CLASSES } from "./tone-classes";
 
 export function DeadlineList({ deadlines, today }: { deadlines: Deadline[]; today: IsoDate }) {
   return (

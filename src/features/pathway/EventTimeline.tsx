@@ -1,5 +1,5 @@
 import { describeEvent } from "./event-text";
-import { formatNorwegianDate, toIsoDate } from "@/lib/dates";
+import { formatNorwegianDate, formatOsloDateTime, toIsoDate } from "@/lib/dates";
 import { AnnulEventForm } from "./AnnulEventForm";
 
 interface TimelineEvent {
@@ -17,8 +17,6 @@ interface TimelineEvent {
   annulledBy: { name: string } | null;
 }
 
-const timestamp = new Intl.DateTimeFormat("nb-NO", { timeZone: "Europe/Oslo", dateStyle: "short", timeStyle: "short" });
-
 export function EventTimeline({ pathwayId, events, canAnnul }: { pathwayId: string; events: TimelineEvent[]; canAnnul: boolean }) {
   return (
     <section aria-labelledby="events-heading">
@@ -35,13 +33,13 @@ export function EventTimeline({ pathwayId, events, canAnnul }: { pathwayId: stri
                 {e.activityCode && <span> · aktivitet {e.activityCode}</span>}
               </div>
               <p className="text-sm text-slate-700">
-                Registrert {timestamp.format(e.recordedAt)} av {e.recordedBy.name}
+                Registrert {formatOsloDateTime(e.recordedAt)} av {e.recordedBy.name}
                 {e.replacesId && " · erstatter en annullert hendelse"}
               </p>
               {e.justification && <p className="text-sm">Begrunnelse: {e.justification}</p>}
               {e.annulledAt && (
                 <p className="text-sm font-medium text-red-900">
-                  Annullert {timestamp.format(e.annulledAt)} av {e.annulledBy?.name ?? "ukjent"}: {e.annulReason}
+                  Annullert {formatOsloDateTime(e.annulledAt)} av {e.annulledBy?.name ?? "ukjent"}: {e.annulReason}
                 </p>
               )}
               {canAnnul && !e.annulledAt && <AnnulEventForm pathwayId={pathwayId} eventId={e.id} eventDate={toIsoDate(e.clinicalDate)} />}

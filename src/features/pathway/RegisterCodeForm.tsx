@@ -24,7 +24,9 @@ export function RegisterCodeForm({ pathwayId, pathwayType, today, suggestions, c
   const [outcome, setOutcome] = useState("");
   const [date, setDate] = useState(today);
   const [justification, setJustification] = useState("");
-  const [preview, setPreview] = useState<PreviewResult | null>(null);
+  // A preview answers one choice (code, outcome, date): shown only while that
+  // choice stands, so a changed choice never shows the last one's answer.
+  const [answer, setAnswer] = useState<{ choice: string; result: PreviewResult } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const idempotencyKey = useRef(newKey());
@@ -33,16 +35,16 @@ export function RegisterCodeForm({ pathwayId, pathwayType, today, suggestions, c
   const selected = useMemo(() => catalogue.find((c) => c.letter === letter) ?? null, [catalogue, letter]);
   // U's outcome is its activity (its activity code)
   const input = { code: letter, outcome: outcome.trim().toUpperCase() || null, date, justification: justification || null };
+  const choice = `${letter}\u0000${outcome}\u0000${date}`;
+  const preview = answer?.choice === choice ? answer.result : null;
+  const setPreview = (result: PreviewResult | null) => setAnswer(result && { choice, result });
 
   // Ask the server what this event would do whenever the choice changes.
   useEffect(() => {
-    if (!letter || (selected?.requiresOutcome && !outcome)) {
-      setPreview(null);
-      return;
-    }
+    if (!letter || (selected?.requiresOutcome && !outcome)) return;
     let current = true;
     previewCodeAction(pathwayId, { ...input, justification: null }).then((result) => {
-      if (current) setPreview(result);
+      if (current) setAnswer({ choice, result });
     });
     return () => {
       current = false;

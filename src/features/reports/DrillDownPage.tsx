@@ -6,7 +6,7 @@ import { requirePage } from "@/server/auth/guard";
 import { today } from "@/server/clock";
 import { drillDown, drillDownSchema, DRILL_DOWN_LIMIT, type DrillDown } from "@/server/reports/drill-down";
 import { reportFilterSchema, reportSearchParams } from "@/server/reports/filters";
-import { INVOLVEMENT_LABELS, KIND_LABELS } from "./format";
+import { INVOLVEMENT_LABELS, KIND_LABELS } from "@/domain/reports/labels";
 import { ListLink } from "@/features/shell/ListLink";
 
 type SearchParams = Record<string, string | string[] | undefined>;

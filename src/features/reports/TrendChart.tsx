@@ -1,6 +1,7 @@
 import { monthLabel } from "@/domain/reports/period";
 import type { IndicatorKind, Share } from "@/server/reports/queries";
-import { KIND_LABELS, NATIONAL_TARGET, percent } from "./format";
+import { KIND_LABELS } from "@/domain/reports/labels";
+import { NATIONAL_TARGET, percent } from "./format";
 
 // A server-rendered SVG line chart (no client JavaScript, no layout shift)
 // with the same numbers as a table right below it for screen readers.

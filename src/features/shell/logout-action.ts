@@ -1,5 +1,5 @@
 "use server";
-import { signOut } from "@/auth";
+import { signOut } from "@/server/auth/nextauth";
 import { getCurrentSession, currentRequestMeta } from "@/server/auth/current-user";
 import { endSession } from "@/server/auth/sessions";
 

@@ -4,7 +4,7 @@ import { can, type Action } from "@/domain/permissions";
 import { currentRequestMeta, getCurrentUser, type Actor } from "./current-user";
 import { assertCan, PermissionDenied } from "./assert";
 
-export { assertCan, PermissionDenied };
+export { PermissionDenied };
 
 // The one check helper. Pages call requirePage; route handlers (apiRoute) and
 // server actions (actionClient) call requireActor. All consult the permission

@@ -3,10 +3,10 @@ import type pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { prisma, pgPool } from "@/server/db";
 import { PREPARED_ALLOWED } from "@/server/sql";
-import { LOGIN_ATTEMPT_RETENTION_DAYS, LOGIN_RATE_LIMIT } from "@/auth/settings";
+import { LOGIN_ATTEMPT_RETENTION_DAYS, LOGIN_RATE_LIMIT } from "./settings";
 import { loginDelaySeconds } from "@/domain/login-delay";
 
-// The login limits (settings and their rules: src/auth/settings.ts). A slot is
+// The login limits (settings and their rules: settings.ts). A slot is
 // taken before the password is checked, by rate-limiter-flexible's atomic
 // counters in PostgreSQL (one INSERT ... ON CONFLICT DO UPDATE ... RETURNING
 // per counter), so parallel attempts cannot all see "under the limit", and

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/server/db";
-import { LOGIN_ATTEMPT_RETENTION_DAYS } from "@/auth/settings";
+import { LOGIN_ATTEMPT_RETENTION_DAYS } from "./settings";
 
 // Login attempts are kept for LOGIN_ATTEMPT_RETENTION_DAYS, the limiters'
 // counters until an hour after they expire. Deleted on the login path itself
@@ -10,7 +10,7 @@ import { LOGIN_ATTEMPT_RETENTION_DAYS } from "@/auth/settings";
 const EVERY_MS = 60 * 60 * 1000;
 let lastPruned = Number.NEGATIVE_INFINITY;
 
-export async function pruneLoginRecords(now: Date): Promise<void> {
+async function pruneLoginRecords(now: Date): Promise<void> {
   const cutoff = new Date(now.getTime() - LOGIN_ATTEMPT_RETENTION_DAYS * 86_400_000);
   await prisma.$transaction([
     prisma.loginAttempt.deleteMany({ where: { at: { lt: cutoff } } }),

@@ -1,6 +1,6 @@
 import "server-only";
-import { readSessionCookie } from "@/auth/session-cookie";
-import { sessionCutoffs } from "@/auth/session-rules";
+import { readSessionCookie } from "./session-cookie";
+import { sessionCutoffs } from "./session-rules";
 import { Prisma } from "@/generated/prisma/client";
 import { isRole, type Role } from "@/domain/permissions";
 import { pooled, type Sql } from "@/server/sql";

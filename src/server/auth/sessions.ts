@@ -5,7 +5,7 @@ import { auditInsert } from "@/server/audit";
 import { pooled, type Sql } from "@/server/sql";
 import type { RequestMeta } from "@/server/request-meta";
 
-// A session's row is written at sign-in (Auth.js's jwt callback, src/auth)
+// A session's row is written at sign-in (Auth.js's jwt callback, nextauth.ts)
 // and revoked at logout; session-user.ts reads it on every request.
 
 /** Rows of sessions that ended this long ago are deleted when their user signs in again. */

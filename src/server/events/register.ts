@@ -73,7 +73,7 @@ export interface RegistrationCheck {
 }
 
 /** All hard checks and the engine's preview. Throws ValidationError, NotFoundError or ConflictError. */
-export async function checkRegistration(
+async function checkRegistration(
   tx: Tx | Sql,
   actor: Actor,
   pathwayId: string,
@@ -130,7 +130,7 @@ function submission(actor: Actor, data: RegisterEventData) {
 }
 
 /** Raised when the pathway kept changing under a registration (others writing to it at the same moment). */
-export class PathwayBusy extends AppError {
+class PathwayBusy extends AppError {
   constructor() {
     super(409, "pathway_busy", "Forløpet ble endret av noen andre akkurat nå. Prøv å lagre igjen.");
   }

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "@/lib/zod";
 import { maskNationalId } from "@/domain/national-id";
-import { INDICATOR_KINDS, INVOLVEMENT_INDICATORS, type IsoDate } from "@/domain/rules";
+import { INDICATOR_KINDS, INVOLVEMENT_INDICATORS } from "@/domain/rules";
 import { Prisma } from "@/generated/prisma/client";
-import { isIsoDate } from "@/lib/dates";
+import { isIsoDate, type IsoDate } from "@/lib/dates";
 import { recordIdSchema } from "@/lib/record-id";
 import { prisma } from "@/server/db";
 import { writeAudit } from "@/server/audit";

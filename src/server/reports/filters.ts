@@ -1,7 +1,7 @@
 import { z } from "@/lib/zod";
-import { daysBetween, PATHWAY_TYPES, type IsoDate } from "@/domain/rules";
+import { daysBetween, PATHWAY_TYPES } from "@/domain/rules";
 import { PERIOD_PRESETS, presetPeriod, type Period, type PeriodPreset } from "@/domain/reports/period";
-import { formatNorwegianDate, isIsoDate } from "@/lib/dates";
+import { formatNorwegianDate, isIsoDate, type IsoDate } from "@/lib/dates";
 
 // Report filters in the URL (Norwegian names, bookmarkable): period preset or
 // a date range, unit, pathway type. One schema for pages, drill-down and CSV.

@@ -1,5 +1,6 @@
+import type { IsoDate } from "@/lib/dates";
 import "server-only";
-import { INDICATOR_KINDS, type IsoDate, type LateBucket } from "@/domain/rules";
+import { INDICATOR_KINDS, type LateBucket } from "@/domain/rules";
 import { lastTwelveMonths, type Period } from "@/domain/reports/period";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db";

@@ -14,7 +14,7 @@ import { between, chance, mulberry32, pick, weighted, type Rng } from "./random"
 import { DEMO_SCENARIOS } from "./scenarios";
 
 export const DEMO_PASSWORD = "demo1234";
-export const DEMO_ADMIN_EMAIL = "admin@forlopsvakt.test";
+const DEMO_ADMIN_EMAIL = "admin@forlopsvakt.test";
 
 interface UnitSpec {
   key: "dps" | "bup" | "tsb";

@@ -55,7 +55,7 @@ export async function makeActor(db: PrismaClient, role: Role, unitIds: string[])
 let patientCounter = Math.floor(Math.random() * 10_000);
 
 /** A patient with a distinct synthetic national id (one birth date per patient). */
-export async function makePatient(db: PrismaClient) {
+async function makePatient(db: PrismaClient) {
   const n = patientCounter++;
   const pad = (x: number) => String(x).padStart(2, "0");
   const birthDate = `${1940 + (n % 60)}-${pad(1 + (Math.floor(n / 60) % 12))}-${pad(1 + (Math.floor(n / 720) % 28))}`;

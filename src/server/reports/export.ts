@@ -3,25 +3,24 @@ import { z } from "@/lib/zod";
 import { INDICATOR_KINDS, INVOLVEMENT_INDICATORS, NOTICE_MESSAGES, type NoticeId } from "@/domain/rules";
 import { monthLabel } from "@/domain/reports/period";
 import { toExcelCsv } from "@/lib/csv-write";
-import { downloadRoute } from "@/server/api/handler";
+import type { Actor } from "@/server/auth/current-user";
 import { today } from "@/server/clock";
 import { prisma } from "@/server/db";
 import { writeAudit } from "@/server/audit";
 import { reportFilterSchema } from "@/server/reports/filters";
 import { complianceReport, LATE_BUCKETS, qualityReport, trendReport, type Share } from "@/server/reports/queries";
-import { INVOLVEMENT_LABELS, KIND_LABELS } from "./format";
+import { INVOLVEMENT_LABELS, KIND_LABELS } from "@/domain/reports/labels";
 
-// GET /rapporter/eksport?tabell=…&<the report's filters>: one report table as
-// CSV for Excel, the same numbers as on the page.
 
 const TABLES = ["etterlevelse", "forsinkelse", "enheter", "trend", "merknader", "behandlere"] as const;
+type ReportTable = (typeof TABLES)[number];
 const tableSchema = z.enum(TABLES, { error: "Ukjent tabell." });
 
 const share = (s: { share: number | null }) => (s.share === null ? "" : Math.round(s.share * 1000) / 10);
 const shareColumns = (s: Share) => [share(s), s.numerator, s.denominator, s.service, s.patient];
 const SHARE_HEADER = ["Andel (%)", "Innenfor", "Målt", "Brudd, tjenesten", "Brudd, pasientutsatt"];
 
-async function build(table: (typeof TABLES)[number], actor: Parameters<typeof complianceReport>[0], filters: z.infer<typeof reportFilterSchema>) {
+async function build(table: ReportTable, actor: Actor, filters: z.infer<typeof reportFilterSchema>) {
   const now = today();
   switch (table) {
     case "etterlevelse": {
@@ -70,17 +69,15 @@ async function build(table: (typeof TABLES)[number], actor: Parameters<typeof co
   }
 }
 
-export const exportReportCsv = downloadRoute("export.csv", async (actor, request) => {
-  const params = Object.fromEntries(new URL(request.url).searchParams);
+/**
+ * One report table (`tabell`) under the report's filters as CSV for Excel, the
+ * same numbers as on the page; the download is audited with its filters.
+ */
+export async function reportCsv(actor: Actor, query: URLSearchParams): Promise<{ table: ReportTable; csv: string }> {
+  const params = Object.fromEntries(query);
   const table = tableSchema.parse(params.tabell);
   const filters = reportFilterSchema.parse(params);
   const { header, rows } = await build(table, actor, filters);
   await writeAudit(prisma, { userId: actor.user.id, action: "EXPORT_DOWNLOADED", detail: { report: table, filters } }, actor.meta);
-  return new Response(toExcelCsv(header, rows), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="rapport-${table}-${today()}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
-});
+  return { table, csv: toExcelCsv(header, rows) };
+}

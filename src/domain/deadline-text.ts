@@ -1,12 +1,13 @@
 import { daysBetween, type Deadline } from "@/domain/rules";
 import { formatNorwegianDate, type IsoDate } from "@/lib/dates";
 
-// Plain-Norwegian status of a deadline computed by the rules engine. Only
-// wording lives here; met/late/cause come from the engine.
+// Plain-Norwegian status of a deadline computed by the rules engine, for the
+// pages and the CSV export alike. Only wording lives here; met/late/cause come
+// from the engine; the colours of each tone are the UI's (features/pathway/tone-classes.ts).
 
 export type DeadlineTone = "ok" | "warning" | "late" | "neutral";
 
-export function dayWord(n: number): string {
+function dayWord(n: number): string {
   return Math.abs(n) === 1 ? "dag" : "dager";
 }
 
@@ -34,10 +35,3 @@ export function daysLeftText(due: IsoDate | null, today: IsoDate): { text: strin
   if (left === 0) return { text: "Forfaller i dag", tone: "warning" };
   return { text: `${left} ${dayWord(left)} igjen`, tone: left <= 7 ? "warning" : "neutral" };
 }
-
-export const TONE_CLASSES: Record<DeadlineTone, string> = {
-  ok: "bg-green-50 text-green-900 border-green-300",
-  warning: "bg-amber-50 text-amber-950 border-amber-300",
-  late: "bg-red-50 text-red-900 border-red-300",
-  neutral: "bg-slate-50 text-slate-900 border-slate-300",
-};

@@ -1,7 +1,6 @@
-import type { JWT } from "next-auth/jwt";
+import { decode, type JWT } from "next-auth/jwt";
 import { z } from "@/lib/zod";
 import { cookieExpired } from "./session-rules";
-import { decodeSessionToken } from "./session-token";
 
 // Reads Auth.js's session cookie without a round through Auth.js's request
 // pipeline (which decrypted the token, encrypted a new one and built a
@@ -37,10 +36,13 @@ function cookieValue(read: CookieReader, name: string, all: readonly string[]): 
 }
 
 // Decrypted tokens by their exact text: a browser sends the same cookie on
-// every request, and decrypting it (crypto thread pool) was a few ms of each
-// request. Only successfully decrypted tokens are kept; expiry is checked on
-// every read. Per process, bounded, oldest dropped first. This cache only
-// saves the decryption: it never says whether the session is alive.
+// every request, and Auth.js's decode derives the key from the secret (HKDF)
+// and decrypts through the crypto thread pool each time, a few ms of each
+// request. With this cache a known cookie costs a map lookup
+// (scripts/bench-session-cookie.ts). Only successfully decrypted tokens are
+// kept; expiry is checked on every read. Per process, bounded, oldest dropped
+// first. This cache only saves the decryption: it never says whether the
+// session is alive.
 const MAX_DECODED = 2000;
 const decoded = new Map<string, JWT>();
 
@@ -48,7 +50,7 @@ async function decodeOnce(value: string, key: string, name: string, nowSeconds: 
   const id = `${name}\u0000${key}\u0000${value}`;
   let token = decoded.get(id);
   if (!token) {
-    const fresh = await decodeSessionToken({ token: value, secret: key, salt: name });
+    const fresh = await decode({ token: value, secret: key, salt: name });
     if (!fresh) return null;
     token = fresh;
     if (decoded.size >= MAX_DECODED) decoded.delete(decoded.keys().next().value!);

@@ -1,10 +1,10 @@
 import type { NextAuthConfig } from "next-auth";
-import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import { MAX_SESSION_SECONDS } from "./settings";
 
 // The part of the Auth.js configuration that needs no database, extended with
-// providers and the session's row (the jwt callback) in ./index.ts. The token
-// format is shared with the proxy and the per-request reader (session-cookie.ts).
+// providers and the session's row (the jwt callback) in ./nextauth.ts. The token
+// is Auth.js's own; the proxy and the per-request reader (session-cookie.ts)
+// read it with Auth.js's decode.
 // The token names a session row that every request checks (idle timeout,
 // logout); our code never renews the cookie (Auth.js's own /api/auth/session
 // may re-issue it, still carrying `loginAt`), so `maxAge` is the absolute
@@ -20,7 +20,6 @@ export const baseAuthConfig = {
   trustHost: true,
   pages: { signIn: "/login", error: "/login" },
   session: { strategy: "jwt", maxAge: MAX_SESSION_SECONDS },
-  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   providers: [],
   callbacks: {
     session({ session, token }) {

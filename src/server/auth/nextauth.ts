@@ -3,12 +3,12 @@ import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
 import { z } from "@/lib/zod";
 import { baseAuthConfig } from "./base-config";
-import { verifyLogin, findActiveUserByEmail } from "@/server/auth/login";
+import { verifyLogin, findActiveUserByEmail } from "./login";
 import { requestMetaFrom } from "@/server/request-meta";
 import { headers } from "next/headers";
 import { sessionOfToken } from "./session-cookie";
-import { endSession, startSession } from "@/server/auth/sessions";
-import { sessionUser } from "@/server/auth/session-user";
+import { endSession, startSession } from "./sessions";
+import { sessionUser } from "./session-user";
 import { pooled } from "@/server/sql";
 import { isDatabaseUnavailable } from "@/server/db-errors";
 import { authLogger } from "./logger";
@@ -50,9 +50,7 @@ function oidcProvider(): Provider | null {
   };
 }
 
-export const oidcEnabled = oidcProvider() !== null;
-
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   ...baseAuthConfig,
   logger: authLogger,
   providers: [
