@@ -1,4 +1,4 @@
-import { z } from "@/lib/zod";
+import { z } from "../lib/zod";
 
 // The shape of every hand-written query's rows is checked where they arrive,
 // not cast: a renamed column or a changed type fails here, naming the column

@@ -4,6 +4,7 @@ import type pg from "pg";
 import type { Prisma } from "@/generated/prisma/client";
 import type { z } from "@/lib/zod";
 import { pgPool, type Tx } from "./db";
+import { env } from "./env";
 import { parseRows, type RowSchema } from "./sql-rows";
 
 // Where raw SQL runs: a Prisma client or transaction, or a pg connection of
@@ -45,7 +46,7 @@ export function viaPg(pool: pg.Pool, options: { prepared?: boolean } = {}): Sql 
 // Off for the embedded database (PGlite: every connection shares one session,
 // so a statement prepared on one "connection" already exists on the next) and
 // for transaction-mode poolers.
-export const PREPARED_ALLOWED = process.env.DATABASE_PREPARED_STATEMENTS !== "off";
+export const PREPARED_ALLOWED = env("DATABASE_PREPARED_STATEMENTS");
 
 const statementNames = new Map<string, string>();
 

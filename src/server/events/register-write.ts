@@ -40,7 +40,8 @@ export interface RegistrationTarget {
   recent: RecentEvent[];
 }
 
-const targetRow = rawRowSchema.extend(deriveContextSchema.shape).extend({
+/** The registration's read (exported for scripts/bench-rows.ts). */
+export const targetRow = rawRowSchema.extend(deriveContextSchema.shape).extend({
   version: z.string(),
   existingId: z.string().nullable(),
   recent: z.array(eventJson.extend({ justification: z.string().nullable() })),

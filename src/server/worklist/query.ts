@@ -20,8 +20,8 @@ import { baseCondition, cursorCondition, encodeCursor, orderBy, pageOrder, reaso
 
 export const PAGE_SIZE = 50;
 
-/** A stored item (the engine's draft) with its pathway's columns, as the page query returns it. */
-const pageItem = z.object({
+/** A stored item (the engine's draft) with its pathway's columns, as the page query returns it (exported for scripts/bench-rows.ts). */
+export const pageItem = z.object({
   id: z.string(),
   pathwayId: z.string(),
   reason: z.enum(WORKLIST_REASONS),
