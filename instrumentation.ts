@@ -1,8 +1,17 @@
 import { noteRequestError } from "@/server/request-outcome";
 
-// Next.js calls register() once when the server starts.
+// Next.js calls register() once when the server starts: a bad setting stops
+// the process here, with an error naming the variable (src/server/env.ts).
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.FORLOPSVAKT_NIGHTLY === "off") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { checkEnv, env } = await import("@/server/env");
+  try {
+    checkEnv();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  if (!env("FORLOPSVAKT_NIGHTLY")) return;
   const { scheduleNightlyRecompute } = await import("@/server/jobs/nightly");
   scheduleNightlyRecompute();
 }

@@ -2,10 +2,11 @@
 // exist) and refuses production unless ALLOW_DEMO_SEED=1.
 import { createPrismaClient } from "@/server/db";
 import { today } from "@/server/clock";
+import { env } from "@/server/env";
 import { isSeeded, seedDemo } from "@/server/seed/demo";
 
 async function main() {
-  if (process.env.NODE_ENV === "production" && process.env.ALLOW_DEMO_SEED !== "1") {
+  if (process.env.NODE_ENV === "production" && !env("ALLOW_DEMO_SEED")) {
     console.error("Demodata lastes ikke i produksjon (NODE_ENV=production). Sett ALLOW_DEMO_SEED=1 hvis det virkelig er meningen.");
     process.exit(1);
   }

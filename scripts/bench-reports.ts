@@ -2,7 +2,11 @@
 // DATABASE_URL: a year of the unit with the most pathways, and all units.
 // Service level (no HTTP).
 import type { Actor } from "@/server/auth/current-user";
+import { Prisma } from "@/generated/prisma/client";
+import { z } from "@/lib/zod";
 import { createPrismaClient } from "@/server/db";
+import { sqlOf } from "@/server/sql";
+import { int8 } from "@/server/sql-rows";
 import { today } from "@/server/clock";
 import { drillDown, drillDownSchema } from "@/server/reports/drill-down";
 import { reportFilterSchema } from "@/server/reports/filters";
@@ -13,8 +17,10 @@ const prisma = createPrismaClient();
 (globalThis as { forlopsvaktPrisma?: typeof prisma }).forlopsvaktPrisma = prisma;
 
 try {
-  const [{ unitId, pathways }] = await prisma.$queryRaw<{ unitId: string; pathways: bigint }[]>`
-    SELECT "unitId", count(*) AS pathways FROM "Pathway" GROUP BY 1 ORDER BY 2 DESC LIMIT 1`;
+  const [{ unitId, pathways }] = await sqlOf(prisma).rows(
+    z.object({ unitId: z.string(), pathways: int8 }),
+    Prisma.sql`SELECT "unitId", count(*) AS pathways FROM "Pathway" GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+  );
   const allUnits = (await prisma.unit.findMany({ select: { id: true } })).map((u) => u.id);
   const leader = await prisma.user.findFirst({ where: { role: "LEADER" }, select: { id: true } });
   const actor = (unitIds: string[]): Actor => ({

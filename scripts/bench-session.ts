@@ -10,6 +10,7 @@
 import { performance } from "node:perf_hooks";
 import { Prisma } from "@/generated/prisma/client";
 import { createPrismaClient, pgPool } from "@/server/db";
+import { z } from "@/lib/zod";
 import { viaPg } from "@/server/sql";
 import { sessionUser } from "@/server/auth/session-user";
 import { startSession } from "@/server/auth/sessions";
@@ -22,8 +23,9 @@ const prisma = createPrismaClient(undefined, { max: 2 });
 (globalThis as { forlopsvaktPrisma?: typeof prisma }).forlopsvaktPrisma = prisma;
 const sql = viaPg(pgPool(prisma), { prepared: true });
 
+const userRow = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string(), active: z.boolean(), unitIds: z.array(z.string()) });
 const userLookup = (id: string) =>
-  sql.rows(Prisma.sql`
+  sql.rows(userRow, Prisma.sql`
     SELECT u."id", u."email", u."name", u."role"::text AS "role", u."active",
       array(SELECT uu."unitId" FROM "UserUnit" uu WHERE uu."userId" = u."id" ORDER BY uu."unitId") AS "unitIds"
     FROM "User" u WHERE u."id" = ${id}`);

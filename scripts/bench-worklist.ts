@@ -3,7 +3,11 @@
 // DATABASE_URL, for the unit with the most worklist rows. Service level (no
 // HTTP); the HTTP load test with concurrent users is the scale issue's.
 import type { Actor } from "@/server/auth/current-user";
+import { Prisma } from "@/generated/prisma/client";
+import { z } from "@/lib/zod";
 import { createPrismaClient } from "@/server/db";
+import { sqlOf } from "@/server/sql";
+import { int8 } from "@/server/sql-rows";
 import { today } from "@/server/clock";
 import { worklistFilterSchema } from "@/server/worklist/filters";
 import { listWorklist, worklistSummary } from "@/server/worklist/query";
@@ -14,8 +18,10 @@ const prisma = createPrismaClient();
 
 try {
   const [pathways, items] = await Promise.all([prisma.pathway.count(), prisma.worklistItem.count()]);
-  const [{ unitId, rows }] = await prisma.$queryRaw<{ unitId: string; rows: bigint }[]>`
-    SELECT "unitId", count(*) AS rows FROM "WorklistItem" GROUP BY "unitId" ORDER BY rows DESC LIMIT 1`;
+  const [{ unitId, rows }] = await sqlOf(prisma).rows(
+    z.object({ unitId: z.string(), rows: int8 }),
+    Prisma.sql`SELECT "unitId", count(*) AS rows FROM "WorklistItem" GROUP BY "unitId" ORDER BY rows DESC LIMIT 1`,
+  );
   const unitPathways = await prisma.pathway.count({ where: { unitId } });
   const actor: Actor = {
     user: { id: "bench", email: "bench@forlopsvakt.test", name: "Benchmark", role: "COORDINATOR", unitIds: [unitId] },

@@ -2,6 +2,7 @@
 // health region (units, clinicians, patients with synthetic national ids,
 // pathways in every phase with ~6 events, realistic coding errors and delays)
 // written straight into the PostgreSQL of DATABASE_URL. See README (Ytelse).
+import { env } from "@/server/env";
 import { createPrismaClient } from "@/server/db";
 import { today } from "@/server/clock";
 import { generateDataSet } from "@/server/seed/generate";
@@ -18,11 +19,11 @@ function option(name: string): number | undefined {
   return value;
 }
 
-if (!process.env.DATABASE_URL) {
+if (!env("DATABASE_URL")) {
   console.error("DATABASE_URL må peke på PostgreSQL-databasen dataene skal inn i.");
   process.exit(2);
 }
-if (process.env.NODE_ENV === "production" && process.env.ALLOW_DEMO_SEED !== "1") {
+if (process.env.NODE_ENV === "production" && !env("ALLOW_DEMO_SEED")) {
   console.error("Syntetiske data lages ikke i produksjon (NODE_ENV=production). Sett ALLOW_DEMO_SEED=1 hvis det virkelig er meningen.");
   process.exit(2);
 }

@@ -4,14 +4,15 @@
 // trigger: as their owner this disables the triggers for the TRUNCATE, inside
 // one transaction (the app's role, owning nothing, could not).
 import pg from "pg";
+import { z } from "zod";
+import { parseRows } from "../../src/server/sql-rows";
 
 export async function emptyDatabase(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ tablename: string }>(
-      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'",
-    );
+    const statement = "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'";
+    const rows = parseRows(z.object({ tablename: z.string() }), (await client.query(statement)).rows, statement);
     if (!rows.length) return;
     const tables = rows.map((r) => `"${r.tablename}"`);
     await client.query(

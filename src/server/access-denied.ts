@@ -46,7 +46,7 @@ async function auditDenied(actor: Actor, attempted: Action, record: DeniedRecord
   if (!isRecordId(record.id)) return;
   const pathwayId =
     record.kind === "pathway" ? Prisma.sql`${record.id}` : Prisma.sql`(SELECT e."pathwayId" FROM "PathwayEvent" e WHERE e."id" = ${record.id})`;
-  await pooled().rows(Prisma.sql`
+  await pooled().run(Prisma.sql`
     INSERT INTO "AuditEvent" ("userId", "action", "patientId", "pathwayId", "detail", "ip", "userAgent")
     SELECT ${actor.user.id}, 'ACCESS_DENIED'::"AuditAction", p."patientId", p."id",
       jsonb_build_object('record', ${record.kind}::text, 'id', ${record.id}::text, 'attempted', ${attempted}::text, 'exists', p."id" IS NOT NULL),

@@ -22,7 +22,7 @@ export interface AuditEntry {
 
 export async function writeAudit(db: Tx | Sql, entry: AuditEntry, meta: RequestMeta): Promise<void> {
   // Raw SQL: one row per request on the hottest paths (see sql.ts).
-  await sqlOf(db).rows(auditInsert(entry, meta));
+  await sqlOf(db).run(auditInsert(entry, meta));
 }
 
 /**

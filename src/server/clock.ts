@@ -1,12 +1,13 @@
 import "server-only";
-import { isIsoDate, osloDateOf, type IsoDate } from "@/lib/dates";
+import { osloDateOf, type IsoDate } from "@/lib/dates";
+import { env } from "./env";
 
 // The one place the server reads the real clock. FORLOPSVAKT_TODAY pins "today"
-// for demos and end-to-end tests; it is ignored in production.
+// for demos and end-to-end tests; it is ignored in production unless
+// FORLOPSVAKT_ALLOW_PINNED_TODAY is on (a production build tested end to end).
 export function today(): IsoDate {
-  const pinned = process.env.FORLOPSVAKT_TODAY;
-  if (pinned && process.env.NODE_ENV !== "production" && isIsoDate(pinned)) return pinned;
-  if (pinned && process.env.FORLOPSVAKT_ALLOW_PINNED_TODAY === "1" && isIsoDate(pinned)) return pinned;
+  const pinned = env("FORLOPSVAKT_TODAY");
+  if (pinned && (process.env.NODE_ENV !== "production" || env("FORLOPSVAKT_ALLOW_PINNED_TODAY"))) return pinned;
   return osloDateOf(new Date());
 }
 

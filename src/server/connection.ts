@@ -2,6 +2,7 @@ import "server-only";
 import type pg from "pg";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Sql } from "@/server/sql";
+import { parseRows } from "@/server/sql-rows";
 
 // One connection of the pool, held for a whole job: a session-level lock
 // (pg_advisory_lock) belongs to the connection that took it, so taking it
@@ -15,7 +16,13 @@ export interface Connection extends Sql {
 }
 
 function connectionOf(client: pg.PoolClient): Connection {
-  const sql: Sql = { rows: async <T>(query: Prisma.Sql) => (await client.query({ text: query.text, values: query.values })).rows as T[] };
+  const send = (query: Prisma.Sql) => client.query({ text: query.text, values: query.values });
+  const sql: Sql = {
+    rows: async (row, query) => parseRows(row, (await send(query)).rows, query.text),
+    run: async (query) => {
+      await send(query);
+    },
+  };
   return {
     ...sql,
     async transaction(work) {

@@ -12,6 +12,7 @@
 // `npm run generate`, the seed) uses the job profile, whose single
 // statements can legitimately run for minutes.
 import type pg from "pg";
+import { env } from "./env";
 
 export type TimeoutProfile = "request" | "job";
 
@@ -31,24 +32,16 @@ const DEFAULTS: Record<TimeoutProfile, { statementMs: number; idleInTransactionM
   job: { statementMs: 600_000, idleInTransactionMs: 300_000 },
 };
 
-const SETTING: Record<TimeoutProfile, string> = {
+const SETTING = {
   request: "DATABASE_STATEMENT_TIMEOUT_MS",
   job: "DATABASE_JOB_STATEMENT_TIMEOUT_MS",
-};
-
-function milliseconds(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a whole number of milliseconds above 0 (got "${raw}")`);
-  return value;
-}
+} as const satisfies Record<TimeoutProfile, string>;
 
 export function databaseTimeouts(profile: TimeoutProfile = "request"): DatabaseTimeouts {
-  const statementMs = milliseconds(SETTING[profile], DEFAULTS[profile].statementMs);
+  // the defaults of the settings (env.ts) are DEFAULTS' statement limits
+  const statementMs = env(SETTING[profile]);
   // jobs keep their own: a job's transaction may pause while it computes a page
-  const idleInTransactionMs =
-    profile === "job" ? DEFAULTS.job.idleInTransactionMs : milliseconds("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS", DEFAULTS.request.idleInTransactionMs);
+  const idleInTransactionMs = profile === "job" ? DEFAULTS.job.idleInTransactionMs : env("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS");
   return { statementMs, readMs: statementMs + READ_MARGIN_MS, idleInTransactionMs };
 }
 

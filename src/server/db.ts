@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { env } from "./env";
 import { databaseTimeouts, poolTimeoutOptions, type TimeoutProfile } from "./db-timeouts";
 
 // One PrismaClient per process (Next dev reloads modules; keep it on globalThis),
@@ -17,13 +18,13 @@ type WithPool = PrismaClient & { [POOL]?: pg.Pool };
 
 /** `timeouts`: "request" (the server) or "job" (bulk scripts: longer statements), see db-timeouts.ts. */
 export function createPrismaClient(
-  connectionString = process.env.DATABASE_URL,
+  connectionString = env("DATABASE_URL"),
   options: { max?: number; timeouts?: TimeoutProfile } = {},
 ): PrismaClient {
   if (!connectionString) throw new Error("DATABASE_URL is not set");
   const pool = new pg.Pool({
     connectionString,
-    max: options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: options.max ?? env("DATABASE_POOL_SIZE"),
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     ...poolTimeoutOptions(databaseTimeouts(options.timeouts)),

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "@/lib/zod";
-import type { AuditAction } from "@/generated/prisma/enums";
+import { AuditAction } from "@/generated/prisma/enums";
 import { Prisma } from "@/generated/prisma/client";
 import { isRecordId } from "@/lib/record-id";
 import { assertCan } from "@/server/auth/assert";
@@ -18,17 +18,18 @@ export const patientAccessQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export interface PatientAccessRow {
-  id: string;
-  at: string;
-  action: AuditAction;
-  userId: string | null;
-  userName: string | null;
-  pathwayId: string | null;
+const patientAccessRow = z.object({
+  id: z.string(),
+  at: z.string(),
+  action: z.enum(AuditAction),
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  pathwayId: z.string().nullable(),
   /** true: the patient was one of several a list showed */
-  viaList: boolean;
-  ip: string | null;
-}
+  viaList: z.boolean(),
+  ip: z.string().nullable(),
+});
+export type PatientAccessRow = z.output<typeof patientAccessRow>;
 
 export async function patientAccessLog(actor: Actor, query: z.input<typeof patientAccessQuerySchema>) {
   assertCan(actor.user, "audit.read");
@@ -37,7 +38,7 @@ export async function patientAccessLog(actor: Actor, query: z.input<typeof patie
   // the matching ids first (both indexes, a BitmapOr), then the newest of them:
   // ordered by id with a LIMIT, PostgreSQL may otherwise walk the whole table
   // backwards looking for a patient seen rarely
-  const rows = await pooled().rows<PatientAccessRow>(Prisma.sql`
+  const rows = await pooled().rows(patientAccessRow, Prisma.sql`
     WITH hits AS MATERIALIZED (
       SELECT "id" FROM "AuditEvent"
       WHERE ("patientId" = ${q.patientId} OR "patientIds" @> ARRAY[${q.patientId}]::text[])

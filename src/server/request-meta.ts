@@ -1,4 +1,5 @@
 import { CLIENT_IP_FROM_SERVER_ENV, CLIENT_IP_HEADER, normalizeAddress } from "@/lib/client-address.mjs";
+import { env } from "@/server/env";
 
 // Where a request came from, for audit rows and the login limits. The address
 // is the one scripts/serve.mjs computed from the socket (and X-Forwarded-For
@@ -11,7 +12,7 @@ export interface RequestMeta {
 }
 
 export function requestMetaFrom(headers: Headers): RequestMeta {
-  const fromOurServer = process.env[CLIENT_IP_FROM_SERVER_ENV] === "1";
+  const fromOurServer = env(CLIENT_IP_FROM_SERVER_ENV);
   return {
     ip: fromOurServer ? normalizeAddress(headers.get(CLIENT_IP_HEADER)) : null,
     userAgent: headers.get("user-agent")?.slice(0, 400) ?? null,

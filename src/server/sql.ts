@@ -2,17 +2,25 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import type { Prisma } from "@/generated/prisma/client";
+import type { z } from "@/lib/zod";
 import { pgPool, type Tx } from "./db";
+import { env } from "./env";
+import { parseRows, type RowSchema } from "./sql-rows";
 
 // Where raw SQL runs: a Prisma client or transaction, or a pg connection of
 // the same pool. The hottest paths (who is signed in, the worklist page,
 // registering an event) use pg directly: a statement through Prisma's raw
 // query costs ~0.65 ms of CPU against ~0.15 ms through pg (measured). Both
 // give the same rows for the column types those queries return (text, int4,
-// bool, json, text[]); dates, timestamps and counts are formatted in SQL.
+// bool, json, text[]); dates and timestamps are formatted in SQL, and counts
+// (int8: a bigint through Prisma, a string through pg) become numbers in the
+// row's schema (sql-rows.ts).
 
 export interface Sql {
-  rows<T>(query: Prisma.Sql): Promise<T[]>;
+  /** The statement's rows, each checked against `row` (sql-rows.ts): a row of another shape throws, naming the column. */
+  rows<S extends RowSchema>(row: S, query: Prisma.Sql): Promise<z.output<S>[]>;
+  /** A statement whose rows nobody reads (writes, locks). */
+  run(query: Prisma.Sql): Promise<void>;
 }
 
 /**
@@ -22,11 +30,15 @@ export interface Sql {
  * depend on the values (lookups by key); not behind a transaction-mode pooler.
  */
 export function viaPg(pool: pg.Pool, options: { prepared?: boolean } = {}): Sql {
+  const send = (query: Prisma.Sql) => {
+    const text = query.text;
+    const config = options.prepared && PREPARED_ALLOWED ? { name: statementName(text), text, values: query.values } : { text, values: query.values };
+    return pool.query(config);
+  };
   return {
-    rows: async <T>(query: Prisma.Sql) => {
-      const text = query.text;
-      const config = options.prepared && PREPARED_ALLOWED ? { name: statementName(text), text, values: query.values } : { text, values: query.values };
-      return (await pool.query(config)).rows as T[];
+    rows: async (row, query) => parseRows(row, (await send(query)).rows, query.text),
+    run: async (query) => {
+      await send(query);
     },
   };
 }
@@ -34,7 +46,7 @@ export function viaPg(pool: pg.Pool, options: { prepared?: boolean } = {}): Sql 
 // Off for the embedded database (PGlite: every connection shares one session,
 // so a statement prepared on one "connection" already exists on the next) and
 // for transaction-mode poolers.
-export const PREPARED_ALLOWED = process.env.DATABASE_PREPARED_STATEMENTS !== "off";
+export const PREPARED_ALLOWED = env("DATABASE_PREPARED_STATEMENTS");
 
 const statementNames = new Map<string, string>();
 
@@ -48,7 +60,12 @@ function statementName(text: string): string {
 }
 
 function viaPrisma(tx: Tx): Sql {
-  return { rows: <T>(query: Prisma.Sql) => tx.$queryRaw<T[]>(query) };
+  return {
+    rows: async (row, query) => parseRows(row, await tx.$queryRaw<unknown[]>(query), query.text),
+    run: async (query) => {
+      await tx.$queryRaw(query);
+    },
+  };
 }
 
 /** Either kind of handle as an Sql. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
+import { z } from "@/lib/zod";
 import { createPrismaClient, pgPool } from "@/server/db";
 import { isDatabaseUnavailable } from "@/server/db-errors";
 import { viaPg } from "@/server/sql";
@@ -44,7 +45,8 @@ describe.skipIf(embedded)("time limits on every connection", () => {
     try {
       const [viaPrisma] = await db.$queryRaw<{ statement: string; idle: string }[]>`
         SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle`;
-      const [direct] = await viaPg(pgPool(db)).rows<{ statement: string; idle: string }>(
+      const [direct] = await viaPg(pgPool(db)).rows(
+        z.object({ statement: z.string(), idle: z.string() }),
         Prisma.sql`SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle`,
       );
       expect(viaPrisma).toEqual({ statement: "10s", idle: "30s" });
@@ -99,7 +101,7 @@ describe("a silent stall (nothing answers, nothing closes)", () => {
       const [model, raw, pooled, transaction] = await Promise.all([
         elapsed(() => db.user.findFirst({ select: { id: true } })),
         elapsed(() => db.$queryRaw`SELECT 1`),
-        elapsed(() => viaPg(pgPool(db)).rows(Prisma.sql`SELECT 1`)),
+        elapsed(() => viaPg(pgPool(db)).run(Prisma.sql`SELECT 1`)),
         elapsed(() => db.$transaction((tx) => tx.$queryRaw`SELECT 1`)),
       ]);
       for (const outcome of [model, raw, pooled, transaction]) {
@@ -116,7 +118,7 @@ describe("a silent stall (nothing answers, nothing closes)", () => {
         if (!recovered) await new Promise((r) => setTimeout(r, 250));
       }
       expect(recovered).toBe(true);
-      expect(await viaPg(pgPool(db)).rows(Prisma.sql`SELECT 2 AS two`)).toEqual([{ two: 2 }]);
+      expect(await viaPg(pgPool(db)).rows(z.object({ two: z.number() }), Prisma.sql`SELECT 2 AS two`)).toEqual([{ two: 2 }]);
     } finally {
       proxy.resume();
       await db.$disconnect();

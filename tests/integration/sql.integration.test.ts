@@ -5,6 +5,8 @@ import { evaluatePathway } from "@/domain/rules";
 import { pooled, sqlOf } from "@/server/sql";
 import { loadRegistrationTarget, writeRegistration, type NewEvent } from "@/server/events/register-write";
 import { loadForDerive } from "@/server/pathways/derive-load";
+import { int8, RowShapeError, sqlDate } from "@/server/sql-rows";
+import { z } from "@/lib/zod";
 import { registerEvent } from "@/server/events/register";
 import { derivedRows, recomputeDerived } from "@/server/pathways/derived";
 import { postponeItem } from "@/server/worklist/row-actions";
@@ -87,9 +89,39 @@ describe("pg and Prisma give the same rows", () => {
   it("for the column types the hot queries return (text, int4, bool, json, text[], formatted dates)", async () => {
     const query = Prisma.sql`SELECT 'x'::text AS t, 42::int AS i, true AS b, '{"a":[1,"2"]}'::json AS j,
       ARRAY['u1','u2']::text[] AS a, to_char(DATE '2026-03-29', 'YYYY-MM-DD') AS d, NULL::text AS n`;
-    const [prisma] = await sqlOf(db()).rows(query);
-    const [pg] = await pooled().rows(query);
+    const row = z.object({
+      t: z.string(), i: z.number(), b: z.boolean(), j: z.object({ a: z.array(z.union([z.number(), z.string()])) }),
+      a: z.array(z.string()), d: sqlDate, n: z.string().nullable(),
+    });
+    const [prisma] = await sqlOf(db()).rows(row, query);
+    const [pg] = await pooled().rows(row, query);
     expect(pg).toEqual(prisma);
     expect(pg).toEqual({ t: "x", i: 42, b: true, j: { a: [1, "2"] }, a: ["u1", "u2"], d: "2026-03-29", n: null });
+  });
+
+  it("counts (int8: a bigint through Prisma, a string through pg) as numbers", async () => {
+    const query = Prisma.sql`SELECT count(*) AS n, 9007199254740991::bigint AS max FROM generate_series(1, 3)`;
+    const row = z.object({ n: int8, max: int8 });
+    expect(await sqlOf(db()).rows(row, query)).toEqual([{ n: 3, max: Number.MAX_SAFE_INTEGER }]);
+    expect(await pooled().rows(row, query)).toEqual([{ n: 3, max: Number.MAX_SAFE_INTEGER }]);
+    const beyond = Prisma.sql`SELECT 9007199254740993::bigint AS n`;
+    await expect(pooled().rows(z.object({ n: int8 }), beyond)).rejects.toThrow(/column "n".*9007199254740993 is not a safe integer/);
+  });
+});
+
+describe("a row of another shape than its query's schema", () => {
+  // what a migration renaming a column (or a query edited without its schema) looks like to the code that reads it
+  it("is refused through pg and through Prisma, naming the column, the columns that came and the statement", async () => {
+    const unit = await makeUnit(db());
+    const coordinator = await makeActor(db(), "COORDINATOR", [unit.id]);
+    const renamed = Prisma.sql`SELECT "id", "name" AS "fullName" FROM "User" WHERE "id" = ${coordinator.user.id}`;
+    const row = z.object({ id: z.string(), name: z.string() });
+    for (const sql of [pooled(), sqlOf(db())]) {
+      const failure = await sql.rows(row, renamed).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(RowShapeError);
+      expect((failure as Error).message).toMatch(/^Row 1 of 1 does not have the expected shape: column "name" is missing\. Columns received: id, fullName\. Statement: SELECT "id", "name" AS "fullName" FROM "User"/);
+    }
+    const retyped = Prisma.sql`SELECT "id", length("name") AS "name" FROM "User" WHERE "id" = ${coordinator.user.id}`;
+    await expect(pooled().rows(row, retyped)).rejects.toThrow(/column "name": expected string/);
   });
 });

@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
 import { z } from "@/lib/zod";
+import { env } from "@/server/env";
 import { baseAuthConfig } from "./base-config";
 import { verifyLogin, findActiveUserByEmail } from "./login";
 import { requestMetaFrom } from "@/server/request-meta";
@@ -37,16 +38,16 @@ const credentialsSchema = z.object({
 });
 
 function oidcProvider(): Provider | null {
-  const issuer = process.env.AUTH_OIDC_ISSUER;
-  const clientId = process.env.AUTH_OIDC_CLIENT_ID;
+  const issuer = env("AUTH_OIDC_ISSUER");
+  const clientId = env("AUTH_OIDC_CLIENT_ID");
   if (!issuer || !clientId) return null;
   return {
     id: "oidc",
-    name: process.env.AUTH_OIDC_NAME ?? "HelseID",
+    name: env("AUTH_OIDC_NAME") ?? "HelseID",
     type: "oidc",
     issuer,
     clientId,
-    clientSecret: process.env.AUTH_OIDC_CLIENT_SECRET,
+    clientSecret: env("AUTH_OIDC_CLIENT_SECRET"),
   };
 }
 

@@ -1,5 +1,6 @@
 import { decode, type JWT } from "next-auth/jwt";
 import { z } from "@/lib/zod";
+import { env } from "@/server/env";
 import { cookieExpired } from "./session-rules";
 
 // Reads Auth.js's session cookie without a round through Auth.js's request
@@ -15,7 +16,7 @@ export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.se
 type CookieReader = (name: string) => string | undefined;
 
 function secret(): string | undefined {
-  return process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  return env("AUTH_SECRET") ?? env("NEXTAUTH_SECRET");
 }
 
 /** Auth.js splits tokens over 4 kB into name.0, name.1, … */

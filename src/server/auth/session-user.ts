@@ -36,7 +36,7 @@ const row = z.object({ id: z.string(), email: z.string(), name: z.string(), role
  */
 export async function sessionUser(sql: Sql, session: { sessionId: string; userId: string }, now: Date): Promise<CurrentUser | null> {
   const { idleSince, createdSince, seenBefore } = sessionCutoffs(now);
-  const [found] = await sql.rows<unknown>(Prisma.sql`
+  const [found] = await sql.rows(row, Prisma.sql`
     WITH "live" AS (
       SELECT s."id", s."userId" FROM "UserSession" s
       WHERE s."id" = ${session.sessionId}::uuid AND s."userId" = ${session.userId} AND s."revokedAt" IS NULL
@@ -50,9 +50,8 @@ export async function sessionUser(sql: Sql, session: { sessionId: string; userId
     FROM "live" JOIN "User" u ON u."id" = "live"."userId"
     WHERE u."active"`);
   if (!found) return null;
-  const user = row.parse(found);
-  if (!isRole(user.role)) return null;
-  return { ...user, role: user.role };
+  if (!isRole(found.role)) return null;
+  return { ...found, role: found.role };
 }
 
 /** The session of a request's cookies (`read` by name, `names` all of them), checked in the database. */

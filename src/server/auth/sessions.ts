@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { auditInsert } from "@/server/audit";
+import { z } from "@/lib/zod";
 import { pooled, type Sql } from "@/server/sql";
 import type { RequestMeta } from "@/server/request-meta";
 
@@ -20,7 +21,7 @@ const KEEP_ENDED_DAYS = 30;
 export async function startSession(userId: string, now = new Date(), sql: Sql = pooled()): Promise<string | null> {
   const id = randomUUID();
   const keepSince = new Date(now.getTime() - KEEP_ENDED_DAYS * 86_400_000);
-  const rows = await sql.rows<{ id: string }>(Prisma.sql`
+  const rows = await sql.rows(z.object({ id: z.string() }), Prisma.sql`
     WITH "user" AS (
       SELECT u."id" FROM "User" u WHERE u."id" = ${userId} AND u."active" FOR SHARE
     ), "old" AS (
@@ -39,7 +40,7 @@ export async function startSession(userId: string, now = new Date(), sql: Sql = 
  * Returns whether this call ended it.
  */
 export async function endSession(session: { sessionId: string; userId: string }, meta: RequestMeta, now = new Date(), sql: Sql = pooled()): Promise<boolean> {
-  const rows = await sql.rows<{ n: number }>(Prisma.sql`
+  const rows = await sql.rows(z.object({ n: z.number() }), Prisma.sql`
     WITH "ended" AS (
       UPDATE "UserSession" SET "revokedAt" = ${now}::timestamptz
       WHERE "id" = ${session.sessionId}::uuid AND "userId" = ${session.userId} AND "revokedAt" IS NULL

@@ -1,15 +1,12 @@
-// Session and login settings, configurable by environment.
+import { env } from "@/server/env";
 
-function positiveNumber(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-}
+// Session and login settings, configurable by environment (validated, with their defaults, in src/server/env.ts).
 
 /** Idle session timeout, counted from the last request (the session row's lastSeenAt; see session-rules.ts). */
-export const IDLE_TIMEOUT_SECONDS = Math.round(positiveNumber(process.env.AUTH_IDLE_TIMEOUT_MINUTES, 30) * 60);
+export const IDLE_TIMEOUT_SECONDS = Math.round(env("AUTH_IDLE_TIMEOUT_MINUTES") * 60);
 
 /** Absolute session lifetime, whatever the activity (a working day). */
-export const MAX_SESSION_SECONDS = Math.round(positiveNumber(process.env.AUTH_MAX_SESSION_HOURS, 12) * 3600);
+export const MAX_SESSION_SECONDS = Math.round(env("AUTH_MAX_SESSION_HOURS") * 3600);
 
 /**
  * Login limits (src/server/auth/login-limits.ts). Counts run in fixed windows
@@ -27,12 +24,12 @@ export const MAX_SESSION_SECONDS = Math.round(positiveNumber(process.env.AUTH_MA
  *   attacker elsewhere cannot keep the right password from a new address out.
  */
 export const LOGIN_RATE_LIMIT = {
-  windowSeconds: Math.round(positiveNumber(process.env.AUTH_RATE_LIMIT_WINDOW_MINUTES, 15) * 60),
-  maxAttemptsPerEmailAndIp: Math.floor(positiveNumber(process.env.AUTH_RATE_LIMIT_PER_EMAIL_AND_IP, 10)),
-  maxFailuresPerIp: Math.floor(positiveNumber(process.env.AUTH_RATE_LIMIT_PER_IP, 30)),
-  freeAttemptsPerEmail: Math.floor(positiveNumber(process.env.AUTH_RATE_LIMIT_PER_EMAIL, 5)),
-  baseDelaySeconds: positiveNumber(process.env.AUTH_RATE_LIMIT_DELAY_SECONDS, 2),
-  maxDelaySeconds: positiveNumber(process.env.AUTH_RATE_LIMIT_MAX_DELAY_SECONDS, 120),
+  windowSeconds: Math.round(env("AUTH_RATE_LIMIT_WINDOW_MINUTES") * 60),
+  maxAttemptsPerEmailAndIp: Math.floor(env("AUTH_RATE_LIMIT_PER_EMAIL_AND_IP")),
+  maxFailuresPerIp: Math.floor(env("AUTH_RATE_LIMIT_PER_IP")),
+  freeAttemptsPerEmail: Math.floor(env("AUTH_RATE_LIMIT_PER_EMAIL")),
+  baseDelaySeconds: env("AUTH_RATE_LIMIT_DELAY_SECONDS"),
+  maxDelaySeconds: env("AUTH_RATE_LIMIT_MAX_DELAY_SECONDS"),
 };
 
 /** Login attempts (and an address's "has logged in here" standing) are kept this long. */

@@ -5,8 +5,9 @@ import { Prisma } from "@/generated/prisma/client";
 import type { IsoDate } from "@/lib/dates";
 import { auditInsert, type AuditEntry } from "@/server/audit";
 import type { Tx } from "@/server/db";
-import { deriveSelect, toDeriveRow, type DeriveRow, type RawRow } from "@/server/pathways/derive-load";
-import { contextColumns, type DeriveContext } from "@/server/pathways/derived";
+import { z } from "@/lib/zod";
+import { deriveSelect, eventJson, rawRowSchema, toDeriveRow, type DeriveRow } from "@/server/pathways/derive-load";
+import { contextColumns, deriveContextSchema, type DeriveContext } from "@/server/pathways/derived";
 import {
   DEADLINE_COLUMNS,
   ITEM_COLUMNS,
@@ -39,6 +40,13 @@ export interface RegistrationTarget {
   recent: RecentEvent[];
 }
 
+/** The registration's read (exported for scripts/bench-rows.ts). */
+export const targetRow = rawRowSchema.extend(deriveContextSchema.shape).extend({
+  version: z.string(),
+  existingId: z.string().nullable(),
+  recent: z.array(eventJson.extend({ justification: z.string().nullable() })),
+}) satisfies z.ZodType<{ recent: RecentEvent[] }>;
+
 /** The pathway as the engine sees it, what else decides its derived rows, and its version: one statement. Null outside the units. */
 export async function loadRegistrationTarget(
   db: Tx | Sql,
@@ -47,7 +55,7 @@ export async function loadRegistrationTarget(
   submission: { idempotencyKey: string | null; userId: string; recentSince: Date },
 ): Promise<RegistrationTarget | null> {
   const { idempotencyKey, userId, recentSince } = submission;
-  const [row] = await sqlOf(db).rows<RawRow & DeriveContext & { version: string; existingId: string | null; recent: RecentEvent[] }>(Prisma.sql`
+  const [row] = await sqlOf(db).rows(targetRow, Prisma.sql`
     SELECT t.*, ${contextColumns(Prisma.sql`ARRAY[t."patientId"]`, Prisma.sql`ARRAY[t."id"]`)},
       (SELECT pv."xmin"::text FROM "Pathway" pv WHERE pv."id" = t."id") AS "version",
       (SELECT e."id" FROM "PathwayEvent" e WHERE e."pathwayId" = t."id" AND e."idempotencyKey" = ${idempotencyKey}) AS "existingId",
@@ -90,7 +98,7 @@ export async function writeRegistration(
 ): Promise<boolean> {
   const { event: e } = w;
   const written = Prisma.sql`EXISTS (SELECT 1 FROM upd)`;
-  const [row] = await sqlOf(db).rows<{ written: boolean }>(Prisma.sql`
+  const [row] = await sqlOf(db).rows(z.object({ written: z.boolean() }), Prisma.sql`
     WITH upd AS (${pathwayColumnsUpdate([e.pathwayId], [w.evaluation], w.today, Prisma.sql`AND p."xmin"::text = ${w.version}`)} RETURNING p."id"),
     new_event AS (
       INSERT INTO "PathwayEvent" ("id", "pathwayId", "code", "outcome", "activityCode", "clinicalDate", "recordedAt", "recordedById",

@@ -5,7 +5,9 @@ import { evaluatePathway, previewEvent, type Notice, type PathwayEvaluation } fr
 import { formatNorwegianDate, type IsoDate } from "@/lib/dates";
 import { prisma, type Tx } from "@/server/db";
 import { Prisma } from "@/generated/prisma/client";
+import { z } from "@/lib/zod";
 import { pooled, sqlOf, type Sql } from "@/server/sql";
+import { sqlDate } from "@/server/sql-rows";
 import { now } from "@/server/clock";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
@@ -247,9 +249,17 @@ export async function previewRegistration(actor: Actor, pathwayId: string, input
   return auditingDenials(actor, "event.create", () => checkRegistration(prisma, actor, pathwayId, parsed.data, today));
 }
 
+const storedEventRow = z.object({
+  id: z.string(),
+  code: z.string(),
+  outcome: z.string().nullable(),
+  clinicalDate: sqlDate,
+  justification: z.string().nullable(),
+}) satisfies z.ZodType<RegisterResult["event"]>;
+
 /** The answer to a repeated submission: the stored event and the pathway as just read (it holds that event). */
 async function duplicateResult(tx: Tx | Sql, eventId: string, pathway: DeriveRow, today: IsoDate): Promise<RegisterResult> {
-  const [event] = await sqlOf(tx).rows<RegisterResult["event"]>(Prisma.sql`
+  const [event] = await sqlOf(tx).rows(storedEventRow, Prisma.sql`
     SELECT "id", "code", "outcome", to_char("clinicalDate", 'YYYY-MM-DD') AS "clinicalDate", "justification"
     FROM "PathwayEvent" WHERE "id" = ${eventId}`);
   const evaluation = evaluatePathway(pathway.input, today);

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { osloDateOf, type IsoDate } from "@/lib/dates";
+import { z } from "@/lib/zod";
 import { pgPool, prisma } from "@/server/db";
 import { today } from "@/server/clock";
 import { withConnection, type Connection } from "@/server/connection";
@@ -19,9 +20,9 @@ const CHECK_EVERY_MS = 15 * 60 * 1000;
 
 /** True when some open pathway was last derived before `day`. */
 async function isStale(sql: Connection, day: IsoDate): Promise<boolean> {
-  const rows = await sql.rows(Prisma.sql`
-    SELECT 1 FROM "Pathway" WHERE "status" = 'OPEN' AND ("derivedOn" IS NULL OR "derivedOn" < ${day}::date) LIMIT 1`);
-  return rows.length > 0;
+  const [{ stale }] = await sql.rows(z.object({ stale: z.boolean() }), Prisma.sql`
+    SELECT EXISTS (SELECT 1 FROM "Pathway" WHERE "status" = 'OPEN' AND ("derivedOn" IS NULL OR "derivedOn" < ${day}::date)) AS "stale"`);
+  return stale;
 }
 
 /**
@@ -30,10 +31,10 @@ async function isStale(sql: Connection, day: IsoDate): Promise<boolean> {
  */
 export async function whileHoldingRecomputeLock<T>(pool: Parameters<typeof withConnection>[0], work: (connection: Connection) => Promise<T>): Promise<T | null> {
   return withConnection(pool, async (connection) => {
-    const [{ locked }] = await connection.rows<{ locked: boolean }>(Prisma.sql`SELECT pg_try_advisory_lock(${LOCK_KEY}) AS locked`);
+    const [{ locked }] = await connection.rows(z.object({ locked: z.boolean() }), Prisma.sql`SELECT pg_try_advisory_lock(${LOCK_KEY}) AS locked`);
     if (!locked) return null;
     const result = await work(connection);
-    const [{ unlocked }] = await connection.rows<{ unlocked: boolean }>(Prisma.sql`SELECT pg_advisory_unlock(${LOCK_KEY}) AS unlocked`);
+    const [{ unlocked }] = await connection.rows(z.object({ unlocked: z.boolean() }), Prisma.sql`SELECT pg_advisory_unlock(${LOCK_KEY}) AS unlocked`);
     // cannot happen on the connection that took it; if it did, failing closes the connection, and the lock with it
     if (!unlocked) throw new Error("The recompute lock was not held by its connection");
     return result;

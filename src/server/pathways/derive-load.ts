@@ -1,10 +1,12 @@
 import "server-only";
 import type { PathwayInput } from "@/domain/rules";
 import { Prisma } from "@/generated/prisma/client";
-import type { CareSetting, PathwayType } from "@/generated/prisma/enums";
+import { CareSetting, PathwayType } from "@/generated/prisma/enums";
 import type { IsoDate } from "@/lib/dates";
+import { z } from "@/lib/zod";
 import type { Tx } from "@/server/db";
 import { sqlOf, type Sql } from "@/server/sql";
+import { sqlDate } from "@/server/sql-rows";
 import { SETTING_TO_ENGINE } from "./engine-input";
 import { DEADLINE_FIELDS, ITEM_FIELDS, NOTICE_FIELDS } from "./derive-diff";
 
@@ -27,12 +29,33 @@ export interface DeriveRow {
   recordedBy: Record<string, string>;
 }
 
-export interface RawRow extends Omit<DeriveRow, "input" | "recordedBy"> {
-  receivedOn: IsoDate;
-  directTreatmentRight: boolean;
-  severe: boolean;
-  events: (PathwayInput["events"][number] & { recordedById: string })[];
-}
+/** An event as the loads' JSON carries it (json_build_object, dates formatted in SQL). */
+export const eventJson = z.object({
+  id: z.string(),
+  code: z.string(),
+  outcome: z.string().nullable(),
+  activityCode: z.string().nullable(),
+  date: sqlDate,
+  recordedAt: z.string(),
+});
+
+/** A row of deriveSelect. */
+export const rawRowSchema = z.object({
+  id: z.string(),
+  type: z.enum(PathwayType),
+  setting: z.enum(CareSetting),
+  unitId: z.string(),
+  patientId: z.string(),
+  responsibleClinicianId: z.string().nullable(),
+  openedOn: sqlDate,
+  closedOn: sqlDate.nullable(),
+  status: z.enum(["OPEN", "CLOSED"]),
+  receivedOn: sqlDate,
+  directTreatmentRight: z.boolean(),
+  severe: z.boolean(),
+  events: z.array(eventJson.extend({ annulled: z.boolean(), recordedById: z.string() })),
+});
+export type RawRow = z.output<typeof rawRowSchema>;
 
 /**
  * Either these pathways (only within `unitIds` when given: a user's scope), or
@@ -52,14 +75,14 @@ function whereFor(selection: DeriveSelection): Prisma.Sql {
 
 /** Locks the next page of pathways by id for the caller's transaction; returns their ids. */
 export async function lockNextPage(db: Tx | Sql, selection: Extract<DeriveSelection, { after: string | null }>): Promise<string[]> {
-  const rows = await sqlOf(db).rows<{ id: string }>(Prisma.sql`
+  const rows = await sqlOf(db).rows(z.object({ id: z.string() }), Prisma.sql`
     SELECT p."id" FROM "Pathway" p WHERE ${whereFor(selection)} ORDER BY p."id" LIMIT ${selection.limit} FOR NO KEY UPDATE`);
   return rows.map((r) => r.id);
 }
 
 export async function loadForDerive(db: Tx | Sql, selection: DeriveSelection): Promise<DeriveRow[]> {
   const limit = "ids" in selection ? Prisma.empty : Prisma.sql`LIMIT ${selection.limit}`;
-  const rows = await sqlOf(db).rows<RawRow>(Prisma.sql`${deriveSelect(whereFor(selection))} ORDER BY p."id" ${limit}`);
+  const rows = await sqlOf(db).rows(rawRowSchema, Prisma.sql`${deriveSelect(whereFor(selection))} ORDER BY p."id" ${limit}`);
   return rows.map(toDeriveRow);
 }
 
@@ -110,6 +133,15 @@ function storedColumn(table: string, fields: readonly string[], ids: Prisma.Sql,
   return Prisma.sql`COALESCE((SELECT json_agg(json_build_array(${Prisma.raw(values)}))
     FROM ${Prisma.raw(`"${table}"`)} t WHERE t."pathwayId" = ANY(${ids})), '[]'::json) AS ${Prisma.raw(`"${alias}"`)}`;
 }
+
+// a stored row: its id, then its values in the order of the table's FIELDS
+const storedTuple = z.tuple([z.string()], z.unknown());
+/** The three columns of storedColumns. */
+export const storedRowsSchema = z.object({
+  storedItems: z.array(storedTuple),
+  storedDeadlines: z.array(storedTuple),
+  storedNotices: z.array(storedTuple),
+});
 
 /** The stored derived rows of these pathways (an SQL array of ids), as three columns of StoredRows. */
 export function storedColumns(ids: Prisma.Sql): Prisma.Sql {

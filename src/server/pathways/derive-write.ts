@@ -187,14 +187,14 @@ export function noticeSource(notices: NoticeRow[], guard: Prisma.Sql = Prisma.sq
 export async function replaceDerived(db: Tx | Sql, ids: string[], evaluations: PathwayEvaluation[], today: IsoDate, changes: DerivedChanges) {
   const sql = sqlOf(db);
   const gone = (ids: string[]) => Prisma.sql`"id" IN (SELECT value FROM json_array_elements_text(${json(ids)}::json))`;
-  await sql.rows(Prisma.sql`
+  await sql.run(Prisma.sql`
     WITH columns AS (${pathwayColumnsUpdate(ids, evaluations, today)}),
     old_items AS (DELETE FROM "WorklistItem" WHERE ${gone(changes.gone.items)}),
     old_deadlines AS (DELETE FROM "PathwayDeadline" WHERE ${gone(changes.gone.deadlines)})
     DELETE FROM "PathwayNotice" WHERE ${gone(changes.gone.notices)}`);
   const { items, deadlines, notices } = changes.added;
   if (items.length + deadlines.length + notices.length === 0) return;
-  await sql.rows(Prisma.sql`
+  await sql.run(Prisma.sql`
     WITH new_items AS (INSERT INTO "WorklistItem" ${ITEM_COLUMNS} ${itemSource(items)}),
     new_deadlines AS (INSERT INTO "PathwayDeadline" ${DEADLINE_COLUMNS} ${deadlineSource(deadlines)})
     INSERT INTO "PathwayNotice" ${NOTICE_COLUMNS} ${noticeSource(notices)}`);

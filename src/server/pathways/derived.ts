@@ -5,7 +5,10 @@ import type { IsoDate } from "@/lib/dates";
 import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
 import { sqlOf, type Sql } from "@/server/sql";
-import { loadForDerive, lockNextPage, storedColumns, type DeriveRow } from "./derive-load";
+import { PathwayType } from "@/generated/prisma/enums";
+import { z } from "@/lib/zod";
+import { sqlDate } from "@/server/sql-rows";
+import { loadForDerive, lockNextPage, storedColumns, storedRowsSchema, type DeriveRow } from "./derive-load";
 import { derivedChanges, type StoredRows } from "./derive-diff";
 import { deadlineRows, itemRows, noticeRows, replaceDerived, type DerivedRows } from "./derive-write";
 
@@ -21,7 +24,7 @@ import { deadlineRows, itemRows, noticeRows, replaceDerived, type DerivedRows } 
  * take turns and each derives from everything committed before it.
  */
 export async function recomputeDerived(tx: Tx | Sql, pathwayId: string, today: IsoDate): Promise<PathwayEvaluation> {
-  await sqlOf(tx).rows(Prisma.sql`SELECT 1 FROM "Pathway" WHERE "id" = ${pathwayId} FOR NO KEY UPDATE`);
+  await sqlOf(tx).run(Prisma.sql`SELECT 1 FROM "Pathway" WHERE "id" = ${pathwayId} FOR NO KEY UPDATE`);
   const rows = await loadForDerive(tx, { ids: [pathwayId] });
   if (rows.length === 0) throw new Error(`Pathway ${pathwayId} not found`);
   const [evaluation] = await deriveBatch(tx, rows, today);
@@ -70,13 +73,16 @@ export async function recomputeAllDerived(
   return { pathways: count };
 }
 
-export interface DeriveContext {
+export const deriveContextSchema = z.object({
   /** the patients' pathways, for CONCURRENT notices */
-  siblings: { id: string; patientId: string; unitId: string; type: DeriveRow["type"]; openedOn: string; closedOn: string | null }[];
-  explanations: { pathwayId: string; noticeKey: string }[];
+  siblings: z.array(
+    z.object({ id: z.string(), patientId: z.string(), unitId: z.string(), type: z.enum(PathwayType), openedOn: sqlDate, closedOn: sqlDate.nullable() }),
+  ),
+  explanations: z.array(z.object({ pathwayId: z.string(), noticeKey: z.string() })),
   /** oldest first */
-  postponements: { pathwayId: string; itemKey: string; until: string }[];
-}
+  postponements: z.array(z.object({ pathwayId: z.string(), itemKey: z.string(), until: sqlDate })),
+});
+export type DeriveContext = z.output<typeof deriveContextSchema>;
 
 /**
  * The context's three columns for these patients and pathways (SQL arrays of
@@ -98,7 +104,7 @@ export function contextColumns(patientIds: Prisma.Sql, ids: Prisma.Sql): Prisma.
 async function loadContext(db: Tx | Sql, batch: DeriveRow[], ids: string[]): Promise<DeriveContext & StoredRows> {
   const patientIds = [...new Set(batch.map((p) => p.patientId))];
   const idArray = Prisma.sql`${ids}::text[]`;
-  const [context] = await sqlOf(db).rows<DeriveContext & StoredRows>(
+  const [context] = await sqlOf(db).rows(deriveContextSchema.extend(storedRowsSchema.shape),
     Prisma.sql`SELECT ${contextColumns(Prisma.sql`${patientIds}::text[]`, idArray)}, ${storedColumns(idArray)}`,
   );
   return context;

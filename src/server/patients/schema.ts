@@ -1,8 +1,8 @@
 import { z } from "@/lib/zod";
 import { parseNationalId } from "@/domain/national-id";
+import { env } from "@/server/env";
 
-export const allowSyntheticIds = () =>
-  process.env.NODE_ENV !== "production" || process.env.ALLOW_SYNTHETIC_IDS === "1";
+export const allowSyntheticIds = () => process.env.NODE_ENV !== "production" || env("ALLOW_SYNTHETIC_IDS");
 
 export const nationalIdField = z
   .string({ error: "Fødselsnummer mangler." })

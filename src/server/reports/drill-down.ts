@@ -6,6 +6,8 @@ import { Prisma } from "@/generated/prisma/client";
 import { isIsoDate, type IsoDate } from "@/lib/dates";
 import { recordIdSchema } from "@/lib/record-id";
 import { prisma } from "@/server/db";
+import { sqlOf } from "@/server/sql";
+import { int8, sqlDate } from "@/server/sql-rows";
 import { writeAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/current-user";
 import { shownPatientNameSql } from "@/server/pathways/shown-name";
@@ -51,18 +53,18 @@ export type DrillDown = z.infer<typeof drillDownSchema>;
 
 export const DRILL_DOWN_LIMIT = 2000;
 
-interface Row {
-  pathwayId: string;
-  patientId: string;
-  unitName: string;
-  type: string;
-  patientName: string;
-  nationalId: string;
-  date: string;
-  daysLate: number | null;
-  cause: string | null;
-  label: string | null;
-}
+const drillDownRow = z.object({
+  pathwayId: z.string(),
+  patientId: z.string(),
+  unitName: z.string(),
+  type: z.string(),
+  patientName: z.string(),
+  nationalId: z.string(),
+  date: sqlDate,
+  daysLate: z.number().int().nullable(),
+  cause: z.string().nullable(),
+  label: z.string().nullable(),
+});
 
 function monthEnd(month: IsoDate): IsoDate {
   const d = new Date(`${month}T00:00:00Z`);
@@ -149,8 +151,8 @@ export async function drillDown(actor: Actor, f: ReportFilters, q: DrillDown, to
     : q.hva === "involvering" ? involvementQuery(scope, q)
     : feedbackQuery(scope, q);
   const [rows, [{ count }]] = await Promise.all([
-    prisma.$queryRaw<Row[]>`${query} LIMIT ${DRILL_DOWN_LIMIT}`,
-    prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (${query}) AS selection`,
+    sqlOf(prisma).rows(drillDownRow, Prisma.sql`${query} LIMIT ${DRILL_DOWN_LIMIT}`),
+    sqlOf(prisma).rows(z.object({ count: int8 }), Prisma.sql`SELECT count(*) AS count FROM (${query}) AS selection`),
   ]);
   await writeAudit(
     prisma,
@@ -159,7 +161,7 @@ export async function drillDown(actor: Actor, f: ReportFilters, q: DrillDown, to
   );
   return {
     scope,
-    total: Number(count),
+    total: count,
     rows: rows.map(({ nationalId, patientId: _patient, ...r }) => ({ ...r, maskedId: maskNationalId(nationalId) })),
   };
 }

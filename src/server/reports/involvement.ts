@@ -3,7 +3,10 @@ import {
   EXCLUDING_NOTICE_IDS, INVOLVEMENT_ACTIVITY, INVOLVEMENT_INDICATORS, type InvolvementIndicator, type InvolvementShare,
 } from "@/domain/rules";
 import { Prisma } from "@/generated/prisma/client";
+import { z } from "@/lib/zod";
 import { prisma } from "@/server/db";
+import { sqlOf } from "@/server/sql";
+import { int8 } from "@/server/sql-rows";
 import type { ReportScope } from "./queries";
 
 // The involvement indicators (involvert i behandlingsplan, informert om
@@ -41,13 +44,18 @@ export function hasActivity(scope: ReportScope, indicator: InvolvementIndicator)
 }
 
 export type InvolvementShares = Record<InvolvementIndicator, InvolvementShare>;
-type CountRow = { unitId: string; total: bigint } & Record<InvolvementIndicator, bigint>;
+const countRow = z.object({
+  unitId: z.string(),
+  total: int8,
+  ...(Object.fromEntries(INVOLVEMENT_INDICATORS.map((indicator) => [indicator, int8])) as Record<InvolvementIndicator, typeof int8>),
+});
+type CountRow = z.output<typeof countRow>;
 
 function shares(rows: CountRow[]): InvolvementShares {
-  const denominator = rows.reduce((sum, r) => sum + Number(r.total), 0);
+  const denominator = rows.reduce((sum, r) => sum + r.total, 0);
   return Object.fromEntries(
     INVOLVEMENT_INDICATORS.map((indicator) => {
-      const numerator = rows.reduce((sum, r) => sum + Number(r[indicator]), 0);
+      const numerator = rows.reduce((sum, r) => sum + r[indicator], 0);
       return [indicator, { numerator, denominator, share: denominator ? numerator / denominator : null }];
     }),
   ) as InvolvementShares;
@@ -56,10 +64,10 @@ function shares(rows: CountRow[]): InvolvementShares {
 /** The three shares for the scope, in total and per unit. */
 export async function involvementShares(scope: ReportScope): Promise<{ total: InvolvementShares; byUnit: Record<string, InvolvementShares> }> {
   const counts = INVOLVEMENT_INDICATORS.map((indicator) => Prisma.sql`count(*) FILTER (WHERE ${hasActivity(scope, indicator)}) AS ${Prisma.raw(`"${indicator}"`)}`);
-  const rows = await prisma.$queryRaw<CountRow[]>`
+  const rows = await sqlOf(prisma).rows(countRow, Prisma.sql`
     SELECT t."unitId", count(*) AS total, ${Prisma.join(counts)}
     FROM (${treatedPathways(scope, scope.unitIds)}) t
-    GROUP BY 1`;
+    GROUP BY 1`);
   return {
     total: shares(rows),
     byUnit: Object.fromEntries(scope.unitIds.map((id) => [id, shares(rows.filter((r) => r.unitId === id))])),

@@ -3,7 +3,10 @@ import "server-only";
 import { INDICATOR_KINDS, type LateBucket } from "@/domain/rules";
 import { lastTwelveMonths, type Period } from "@/domain/reports/period";
 import { Prisma } from "@/generated/prisma/client";
+import { z } from "@/lib/zod";
 import { prisma } from "@/server/db";
+import { sqlOf } from "@/server/sql";
+import { int8, sqlDate } from "@/server/sql-rows";
 import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
@@ -32,31 +35,32 @@ export function emptyShare(): Share {
 }
 
 function add(target: Share, row: AggregateRow) {
-  target.denominator += Number(row.total);
-  target.numerator += Number(row.met);
-  target.patient += Number(row.patient);
-  target.service += Number(row.service);
-  target.late["1-7"] += Number(row.b1);
-  target.late["8-14"] += Number(row.b2);
-  target.late["15-28"] += Number(row.b3);
-  target.late[">28"] += Number(row.b4);
+  target.denominator += row.total;
+  target.numerator += row.met;
+  target.patient += row.patient;
+  target.service += row.service;
+  target.late["1-7"] += row.b1;
+  target.late["8-14"] += row.b2;
+  target.late["15-28"] += row.b3;
+  target.late[">28"] += row.b4;
   target.share = target.denominator ? target.numerator / target.denominator : null;
 }
 
-interface AggregateRow {
-  unitId: string;
-  type: string;
-  kind: string;
-  month: string | null;
-  total: bigint;
-  met: bigint;
-  patient: bigint;
-  service: bigint;
-  b1: bigint;
-  b2: bigint;
-  b3: bigint;
-  b4: bigint;
-}
+const aggregateRow = z.object({
+  unitId: z.string(),
+  type: z.string(),
+  kind: z.enum(INDICATOR_KINDS),
+  month: sqlDate.nullable(),
+  total: int8,
+  met: int8,
+  patient: int8,
+  service: int8,
+  b1: int8,
+  b2: int8,
+  b3: int8,
+  b4: int8,
+});
+type AggregateRow = z.output<typeof aggregateRow>;
 
 export interface ReportScope {
   units: { id: string; name: string }[];
@@ -75,7 +79,7 @@ export async function reportScope(actor: Actor, f: ReportFilters, today: IsoDate
 
 function deadlineAggregates(scope: ReportScope, from: IsoDate, to: IsoDate, byMonth: boolean) {
   const month = byMonth ? Prisma.sql`to_char("decidedOn", 'YYYY-MM-01')` : Prisma.sql`NULL`;
-  return prisma.$queryRaw<AggregateRow[]>`
+  return sqlOf(prisma).rows(aggregateRow, Prisma.sql`
     SELECT "unitId", "type"::text AS "type", "kind", ${month} AS "month",
       count(*) AS total,
       count(*) FILTER (WHERE "met") AS met,
@@ -90,7 +94,7 @@ function deadlineAggregates(scope: ReportScope, from: IsoDate, to: IsoDate, byMo
       AND "kind" = ANY(${[...INDICATOR_KINDS]}::text[])
       AND "decidedOn" BETWEEN ${from}::date AND ${to}::date
       AND (${scope.type}::text IS NULL OR "type"::text = ${scope.type}::text)
-    GROUP BY 1, 2, 3, 4`;
+    GROUP BY 1, 2, 3, 4`);
 }
 
 const byKind = () => Object.fromEntries(INDICATOR_KINDS.map((k) => [k, emptyShare()])) as Record<IndicatorKind, Share>;
@@ -103,7 +107,7 @@ export interface FeedbackShare {
 
 /** Clinical decisions (C) in the period followed by feedback to the referrer (F) on or after that day. */
 async function feedbackShares(scope: ReportScope) {
-  const rows = await prisma.$queryRaw<{ unitId: string; total: bigint; withF: bigint }[]>`
+  const rows = await sqlOf(prisma).rows(z.object({ unitId: z.string(), total: int8, withF: int8 }), Prisma.sql`
     SELECT c."unitId", count(*) AS total,
       count(*) FILTER (WHERE EXISTS (
         SELECT 1 FROM "PathwayEvent" f
@@ -114,10 +118,10 @@ async function feedbackShares(scope: ReportScope) {
       AND c."unitId" = ANY(${scope.unitIds}::text[])
       AND c."clinicalDate" BETWEEN ${scope.period.from}::date AND ${scope.period.to}::date
       AND (${scope.type}::text IS NULL OR p."type"::text = ${scope.type}::text)
-    GROUP BY 1`;
+    GROUP BY 1`);
   const share = (list: typeof rows): FeedbackShare => {
-    const denominator = list.reduce((s, r) => s + Number(r.total), 0);
-    const numerator = list.reduce((s, r) => s + Number(r.withF), 0);
+    const denominator = list.reduce((s, r) => s + r.total, 0);
+    const numerator = list.reduce((s, r) => s + r.withF, 0);
     return { numerator, denominator, share: denominator ? numerator / denominator : null };
   };
   return { total: share(rows), byUnit: Object.fromEntries(scope.unitIds.map((id) => [id, share(rows.filter((r) => r.unitId === id))])) };
@@ -135,7 +139,7 @@ export async function complianceReport(actor: Actor, f: ReportFilters, today: Is
   const byUnit = Object.fromEntries(scope.unitIds.map((id) => [id, byKind()]));
   const byType: Record<string, Record<IndicatorKind, Share>> = {};
   for (const row of rows) {
-    const kind = row.kind as IndicatorKind;
+    const kind = row.kind;
     add(total[kind], row);
     add(byUnit[row.unitId][kind], row);
     add((byType[row.type] ??= byKind())[kind], row);
@@ -155,7 +159,7 @@ export async function trendReport(actor: Actor, f: ReportFilters, today: IsoDate
   const series = months.map((month) => ({ month, byKind: byKind() }));
   for (const row of rows) {
     const point = series.find((s) => s.month === row.month);
-    if (point) add(point.byKind[row.kind as IndicatorKind], row);
+    if (point) add(point.byKind[row.kind], row);
   }
   return { scope, series };
 }
@@ -170,46 +174,46 @@ export async function qualityReport(actor: Actor, f: ReportFilters, today: IsoDa
     : Prisma.empty;
   const noticeType = Prisma.sql`(${scope.type}::text IS NULL OR n."type"::text = ${scope.type}::text)`;
   const [eventCounts, byNotice, byClinician] = await Promise.all([
-    prisma.$queryRaw<{ recordedById: string; events: bigint }[]>`
+    sqlOf(prisma).rows(z.object({ recordedById: z.string(), events: int8 }), Prisma.sql`
       SELECT e."recordedById", count(*) AS events
       FROM "PathwayEvent" e ${eventTypeJoin}
       WHERE e."unitId" = ANY(${scope.unitIds}::text[]) AND e."clinicalDate" BETWEEN ${from}::date AND ${to}::date
         AND e."annulledAt" IS NULL
-      GROUP BY 1`,
-    prisma.$queryRaw<{ noticeId: string; total: bigint; explained: bigint }[]>`
+      GROUP BY 1`),
+    sqlOf(prisma).rows(z.object({ noticeId: z.string(), total: int8, explained: int8 }), Prisma.sql`
       SELECT n."noticeId", count(*) AS total, count(x."id") AS explained
       FROM "PathwayNotice" n
       LEFT JOIN "NoticeExplanation" x ON x."pathwayId" = n."pathwayId" AND x."noticeKey" = n."noticeKey"
       WHERE n."unitId" = ANY(${scope.unitIds}::text[]) AND n."date" BETWEEN ${from}::date AND ${to}::date AND ${noticeType}
-      GROUP BY 1 ORDER BY 2 DESC`,
-    prisma.$queryRaw<{ recordedById: string | null; total: bigint; explained: bigint }[]>`
+      GROUP BY 1 ORDER BY 2 DESC`),
+    sqlOf(prisma).rows(z.object({ recordedById: z.string().nullable(), total: int8, explained: int8 }), Prisma.sql`
       SELECT n."recordedById", count(*) AS total, count(x."id") AS explained
       FROM "PathwayNotice" n
       LEFT JOIN "NoticeExplanation" x ON x."pathwayId" = n."pathwayId" AND x."noticeKey" = n."noticeKey"
       WHERE n."unitId" = ANY(${scope.unitIds}::text[]) AND n."date" BETWEEN ${from}::date AND ${to}::date AND ${noticeType}
-      GROUP BY 1`,
+      GROUP BY 1`),
   ]);
   const names = new Map(
     (await prisma.user.findMany({ where: { id: { in: eventCounts.map((e) => e.recordedById) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
   );
   const events = eventCounts.map((e) => ({ ...e, name: names.get(e.recordedById) ?? "Ukjent" }));
-  const totalEvents = events.reduce((s, r) => s + Number(r.events), 0);
-  const totalNotices = byNotice.reduce((s, r) => s + Number(r.total), 0);
+  const totalEvents = events.reduce((s, r) => s + r.events, 0);
+  const totalNotices = byNotice.reduce((s, r) => s + r.total, 0);
   const per100 = (notices: number, count: number) => (count ? (notices / count) * 100 : null);
   const clinicians = events
     .map((e) => {
       const n = byClinician.find((c) => c.recordedById === e.recordedById);
-      const notices = Number(n?.total ?? 0);
-      return { id: e.recordedById, name: e.name, events: Number(e.events), notices, explained: Number(n?.explained ?? 0), per100: per100(notices, Number(e.events)) };
+      const notices = n?.total ?? 0;
+      return { id: e.recordedById, name: e.name, events: e.events, notices, explained: n?.explained ?? 0, per100: per100(notices, e.events) };
     })
     .sort((a, b) => (b.per100 ?? 0) - (a.per100 ?? 0) || a.name.localeCompare(b.name, "nb"));
   return {
     scope,
     events: totalEvents,
     notices: totalNotices,
-    explained: byNotice.reduce((s, r) => s + Number(r.explained), 0),
+    explained: byNotice.reduce((s, r) => s + r.explained, 0),
     per100: per100(totalNotices, totalEvents),
-    byNotice: byNotice.map((r) => ({ noticeId: r.noticeId, total: Number(r.total), explained: Number(r.explained) })),
+    byNotice: byNotice.map((r) => ({ noticeId: r.noticeId, total: r.total, explained: r.explained })),
     clinicians,
   };
 }

@@ -34,7 +34,7 @@ export const worklistPageSchema = z.object({
       outcome: z.string().nullable(),
       type: pathwayTypeSchema,
       setting: z.enum(["POLIKLINIKK", "DOGN"]),
-      phase: z.string(),
+      phase: z.string().nullable(),
       unit: z.object({ id: z.string(), name: z.string() }),
       patientName: z.string(),
       maskedId: z.string().meta({ description: "The patient's national id, masked" }),

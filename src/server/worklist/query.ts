@@ -1,10 +1,12 @@
 import "server-only";
 import { maskNationalId } from "@/domain/national-id";
-import { describeItem, type WorklistItemDraft, type WorklistReason } from "@/domain/worklist";
-import type { CareSetting, PathwayType } from "@/generated/prisma/enums";
+import { describeItem, WORKLIST_REASONS, type WorklistItemDraft } from "@/domain/worklist";
+import { CareSetting, PathwayType } from "@/generated/prisma/enums";
 import type { IsoDate } from "@/lib/dates";
+import { z } from "@/lib/zod";
 import { Prisma } from "@/generated/prisma/client";
 import { pooled } from "@/server/sql";
+import { int8, sqlDate } from "@/server/sql-rows";
 import { auditInsert, writeAudit, type AuditEntry } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
@@ -18,21 +20,32 @@ import { baseCondition, cursorCondition, encodeCursor, orderBy, pageOrder, reaso
 
 export const PAGE_SIZE = 50;
 
-/** A stored item (the engine's draft) with its pathway's columns, as the page query returns it. */
-interface PageItem extends WorklistItemDraft {
-  id: string;
-  pathwayId: string;
-  type: PathwayType;
-  setting: CareSetting;
-  phase: string;
-  unitId: string;
-  unitName: string;
-  patientId: string;
-  patientName: string;
-  nationalId: string;
-  clinicianId: string | null;
-  clinicianName: string | null;
-}
+/** A stored item (the engine's draft) with its pathway's columns, as the page query returns it (exported for scripts/bench-rows.ts). */
+export const pageItem = z.object({
+  id: z.string(),
+  pathwayId: z.string(),
+  reason: z.enum(WORKLIST_REASONS),
+  key: z.string(),
+  dueOn: sqlDate,
+  sinceOn: sqlDate.nullable(),
+  deadlineKind: z.string().nullable(),
+  noticeId: z.string().nullable(),
+  eventId: z.string().nullable(),
+  outcome: z.string().nullable(),
+  type: z.enum(PathwayType),
+  setting: z.enum(CareSetting),
+  phase: z.string().nullable(),
+  unitId: z.string(),
+  unitName: z.string(),
+  patientId: z.string(),
+  patientName: z.string(),
+  nationalId: z.string(),
+  clinicianId: z.string().nullable(),
+  clinicianName: z.string().nullable(),
+}) satisfies z.ZodType<WorklistItemDraft>;
+
+const reasonCount = z.object({ reason: z.enum(WORKLIST_REASONS), count: int8, overdue: int8 });
+const kindCount = z.object({ kind: z.string(), met: int8, total: int8 });
 
 export type WorklistRow = Awaited<ReturnType<typeof fetchPage>>["rows"][number];
 
@@ -106,7 +119,7 @@ async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageS
   // On pg directly: the coordinator's most frequent read (see sql.ts). Not
   // prepared: PostgreSQL's generic plan for it (no values known) is a parallel
   // scan 10–20× slower than the plan it makes for a given unit.
-  const items = await pooled().rows<PageItem>(Prisma.sql`
+  const items = await pooled().rows(pageItem, Prisma.sql`
     WITH page AS MATERIALIZED (${select})${auditRow}
     SELECT * FROM page ORDER BY ${pageOrder(f)}`);
   const page = items.slice(0, pageSize);
@@ -154,8 +167,7 @@ export async function worklistSummary(actor: Actor, f: WorklistFilters, today: I
   assertCan(actor.user, "worklist.view");
   const monthStart = `${today.slice(0, 8)}01`;
   const [byReason, thisMonth] = await Promise.all([
-    // counts (int8) arrive as text from pg
-    pooled().rows<{ reason: WorklistReason; count: string; overdue: string }>(Prisma.sql`
+    pooled().rows(reasonCount, Prisma.sql`
       SELECT w."reason"::text AS "reason", count(*) AS "count", count(*) FILTER (WHERE w."dueOn" < ${today}::date) AS "overdue"
       FROM "WorklistItem" w WHERE ${baseCondition(actor, f, today)}
       GROUP BY w."reason"`),
@@ -164,8 +176,8 @@ export async function worklistSummary(actor: Actor, f: WorklistFilters, today: I
   const byFilter: Record<string, number> = {};
   for (const [slug, filter] of Object.entries(REASON_FILTERS)) {
     const row = byReason.find((r) => r.reason === filter.reason);
-    const count = Number(row?.count ?? 0);
-    const overdue = Number(row?.overdue ?? 0);
+    const count = row?.count ?? 0;
+    const overdue = row?.overdue ?? 0;
     byFilter[slug] = "overdue" in filter ? (filter.overdue ? overdue : count - overdue) : count;
   }
   return { byFilter, thisMonth, monthStart };
@@ -178,7 +190,7 @@ export async function worklistSummary(actor: Actor, f: WorklistFilters, today: I
  */
 async function complianceThisMonth(units: string[], f: WorklistFilters, from: IsoDate, today: IsoDate) {
   const kinds = ["basis_assessment", "first_evaluation"] as const;
-  const rows = await pooled().rows<{ kind: string; met: string; total: string }>(Prisma.sql`
+  const rows = await pooled().rows(kindCount, Prisma.sql`
     SELECT "kind", count(*) FILTER (WHERE "met") AS met, count(*) AS total
     FROM "PathwayDeadline"
     WHERE "unitId" = ANY(${units}::text[])
@@ -188,6 +200,6 @@ async function complianceThisMonth(units: string[], f: WorklistFilters, from: Is
     GROUP BY "kind"`);
   return kinds.map((kind) => {
     const row = rows.find((r) => r.kind === kind);
-    return { kind, met: Number(row?.met ?? 0), total: Number(row?.total ?? 0) };
+    return { kind, met: row?.met ?? 0, total: row?.total ?? 0 };
   });
 }
