@@ -1,5 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { Reply } from "@/server/api/operation";
+import type { healthOperation } from "./health.operation";
 
 /** True when the database answers a trivial query within the timeout. */
 export async function databaseAnswers(db: PrismaClient, timeoutMs = 3_000): Promise<boolean> {
@@ -17,10 +19,11 @@ export async function databaseAnswers(db: PrismaClient, timeoutMs = 3_000): Prom
 }
 
 /** GET /api/health: 200 {"status":"ok"} or 503 with a clear body. */
-export async function healthResponse(db: PrismaClient): Promise<Response> {
-  if (await databaseAnswers(db)) return Response.json({ status: "ok" });
-  return Response.json(
-    { status: "unavailable", error: "database_unavailable", message: "Databasen svarer ikke. Prøv igjen om litt." },
-    { status: 503, headers: { "Retry-After": "5", "Cache-Control": "no-store" } },
-  );
+export async function health(db: PrismaClient): Promise<Reply<typeof healthOperation>> {
+  if (await databaseAnswers(db)) return { status: 200, body: { status: "ok" } };
+  return {
+    status: 503,
+    body: { status: "unavailable", error: "database_unavailable", message: "Databasen svarer ikke. Prøv igjen om litt." },
+    headers: { "Retry-After": "5", "Cache-Control": "no-store" },
+  };
 }

@@ -1,8 +1,8 @@
 import { prisma } from "@/server/db";
-import { healthResponse } from "@/server/health";
+import { apiRoute } from "@/server/api/handler";
+import { health } from "@/server/health";
+import { healthOperation } from "@/server/health.operation";
 
 export const dynamic = "force-dynamic";
 
-export function GET() {
-  return healthResponse(prisma);
-}
+export const GET = apiRoute(healthOperation, () => health(prisma));
