@@ -1,6 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { prisma } from "@/server/db";
+import type { Reply } from "@/server/api/operation";
+import type { healthOperation } from "./health.operation";
 
 /** True when the database answers a trivial query within the timeout. */
 async function databaseAnswers(db: PrismaClient, timeoutMs = 3_000): Promise<boolean> {
@@ -18,10 +20,11 @@ async function databaseAnswers(db: PrismaClient, timeoutMs = 3_000): Promise<boo
 }
 
 /** GET /api/health: 200 {"status":"ok"} or 503 with a clear body (the app's own database unless one is given). */
-export async function healthResponse(db: PrismaClient = prisma): Promise<Response> {
-  if (await databaseAnswers(db)) return Response.json({ status: "ok" });
-  return Response.json(
-    { status: "unavailable", error: "database_unavailable", message: "Databasen svarer ikke. Prøv igjen om litt." },
-    { status: 503, headers: { "Retry-After": "5", "Cache-Control": "no-store" } },
-  );
+export async function health(db: PrismaClient = prisma): Promise<Reply<typeof healthOperation>> {
+  if (await databaseAnswers(db)) return { status: 200, body: { status: "ok" } };
+  return {
+    status: 503,
+    body: { status: "unavailable", error: "database_unavailable", message: "Databasen svarer ikke. Prøv igjen om litt." },
+    headers: { "Retry-After": "5", "Cache-Control": "no-store" },
+  };
 }

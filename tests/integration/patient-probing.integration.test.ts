@@ -12,18 +12,7 @@ import { makeActor, makeUnit, useAppDatabase } from "./support/app-db";
 // as the session cookie would.
 
 let current: Actor | null = null;
-vi.mock("@/server/auth/guard", async () => {
-  const { assertCan, PermissionDenied } = await import("@/server/auth/assert");
-  return {
-    PermissionDenied,
-    assertCan,
-    requireActor: async (action?: Parameters<typeof assertCan>[1]) => {
-      if (!current) throw new PermissionDenied(401);
-      if (action) assertCan(current.user, action);
-      return current;
-    },
-  };
-});
+vi.mock("@/server/auth/guard", async () => (await import("./support/signed-in")).signedInGuard(() => current));
 process.env.FORLOPSVAKT_TODAY = "2026-11-20";
 
 const { createPathwayAction } = await import("@/features/new-pathway/actions");

@@ -42,7 +42,7 @@ describe("layer rules", { timeout: 60_000 }, () => {
     ["src/domain/probe.ts", 'import { addDays } from "@/lib/dates";\nimport { DEADLINE_LABELS } from "@/domain/rules";\nexport const p = [addDays, DEADLINE_LABELS];'],
     ["src/server/probe.ts", 'import { prisma } from "@/server/db";\nimport { HOME_BY_ROLE } from "@/domain/permissions";\nexport const p = [prisma, HOME_BY_ROLE];'],
     ["src/features/probe.ts", 'import { requirePage } from "@/server/auth/guard";\nimport { addDays } from "@/lib/dates";\nexport const p = [requirePage, addDays];'],
-    ["app/probe/route.ts", 'import { healthResponse } from "@/server/health";\nimport { HomePage } from "@/features/shell/HomePage";\nexport const p = [healthResponse, HomePage];'],
+    ["app/probe/route.ts", 'import { health } from "@/server/health";\nimport { HomePage } from "@/features/shell/HomePage";\nexport const p = [health, HomePage];'],
   ])("%s: allowed imports pass", async (file, code) => {
     expect(await problems(file, code)).toEqual([]);
   });

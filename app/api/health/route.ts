@@ -1,7 +1,7 @@
-import { healthResponse } from "@/server/health";
+import { apiRoute } from "@/server/api/handler";
+import { health } from "@/server/health";
+import { healthOperation } from "@/server/health.operation";
 
 export const dynamic = "force-dynamic";
 
-export function GET() {
-  return healthResponse();
-}
+export const GET = apiRoute(healthOperation, () => health());

@@ -61,7 +61,8 @@ function operationObject(operation: Operation): ZodOpenApiOperationObject {
     if (response) responses[status] = { description: response.description, content: { "application/json": { schema: response.schema } } };
   }
   for (const [status, description] of Object.entries(errorStatuses(operation))) {
-    responses[status] = { description, content: { "application/json": { schema: apiErrorSchema } } };
+    // an answer the operation declares itself (health's 503) keeps its own body
+    if (!responses[status]) responses[status] = { description, content: { "application/json": { schema: apiErrorSchema } } };
   }
   return {
     operationId: operation.id,

@@ -1,4 +1,3 @@
-import "zod-openapi"; // types the OpenAPI keys of zod's .meta()
 import type { z } from "@/lib/zod";
 import type { Action } from "@/domain/permissions";
 

@@ -8,6 +8,7 @@ import { listPathwaysOperation } from "@/server/pathways/list.operation";
 import { explainNoticeOperation } from "@/server/worklist/explain.operation";
 import { listWorklistOperation } from "@/server/worklist/list.operation";
 import { postponeItemOperation } from "@/server/worklist/postpone.operation";
+import { healthOperation } from "@/server/health.operation";
 
 // Every API operation, in the document's order. A route under app/api without
 // its operation here fails tests/integration/api-operations.integration.test.ts.
@@ -21,4 +22,5 @@ export const API_OPERATIONS: readonly Operation[] = [
   explainNoticeOperation,
   postponeItemOperation,
   openApiOperation,
+  healthOperation,
 ];

@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { Actor } from "@/server/auth/current-user";
+import { API_OPERATIONS } from "@/server/api/operations";
+import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
+
+// Every GET operation's real answer, through its route handler on a real
+// database, against the response schema it declares (and so against what
+// /api/v1/openapi.json tells clients): nothing missing, nothing of another
+// type, no field left undeclared. Only "who is signed in" is supplied, as the
+// session cookie would.
+
+let current: Actor | null = null;
+vi.mock("@/server/auth/guard", async () => (await import("./support/signed-in")).signedInGuard(() => current));
+process.env.FORLOPSVAKT_TODAY = "2026-11-20";
+
+const { db } = useAppDatabase();
+let pathwayId = "";
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+/** The GET operations' sample requests: the route module, the URL and its params. */
+const SAMPLES: Record<string, () => { route: Promise<{ GET: Handler }>; url: string; params?: Record<string, string> }> = {
+  listPathways: () => ({ route: import("../../app/api/v1/pathways/route"), url: "/api/v1/pathways?status=OPEN&limit=5" }),
+  getPathway: () => ({ route: import("../../app/api/v1/pathways/[id]/route"), url: `/api/v1/pathways/${pathwayId}`, params: { id: pathwayId } }),
+  listWorklist: () => ({ route: import("../../app/api/v1/worklist/route"), url: "/api/v1/worklist?grunn=forfalt&horisont=30" }),
+  getOpenApiDocument: () => ({ route: import("../../app/api/v1/openapi.json/route"), url: "/api/v1/openapi.json" }),
+  health: () => ({ route: import("../../app/api/health/route"), url: "/api/health" }),
+};
+
+beforeAll(async () => {
+  const unit = await makeUnit(db());
+  current = await makeActor(db(), "COORDINATOR", [unit.id]);
+  // started 2026-09-03, first attendance, then an evaluation point without a
+  // decision: overdue deadlines and a notice, all in the answers below
+  const pathway = await makePathway(db(), unit.id, current.user.id, [["A", null, "2026-09-03"], ["M", null, "2026-09-10"]]);
+  pathwayId = pathway.id;
+  const { POST } = await import("../../app/api/v1/pathways/[id]/events/route");
+  const registered = await POST(
+    new Request(`http://localhost/api/v1/pathways/${pathwayId}/events`, {
+      method: "POST",
+      body: JSON.stringify({ code: "E", date: "2026-11-02", justification: "Evaluert før beslutning (test)" }),
+    }),
+    { params: Promise.resolve({ id: pathwayId }) },
+  );
+  expect(registered.status).toBe(201);
+});
+
+describe("GET answers match their declared response schemas", () => {
+  const gets = API_OPERATIONS.filter((o) => o.method === "GET");
+
+  it.each(gets.map((o) => [o.id, o]))("%s", async (id, operation) => {
+    const sample = SAMPLES[id];
+    expect(sample, `no sample request for GET ${operation.path}: add one to SAMPLES`).toBeDefined();
+    const { route, url, params = {} } = sample();
+    const { GET } = await route;
+    const response = await GET(new Request(`http://localhost${url}`), { params: Promise.resolve(params) });
+    const declared = operation.responses[response.status];
+    expect(declared, `${id} answered ${response.status}, which it does not declare`).toBeDefined();
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    const parsed = declared!.schema.safeParse(body);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    // the schemas strip what they do not declare: equal means nothing undeclared
+    expect(parsed.data).toEqual(body);
+  });
+
+  it("checks answers with content (not empty lists)", async () => {
+    const { GET: list } = await import("../../app/api/v1/pathways/route");
+    expect((await (await list(new Request("http://localhost/api/v1/pathways"), { params: Promise.resolve({}) })).json()).items).toHaveLength(1);
+    const { GET: worklist } = await import("../../app/api/v1/worklist/route");
+    const rows = (await (await worklist(new Request("http://localhost/api/v1/worklist?grunn=forfalt"), { params: Promise.resolve({}) })).json()).rows;
+    expect(rows.length).toBeGreaterThan(0);
+    const { GET: detail } = await import("../../app/api/v1/pathways/[id]/route");
+    const pathway = await (await detail(new Request(`http://localhost/api/v1/pathways/${pathwayId}`), { params: Promise.resolve({ id: pathwayId }) })).json();
+    expect(pathway.events).toHaveLength(3);
+    expect(pathway.notices.map((n: { id: string }) => n.id)).toContain("E_WITHOUT_C");
+    expect(pathway.nextDeadline).not.toBeNull();
+  });
+});
