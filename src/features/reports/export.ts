@@ -9,12 +9,12 @@ import { prisma } from "@/server/db";
 import { writeAudit } from "@/server/audit";
 import { reportFilterSchema } from "@/server/reports/filters";
 import { complianceReport, LATE_BUCKETS, qualityReport, trendReport, type Share } from "@/server/reports/queries";
-import { INVOLVEMENT_LABELS, KIND_LABELS } from "./format";
+import { breaches, INVOLVEMENT_LABELS, KIND_LABELS } from "./format";
 
 // GET /rapporter/eksport?tabell=…&<the report's filters>: one report table as
 // CSV for Excel, the same numbers as on the page.
 
-const TABLES = ["etterlevelse", "forsinkelse", "enheter", "trend", "merknader", "behandlere"] as const;
+const TABLES = ["etterlevelse", "fristbrudd", "forsinkelse", "enheter", "trend", "merknader", "behandlere"] as const;
 const tableSchema = z.enum(TABLES, { error: "Ukjent tabell." });
 
 const share = (s: { share: number | null }) => (s.share === null ? "" : Math.round(s.share * 1000) / 10);
@@ -36,6 +36,17 @@ async function build(table: (typeof TABLES)[number], actor: Parameters<typeof co
             return [INVOLVEMENT_LABELS[i], share(s), s.numerator, s.denominator, s.denominator - s.numerator, ""];
           }),
         ],
+      };
+    }
+    case "fristbrudd": {
+      const r = await complianceReport(actor, filters, now);
+      const row = (name: string, s: Share) => {
+        const b = breaches(s);
+        return [name, b.count, share(b), s.denominator, s.service, s.patient];
+      };
+      return {
+        header: ["Enhet", "Fristbrudd", "Andel fristbrudd (%)", "Juridiske frister målt", "Fristbrudd, tjenesten", "Fristbrudd, pasientutsatt"],
+        rows: [...r.scope.units.map((u) => row(u.name, r.byUnit[u.id].care_start)), row("Alle valgte enheter", r.total.care_start)],
       };
     }
     case "forsinkelse": {

@@ -5,6 +5,7 @@ export const NATIONAL_TARGET = 0.8;
 
 export const KIND_LABELS: Record<IndicatorKind, string> = {
   referral_assessment: `${DEADLINE_LABELS.referral_assessment} innen 10 virkedager`,
+  care_start: `${DEADLINE_LABELS.care_start} overholdt (første fremmøte senest på fristen)`,
   basis_assessment: `${DEADLINE_LABELS.basis_assessment} innen anbefalt tid`,
   extended_assessment: `${DEADLINE_LABELS.extended_assessment} innen anbefalt tid`,
   first_evaluation: `${DEADLINE_LABELS.first_evaluation} innen anbefalt tid`,
@@ -16,6 +17,12 @@ export const INVOLVEMENT_LABELS: Record<InvolvementIndicator, string> = {
   informed_of_options: "Informert om behandlingsalternativer",
   feedback_tool: "Tilbakemeldingsverktøy brukt",
 };
+
+/** Fristbrudd: the legal deadlines decided in the period that were not met, and their share of those. */
+export function breaches(s: { numerator: number; denominator: number }): { count: number; share: number | null } {
+  const count = s.denominator - s.numerator;
+  return { count, share: s.denominator ? count / s.denominator : null };
+}
 
 /** "83 %" (Norwegian: a space before the sign), or a dash when nothing was measured. */
 export function percent(share: number | null): string {
