@@ -1,5 +1,6 @@
 import { z } from "@/lib/zod";
 import { parseNationalId } from "@/domain/national-id";
+import { today } from "@/server/clock";
 
 export const allowSyntheticIds = () =>
   process.env.NODE_ENV !== "production" || process.env.ALLOW_SYNTHETIC_IDS === "1";
@@ -7,7 +8,7 @@ export const allowSyntheticIds = () =>
 export const nationalIdField = z
   .string({ error: "Fødselsnummer mangler." })
   .transform((value, ctx) => {
-    const result = parseNationalId(value, { allowSynthetic: allowSyntheticIds() });
+    const result = parseNationalId(value, { allowSynthetic: allowSyntheticIds(), today: today() });
     if (!result.ok) {
       ctx.addIssue({ code: "custom", message: result.message });
       return z.NEVER;
