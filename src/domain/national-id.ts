@@ -108,6 +108,15 @@ export function parseNationalId(input: string, options: NationalIdOptions): Nati
   return { ok: true, value, kind: synthetic ? "syntetisk" : kind, synthetic, birthDate };
 }
 
+/** The kind of a stored (already validated) id, read from its digits alone: for labels where it is shown. */
+export function nationalIdKindOf(value: string): NationalIdKind {
+  const day = Number(value.slice(0, 2));
+  const month = Number(value.slice(2, 4));
+  if (month > 80) return "syntetisk";
+  if (day > 40) return "d-nummer";
+  return month > 40 ? "h-nummer" : "fodselsnummer";
+}
+
 export function isValidNationalId(input: string, options: NationalIdOptions): boolean {
   return parseNationalId(input, options).ok;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NATIONAL_ID_KIND_LABELS, checkDigitsFor, makeNationalId, maskNationalId, parseNationalId } from "@/domain/national-id";
+import { NATIONAL_ID_KIND_LABELS, checkDigitsFor, nationalIdKindOf, makeNationalId, maskNationalId, parseNationalId } from "@/domain/national-id";
 
 const TODAY = "2026-11-22";
 
@@ -105,6 +105,13 @@ describe("fødselsnummer and D-nummer validation", () => {
     }
     // the same number is valid from its birthday on
     expect(parseNationalId(makeNationalId("2026-11-23", 600), { today: "2026-11-23" }).ok).toBe(true);
+  });
+
+  it("reads the kind of a stored id from its digits, for labels", () => {
+    expect(nationalIdKindOf(makeNationalId("1985-03-17", 42))).toBe("fodselsnummer");
+    expect(nationalIdKindOf(makeNationalId("1985-03-17", 42, { dNumber: true }))).toBe("d-nummer");
+    expect(nationalIdKindOf(makeNationalId("1985-03-17", 42, { hNumber: true }))).toBe("h-nummer");
+    expect(nationalIdKindOf(makeNationalId("1985-03-17", 42, { synthetic: true, dNumber: true }))).toBe("syntetisk");
   });
 
   it("masks ids in lists, keeping only the day, month and check digits", () => {
