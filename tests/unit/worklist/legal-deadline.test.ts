@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluatePathway, type PathwayInput } from "@/domain/rules";
 import { describeItem, REASON_LABELS, WORKLIST_REASONS, worklistItems, type WorklistItemDraft } from "@/domain/worklist";
+import { worklistRowStatus } from "@/features/worklist/row-status";
 import { groupOf, REASON_FILTERS } from "@/server/worklist/filters";
 
 // The legal deadline (juridisk frist) on the coordinator's worklist: due within
@@ -87,5 +88,14 @@ describe("legal deadline rank and text", () => {
     );
     // between midnight and the night's recompute an open row past due already reads as a breach
     expect(describeItem({ ...base, reason: "LEGAL_DEADLINE", dueOn: "2026-11-21" }, "2026-11-22")).toBe("Juridisk frist 21.11.2026 er passert uten første fremmøte (M): fristbrudd");
+  });
+});
+
+describe("legal deadline status badge", () => {
+  it("a settled fristbrudd keeps its lateness; an open one counts the days like any deadline", () => {
+    const settled = { reason: "LEGAL_DEADLINE_BREACHED" as const, dueOn: DUE, sinceOn: "2026-10-21", eventId: "e1" };
+    expect(worklistRowStatus(settled, "2026-11-22")).toEqual({ text: "Første fremmøte 6 dager etter fristen", tone: "late" });
+    expect(worklistRowStatus({ ...settled, sinceOn: "2026-10-16" }, "2027-01-01").text).toBe("Første fremmøte 1 dag etter fristen");
+    expect(worklistRowStatus({ ...settled, sinceOn: "2026-09-01", eventId: null }, "2026-11-22")).toEqual({ text: "38 dager over fristen", tone: "late" });
   });
 });
