@@ -35,7 +35,8 @@ function table(checked: CheckedPathway[], today: string): string {
     const e = c.evaluation;
     lines.push(`${e.pathwayId} (${e.type}, ${e.setting}${c.patientId ? `, pasient ${c.patientId}` : ""}): ${PHASE_LABELS[e.phase]}`);
     for (const d of e.deadlines) {
-      const status = d.met === true ? "innenfor" : d.met === false ? `${d.daysLate} dager over${d.cause === "patient" ? " (pasientutsatt)" : ""}` : "åpen";
+      const breach = d.kind === "care_start" ? " – fristbrudd" : "";
+      const status = d.met === true ? "innenfor" : d.met === false ? `${d.daysLate} dager over${d.cause === "patient" ? " (pasientutsatt)" : ""}${breach}` : "åpen";
       lines.push(`  ${DEADLINE_LABELS[d.kind]}: frist ${d.due}${d.completedOn ? `, fullført ${d.completedOn}` : ""} – ${status}`);
     }
     for (const n of e.notices) lines.push(`  ! ${n.date} ${n.id}: ${n.message}`);

@@ -4,7 +4,8 @@ import { parseCsv } from "./csv";
 // Reads an extract from the patient record system (one coded event per row)
 // into pathways, and evaluates them with the rules engine.
 
-export const COLUMNS = ["pathway_id", "patient_id", "type", "setting", "date", "code", "outcome", "referral_received"] as const;
+// care_deadline (optional): the juridisk frist set at the referral assessment; the first non-empty value of a pathway counts.
+export const COLUMNS = ["pathway_id", "patient_id", "type", "setting", "date", "code", "outcome", "referral_received", "care_deadline"] as const;
 const REQUIRED = ["pathway_id", "date", "code"] as const;
 
 export interface RowError {
@@ -38,12 +39,14 @@ export function readExtract(text: string): { pathways: Map<string, PathwayInput 
     const code = get("code");
     const settingText = get("setting").toLowerCase() || "poliklinikk";
     const received = get("referral_received");
+    const careDeadline = get("care_deadline");
     const problems: string[] = [];
     if (!id) problems.push("pathway_id er tom");
     if (!isValidIsoDate(date)) problems.push(`ugyldig dato «${date}» (bruk ÅÅÅÅ-MM-DD)`);
     if (!code) problems.push("code er tom");
     if (settingText !== "poliklinikk" && settingText !== "dogn") problems.push(`ugyldig setting «${settingText}» (poliklinikk eller dogn)`);
     if (received && !isValidIsoDate(received)) problems.push(`ugyldig referral_received «${received}»`);
+    if (careDeadline && !isValidIsoDate(careDeadline)) problems.push(`ugyldig care_deadline «${careDeadline}» (juridisk frist, bruk ÅÅÅÅ-MM-DD)`);
     // A wrong letter or outcome after a known prefix (D11CZ) is a finding on
     // the row (INVALID_CODE), not a malformed file: the prefix gives the type.
     const prefix = code ? typePrefixOf(code) : null;
@@ -66,6 +69,7 @@ export function readExtract(text: string): { pathways: Map<string, PathwayInput 
     }
     // rows that disagree: the earliest referral date counts, whatever the row order
     if (received && (!pathway.referralReceived || received < pathway.referralReceived)) pathway.referralReceived = received;
+    if (careDeadline && !pathway.careDeadline) pathway.careDeadline = careDeadline;
     // No recorded time in an extract: same-day events of one letter are ordered by their content (the id
     // starts with it), never by their line, so the result does not depend on row order.
     const outcome = get("outcome") || null;

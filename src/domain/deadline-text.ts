@@ -7,7 +7,7 @@ import { formatNorwegianDate, type IsoDate } from "@/lib/dates";
 
 export type DeadlineTone = "ok" | "warning" | "late" | "neutral";
 
-function dayWord(n: number): string {
+export function dayWord(n: number): string {
   return Math.abs(n) === 1 ? "dag" : "dager";
 }
 

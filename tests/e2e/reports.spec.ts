@@ -15,13 +15,13 @@ async function engineIndicators(from: string, to: string) {
   try {
     const { rows } = await client.query(`
       SELECT p.id, p.type::text AS type, p.setting::text AS setting, p."directTreatmentRight", p.severe,
-        to_char(r."receivedDate", 'YYYY-MM-DD') AS received,
+        to_char(r."receivedDate", 'YYYY-MM-DD') AS received, to_char(r."legalDeadline", 'YYYY-MM-DD') AS "legalDeadline",
         COALESCE((SELECT json_agg(json_build_object('id', e.id, 'code', e.code, 'outcome', e.outcome, 'activityCode', e."activityCode",
           'date', to_char(e."clinicalDate", 'YYYY-MM-DD'), 'recordedAt', to_char(e."recordedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
           'annulled', e."annulledAt" IS NOT NULL)) FROM "PathwayEvent" e WHERE e."pathwayId" = p.id), '[]') AS events
       FROM "Pathway" p JOIN "Referral" r ON r.id = p."referralId"`);
     const inputs: PathwayInput[] = rows.map((r) => ({
-      id: r.id, type: r.type, setting: r.setting === "DOGN" ? "dogn" : "poliklinikk", referralReceived: r.received,
+      id: r.id, type: r.type, setting: r.setting === "DOGN" ? "dogn" : "poliklinikk", referralReceived: r.received, careDeadline: r.legalDeadline,
       directTreatmentRight: r.directTreatmentRight, severe: r.severe, events: r.events,
     }));
     return computeIndicators(inputs.map((i) => evaluatePathway(i, osloToday())), { from, to });
@@ -40,7 +40,7 @@ test("the leader's figures match the rules engine on the seeded pathways, with n
   await expect(page.getByRole("heading", { level: 1, name: "Rapporter" })).toBeVisible();
   const period = presetPeriod("dette-tertialet", osloToday());
   const expected = await engineIndicators(period.from, period.to);
-  for (const kind of ["referral_assessment", "basis_assessment", "extended_assessment", "first_evaluation"] as const) {
+  for (const kind of ["referral_assessment", "care_start", "basis_assessment", "extended_assessment", "first_evaluation"] as const) {
     const share = expected.byKind[kind];
     expect(await figures(page, kind), kind).toEqual({
       numerator: share.numerator, denominator: share.denominator, service: share.breachesByCause.service, patient: share.breachesByCause.patient,
@@ -51,6 +51,10 @@ test("the leader's figures match the rules engine on the seeded pathways, with n
     const cells = await page.getByTestId(`involvement-${indicator}`).locator("td").allTextContents();
     expect({ numerator: Number(cells[1]), denominator: Number(cells[2]) }, indicator).toEqual({ numerator: share.numerator, denominator: share.denominator });
   }
+  // fristbrudd: the legal deadlines not met, for all the leader's units
+  const legal = expected.byKind.care_start;
+  const breachCells = await page.getByTestId("breaches-total").locator("td").allTextContents();
+  expect({ count: Number(breachCells[0]), measured: Number(breachCells[2]) }).toEqual({ count: legal.denominator - legal.numerator, measured: legal.denominator });
   await expect(page.getByTestId("quality-summary")).toContainText(`${expected.notices} oppmerksomheter på ${expected.events} hendelser`);
   const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(scan.violations).toEqual([]);

@@ -4,6 +4,7 @@ import { DEADLINE_LABELS, type INDICATOR_KINDS, type InvolvementIndicator } from
 
 export const KIND_LABELS: Record<(typeof INDICATOR_KINDS)[number], string> = {
   referral_assessment: `${DEADLINE_LABELS.referral_assessment} innen 10 virkedager`,
+  care_start: `${DEADLINE_LABELS.care_start} overholdt (første frammøte senest på fristen)`,
   basis_assessment: `${DEADLINE_LABELS.basis_assessment} innen anbefalt tid`,
   extended_assessment: `${DEADLINE_LABELS.extended_assessment} innen anbefalt tid`,
   first_evaluation: `${DEADLINE_LABELS.first_evaluation} innen anbefalt tid`,

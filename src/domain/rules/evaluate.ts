@@ -265,7 +265,19 @@ function firstDecisionWith(decisions: ParsedEvent[], outcomes: readonly string[]
   return -1;
 }
 
-/** Deadlines in a fixed order: referral, first attendance, basis, extended, first evaluation, evaluations. */
+/**
+ * The legal deadline (juridisk frist): from the assessment (the start A, dated
+ * the day the referral was assessed) to the date set there, in calendar days
+ * (a date, not a duration: holidays play no part), met by the first valid M on
+ * or before it. Without an A the referral's receipt, then the deadline itself,
+ * stands in as `from`, so an L is still attributed and the deadline still shown.
+ */
+function careStartDeadline(deadlines: Deadline[], j: Judging, careDeadline: IsoDate, m: Milestones, referral: IsoDate | null): void {
+  const from = m.start?.date ?? referral ?? careDeadline;
+  finish(deadlines, j, "care_start", from, careDeadline, daysBetween(from, careDeadline), "calendar_days", m.firstM?.date ?? null, false);
+}
+
+/** Deadlines in a fixed order: referral, first attendance, legal deadline, basis, extended, first evaluation, evaluations. */
 function deadlinesOf(pathway: PathwayInput, m: Milestones, referral: IsoDate | null, j: Judging): Deadline[] {
   const deadlines: Deadline[] = [];
   const d: DurationSet = j.row?.durations ?? {};
@@ -276,6 +288,8 @@ function deadlinesOf(pathway: PathwayInput, m: Milestones, referral: IsoDate | n
     const attendanceDays = pathway.severe && d.firstAttendanceSevere ? d.firstAttendanceSevere : d.firstAttendance;
     if (attendanceDays !== undefined) calendarDeadline(deadlines, j, "first_attendance", referral, attendanceDays, firstM?.date ?? null, "firstAttendance");
   }
+  const careDeadline = pathway.careDeadline;
+  if (careDeadline && isValidIsoDate(careDeadline)) careStartDeadline(deadlines, j, careDeadline, m, referral);
   if (firstM && d.basisAssessment !== undefined) {
     let decision: ParsedEvent | null = null;
     for (const c of decisions) if (c.date >= firstM.date) { decision = c; break; }

@@ -13,7 +13,8 @@ export interface IndicatorPeriod {
   to: IsoDate;
 }
 
-export const INDICATOR_KINDS = ["referral_assessment", "basis_assessment", "extended_assessment", "first_evaluation"] as const satisfies readonly DeadlineKind[];
+/** care_start: the legal deadline (juridisk frist); its breaches are the fristbrudd. */
+export const INDICATOR_KINDS = ["referral_assessment", "care_start", "basis_assessment", "extended_assessment", "first_evaluation"] as const satisfies readonly DeadlineKind[];
 export type LateBucket = "1-7" | "8-14" | "15-28" | ">28";
 
 export interface ShareWithinTime {

@@ -22,6 +22,7 @@ export const PHASE_LABELS: Record<Phase, string> = {
 export type DeadlineKind =
   | "referral_assessment"
   | "first_attendance"
+  | "care_start"
   | "basis_assessment"
   | "extended_assessment"
   | "first_evaluation"
@@ -30,6 +31,7 @@ export type DeadlineKind =
 export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
   referral_assessment: "Vurdering av henvisning",
   first_attendance: "Første fremmøte",
+  care_start: "Juridisk frist",
   basis_assessment: "Basisutredning",
   extended_assessment: "Utvidet utredning",
   first_evaluation: "Første evaluering",

@@ -24,6 +24,12 @@ export interface PathwayInput {
   directTreatmentRight?: boolean;
   /** D08: severe → 7 days referral → M, else 28 */
   severe?: boolean;
+  /**
+   * Juridisk frist (pasient- og brukerrettighetsloven § 2-2): the latest start of
+   * care set at the referral assessment for a patient with a right to necessary
+   * care. Gives the `care_start` deadline, met by the first attendance (M).
+   */
+  careDeadline?: IsoDate | null;
   events: EventInput[];
 }
 

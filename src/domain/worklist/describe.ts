@@ -10,6 +10,8 @@ export interface DescribableItem {
   sinceOn: IsoDate | null;
   deadlineKind: string | null;
   noticeId: string | null;
+  /** the event the row is about (a settled fristbrudd: its late first attendance) */
+  eventId?: string | null;
   outcome: string | null;
 }
 
@@ -31,6 +33,15 @@ export function describeItem(item: DescribableItem, today: IsoDate): string {
         ? `${label}: fristen ${dated(item.dueOn)} er passert`
         : `${label}: frist ${dated(item.dueOn)}`;
     }
+    case "LEGAL_DEADLINE":
+      return overdue
+        ? `Juridisk frist ${dated(item.dueOn)} er passert uten første fremmøte (M): fristbrudd`
+        : `Juridisk frist ${dated(item.dueOn)}: første fremmøte (M) må skje senest denne dagen`;
+    case "LEGAL_DEADLINE_BREACHED":
+      // a settled breach carries its late first attendance (eventId, sinceOn)
+      return item.eventId && item.sinceOn
+        ? `Fristbrudd: første fremmøte ${dated(item.sinceOn)}, ${daysBetween(item.dueOn, item.sinceOn)} dager etter juridisk frist ${dated(item.dueOn)}`
+        : `Fristbrudd: juridisk frist ${dated(item.dueOn)} er passert uten første fremmøte (M); pasienten har rett til helsehjelp uten opphold, om nødvendig hos en annen tjenesteyter (HELFO Pasientformidling)`;
     case "REFERRAL_NOT_ASSESSED":
       return `Henvisning mottatt ${dated(item.sinceOn)} er ikke vurdert (start pakkeforløp mangler); frist 10 virkedager: ${dated(item.dueOn)}`;
     case "NO_FIRST_ATTENDANCE":

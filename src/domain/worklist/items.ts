@@ -1,5 +1,8 @@
 import type { IsoDate } from "@/lib/dates";
-import { addCalendarDays, DECISION_OUTCOMES, parseCode, type DecisionOutcome, type Notice, type PathwayEvaluation, type PathwayInput } from "@/domain/rules";
+import {
+  addCalendarDays, DECISION_OUTCOMES, parseCode,
+  type Deadline, type DecisionOutcome, type Notice, type PathwayEvaluation, type PathwayInput,
+} from "@/domain/rules";
 import { WORKLIST_RULES, type WorklistReason } from "./rules";
 
 // Turns the rules engine's verdict on one pathway into the actions it needs
@@ -65,7 +68,13 @@ export function worklistItems(pathway: PathwayInput, evaluation: PathwayEvaluati
   // error, reported once as the MISSING_START notice, not as a second row.
   const missingStart = evaluation.notices.some((n) => n.id === "MISSING_START");
   for (const d of evaluation.deadlines) {
-    if (d.completedOn !== null || !open) continue;
+    if (!open) continue;
+    if (d.kind === "care_start") {
+      const item = legalDeadlineItem(pathway, d);
+      if (item) items.push(item);
+      continue;
+    }
+    if (d.completedOn !== null) continue;
     if (d.kind === "referral_assessment" && missingStart) continue;
     items.push(
       draft({
@@ -144,6 +153,35 @@ export function worklistItems(pathway: PathwayInput, evaluation: PathwayEvaluati
     }
   }
   return dedupeByKey(items);
+}
+
+/**
+ * The legal deadline (juridisk frist) while the pathway is open: due, or a
+ * fristbrudd. An open deadline past due is a breach (the nightly recompute
+ * turns the row over the day after it falls due); a first attendance after it
+ * settles the breach, which stays on the list (with that M as its event and
+ * date, `sinceOn`) for the coordinator to follow up until the pathway closes.
+ */
+function legalDeadlineItem(pathway: PathwayInput, d: Deadline): WorklistItemDraft | null {
+  if (d.met === true) return null;
+  const key = `deadline:${d.kind}:${d.from}`;
+  if (d.completedOn === null) {
+    return draft({ reason: d.met === false ? "LEGAL_DEADLINE_BREACHED" : "LEGAL_DEADLINE", key, dueOn: d.due, sinceOn: d.from, deadlineKind: d.kind });
+  }
+  return draft({ reason: "LEGAL_DEADLINE_BREACHED", key, dueOn: d.due, sinceOn: d.completedOn, deadlineKind: d.kind, eventId: firstAttendanceOn(pathway, d.completedOn) });
+}
+
+/** The M that completed a deadline on `date` (the engine's order among same-day M: recorded time, then id). */
+function firstAttendanceOn(pathway: PathwayInput, date: IsoDate): string | null {
+  let found: { id: string; recordedAt: string } | null = null;
+  for (const e of pathway.events) {
+    if (e.annulled || e.date !== date) continue;
+    const parsed = parseCode(e.code, e.outcome, pathway.type);
+    if (!parsed.ok || parsed.letter !== "M") continue;
+    const candidate = { id: e.id, recordedAt: e.recordedAt ?? "" };
+    if (!found || candidate.recordedAt < found.recordedAt || (candidate.recordedAt === found.recordedAt && candidate.id < found.id)) found = candidate;
+  }
+  return found?.id ?? null;
 }
 
 /** Two notices of one kind on one event would collide; keep the first. */

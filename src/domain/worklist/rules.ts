@@ -15,7 +15,13 @@ export const WORKLIST_RULES = {
   maxHorizonDays: 365,
 } as const;
 
+/**
+ * In rank order, as the database enum (the grouped worklist sorts by it): a
+ * breach of a patient's right (the legal deadline) before the advisory norms.
+ */
 export const WORKLIST_REASONS = [
+  "LEGAL_DEADLINE_BREACHED",
+  "LEGAL_DEADLINE",
   "DEADLINE",
   "REFERRAL_NOT_ASSESSED",
   "NO_FIRST_ATTENDANCE",
@@ -28,6 +34,8 @@ export const WORKLIST_REASONS = [
 export type WorklistReason = (typeof WORKLIST_REASONS)[number];
 
 export const REASON_LABELS: Record<WorklistReason, string> = {
+  LEGAL_DEADLINE_BREACHED: "Fristbrudd",
+  LEGAL_DEADLINE: "Juridisk frist",
   DEADLINE: "Frist",
   REFERRAL_NOT_ASSESSED: "Henvisning ikke vurdert",
   NO_FIRST_ATTENDANCE: "Startet uten første fremmøte",

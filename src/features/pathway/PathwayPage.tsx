@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { PHASE_LABELS } from "@/domain/rules";
-import { maskNationalId } from "@/domain/national-id";
+import { maskNationalId, NATIONAL_ID_KIND_LABELS, nationalIdKindOf } from "@/domain/national-id";
 import { formatNorwegianDate } from "@/lib/dates";
 import { requirePage } from "@/server/auth/guard";
 import { today } from "@/server/clock";
@@ -33,6 +33,7 @@ export async function PathwayPage({ params }: { params: Promise<{ id: string }> 
         </p>
         <h1 className="text-2xl font-semibold">
           {shownPatientName(pathway)} <span className="font-mono text-lg text-slate-700">{maskNationalId(pathway.patient.nationalId)}</span>
+          <NationalIdKind nationalId={pathway.patient.nationalId} />
         </h1>
         <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
           <div>
@@ -108,4 +109,11 @@ export async function PathwayPage({ params }: { params: Promise<{ id: string }> 
       <EventTimeline pathwayId={pathway.id} events={pathway.events} canAnnul={can(actor.user.role, "event.annul")} />
     </article>
   );
+}
+
+/** A D- or H-nummer is named: an H-nummer is temporary and should be replaced by the patient's real id. */
+function NationalIdKind({ nationalId }: { nationalId: string }) {
+  const kind = nationalIdKindOf(nationalId);
+  if (kind !== "d-nummer" && kind !== "h-nummer") return null;
+  return <span className="ml-2 text-base font-normal text-slate-700">({NATIONAL_ID_KIND_LABELS[kind]})</span>;
 }

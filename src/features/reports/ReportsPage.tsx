@@ -7,6 +7,7 @@ import { unitOptionsFor } from "@/server/units/options";
 import { reportFilterSchema, reportSearchParams, type ReportFilters as Filters } from "@/server/reports/filters";
 import { complianceReport, LATE_BUCKETS, qualityReport, reportScope, trendReport, type Share } from "@/server/reports/queries";
 import { INVOLVEMENT_LABELS, KIND_LABELS } from "@/domain/reports/labels";
+import { breaches } from "@/domain/reports/breaches";
 import { belowTarget, percent } from "./format";
 import { ReportFilters } from "./ReportFilters";
 import { TrendChart } from "./TrendChart";
@@ -36,6 +37,18 @@ function Csv({ filters, table }: { filters: Filters; table: string }) {
     <a href={`/rapporter/eksport?${reportSearchParams(filters, { tabell: table })}`} className="no-print text-sm text-blue-800 underline" download>
       Last ned CSV
     </a>
+  );
+}
+
+function HeaderRow({ labels }: { labels: string[] }) {
+  return (
+    <thead>
+      <tr className="border-b border-slate-300">
+        {labels.map((label) => (
+          <th key={label} scope="col" className={TH}>{label}</th>
+        ))}
+      </tr>
+    </thead>
   );
 }
 
@@ -82,16 +95,7 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
       <section aria-labelledby="compliance-heading">
         <SectionHeading id="compliance-heading" title="Innen anbefalt tid" filters={filters} table="etterlevelse" />
         <table className="mt-2 w-full border-collapse bg-white text-sm">
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className={TH}>Indikator</th>
-              <th scope="col" className={TH}>Andel</th>
-              <th scope="col" className={TH}>Innenfor</th>
-              <th scope="col" className={TH}>Målt</th>
-              <th scope="col" className={TH}>Brudd, tjenesten</th>
-              <th scope="col" className={TH}>Brudd, pasientutsatt</th>
-            </tr>
-          </thead>
+          <HeaderRow labels={["Indikator", "Andel", "Innenfor", "Målt", "Brudd, tjenesten", "Brudd, pasientutsatt"]} />
           <tbody>
             {INDICATOR_KINDS.map((kind) => {
               const s = compliance.total[kind];
@@ -134,6 +138,35 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
           En frist telles i perioden den ble avgjort: på datoen den ble oppfylt, eller på forfallsdatoen hvis den ikke er oppfylt. Involvering
           gjelder forløp med behandlingsbeslutning (klinisk beslutning P eller T) i perioden: andelen med utført aktivitet (U) med koden for
           aktiviteten innen periodens slutt. Aktivitetskodene er lokale (ikke bekreftet av Helsedirektoratet).
+        </p>
+      </section>
+
+      <section aria-labelledby="breaches-heading">
+        <SectionHeading id="breaches-heading" title="Fristbrudd (juridisk frist)" filters={filters} table="fristbrudd" />
+        <table className="mt-2 w-full border-collapse bg-white text-sm">
+          <HeaderRow labels={["Enhet", "Fristbrudd", "Andel fristbrudd", "Juridiske frister målt", "Tjenesten", "Pasientutsatt"]} />
+          <tbody>
+            {[...scope.units.map((u) => ({ id: u.id as string | undefined, name: u.name, s: compliance.byUnit[u.id].care_start })), { id: undefined, name: "Alle valgte enheter", s: compliance.total.care_start }].map(({ id, name, s }) => {
+              const b = breaches(s);
+              const link = (utfall?: string) => drill({ hva: "frist", kind: "care_start", utfall, enhetsrad: id });
+              return (
+                <tr key={id ?? "total"} className="border-b border-slate-200" data-testid={`breaches-${id ?? "total"}`}>
+                  <th scope="row" className={`${TH} ${id ? "font-normal" : "font-semibold"}`}>{name}</th>
+                  <td className={`${TD} ${b.count > 0 ? "font-semibold text-red-900" : ""}`}><CountLink value={b.count} href={link("brudd")} label={`${name}: fristbrudd`} /></td>
+                  <td className={TD}>{percent(b.share)}</td>
+                  <td className={TD}><CountLink value={s.denominator} href={link()} label={`${name}: juridiske frister målt`} /></td>
+                  <td className={TD}><CountLink value={s.service} href={link("tjeneste")} label={`${name}: fristbrudd, tjenesten`} /></td>
+                  <td className={TD}><CountLink value={s.patient} href={link("pasient")} label={`${name}: fristbrudd, pasientutsatt`} /></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <p className="mt-1 text-sm text-slate-700">
+          Juridisk frist (pasient- og brukerrettighetsloven § 2-2) settes ved vurderingen av henvisningen for pasienter med rett til nødvendig
+          helsehjelp. Fristen er overholdt når første fremmøte (M) er senest på fristdatoen; ellers er det et fristbrudd, som telles på
+          datoen for første fremmøte, eller på fristdatoen hvis pasienten ennå ikke har møtt. Pasientutsatt: en pasientutsettelse (L) ligger
+          mellom vurderingen og første fremmøte.
         </p>
       </section>
 

@@ -11,8 +11,8 @@ import { unitOptionsFor } from "@/server/units/options";
 import { filtersToSearchParams, groupOf, REASON_FILTERS, worklistFilterSchema, type WorklistFilters as Filters } from "@/server/worklist/filters";
 import { listWorklist, worklistSummary } from "@/server/worklist/query";
 import { parseCursor } from "@/server/worklist/where";
-import { daysLeftText } from "@/domain/deadline-text";
 import { TONE_CLASSES } from "@/features/pathway/tone-classes";
+import { worklistRowStatus } from "./row-status";
 import { RowActions } from "./RowActions";
 import { WorklistAnnouncer } from "./WorklistAnnouncer";
 import { WorklistFilters } from "./WorklistFilters";
@@ -89,7 +89,7 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
           </thead>
           <tbody>
             {rows.map((row, i) => {
-              const status = daysLeftText(row.dueOn, now);
+              const status = worklistRowStatus(row, now);
               const group = groupOf(row.reason, row.dueOn, now);
               const newGroup = filters.sortering === "grunn" && (i === 0 || groupOf(rows[i - 1].reason, rows[i - 1].dueOn, now) !== group);
               return (

@@ -51,6 +51,7 @@ export const rawRowSchema = z.object({
   closedOn: sqlDate.nullable(),
   status: z.enum(["OPEN", "CLOSED"]),
   receivedOn: sqlDate,
+  legalDeadline: sqlDate.nullable(),
   directTreatmentRight: z.boolean(),
   severe: z.boolean(),
   events: z.array(eventJson.extend({ annulled: z.boolean(), recordedById: z.string() })),
@@ -95,6 +96,7 @@ export function deriveSelect(where: Prisma.Sql): Prisma.Sql {
       to_char(p."closedDate", 'YYYY-MM-DD') AS "closedOn",
       -- a lookup by key per pathway: as a join, the planner scanned every referral for each page
       (SELECT to_char(r."receivedDate", 'YYYY-MM-DD') FROM "Referral" r WHERE r."id" = p."referralId") AS "receivedOn",
+      (SELECT to_char(r."legalDeadline", 'YYYY-MM-DD') FROM "Referral" r WHERE r."id" = p."referralId") AS "legalDeadline",
       COALESCE((
         SELECT json_agg(json_build_object(
           'id', e."id", 'code', e."code", 'outcome', e."outcome", 'activityCode', e."activityCode",
@@ -108,7 +110,7 @@ export function deriveSelect(where: Prisma.Sql): Prisma.Sql {
 }
 
 /** A row of deriveSelect as the engine's input. */
-export function toDeriveRow({ receivedOn, directTreatmentRight, severe, events, ...row }: RawRow): DeriveRow {
+export function toDeriveRow({ receivedOn, legalDeadline, directTreatmentRight, severe, events, ...row }: RawRow): DeriveRow {
   return {
     ...row,
     input: {
@@ -116,6 +118,7 @@ export function toDeriveRow({ receivedOn, directTreatmentRight, severe, events, 
       type: row.type,
       setting: SETTING_TO_ENGINE[row.setting],
       referralReceived: receivedOn,
+      careDeadline: legalDeadline,
       directTreatmentRight,
       severe,
       events,

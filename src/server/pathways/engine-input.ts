@@ -14,7 +14,7 @@ export interface StoredPathwayForEngine {
   setting: CareSetting;
   directTreatmentRight: boolean;
   severe: boolean;
-  referral: { receivedDate: Date };
+  referral: { receivedDate: Date; legalDeadline: Date | null };
   events: {
     id: string;
     code: string;
@@ -32,7 +32,7 @@ export const PATHWAY_ENGINE_SELECT = {
   setting: true,
   directTreatmentRight: true,
   severe: true,
-  referral: { select: { receivedDate: true } },
+  referral: { select: { receivedDate: true, legalDeadline: true } },
   events: {
     select: {
       id: true,
@@ -52,6 +52,7 @@ export function toEngineInput(p: StoredPathwayForEngine): PathwayInput {
     type: p.type,
     setting: SETTING_TO_ENGINE[p.setting],
     referralReceived: toIsoDate(p.referral.receivedDate),
+    careDeadline: p.referral.legalDeadline ? toIsoDate(p.referral.legalDeadline) : null,
     directTreatmentRight: p.directTreatmentRight,
     severe: p.severe,
     events: p.events.map((e) => ({

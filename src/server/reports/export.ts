@@ -10,9 +10,10 @@ import { writeAudit } from "@/server/audit";
 import { reportFilterSchema } from "@/server/reports/filters";
 import { complianceReport, LATE_BUCKETS, qualityReport, trendReport, type Share } from "@/server/reports/queries";
 import { INVOLVEMENT_LABELS, KIND_LABELS } from "@/domain/reports/labels";
+import { breaches } from "@/domain/reports/breaches";
 
 
-const TABLES = ["etterlevelse", "forsinkelse", "enheter", "trend", "merknader", "behandlere"] as const;
+const TABLES = ["etterlevelse", "fristbrudd", "forsinkelse", "enheter", "trend", "merknader", "behandlere"] as const;
 type ReportTable = (typeof TABLES)[number];
 const tableSchema = z.enum(TABLES, { error: "Ukjent tabell." });
 
@@ -35,6 +36,17 @@ async function build(table: ReportTable, actor: Actor, filters: z.infer<typeof r
             return [INVOLVEMENT_LABELS[i], share(s), s.numerator, s.denominator, s.denominator - s.numerator, ""];
           }),
         ],
+      };
+    }
+    case "fristbrudd": {
+      const r = await complianceReport(actor, filters, now);
+      const row = (name: string, s: Share) => {
+        const b = breaches(s);
+        return [name, b.count, share(b), s.denominator, s.service, s.patient];
+      };
+      return {
+        header: ["Enhet", "Fristbrudd", "Andel fristbrudd (%)", "Juridiske frister målt", "Fristbrudd, tjenesten", "Fristbrudd, pasientutsatt"],
+        rows: [...r.scope.units.map((u) => row(u.name, r.byUnit[u.id].care_start)), row("Alle valgte enheter", r.total.care_start)],
       };
     }
     case "forsinkelse": {

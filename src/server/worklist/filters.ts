@@ -8,6 +8,8 @@ import { WORKLIST_RULES, type WorklistReason } from "@/domain/worklist";
 
 /** What the user filters on: deadlines split into overdue and due soon. */
 export const REASON_FILTERS = {
+  fristbrudd: { label: "Fristbrudd: juridisk frist passert", reason: "LEGAL_DEADLINE_BREACHED" },
+  "juridisk-frist": { label: "Juridisk frist innen horisonten", reason: "LEGAL_DEADLINE" },
   forfalt: { label: "Forfalte frister", reason: "DEADLINE", overdue: true },
   snart: { label: "Frister innen horisonten", reason: "DEADLINE", overdue: false },
   henvisning: { label: "Henvisning ikke vurdert innen 10 virkedager", reason: "REFERRAL_NOT_ASSESSED" },
@@ -26,7 +28,7 @@ export function groupOf(reason: WorklistReason, dueOn: string, today: string): R
   return (Object.keys(REASON_FILTERS) as ReasonFilter[]).find((slug) => REASON_FILTERS[slug].reason === reason)!;
 }
 
-/** Default: grouped in the order of REASON_FILTERS, most days late first within each group. */
+/** Default: grouped in the order of REASON_FILTERS (the reasons' rank), most days late first within each group. */
 export const SORTS = { grunn: "Gruppert etter grunn", frist: "Alle etter frist" } as const;
 export type WorklistSort = keyof typeof SORTS;
 

@@ -135,6 +135,7 @@ async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageS
       sinceOn: item.sinceOn,
       deadlineKind: item.deadlineKind,
       noticeId: item.noticeId,
+      eventId: item.eventId,
       outcome: item.outcome,
     };
     return {
@@ -142,7 +143,6 @@ async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageS
       id: item.id,
       key: item.key,
       pathwayId: item.pathwayId,
-      eventId: item.eventId,
       description: describeItem(row, today),
       type: item.type,
       setting: item.setting,
