@@ -3,6 +3,7 @@ import { registerEventSchema } from "@/server/events/schema";
 import { annulSchema } from "@/server/events/annul-schema";
 import { REASON_FILTERS } from "@/server/worklist/filters";
 import { explainSchema, postponeSchema } from "@/server/worklist/schemas";
+import { referralPaths } from "@/server/referrals/openapi-paths";
 
 // OpenAPI 3.1 description of API v1. Request bodies come from the same zod
 // schemas the handlers use, so the description cannot drift from the code.
@@ -31,6 +32,7 @@ export function openApiDocument() {
     openapi: "3.1.0",
     info: { title: "Forløpsvakt API", version: "1", description: "Pakkeforløp: forløp, hendelser, frister og oppmerksomheter. Session cookie authentication." },
     paths: {
+      ...referralPaths(errorBody, errors, idParam),
       "/api/v1/pathways": {
         get: {
           summary: "List pathways of the caller's units",
