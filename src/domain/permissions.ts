@@ -16,6 +16,8 @@ export const ACTIONS = [
   "event.create", // register a code
   "event.annul", // correct a code
   "notice.explain",
+  "referral.read", // Henvisninger: the referrals of my units and their assessments
+  "referral.write", // register a referral, assess it (starting its pathway), correct an assessment
   "worklist.view", // the coordinator's worklist
   "worklist.postpone", // put a worklist row aside until a date
   "report.view", // the leader's compliance reports
@@ -37,13 +39,15 @@ const PERMISSIONS = {
     "event.create",
     "event.annul",
     "notice.explain",
+    "referral.read",
+    "referral.write",
     "worklist.view",
     "worklist.postpone",
     "report.view",
     "export.csv",
   ],
   // Leaders read pathways behind the numbers (drill-down) but do not code.
-  LEADER: ["patient.read", "worklist.view", "report.view", "export.csv"],
+  LEADER: ["patient.read", "referral.read", "worklist.view", "report.view", "export.csv"],
   // Administrators run the system; they see no patient data.
   ADMIN: ["admin.users", "audit.read"],
 } as const satisfies Record<Role, readonly Action[]>;

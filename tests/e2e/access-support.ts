@@ -6,7 +6,7 @@ import { logIn } from "./support";
 // Shared by the access matrices of routes (access-matrix.spec.ts) and server
 // actions (action-matrix.spec.ts).
 
-export type Ids = { own: string; other: string; event: string; otherEvent: string; otherUnit: string };
+export type Ids = { own: string; other: string; event: string; otherEvent: string; otherUnit: string; ownReferral: string; otherReferral: string };
 
 // Demo users: DPS is the own unit of the clinician and the coordinator; the
 // leader has every unit; the administrator none.
@@ -30,7 +30,8 @@ export async function ids(): Promise<Ids> {
     const own = await pathway("DPS");
     const other = await pathway("BUP");
     const otherUnit = (await client.query(`SELECT "unitId" FROM "Pathway" WHERE id = $1`, [other])).rows[0].unitId as string;
-    return { own, other, event: await eventOf(own), otherEvent: await eventOf(other), otherUnit };
+    const referralOf = async (pathwayId: string) => (await client.query(`SELECT "referralId" FROM "Pathway" WHERE id = $1`, [pathwayId])).rows[0].referralId as string;
+    return { own, other, event: await eventOf(own), otherEvent: await eventOf(other), otherUnit, ownReferral: await referralOf(own), otherReferral: await referralOf(other) };
   } finally {
     await client.end();
   }

@@ -44,7 +44,27 @@ async function targets(): Promise<Record<string, Target>> {
      WHERE p."unitId" = $1 AND p.status = 'OPEN' AND e."annulledAt" IS NULL ORDER BY e.id LIMIT 1`,
     [unitId],
   );
+  const [waiting] = await query<{ id: string }>(
+    `SELECT r.id FROM "Referral" r WHERE r."unitId" = $1 AND r."assessedDate" IS NULL
+       AND NOT EXISTS (SELECT 1 FROM "Pathway" p WHERE p."referralId" = r.id) ORDER BY r."receivedDate" DESC, r.id LIMIT 1`,
+    [unitId],
+  );
+  const [closed] = await query<{ id: string; assessedDate: string }>(
+    `SELECT r.id, to_char(r."assessedDate", 'YYYY-MM-DD') AS "assessedDate" FROM "Referral" r WHERE r."unitId" = $1 AND r.decision = 'FORWARDED' ORDER BY r.id LIMIT 1`,
+    [unitId],
+  );
   return {
+    "src/features/referrals/actions.ts#registerReferralAction": {
+      action: "referral.write",
+      page: "/henvisninger/ny",
+      valid: [{ nationalId: makeNationalId("2011-04-06", 421, { synthetic: true }), patientName: "Fuzz Henvisning", unitId, receivedDate: osloToday(), referrerName: "Fastlege Fuzz" }],
+    },
+    "src/features/referrals/actions.ts#assessReferralAction": { action: "referral.write", page: `/henvisninger/${waiting.id}`, valid: [waiting.id, { assessedDate: osloToday(), decision: "need_no_right" }] },
+    "src/features/referrals/actions.ts#correctAssessmentAction": {
+      action: "referral.write",
+      page: `/henvisninger/${closed.id}`,
+      valid: [closed.id, { assessedDate: closed.assessedDate, decision: "returned", reason: "Fuzz", correctionReason: "Fuzztest av rettelse" }],
+    },
     "src/features/own-list/actions.ts#searchOwnPathwaysAction": { action: "pathway.list.own", page: "/mine-pasienter", valid: [{ q: "Nordmann" }] },
     "src/features/new-pathway/actions.ts#createPathwayAction": {
       action: "pathway.create",

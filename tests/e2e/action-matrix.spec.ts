@@ -41,6 +41,26 @@ const ACTIONS: Record<string, ActionProbe> = {
       { nationalId: makeNationalId("2012-03-04", 417, { synthetic: true }), patientName: "Matrise Pasient", unitId: i.otherUnit, type: "D12", referralReceived: osloToday(), referrerName: "Fastlege Matrise" },
     ],
   },
+  "src/features/referrals/actions.ts#registerReferralAction": {
+    action: "referral.write",
+    page: () => "/henvisninger/ny",
+    invalid: () => [{}],
+    otherUnit: (i) => [
+      { nationalId: makeNationalId("2012-03-05", 419, { synthetic: true }), patientName: "Matrise Henvist", unitId: i.otherUnit, receivedDate: osloToday(), referrerName: "Fastlege Matrise" },
+    ],
+  },
+  "src/features/referrals/actions.ts#assessReferralAction": {
+    action: "referral.write",
+    page: (i) => `/henvisninger/${i.ownReferral}`,
+    invalid: (i) => [i.ownReferral, { assessedDate: "2025-02-30", decision: "maybe" }],
+    otherUnit: (i) => [i.otherReferral, { assessedDate: osloToday(), decision: "need_no_right" }],
+  },
+  "src/features/referrals/actions.ts#correctAssessmentAction": {
+    action: "referral.write",
+    page: (i) => `/henvisninger/${i.ownReferral}`,
+    invalid: (i) => [i.ownReferral, { assessedDate: osloToday(), decision: "need_no_right", correctionReason: "" }],
+    otherUnit: (i) => [i.otherReferral, { assessedDate: osloToday(), decision: "need_no_right", correctionReason: "Tilgangstest" }],
+  },
   "src/features/pathway/name-check-action.ts#checkPatientNameAction": {
     action: "patient.name.check",
     page: (i) => `/forlop/${i.own}`,

@@ -3,7 +3,7 @@ import pg from "pg";
 // Row counts and checksums of every table a write could touch: equal before
 // and after a run of refused requests means nothing was stored or changed.
 
-const TABLES = ["Pathway", "PathwayEvent", "WorklistItem", "PathwayDeadline", "PathwayNotice", "NoticeExplanation", "WorklistPostponement", "AuditEvent", "Patient", "Referral"];
+const TABLES = ["Pathway", "PathwayEvent", "WorklistItem", "PathwayDeadline", "PathwayNotice", "NoticeExplanation", "WorklistPostponement", "AuditEvent", "Patient", "Referral", "ReferralAssessment"];
 
 export async function snapshot(options: { except?: string[] } = {}): Promise<Record<string, string>> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });

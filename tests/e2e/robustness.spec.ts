@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { makeNationalId } from "../../src/domain/national-id";
 import { logIn } from "./support";
 import { snapshot } from "./db-snapshot";
 import { builtActions, callActionRaw } from "./action-support";
@@ -54,8 +55,12 @@ test("1 000+ hostile payloads to every write route: only 4xx, and the database i
     SELECT p.id AS "pathwayId", e.id AS "eventId" FROM "Pathway" p
     JOIN "Unit" u ON u.id = p."unitId" JOIN "PathwayEvent" e ON e."pathwayId" = p.id
     WHERE u.kind = 'DPS' AND p.status = 'OPEN' ORDER BY p.id, e.id LIMIT 1`);
+  const { rows: [waiting] } = await client.query(`
+    SELECT r.id FROM "Referral" r JOIN "Unit" u ON u.id = r."unitId"
+    WHERE u.kind = 'DPS' AND r."assessedDate" IS NULL AND NOT EXISTS (SELECT 1 FROM "Pathway" p WHERE p."referralId" = r.id) ORDER BY r.id LIMIT 1`);
   await client.end();
   const { pathwayId, eventId } = target as { pathwayId: string; eventId: string };
+  const referralId = (waiting as { id: string }).id;
 
   const rng = mulberry32(20261122);
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(rng() * items.length)];
@@ -64,7 +69,9 @@ test("1 000+ hostile payloads to every write route: only 4xx, and the database i
 
   // Each builder returns a payload that must be refused: at least one field is
   // guaranteed invalid (bad date, unknown code, wrong type, empty reason …).
-  const routes: { name: string; url: () => string; body: () => unknown }[] = [
+  // never a valid national id: so no payload below can register a patient or a referral
+  const badNationalId = () => pick(["12345678901", "", "0101010101", "010101012345", "abcdefghijk", ...HOSTILE.slice(0, 4)]);
+  const routes: { name: string; url: () => string; body: () => unknown; count?: number }[] = [
     {
       name: "register event",
       url: () => (rng() < 0.8 ? `/api/v1/pathways/${pathwayId}/events` : `/api/v1/pathways/${encodeURIComponent(badId())}/events`),
@@ -107,13 +114,51 @@ test("1 000+ hostile payloads to every write route: only 4xx, and the database i
         junk(),
       ]),
     },
+    // the referral routes, fewer each (the suite's time): the same kinds of payload
+    {
+      name: "patient",
+      url: () => "/api/v1/patients",
+      count: 60,
+      body: () => pick([{ nationalId: badNationalId(), name: "Fuzz Testesen" }, { nationalId: junk(), name: junk() }, { name: "Fuzz" }, junk()]),
+    },
+    {
+      name: "register referral",
+      url: () => "/api/v1/referrals",
+      count: 60,
+      body: () => pick([
+        { nationalId: badNationalId(), patientName: "Fuzz", unitId: pick(HOSTILE), receivedDate: pick(BAD_DATES), referrerName: "Fastlege" },
+        { nationalId: junk(), patientName: junk(), unitId: junk(), receivedDate: junk(), referrerName: junk(), idempotencyKey: junk() },
+        junk(),
+      ]),
+    },
+    {
+      name: "assess referral",
+      url: () => `/api/v1/referrals/${rng() < 0.8 ? referralId : encodeURIComponent(badId())}/assessment`,
+      count: 60,
+      body: () => pick([
+        { assessedDate: pick(BAD_DATES), decision: pick(["right", "no_need", "maybe", ""]), legalDeadline: pick(BAD_DATES) },
+        { assessedDate: "2026-01-01", decision: junk(), reason: junk() },
+        { assessedDate: "2999-01-01", decision: "need_no_right", pathway: { type: junk(), setting: "DOGN" } },
+        junk(),
+      ]),
+    },
+    {
+      name: "correct assessment",
+      url: () => `/api/v1/referrals/${rng() < 0.8 ? referralId : encodeURIComponent(badId())}/assessment/correct`,
+      count: 60,
+      body: () => pick([
+        { assessedDate: pick(BAD_DATES), decision: "returned", reason: "Fuzz", correctionReason: "Fuzz" },
+        { assessedDate: "2026-01-01", decision: "need_no_right", correctionReason: pick(["", " ", null, 42, [], {}]) },
+        junk(),
+      ]),
+    },
   ];
 
   const before = await snapshot();
   const statuses = new Map<string, number>();
   let sent = 0;
   for (const route of routes) {
-    for (let i = 0; i < 220; i++) {
+    for (let i = 0; i < (route.count ?? 220); i++) {
       const raw = rng() < 0.1;
       const response = await page.request.post(route.url(), {
         // one in ten is not JSON at all
@@ -159,6 +204,16 @@ test("1 000+ hostile calls of every server action: never a 5xx, and the database
     "src/features/worklist/actions.ts#postponeItemAction": { page: "/arbeidsliste", args: () => [{ pathwayId: i.own, itemKey: "inactive", until: "2026-01-01", reason: "Venter" }] },
     "src/features/new-pathway/actions.ts#createPathwayAction": { page: "/forlop/ny", args: () => [{ nationalId: "x", unitId: i.otherUnit, type: "D11", referralReceived: "2026-01-01", referrerName: "Fastlege" }] },
     "src/features/own-list/actions.ts#searchOwnPathwaysAction": { page: "/mine-pasienter", args: () => [{ q: "Nordmann" }] },
+    // another unit's, and dated in the future: refused whichever place is made hostile
+    "src/features/referrals/actions.ts#registerReferralAction": {
+      page: "/henvisninger/ny",
+      args: () => [{ nationalId: makeNationalId("2010-02-03", 422, { synthetic: true }), patientName: "Fuzz", unitId: i.otherUnit, receivedDate: "2099-01-01", referrerName: "Fastlege" }],
+    },
+    "src/features/referrals/actions.ts#assessReferralAction": { page: "/henvisninger", args: () => [i.otherReferral, { assessedDate: "2099-01-01", decision: "need_no_right" }] },
+    "src/features/referrals/actions.ts#correctAssessmentAction": {
+      page: "/henvisninger",
+      args: () => [i.otherReferral, { assessedDate: "2099-01-01", decision: "need_no_right", correctionReason: "Fuzz" }],
+    },
   };
   const built = builtActions();
   const body = (args: unknown[]): string | Buffer => {

@@ -92,6 +92,8 @@ describe("the worklist query", () => {
     const { coordinator } = await setup();
     const summary = await worklistSummary(coordinator, filters(), TODAY);
     for (const [slug, count] of Object.entries(summary.byFilter)) {
+      // the referrals' count is the referral list's (referrals.integration.test.ts)
+      if (slug === "henvisning") continue;
       const { rows } = await listWorklist(coordinator, filters({ grunn: slug }), TODAY, 1000);
       expect(rows.length, slug).toBe(count);
     }

@@ -15,12 +15,14 @@ const EXPECTED: Record<Role, Action[]> = {
     "event.create",
     "event.annul",
     "notice.explain",
+    "referral.read",
+    "referral.write",
     "worklist.view",
     "worklist.postpone",
     "report.view",
     "export.csv",
   ],
-  LEADER: ["patient.read", "worklist.view", "report.view", "export.csv"],
+  LEADER: ["patient.read", "referral.read", "worklist.view", "report.view", "export.csv"],
   ADMIN: ["admin.users", "audit.read"],
 };
 

@@ -1,17 +1,19 @@
--- Three audit actions that no version of the app has ever written
--- (PATIENT_VIEWED, PATHWAY_UPDATED, REFERRAL_CREATED: a pathway page writes
--- PATHWAY_VIEWED, a referral is created with its pathway and audited as
--- PATHWAY_CREATED), so no row can hold them. PostgreSQL cannot drop an enum
--- value: the type is made anew and the column converted. The conversion is
--- ALTER TABLE, not UPDATE, so the append-only trigger is not involved, and it
--- rewrites "AuditEvent" once under an exclusive lock (seconds per million rows).
-ALTER TYPE "AuditAction" RENAME TO "AuditAction_old";
-CREATE TYPE "AuditAction" AS ENUM (
-  'LOGIN_SUCCEEDED', 'LOGIN_FAILED', 'LOGIN_RATE_LIMITED', 'LOGOUT',
-  'PATIENT_CREATED', 'PATIENT_LOOKUP', 'PATIENT_LINKED', 'PATIENT_LIST_VIEWED',
-  'PATHWAY_VIEWED', 'PATHWAY_CREATED', 'PATHWAY_ASSIGNED',
-  'EVENT_CREATED', 'EVENT_ANNULLED', 'NOTICE_EXPLAINED',
-  'WORKLIST_VIEWED', 'WORKLIST_POSTPONED', 'REPORT_VIEWED', 'EXPORT_DOWNLOADED', 'ACCESS_DENIED'
-);
+-- Two audit actions that no version of the app has ever written
+-- (PATIENT_VIEWED, PATHWAY_UPDATED: a pathway page writes PATHWAY_VIEWED), so no
+-- row can hold them. PostgreSQL cannot drop an enum value: the type is made anew
+-- from the old one's values without those two (read from the catalogue, so the
+-- values other migrations added are kept in their order) and the column
+-- converted. The conversion is ALTER TABLE, not UPDATE, so the append-only
+-- trigger is not involved, and it rewrites "AuditEvent" once under an exclusive
+-- lock (seconds per million rows).
+DO $$
+DECLARE kept text;
+BEGIN
+  SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder) INTO kept
+  FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid
+  WHERE t.typname = 'AuditAction' AND e.enumlabel NOT IN ('PATIENT_VIEWED', 'PATHWAY_UPDATED');
+  ALTER TYPE "AuditAction" RENAME TO "AuditAction_old";
+  EXECUTE format('CREATE TYPE "AuditAction" AS ENUM (%s)', kept);
+END $$;
 ALTER TABLE "AuditEvent" ALTER COLUMN "action" TYPE "AuditAction" USING "action"::text::"AuditAction";
 DROP TYPE "AuditAction_old";

@@ -6,7 +6,7 @@ export {
   parseCode, invalidForType, typePrefixOf,
 } from "./codes";
 export type { PathwayType, EventLetter, DecisionOutcome, EventDefinition, InvolvementIndicator, OutcomeDefinition, OutcomeList, ParsedCode } from "./codes";
-export { durationsInForce } from "./durations";
+export { durationsInForce, REFERRAL_ASSESSMENT_WORKING_DAYS } from "./durations";
 export type { Setting, DurationRow, DurationSet } from "./durations";
 export { DEADLINE_LABELS, NOTICE_MESSAGES, PHASE_LABELS } from "./labels";
 export type { DeadlineKind, NoticeId, Phase } from "./labels";

@@ -4,6 +4,7 @@ import { can, type Action, type Role } from "@/domain/permissions";
 const NAV_ITEMS: { href: string; label: string; action: Action }[] = [
   { href: "/mine-pasienter", label: "Mine pasienter", action: "pathway.list.own" },
   { href: "/arbeidsliste", label: "Arbeidsliste", action: "worklist.view" },
+  { href: "/henvisninger", label: "Henvisninger", action: "referral.read" },
   { href: "/forlop/ny", label: "Nytt forløp", action: "pathway.create" },
   { href: "/rapporter", label: "Rapporter", action: "report.view" },
   { href: "/admin", label: "Administrasjon", action: "admin.users" },

@@ -3,6 +3,7 @@ import { formatNorwegianDate } from "@/lib/dates";
 import { filtersToSearchParams, REASON_FILTERS, type ReasonFilter, type WorklistFilters } from "@/server/worklist/filters";
 import type { WorklistSummary as Summary } from "@/server/worklist/query";
 import { ListLink } from "@/features/shell/ListLink";
+import { referralFiltersToParams } from "@/server/referrals/filters";
 
 const NATIONAL_TARGET = 0.8;
 
@@ -20,7 +21,11 @@ export function WorklistSummary({ summary, filters }: { summary: Summary; filter
           {(Object.keys(REASON_FILTERS) as ReasonFilter[]).map((slug) => (
             <li key={slug} className="flex justify-between gap-2">
               <ListLink
-                href={`/arbeidsliste?${filtersToSearchParams(filters, { grunn: slug, etter: undefined })}`}
+                href={
+                  slug === "henvisning"
+                    ? `/henvisninger?${referralFiltersToParams({ enhet: filters.enhet, status: "ikke-vurdert" })}`
+                    : `/arbeidsliste?${filtersToSearchParams(filters, { grunn: slug, etter: undefined })}`
+                }
                 aria-current={filters.grunn === slug ? "true" : undefined}
                 className={`text-blue-800 underline ${filters.grunn === slug ? "font-semibold" : ""}`}
               >

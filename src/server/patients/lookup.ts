@@ -19,7 +19,7 @@ export interface PatientMatch {
 export async function lookUpPatient(
   actor: Actor,
   nationalId: string,
-  purpose: { purpose: "pathway.create" | "patient.create"; unitId?: string },
+  purpose: { purpose: "pathway.create" | "patient.create" | "referral.create"; unitId?: string },
 ): Promise<PatientMatch | null> {
   const patient = await prisma.patient.findUnique({ where: { nationalId }, select: { id: true, name: true } });
   await writeAudit(

@@ -12,6 +12,7 @@ import { FIRST_NAMES, LAST_NAMES } from "./names";
 import { pathwayStory, type StoryEvent } from "./pathway-story";
 import { between, chance, mulberry32, pick, weighted, type Rng } from "./random";
 import { DEMO_SCENARIOS } from "./scenarios";
+import { seedReferralFlow } from "./referral-flow";
 
 export const DEMO_PASSWORD = "demo1234";
 const DEMO_ADMIN_EMAIL = "admin@forlopsvakt.test";
@@ -134,6 +135,19 @@ export async function seedDemo(db: PrismaClient, today: IsoDate) {
     },
     { timeout: 300_000, maxWait: 30_000 },
   );
+  const member = (email: string) => {
+    const u = users.find((x) => x.email === email)!;
+    return { id: u.id, email: u.email, name: u.name, role: u.role, unitIds: u.units.map((k) => unitIds[k]) };
+  };
+  // the services use the process's shared client: this run's own when there is none
+  const shared = globalThis as { forlopsvaktPrisma?: PrismaClient };
+  const hadClient = shared.forlopsvaktPrisma !== undefined;
+  shared.forlopsvaktPrisma ??= db;
+  try {
+    await seedReferralFlow(today, member("koordinator@forlopsvakt.test"), bente.id, member("koordinator.bup@forlopsvakt.test"));
+  } finally {
+    if (!hadClient) shared.forlopsvaktPrisma = undefined;
+  }
   return { units: UNITS.length, users: users.length, patients: rows.patients.length, pathways: rows.pathways.length, events: rows.events.length };
 }
 

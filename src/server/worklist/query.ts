@@ -11,6 +11,7 @@ import { auditInsert, writeAudit, type AuditEntry } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { shownPatientNameSql } from "@/server/pathways/shown-name";
+import { countOverdueUnassessed } from "@/server/referrals/list";
 import { REASON_FILTERS, type WorklistFilters } from "./filters";
 import { baseCondition, cursorCondition, encodeCursor, orderBy, pageOrder, reasonCondition, scopedUnits } from "./where";
 
@@ -166,12 +167,15 @@ export interface WorklistSummary {
 export async function worklistSummary(actor: Actor, f: WorklistFilters, today: IsoDate): Promise<WorklistSummary> {
   assertCan(actor.user, "worklist.view");
   const monthStart = `${today.slice(0, 8)}01`;
-  const [byReason, thisMonth] = await Promise.all([
+  const units = scopedUnits(actor, f.enhet);
+  const [byReason, thisMonth, referralsOverdue] = await Promise.all([
     pooled().rows(reasonCount, Prisma.sql`
       SELECT w."reason"::text AS "reason", count(*) AS "count", count(*) FILTER (WHERE w."dueOn" < ${today}::date) AS "overdue"
       FROM "WorklistItem" w WHERE ${baseCondition(actor, f, today)}
       GROUP BY w."reason"`),
-    complianceThisMonth(scopedUnits(actor, f.enhet), f, monthStart, today),
+    complianceThisMonth(units, f, monthStart, today),
+    // referrals have no clinician: a clinician filter leaves none
+    f.behandler ? 0 : countOverdueUnassessed(units, today, f.type),
   ]);
   const byFilter: Record<string, number> = {};
   for (const [slug, filter] of Object.entries(REASON_FILTERS)) {
@@ -180,6 +184,10 @@ export async function worklistSummary(actor: Actor, f: WorklistFilters, today: I
     const overdue = row?.overdue ?? 0;
     byFilter[slug] = "overdue" in filter ? (filter.overdue ? overdue : count - overdue) : count;
   }
+  // Unassessed referrals mostly have no pathway yet (it starts at the
+  // assessment), so this count is the referral list's: the same number
+  // /henvisninger shows as over the 10-working-day limit, and it links there.
+  byFilter.henvisning = referralsOverdue;
   return { byFilter, thisMonth, monthStart };
 }
 
