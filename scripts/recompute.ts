@@ -12,12 +12,14 @@ const prisma = createPrismaClient(undefined, { timeouts: "job" });
 const day = today();
 const started = Date.now();
 try {
-  const result = await whileHoldingRecomputeLock(pgPool(prisma), (connection) =>
-    recomputeAllDerived(connection, day, {
-      batchSize: 1000,
-      onlyOpen,
-      onBatch: (done) => process.stdout.write(`\r${done} forløp …`),
-    }),
+  const result = await whileHoldingRecomputeLock(pgPool(prisma), (_, lanes) =>
+    lanes((all) =>
+      recomputeAllDerived(all, day, {
+        batchSize: 1000,
+        onlyOpen,
+        onBatch: (done) => process.stdout.write(`\r${done} forløp …`),
+      }),
+    ),
   );
   if (!result) {
     console.error("En annen omberegning kjører allerede (serverens nattlige jobb eller en annen npm run recompute). Prøv igjen når den er ferdig.");
