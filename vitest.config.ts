@@ -4,7 +4,11 @@ import path from "node:path";
 const alias = { "@": path.resolve(import.meta.dirname, "src") };
 
 // Two projects: pure unit tests (parallel) and integration tests against a
-// real PostgreSQL (files run one after another: they share one database).
+// real PostgreSQL, each file in a database of its own (a copy of one migrated
+// template, see tests/support/integration-setup.ts). The files still run one
+// at a time: several race 50 requests against pool, lock and retry limits
+// (5 s to get a connection, 10 attempts of a registration), and with a second
+// file beside them on two loaded cores three of them failed once.
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -24,6 +28,7 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["tests/integration/**/*.integration.test.ts"],
+          globalSetup: ["tests/support/integration-setup.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,7 +1,8 @@
 // Shared by scripts/start.mjs and scripts/test.mjs. Plain Node, no
 // dependencies: it runs before `npm install`.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, statSync, readdirSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export const ROOT = new URL("../..", import.meta.url).pathname;
@@ -18,6 +19,50 @@ export function run(command, args, env = {}) {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} feilet (kode ${result.status ?? result.signal})`);
   return (Date.now() - started) / 1000;
+}
+
+/** run() without blocking: other children (runInBackground) go on meanwhile. */
+export function runAsync(command, args, env = {}) {
+  const started = Date.now();
+  const child = track(spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } }));
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      if (code === 0) resolve((Date.now() - started) / 1000);
+      else reject(new Error(`${command} ${args.join(" ")} feilet (kode ${code ?? signal})`));
+    });
+  });
+}
+
+/**
+ * Starts a command beside whatever runs next, its output kept in a file and
+ * printed when it ends (so it does not interleave with the foreground's).
+ * Resolves when it succeeded; rejects (after printing the output) on failure.
+ */
+export function runInBackground(label, command, args, env = {}) {
+  const started = Date.now();
+  const dir = mkdtempSync(join(tmpdir(), "forlopsvakt-bg-"));
+  const file = join(dir, "output.log");
+  const fd = openSync(file, "w");
+  const child = track(spawn(command, args, { cwd: ROOT, stdio: ["ignore", fd, fd], env: { ...process.env, ...env } }));
+  closeSync(fd);
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      process.stdout.write(readFileSync(file));
+      rmSync(dir, { recursive: true, force: true });
+      log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s (beside the integration tests)`);
+      if (code === 0) resolve();
+      else reject(new Error(`${command} ${args.join(" ")} feilet (kode ${code ?? signal})`));
+    });
+  });
+}
+
+export async function timedAsync(label, fn) {
+  const started = Date.now();
+  const value = await fn();
+  log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return value;
 }
 
 export function timed(label, fn) {

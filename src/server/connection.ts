@@ -57,3 +57,10 @@ export async function withConnection<T>(pool: pg.Pool, work: (connection: Connec
     client.release(failed);
   }
 }
+
+/** `count` connections of `pool` for `work` at once, each as withConnection gives it. */
+export async function withConnections<T>(pool: pg.Pool, count: number, work: (connections: Connection[]) => Promise<T>): Promise<T> {
+  const take = (held: Connection[]): Promise<T> =>
+    held.length === count ? work(held) : withConnection(pool, (connection) => take([...held, connection]));
+  return take([]);
+}

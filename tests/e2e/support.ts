@@ -43,3 +43,27 @@ export function stopSpawned(child: ChildProcess | undefined) {
     // already gone
   }
 }
+
+/**
+ * Calls `send` for every item, `concurrency` calls at a time (npm run serve has
+ * a process per core, and a request's round trip through Playwright costs
+ * more than the server's work). Stops taking items after the first failure and
+ * rejects with it.
+ */
+export async function forEachConcurrently<T>(items: readonly T[], concurrency: number, send: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (!failed && next < items.length) {
+        const item = items[next++];
+        try {
+          await send(item);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      }
+    }),
+  );
+}

@@ -4,7 +4,7 @@ import { prisma, pgPool } from "@/server/db";
 import { withConnection } from "@/server/connection";
 import { registerEvent } from "@/server/events/register";
 import { recomputeIfStale } from "@/server/jobs/nightly";
-import { recomputeAllDerived } from "@/server/pathways/derived";
+import { recomputeAllDerived, RecomputePageError } from "@/server/pathways/derived";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
 
 // The server's nightly job, called as the server calls it (instrumentation.ts
@@ -117,7 +117,8 @@ describe("the server's nightly recompute", () => {
 
     // the server's own entry point, on the app's prisma export
     let jobDone = false;
-    const job = recomputeIfStale().finally(() => (jobDone = true));
+    // pages of 7: several, two in flight at once
+    const job = recomputeIfStale({ batchSize: 7 }).finally(() => (jobDone = true));
     // registrations racing the job, and other requests keeping the pool's connections busy
     const registrations = others
       .filter((_, i) => i % 3 === 0)
@@ -130,6 +131,73 @@ describe("the server's nightly recompute", () => {
     expect(afterJob.pathways.every((p) => p.derivedOn?.toISOString().slice(0, 10) === TODAY)).toBe(true);
     await fullRecompute(TODAY);
     expect(afterJob).toEqual(await derivedSnapshot());
+  });
+
+  it("two pages in flight on two connections: each open pathway is written once, by one of them, and the result equals a full recompute", async () => {
+    await setup(24);
+    // with the earlier tests' pathways: all were derived yesterday
+    const all = await db().pathway.findMany({ where: { status: "OPEN" }, select: { id: true } });
+    // which session wrote each pathway row (a trigger of this test's own)
+    await db().$executeRawUnsafe(`CREATE TABLE "test_writes" ("pathwayId" text, "backend" int)`);
+    await db().$executeRawUnsafe(`CREATE FUNCTION "test_log_write"() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO "test_writes" VALUES (NEW."id", pg_backend_pid()); RETURN NEW; END $$`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER "test_log_write" AFTER UPDATE ON "Pathway" FOR EACH ROW EXECUTE FUNCTION "test_log_write"()`);
+    try {
+      expect(await recomputeIfStale({ batchSize: 5 })).toEqual({ status: "recomputed", pathways: all.length });
+      const writes = await db().$queryRawUnsafe<{ pathwayId: string; backend: number }[]>(`SELECT * FROM "test_writes"`);
+      expect(writes.map((w) => w.pathwayId).sort()).toEqual(all.map((p) => p.id).sort());
+      expect(new Set(writes.map((w) => w.backend)).size).toBe(2);
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER "test_log_write" ON "Pathway"`);
+      await db().$executeRawUnsafe(`DROP FUNCTION "test_log_write"()`);
+      await db().$executeRawUnsafe(`DROP TABLE "test_writes"`);
+    }
+    const afterJob = await derivedSnapshot();
+    await fullRecompute(TODAY);
+    expect(afterJob).toEqual(await derivedSnapshot());
+    expect(await lockIsFree()).toBe(true);
+  });
+
+  it("a page that fails is rolled back alone: the pages before it (and beside it) stay committed, the job reports the page, and the next run does the rest", async () => {
+    await setup(15);
+    // with the earlier tests' pathways (all derived yesterday), in the job's order
+    const ids = (await db().pathway.findMany({ where: { status: "OPEN" }, select: { id: true }, orderBy: { id: "asc" } })).map((p) => p.id);
+    // the third page (pages of 3) cannot be written
+    const poisoned = ids[7];
+    const failedPage = ids.slice(6, 9);
+    const before = await derivedSnapshot();
+    await db().$executeRawUnsafe(`CREATE FUNCTION "test_refuse"() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW."id" = '${poisoned}' THEN RAISE EXCEPTION 'test: refused'; END IF; RETURN NEW; END $$`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER "test_refuse" BEFORE UPDATE ON "Pathway" FOR EACH ROW EXECUTE FUNCTION "test_refuse"()`);
+    let failure: unknown;
+    try {
+      await recomputeIfStale({ batchSize: 3 }).catch((error) => (failure = error));
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER "test_refuse" ON "Pathway"`);
+      await db().$executeRawUnsafe(`DROP FUNCTION "test_refuse"()`);
+    }
+    expect(failure).toBeInstanceOf(RecomputePageError);
+    const error = failure as RecomputePageError;
+    expect(error.firstPathwayId).toBe(failedPage[0]);
+    expect(error.message).toContain(failedPage[0]);
+
+    const after = await derivedSnapshot();
+    const derivedOn = new Map(after.pathways.map((p) => [p.id, p.derivedOn?.toISOString().slice(0, 10)]));
+    // the pages before it committed; the failed page is as it was, derived rows and all
+    expect(ids.slice(0, 6).map((id) => derivedOn.get(id))).toEqual(Array(6).fill(TODAY));
+    const ofPage = <T extends { pathwayId?: string; id?: string }>(rows: T[]) => rows.filter((r) => failedPage.includes(r.pathwayId ?? r.id!));
+    expect(ofPage(after.pathways)).toEqual(ofPage(before.pathways));
+    expect(ofPage(after.items)).toEqual(ofPage(before.items));
+    expect(ofPage(after.deadlines)).toEqual(ofPage(before.deadlines));
+    // what it reports as done is what was committed
+    expect(ids.filter((id) => derivedOn.get(id) === TODAY).length).toBe(error.pathwaysDone);
+    expect(await lockIsFree()).toBe(true);
+
+    // the next run (the next tick) finds the rest stale and recomputes all open pathways
+    expect(await recomputeIfStale({ batchSize: 3 })).toEqual({ status: "recomputed", pathways: ids.length });
+    const afterRetry = await derivedSnapshot();
+    await fullRecompute(TODAY);
+    expect(afterRetry).toEqual(await derivedSnapshot());
   });
 
   it("releases its lock on the connection that took it, whichever connection the pool hands out next: the next day's job can run", async () => {

@@ -1,23 +1,17 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { inject } from "vitest";
 import { createPrismaClient } from "../../src/server/db";
 import { emptyDatabase } from "../../scripts/lib/empty-database";
 import { DEFAULT_APP_ROLE, ensureAppRole } from "../../scripts/lib/db-roles.mjs";
+import { migrate } from "./migrate";
 
 // Each integration test file gets its own freshly migrated database on the
-// PostgreSQL server of DATABASE_URL, dropped afterwards. DATABASE_URL's role
-// migrates it and so owns its tables; appUrl() gives the URL of the app's own
-// role (DATABASE_APP_ROLE, owning nothing) for tests of what that role may do.
-
-export const PRISMA_ENV = { PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false", PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false" };
-
-export function migrate(url: string): void {
-  execFileSync("npx", ["prisma", "migrate", "deploy"], {
-    env: { ...process.env, ...PRISMA_ENV, DATABASE_URL: url, MIGRATION_DATABASE_URL: url },
-    stdio: "pipe",
-  });
-}
+// PostgreSQL server of DATABASE_URL, dropped afterwards: a copy of the
+// template the global setup migrated once (tests/support/integration-setup.ts),
+// or migrated here when there is none. DATABASE_URL's role migrates it and so
+// owns its tables; appUrl() gives the URL of the app's own role
+// (DATABASE_APP_ROLE, owning nothing) for tests of what that role may do.
 
 function serverUrl(): URL {
   const base = process.env.DATABASE_URL;
@@ -45,11 +39,12 @@ export async function createTestDatabase() {
   const name = `fv_test_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
+  const template = inject("migratedTemplate");
+  await client.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
   await client.end();
   const url = new URL(admin.toString());
   url.pathname = `/${name}`;
-  migrate(url.toString());
+  if (!template) migrate(url.toString());
   const prisma = createPrismaClient(url.toString(), { max: 12 });
   return {
     url: url.toString(),

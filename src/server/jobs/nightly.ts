@@ -4,8 +4,8 @@ import { osloDateOf, type IsoDate } from "@/lib/dates";
 import { z } from "@/lib/zod";
 import { pgPool, prisma } from "@/server/db";
 import { today } from "@/server/clock";
-import { withConnection, type Connection } from "@/server/connection";
-import { recomputeAllDerived } from "@/server/pathways/derived";
+import { withConnection, withConnections, type Connection } from "@/server/connection";
+import { recomputeAllDerived, RecomputePageError } from "@/server/pathways/derived";
 
 // The nightly recompute: the passing of days changes open deadlines, so the
 // derived columns and worklist rows are rewritten once per Oslo day. It runs
@@ -16,6 +16,8 @@ import { recomputeAllDerived } from "@/server/pathways/derived";
 // (see connection.ts), and gone with that connection if the process dies.
 
 const LOCK_KEY = 4_207_001; // arbitrary, unique to this job
+/** pages in flight at once, each on a connection of its own (see recomputeAllDerived) */
+export const RECOMPUTE_LANES = 2;
 const CHECK_EVERY_MS = 15 * 60 * 1000;
 
 /** True when some open pathway was last derived before `day`. */
@@ -27,13 +29,19 @@ async function isStale(sql: Connection, day: IsoDate): Promise<boolean> {
 
 /**
  * Runs `work` on one connection of `pool` while holding the job's lock there;
- * null (and nothing done) when another session holds it.
+ * null (and nothing done) when another session holds it. `work` may take
+ * further connections of the pool for pages in flight beside it (lanes).
  */
-export async function whileHoldingRecomputeLock<T>(pool: Parameters<typeof withConnection>[0], work: (connection: Connection) => Promise<T>): Promise<T | null> {
+export async function whileHoldingRecomputeLock<T>(
+  pool: Parameters<typeof withConnection>[0],
+  work: (connection: Connection, lanes: <R>(use: (lanes: Connection[]) => Promise<R>) => Promise<R>) => Promise<T>,
+): Promise<T | null> {
   return withConnection(pool, async (connection) => {
     const [{ locked }] = await connection.rows(z.object({ locked: z.boolean() }), Prisma.sql`SELECT pg_try_advisory_lock(${LOCK_KEY}) AS locked`);
     if (!locked) return null;
-    const result = await work(connection);
+    const lanes = <R>(use: (lanes: Connection[]) => Promise<R>) =>
+      withConnections(pool, RECOMPUTE_LANES - 1, (others) => use([connection, ...others]));
+    const result = await work(connection, lanes);
     const [{ unlocked }] = await connection.rows(z.object({ unlocked: z.boolean() }), Prisma.sql`SELECT pg_advisory_unlock(${LOCK_KEY}) AS unlocked`);
     // cannot happen on the connection that took it; if it did, failing closes the connection, and the lock with it
     if (!unlocked) throw new Error("The recompute lock was not held by its connection");
@@ -47,13 +55,13 @@ export type NightlyOutcome = { status: "recomputed"; pathways: number } | { stat
  * The server's job: recomputes the open pathways when some were derived before
  * today. "busy": another instance holds the lock (and is doing it).
  */
-export async function recomputeIfStale(): Promise<NightlyOutcome> {
+export async function recomputeIfStale(options: { batchSize?: number } = {}): Promise<NightlyOutcome> {
   const day = today();
-  const outcome = await whileHoldingRecomputeLock(pgPool(prisma), async (connection): Promise<NightlyOutcome> => {
+  const outcome = await whileHoldingRecomputeLock(pgPool(prisma), async (connection, lanes): Promise<NightlyOutcome> => {
     // checked under the lock: an instance that just finished leaves nothing stale
     if (!(await isStale(connection, day))) return { status: "fresh" };
     const started = Date.now();
-    const { pathways } = await recomputeAllDerived(connection, day, { onlyOpen: true });
+    const { pathways } = await lanes((all) => recomputeAllDerived(all, day, { onlyOpen: true, batchSize: options.batchSize }));
     console.log(`[forløpsvakt] Nattlig omberegning for ${day}: ${pathways} åpne forløp på ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return { status: "recomputed", pathways };
   });
@@ -74,7 +82,8 @@ export function scheduleNightlyRecompute(): void {
       if ((await recomputeIfStale()).status !== "busy") lastDay = day;
     } catch (error) {
       // The database may be down; the next tick tries again.
-      console.error("[forløpsvakt] Nattlig omberegning feilet:", error instanceof Error ? error.name : typeof error);
+      // a failed page names its first pathway and how many were done (ids only, no patient data)
+      console.error("[forløpsvakt] Nattlig omberegning feilet:", error instanceof RecomputePageError ? error.message : error instanceof Error ? error.name : typeof error);
     }
   };
   timer = setInterval(tick, CHECK_EVERY_MS);

@@ -41,35 +41,86 @@ export function withinTransaction(tx: Tx): PageTransactions {
   return { transaction: (work) => work(sqlOf(tx)) };
 }
 
+/** A page that failed: rolled back whole; the pages committed before it (and beside it) stay. */
+export class RecomputePageError extends Error {
+  constructor(
+    /** the page's first pathway, or null when its ids were not read yet */
+    readonly firstPathwayId: string | null,
+    /** pathways recomputed and committed by the job (the pages in flight beside the failed one included) */
+    readonly pathwaysDone: number,
+    cause: unknown,
+  ) {
+    const where = firstPathwayId ? `siden som begynner med forløp ${firstPathwayId}` : "en side";
+    super(`Omberegningen stoppet: ${where} ble rullet tilbake (${cause instanceof Error ? cause.message : String(cause)}); ${pathwaysDone} forløp var omberegnet.`, { cause });
+    this.name = "RecomputePageError";
+  }
+}
+
 /**
  * Recomputes every pathway (or every open one) page by page (nightly job,
  * npm run recompute, seed). Each page is one transaction that locks its
  * pathway rows first, then reads them: a registration committing meanwhile is
  * waited for and seen, never overwritten with an older verdict, and a page
  * commits whole (never a pathway without its worklist rows).
+ *
+ * With several `lanes` (transactions on connections of their own), as many
+ * pages are in flight at once: while one page waits for PostgreSQL, another
+ * is evaluated in Node, and PostgreSQL works on two pages with two cores. The
+ * pages are taken in turn, each locking the next ids after the page taken
+ * before it, so no pathway is in two pages. A page that fails is rolled back
+ * alone: the pages in flight beside it still commit, no further page is
+ * taken, and the job rejects with a RecomputePageError.
  */
 export async function recomputeAllDerived(
-  pages: PageTransactions,
+  lanes: PageTransactions | PageTransactions[],
   today: IsoDate,
   options: { batchSize?: number; onlyOpen?: boolean; onBatch?: (done: number) => void } = {},
 ): Promise<{ pathways: number }> {
   const limit = options.batchSize ?? 1000;
   const onlyOpen = options.onlyOpen ?? false;
   let after: string | null = null;
+  let exhausted = false;
+  let failure: { first: string | null; cause: unknown } | null = null;
   let count = 0;
-  for (;;) {
-    const selection = { after, limit, onlyOpen };
-    const batch: DeriveRow[] = await pages.transaction(async (sql) => {
-      const ids = await lockNextPage(sql, selection);
-      const rows = await loadForDerive(sql, { ids });
-      await deriveBatch(sql, rows, today);
-      return rows;
+  // the pages' turns at taking the next ids: one lock statement at a time, in id order
+  let turn: Promise<unknown> = Promise.resolve();
+  const nextPage = (sql: Sql): Promise<string[]> => {
+    const taken = turn.then(async () => {
+      if (exhausted || failure) return [];
+      const ids = await lockNextPage(sql, { after, limit, onlyOpen });
+      if (ids.length === 0) exhausted = true;
+      else after = ids[ids.length - 1];
+      return ids;
     });
-    if (batch.length === 0) break;
-    count += batch.length;
-    after = batch[batch.length - 1].id;
-    options.onBatch?.(count);
-  }
+    turn = taken.catch(() => undefined);
+    return taken;
+  };
+
+  const lane = async (pages: PageTransactions) => {
+    while (!exhausted && !failure) {
+      let first: string | null = null;
+      try {
+        const done = await pages.transaction(async (sql) => {
+          const ids = await nextPage(sql);
+          if (ids.length === 0) return 0;
+          first = ids[0];
+          const rows = await loadForDerive(sql, { ids });
+          await deriveBatch(sql, rows, today);
+          return rows.length;
+        });
+        if (done === 0) return;
+        count += done;
+        options.onBatch?.(count);
+      } catch (error) {
+        // the other lanes finish the page they hold, then stop
+        failure ??= { first, cause: error };
+        return;
+      }
+    }
+  };
+  await Promise.all((Array.isArray(lanes) ? lanes : [lanes]).map(lane));
+  const failed = failure as { first: string | null; cause: unknown } | null;
+  if (failed) throw new RecomputePageError(failed.first, count, failed.cause);
   return { pathways: count };
 }
 

@@ -156,11 +156,12 @@ export async function generateDataSet(db: PrismaClient, today: IsoDate, options:
     events += batch.events.length;
     const write = db
       .$transaction(async (tx) => {
+        // maxWait: on a loaded machine the second batch in flight waited over Prisma's 2 s for a connection and failed the run
         // synthetic data: a crash may lose the last batches, no need to wait for the WAL flush
         await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
         await insertBatch(tx, batch);
         await deriveBatch(tx, batch.pathways, today);
-      }, { timeout: 300_000 })
+      }, { timeout: 300_000, maxWait: 60_000 })
       .then(
         () => options.onBatch?.((written += size)),
         (error: unknown) => void (failure ??= error),
