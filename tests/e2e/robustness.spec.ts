@@ -154,6 +154,8 @@ test("1 000+ hostile calls of every server action: never a 5xx, and the database
     "src/features/pathway/code-actions.ts#registerCodeAction": { page: `/forlop/${i.own}`, args: () => [i.own, { code: "L", date: "2099-01-01", justification: "x" }] },
     "src/features/pathway/code-actions.ts#previewCodeAction": { page: `/forlop/${i.own}`, args: () => [i.own, { code: "M", date: "2026-01-01" }] },
     "src/features/pathway/code-actions.ts#annulEventAction": { page: `/forlop/${i.own}`, args: () => [i.own, i.otherEvent, { reason: "Fuzz", replacement: { code: "M", date: "2099-01-01" } }] },
+    "src/features/pathway/code-actions.ts#previewReplacementAction": { page: `/forlop/${i.own}`, args: () => [i.otherEvent, { replacement: { code: "M", date: "2099-01-01" } }] },
+    "src/features/pathway/notice-actions.ts#explainNoticeOnPathwayAction": { page: `/forlop/${i.own}`, args: () => [{ pathwayId: i.own, noticeKey: "notice:C_WITHOUT_M:x", justification: "Forklaring" }] },
     "src/features/worklist/actions.ts#assignClinicianAction": { page: "/arbeidsliste", args: () => [{ pathwayId: i.own, clinicianId: "" }] },
     "src/features/worklist/actions.ts#explainNoticeAction": { page: "/arbeidsliste", args: () => [{ pathwayId: i.own, noticeKey: "notice:C_WITHOUT_M:x", justification: "Forklaring" }] },
     "src/features/worklist/actions.ts#postponeItemAction": { page: "/arbeidsliste", args: () => [{ pathwayId: i.own, itemKey: "inactive", until: "2026-01-01", reason: "Venter" }] },

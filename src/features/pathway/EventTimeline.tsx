@@ -17,7 +17,7 @@ interface TimelineEvent {
   annulledBy: { name: string } | null;
 }
 
-const timestamp = new Intl.DateTimeFormat("nb-NO", { timeZone: "Europe/Oslo", dateStyle: "short", timeStyle: "short" });
+import { timestamp } from "./timestamp";
 
 export function EventTimeline({ pathwayId, events, canAnnul }: { pathwayId: string; events: TimelineEvent[]; canAnnul: boolean }) {
   return (
