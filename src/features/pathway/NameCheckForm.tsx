@@ -11,9 +11,13 @@ export function NameCheckForm({ pathwayId }: { pathwayId: string }) {
   return (
     <form
       className="mt-3 flex flex-wrap items-end gap-2"
-      action={(form) =>
-        startTransition(async () => setResult(await checkPatientNameAction({ pathwayId, name: String(form.get("name") ?? "") })))
-      }
+      // onSubmit, not a form action: React would empty the field after the action, and a refusal
+      // (an expired session) must leave the typed name in place
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        startTransition(async () => setResult(await checkPatientNameAction({ pathwayId, name: String(form.get("name") ?? "") })));
+      }}
     >
       <div>
         <label htmlFor="checked-name" className="block text-sm font-medium">Navn i folkeregisteret</label>
