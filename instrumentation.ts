@@ -1,3 +1,4 @@
+import { requestErrorLine } from "@/lib/error-reference";
 import { noteRequestError } from "@/server/request-outcome";
 
 // Next.js calls register() once when the server starts: a bad setting stops
@@ -17,7 +18,9 @@ export async function register() {
 }
 
 // Next.js calls this with every error a request did not handle: a page that
-// failed because the database is down answers 503 (see src/server/request-outcome.ts).
-export function onRequestError(error: unknown): void {
+// failed because the database is down answers 503 (see src/server/request-outcome.ts),
+// and every one is logged with the reference the error page shows (app/error.tsx).
+export function onRequestError(error: unknown, request: unknown, context: { routePath?: string } | undefined): void {
   noteRequestError(error);
+  console.error(requestErrorLine(error, context?.routePath));
 }

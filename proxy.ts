@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES, hasSessionCookie, readSessionCookie } from "@/server/auth/session-cookie";
 import { refuseMalformedRequest } from "@/lib/request-guard";
+import { loginUrlFor } from "@/lib/callback-url";
+import { REQUEST_PATH_HEADER } from "@/lib/request-path";
 
 // Runs before every page and API request: sends page requests without a
 // session cookie (or with an invalid, too old or pre-session-row one, which
@@ -8,7 +10,11 @@ import { refuseMalformedRequest } from "@/lib/request-guard";
 // It asks no database and renews no cookie: whether the session is alive
 // (logout, idle timeout, deactivated user) is checked by the page or API
 // handler itself on every request (src/server/auth/session-user.ts), which
-// sends a page to /login and answers an API request 401.
+// sends a page to /login and answers an API request 401. The login page gets
+// the page's address as `callbackUrl` (a bookmarked worklist with filters
+// opens again after login). A server action's request is let through: the
+// action itself answers "session expired" to the form, which keeps what was
+// typed (a redirect there would make Next show its error page).
 
 const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
 
@@ -35,6 +41,7 @@ export async function proxy(request: NextRequest) {
   if (malformed) return malformed;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const isApi = pathname.startsWith("/api/");
+  const isServerAction = request.method === "POST" && request.headers.has("next-action");
   const nowSeconds = Math.floor(Date.now() / 1000);
   const cookieNames = request.cookies.getAll().map((c) => c.name);
   const anySessionCookie = hasSessionCookie(cookieNames);
@@ -43,8 +50,8 @@ export async function proxy(request: NextRequest) {
     anySessionCookie && !pathname.startsWith("/api/auth/")
       ? await readSessionCookie((name) => request.cookies.get(name)?.value, cookieNames, nowSeconds)
       : null;
-  if (!session && !isPublic && !isApi) {
-    const login = NextResponse.redirect(new URL("/login", request.nextUrl.origin));
+  if (!session && !isPublic && !isApi && !isServerAction) {
+    const login = NextResponse.redirect(new URL(loginUrlFor(`${pathname}${request.nextUrl.search}`), request.nextUrl.origin));
     if (anySessionCookie) for (const name of SESSION_COOKIE_NAMES) login.cookies.delete(name);
     return login;
   }
@@ -53,6 +60,8 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // for requirePage's redirect to login when the session's row has ended
+  requestHeaders.set(REQUEST_PATH_HEADER, `${pathname}${request.nextUrl.search}`);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

@@ -62,6 +62,17 @@ export function can(role: unknown, action: Action): boolean {
   return (PERMISSIONS[role] as readonly Action[]).includes(action);
 }
 
+/**
+ * Who may explain a notice on a pathway (beyond `notice.explain`): a
+ * coordinator of its unit, or the clinician responsible for it — the one who
+ * knows why the coding looks as it does. Another clinician of the unit may not.
+ */
+export function mayExplainNotice(user: { id: string; role: unknown }, pathway: { responsibleClinicianId: string | null }): boolean {
+  if (!can(user.role, "notice.explain")) return false;
+  if (user.role === "CLINICIAN") return pathway.responsibleClinicianId === user.id;
+  return true;
+}
+
 /** Where each role lands after login. */
 export const HOME_BY_ROLE: Record<Role, string> = {
   CLINICIAN: "/mine-pasienter",

@@ -74,6 +74,8 @@ async function targets(): Promise<Record<string, Target>> {
     "src/features/pathway/code-actions.ts#previewCodeAction": { action: "event.create", page: `/forlop/${i.own}`, valid: [i.own, { code: "L", date: osloToday(), justification: "Fuzz" }] },
     "src/features/pathway/code-actions.ts#registerCodeAction": { action: "event.create", page: `/forlop/${i.own}`, valid: [i.own, { code: "L", date: osloToday(), justification: "Fuzz" }] },
     "src/features/pathway/code-actions.ts#annulEventAction": { action: "event.annul", page: `/forlop/${event.pathwayId}`, valid: [event.pathwayId, event.id, { reason: "Fuzztest av annullering" }] },
+    "src/features/pathway/code-actions.ts#previewReplacementAction": { action: "event.annul", page: `/forlop/${event.pathwayId}`, valid: [event.id, { replacement: { code: "M", date: osloToday() } }] },
+    "src/features/pathway/notice-actions.ts#explainNoticeOnPathwayAction": { action: "notice.explain", page: `/forlop/${notice.pathwayId}`, valid: [{ pathwayId: notice.pathwayId, noticeKey: notice.key, justification: "Forklart av fuzztest" }] },
     "src/features/worklist/actions.ts#assignClinicianAction": { action: "pathway.assign", page: "/arbeidsliste", valid: [{ pathwayId: item.pathwayId, clinicianId }] },
     "src/features/worklist/actions.ts#explainNoticeAction": { action: "notice.explain", page: "/arbeidsliste", valid: [{ pathwayId: notice.pathwayId, noticeKey: notice.key, justification: "Forklart av fuzztest" }] },
     "src/features/worklist/actions.ts#postponeItemAction": { action: "worklist.postpone", page: "/arbeidsliste", valid: [{ pathwayId: item.pathwayId, itemKey: item.key, until: tomorrow(), reason: "Fuzztest" }] },

@@ -85,6 +85,18 @@ const ACTIONS: Record<string, ActionProbe> = {
     invalid: (i) => [i.own, i.event, { reason: "" }],
     otherUnit: (i) => [i.other, i.otherEvent, { reason: "Tilgangstest" }],
   },
+  "src/features/pathway/code-actions.ts#previewReplacementAction": {
+    action: "event.annul",
+    page: (i) => `/forlop/${i.own}`,
+    invalid: (i) => [i.event, { replacement: { code: "Q", date: "2025-02-30" } }],
+    otherUnit: (i) => [i.otherEvent, { replacement: { code: "M", date: osloToday() } }],
+  },
+  "src/features/pathway/notice-actions.ts#explainNoticeOnPathwayAction": {
+    action: "notice.explain",
+    page: (i) => `/forlop/${i.own}`,
+    invalid: (i) => [{ pathwayId: i.own, noticeKey: "", justification: "" }],
+    otherUnit: (i) => [{ pathwayId: i.other, noticeKey: `MISSING_START|${osloToday()}`, justification: "Tilgangstest" }],
+  },
   "src/features/worklist/actions.ts#assignClinicianAction": {
     action: "pathway.assign",
     page: () => "/arbeidsliste",
@@ -109,14 +121,15 @@ test("every server action in the build has a line in the action matrix", () => {
   expect([...builtActions().keys()].sort()).toEqual(Object.keys(ACTIONS).sort());
 });
 
-test("unauthenticated calls of server actions are sent to the login page before the action runs", async ({ playwright }) => {
+test("unauthenticated calls of server actions are told the session expired before the action runs", async ({ playwright }) => {
+  // not a redirect: the form that sent it shows the message in place and keeps what was typed
   const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   const all = await ids();
   for (const [key, id] of builtActions()) {
     const probe = ACTIONS[key];
     if (!probe || probe.action === null) continue;
     const result = await callAction(request, id, probe.page(all), probe.invalid(all));
-    expect([result.status, result.location], key).toEqual([307, "/login"]);
+    expect([result.status, result.value], key).toEqual([200, { ok: false, code: "session_expired", message: "Økten er utløpt – logg inn igjen.", fieldErrors: {} }]);
   }
   await request.dispose();
 });

@@ -220,6 +220,9 @@ test("1 000+ hostile calls of every server action: never a 5xx, and the database
       page: "/henvisninger",
       args: () => [i.otherReferral, { assessedDate: "2099-01-01", decision: "need_no_right", correctionReason: "Fuzz" }],
     },
+    // last: each action draws its hostile values from one seeded sequence, so the ones above keep theirs
+    "src/features/pathway/code-actions.ts#previewReplacementAction": { page: `/forlop/${i.own}`, args: () => [i.otherEvent, { replacement: { code: "M", date: "2099-01-01" } }] },
+    "src/features/pathway/notice-actions.ts#explainNoticeOnPathwayAction": { page: `/forlop/${i.own}`, args: () => [{ pathwayId: i.own, noticeKey: "notice:C_WITHOUT_M:x", justification: "Forklaring" }] },
   };
   const built = builtActions();
   const body = (args: unknown[]): string | Buffer => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, HOME_BY_ROLE, ROLES, can, type Action, type Role } from "@/domain/permissions";
+import { ACTIONS, HOME_BY_ROLE, ROLES, can, mayExplainNotice, type Action, type Role } from "@/domain/permissions";
 
 // The full matrix, written out so that any change to the table is a visible
 // change to this test.
@@ -52,5 +52,18 @@ describe("permission table", () => {
 
   it("sends every role to a landing page", () => {
     for (const role of ROLES) expect(HOME_BY_ROLE[role]).toMatch(/^\/[a-z-]+$/);
+  });
+});
+
+describe("who may explain a notice on a pathway", () => {
+  const pathway = { responsibleClinicianId: "u-responsible" };
+  it("the responsible clinician and any coordinator of the unit", () => {
+    expect(mayExplainNotice({ id: "u-responsible", role: "CLINICIAN" }, pathway)).toBe(true);
+    expect(mayExplainNotice({ id: "u-coordinator", role: "COORDINATOR" }, pathway)).toBe(true);
+  });
+  it("not another clinician, nor a clinician of a pathway without one responsible, nor leaders, admins or unknown roles", () => {
+    expect(mayExplainNotice({ id: "u-other", role: "CLINICIAN" }, pathway)).toBe(false);
+    expect(mayExplainNotice({ id: "u-other", role: "CLINICIAN" }, { responsibleClinicianId: null })).toBe(false);
+    for (const role of ["LEADER", "ADMIN", "NURSE"]) expect(mayExplainNotice({ id: "u-responsible", role }, pathway)).toBe(false);
   });
 });

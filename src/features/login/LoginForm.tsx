@@ -2,11 +2,12 @@
 import { useActionState } from "react";
 import { loginAction, type LoginState } from "./login-action";
 
-export function LoginForm({ initialError = null }: { initialError?: string | null }) {
+export function LoginForm({ initialError = null, callbackPath = null }: { initialError?: string | null; callbackPath?: string | null }) {
   const initial: LoginState = { error: initialError, email: "" };
   const [state, action, pending] = useActionState(loginAction, initial);
   return (
     <form action={action} className="space-y-4" noValidate>
+      {callbackPath && <input type="hidden" name="callbackUrl" value={callbackPath} />}
       {state.error && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
           {state.error}

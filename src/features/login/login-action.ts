@@ -1,6 +1,7 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "@/lib/zod";
+import { safeCallbackPath } from "@/lib/callback-url";
 import { signIn } from "@/server/auth/nextauth";
 import { LOGIN_MESSAGES, credentialsMessage } from "./messages";
 
@@ -19,7 +20,8 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
   const parsed = schema.safeParse({ email, password: formData.get("password") ?? "" });
   if (!parsed.success) return { error: parsed.error.issues[0].message, email };
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: "/" });
+    // the page the user came from, when it is a path of this site; else the role's home ("/")
+    await signIn("credentials", { ...parsed.data, redirectTo: safeCallbackPath(formData.get("callbackUrl")) ?? "/" });
   } catch (error) {
     // signIn throws a redirect on success; only authentication errors are ours.
     if (error instanceof CredentialsSignin) {

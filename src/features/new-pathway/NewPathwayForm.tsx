@@ -1,8 +1,12 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { previewStart } from "@/domain/events/start-preview";
+import type { PathwayType } from "@/domain/rules";
+import { isIsoDate } from "@/lib/dates";
 import type { UnitOption } from "@/server/units/options";
+import { SessionExpiredLink } from "@/features/shell/SessionExpiredLink";
 import { createPathwayAction, type CreatePathwayResult } from "./actions";
 
 const TYPE_NAMES: Record<string, string> = {
@@ -17,14 +21,36 @@ const TYPE_NAMES: Record<string, string> = {
 
 const input = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
 
+// The form is sent with onSubmit, not <form action>: React resets a form's
+// fields after a form action, and every value must survive a refusal (a wrong
+// check digit, a missing name, a justification). Whether the referral was
+// assessed late, so that a justification is needed, is shown while typing
+// (the engine's own preview, previewStart), not learned from a refusal.
 export function NewPathwayForm({ units, today, currentUserId }: { units: UnitOption[]; today: string; currentUserId: string }) {
   const router = useRouter();
   const [unitId, setUnitId] = useState(units[0]?.id ?? "");
+  const unit = units.find((u) => u.id === unitId);
+  const [chosenType, setType] = useState<string>(unit?.pathwayTypes[0] ?? "");
+  const type = unit?.pathwayTypes.includes(chosenType as never) ? chosenType : (unit?.pathwayTypes[0] ?? "");
+  const [referralReceived, setReferralReceived] = useState("");
+  const [assessedDate, setAssessedDate] = useState("");
+  const [directTreatmentRight, setDirectTreatmentRight] = useState(false);
+  const [severe, setSevere] = useState(false);
   const [result, setResult] = useState<CreatePathwayResult | null>(null);
   const [pending, startTransition] = useTransition();
-  const unit = units.find((u) => u.id === unitId);
 
-  function submit(form: FormData) {
+  const start = useMemo(() => {
+    if (!unit || !type || !isIsoDate(referralReceived) || !isIsoDate(assessedDate)) return null;
+    if (assessedDate < referralReceived || assessedDate > today) return null;
+    return previewStart(
+      { type: type as PathwayType, setting: unit.setting === "DOGN" ? "dogn" : "poliklinikk", referralReceived, assessedDate, directTreatmentRight, severe: severe && type === "D08" },
+      today,
+    );
+  }, [unit, type, referralReceived, assessedDate, directTreatmentRight, severe, today]);
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "");
     const right = text("rightToCare");
     startTransition(async () => {
@@ -39,8 +65,8 @@ export function NewPathwayForm({ units, today, currentUserId }: { units: UnitOpt
         referrerHpr: text("referrerHpr"),
         assessedDate: text("assessedDate"),
         rightToCare: right === "" ? null : right === "yes",
-        severe: form.get("severe") === "on",
-        directTreatmentRight: form.get("directTreatmentRight") === "on",
+        severe: severe && unit?.pathwayTypes.includes("D08") === true,
+        directTreatmentRight,
         justification: text("justification"),
       });
       setResult(response);
@@ -58,10 +84,11 @@ export function NewPathwayForm({ units, today, currentUserId }: { units: UnitOpt
   const described = (field: string) => (failure?.fieldErrors[field]?.length ? `${field}-error` : undefined);
 
   return (
-    <form action={submit} className="mt-6 space-y-5">
+    <form onSubmit={submit} className="mt-6 space-y-5">
       {failure && (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
           <p className="font-medium">{failure.message}</p>
+          <SessionExpiredLink code={failure.code} />
           {failure.existingPathwayId && (
             <Link href={`/forlop/${failure.existingPathwayId}`} className="underline">
               Gå til det åpne forløpet
@@ -86,12 +113,12 @@ export function NewPathwayForm({ units, today, currentUserId }: { units: UnitOpt
         <legend className="mb-2 text-lg font-semibold">Henvisning</legend>
         <div>
           <label htmlFor="referralReceived" className="block font-medium">Mottatt</label>
-          <input id="referralReceived" name="referralReceived" type="date" max={today} required className={input} aria-describedby={described("referralReceived")} />
+          <input id="referralReceived" name="referralReceived" type="date" max={today} required value={referralReceived} onChange={(e) => setReferralReceived(e.target.value)} className={input} aria-describedby={described("referralReceived")} />
           {err("referralReceived")}
         </div>
         <div>
           <label htmlFor="assessedDate" className="block font-medium">Vurdert (start registreres denne dagen)</label>
-          <input id="assessedDate" name="assessedDate" type="date" max={today} className={input} aria-describedby={described("assessedDate")} />
+          <input id="assessedDate" name="assessedDate" type="date" max={today} value={assessedDate} onChange={(e) => setAssessedDate(e.target.value)} className={input} aria-describedby={described("assessedDate")} />
           {err("assessedDate")}
         </div>
         <div>
@@ -125,7 +152,7 @@ export function NewPathwayForm({ units, today, currentUserId }: { units: UnitOpt
         </div>
         <div>
           <label htmlFor="type" className="block font-medium">Type pakkeforløp</label>
-          <select id="type" name="type" required className={input} aria-describedby={described("type")}>
+          <select id="type" name="type" required value={type} onChange={(e) => setType(e.target.value)} className={input} aria-describedby={described("type")}>
             {unit?.pathwayTypes.map((t) => (
               <option key={t} value={t}>{t} – {TYPE_NAMES[t] ?? t}</option>
             ))}
@@ -144,17 +171,27 @@ export function NewPathwayForm({ units, today, currentUserId }: { units: UnitOpt
         </div>
         <div className="space-y-2 pt-6">
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="directTreatmentRight" /> Rett til behandling direkte (klinisk beslutning uten utredning)
+            <input type="checkbox" name="directTreatmentRight" checked={directTreatmentRight} onChange={(e) => setDirectTreatmentRight(e.target.checked)} /> Rett til behandling direkte (klinisk beslutning uten utredning)
           </label>
           {unit?.pathwayTypes.includes("D08") && (
             <label className="flex items-center gap-2">
-              <input type="checkbox" name="severe" /> Alvorlig spiseforstyrrelse (D08: første fremmøte innen 7 dager)
+              <input type="checkbox" name="severe" checked={severe} onChange={(e) => setSevere(e.target.checked)} /> Alvorlig spiseforstyrrelse (D08: første fremmøte innen 7 dager)
             </label>
           )}
         </div>
       </fieldset>
+      <div aria-live="polite">
+        {start && (
+          <div className={`rounded border p-3 ${start.needsJustification ? "border-amber-300 bg-amber-50 text-amber-950" : "border-green-300 bg-green-50 text-green-900"}`}>
+            <p className="font-medium">{start.summary}</p>
+            {start.justificationReason && <p className="mt-1 text-sm">{start.justificationReason}</p>}
+          </div>
+        )}
+      </div>
       <div>
-        <label htmlFor="justification" className="block font-medium">Begrunnelse (påkrevd hvis henvisningen er vurdert etter fristen)</label>
+        <label htmlFor="justification" className="block font-medium">
+          {start?.needsJustification ? "Begrunnelse for sen vurdering (påkrevd)" : "Begrunnelse (påkrevd hvis henvisningen er vurdert etter fristen)"}
+        </label>
         <textarea id="justification" name="justification" rows={2} maxLength={2000} className={input} aria-describedby={described("justification")} />
         {err("justification")}
       </div>

@@ -7,6 +7,7 @@ import { daysLeftText } from "@/domain/deadline-text";
 import { TONE_CLASSES } from "@/features/pathway/tone-classes";
 import { searchOwnPathwaysAction } from "./actions";
 import { ListLink } from "@/features/shell/ListLink";
+import { SessionExpiredLink } from "@/features/shell/SessionExpiredLink";
 
 // The list and its search. The search runs on the server (all of the
 // clinician's pathways, not only the 200 shown) through a server action.
@@ -15,7 +16,7 @@ export function OwnListView({ initialRows, today }: { initialRows: OwnPathwayRow
   const [rows, setRows] = useState(initialRows);
   const [q, setQ] = useState("");
   const [searched, setSearched] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
   function search(query: string) {
@@ -26,7 +27,7 @@ export function OwnListView({ initialRows, today }: { initialRows: OwnPathwayRow
         setSearched(query.trim());
         setError(null);
       } else {
-        setError([result.message, ...Object.values(result.fieldErrors).flat()].join(" "));
+        setError({ code: result.code, message: [result.message, ...Object.values(result.fieldErrors).flat()].join(" ") });
       }
     });
   }
@@ -68,7 +69,8 @@ export function OwnListView({ initialRows, today }: { initialRows: OwnPathwayRow
       </p>
       {error && (
         <p role="alert" className="mt-2 rounded border border-red-300 bg-red-50 p-3 text-red-900">
-          {error}
+          {error.message}
+          <SessionExpiredLink code={error.code} />
         </p>
       )}
       {rows.length === 0 ? (

@@ -1,9 +1,15 @@
 "use client";
-import { useId, useState, useTransition } from "react";
+import { useEffect, useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { annulEventAction } from "./code-actions";
+import { SessionExpiredLink } from "@/features/shell/SessionExpiredLink";
+import { CodePreview } from "./CodePreview";
+import { annulEventAction, previewReplacementAction, type PreviewResult } from "./code-actions";
 
-/** Annul a wrong event with a reason, optionally registering the right code in the same step. */
+/**
+ * Annul a wrong event with a reason, optionally registering the right code in
+ * the same step. The replacement gets the same preview and justification rule
+ * as a new code (judged with the wrong event already annulled).
+ */
 export function AnnulEventForm({ pathwayId, eventId, eventDate }: { pathwayId: string; eventId: string; eventDate: string }) {
   const router = useRouter();
   const id = useId();
@@ -11,22 +17,45 @@ export function AnnulEventForm({ pathwayId, eventId, eventDate }: { pathwayId: s
   const [replace, setReplace] = useState(false);
   const [code, setCode] = useState("");
   const [date, setDate] = useState(eventDate);
-  const [error, setError] = useState<string | null>(null);
+  const [justification, setJustification] = useState("");
+  // the preview answers one choice (code and date); shown only while that choice stands
+  const [answered, setAnswered] = useState<{ choice: string; result: PreviewResult } | null>(null);
+  const choice = `${code}|${date}`;
+  const preview = replace && answered?.choice === choice ? answered.result : null;
+  const [failure, setFailure] = useState<{ code: string; message: string } | null>(null);
   const [pending, startTransition] = useTransition();
+
+  // what the replacement would do, asked again whenever it changes
+  useEffect(() => {
+    if (!replace || code.trim() === "" || date === "") return;
+    let current = true;
+    const timer = setTimeout(() => {
+      previewReplacementAction(eventId, { replacement: { code, date } }).then((result) => {
+        if (current) setAnswered({ choice: `${code}|${date}`, result });
+      });
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [eventId, replace, code, date]);
+
+  const needsJustification = replace && ((preview?.ok && preview.needsJustification) || failure?.code === "justification_required");
+  const previewFailure = preview && !preview.ok ? preview : null;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
       const result = await annulEventAction(pathwayId, eventId, {
         reason,
-        replacement: replace ? { code, date } : null,
+        replacement: replace ? { code, date, justification: justification || null } : null,
       });
       if (result.ok) {
-        setError(null);
+        setFailure(null);
         router.refresh();
       } else {
         const fields = Object.values(result.fieldErrors).flat();
-        setError([result.message, ...fields].join(" "));
+        setFailure({ code: result.code, message: [result.message, ...fields].join(" ") });
       }
     });
   }
@@ -80,9 +109,34 @@ export function AnnulEventForm({ pathwayId, eventId, eventDate }: { pathwayId: s
             </div>
           </div>
         )}
-        {error && (
+        <div aria-live="polite">
+          {replace && preview?.ok && <CodePreview prefix="Riktig kode: " summary={preview.summary} warnings={preview.warnings} />}
+          {replace && previewFailure && !failure && (
+            <p className="text-red-900">
+              {[previewFailure.message, ...Object.values(previewFailure.fieldErrors).flat()].join(" ")}
+              <SessionExpiredLink code={previewFailure.code} />
+            </p>
+          )}
+        </div>
+        {needsJustification && (
+          <div>
+            <label htmlFor={`${id}-justification`} className="block font-medium">
+              Begrunnelse for riktig kode (påkrevd)
+            </label>
+            <textarea
+              id={`${id}-justification`}
+              value={justification}
+              onChange={(e) => setJustification(e.target.value)}
+              rows={2}
+              maxLength={2000}
+              className="mt-1 w-full rounded border border-slate-400 px-2 py-1"
+            />
+          </div>
+        )}
+        {failure && (
           <p role="alert" className="text-red-900">
-            {error}
+            {failure.message}
+            <SessionExpiredLink code={failure.code} />
           </p>
         )}
         <button type="submit" disabled={pending} className="rounded bg-red-800 px-3 py-1 font-semibold text-white hover:bg-red-900 disabled:opacity-60">

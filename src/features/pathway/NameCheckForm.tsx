@@ -1,5 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
+import { SessionExpiredLink } from "@/features/shell/SessionExpiredLink";
 import { checkPatientNameAction, type NameCheckResult } from "./name-check-action";
 
 // The coordinator enters the name from the Folkeregister (name-check.ts).
@@ -10,9 +11,13 @@ export function NameCheckForm({ pathwayId }: { pathwayId: string }) {
   return (
     <form
       className="mt-3 flex flex-wrap items-end gap-2"
-      action={(form) =>
-        startTransition(async () => setResult(await checkPatientNameAction({ pathwayId, name: String(form.get("name") ?? "") })))
-      }
+      // onSubmit, not a form action: React would empty the field after the action, and a refusal
+      // (an expired session) must leave the typed name in place
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        startTransition(async () => setResult(await checkPatientNameAction({ pathwayId, name: String(form.get("name") ?? "") })));
+      }}
     >
       <div>
         <label htmlFor="checked-name" className="block text-sm font-medium">Navn i folkeregisteret</label>
@@ -22,7 +27,7 @@ export function NameCheckForm({ pathwayId }: { pathwayId: string }) {
       <button type="submit" disabled={pending} className="rounded bg-blue-700 px-3 py-1 font-semibold text-white disabled:opacity-60">
         {pending ? "Lagrer …" : "Lagre kontrollert navn"}
       </button>
-      {failure && <p id="checked-name-error" className="w-full text-sm text-red-900">{failure.fieldErrors.name?.join(" ") ?? failure.message}</p>}
+      {failure && <p id="checked-name-error" className="w-full text-sm text-red-900">{failure.fieldErrors.name?.join(" ") ?? failure.message}<SessionExpiredLink code={failure.code} /></p>}
       {result?.ok && <p role="status" className="w-full text-sm">{result.message}</p>}
     </form>
   );

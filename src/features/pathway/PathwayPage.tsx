@@ -13,7 +13,7 @@ import { EventTimeline } from "./EventTimeline";
 import { NoticeList } from "./NoticeList";
 import { RegisterCodeForm } from "./RegisterCodeForm";
 import { codeCatalogue } from "./code-catalogue";
-import { can } from "@/domain/permissions";
+import { can, mayExplainNotice } from "@/domain/permissions";
 
 export async function PathwayPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePage("patient.read");
@@ -105,7 +105,13 @@ export async function PathwayPage({ params }: { params: Promise<{ id: string }> 
         </div>
       )}
       <DeadlineList deadlines={evaluation.deadlines} today={now} />
-      <NoticeList notices={notices} />
+      <NoticeList
+        pathwayId={pathway.id}
+        notices={notices}
+        explanations={pathway.noticeExplanations}
+        canExplain={mayExplainNotice(actor.user, pathway)}
+        closed={evaluation.phase === "closed"}
+      />
       <EventTimeline pathwayId={pathway.id} events={pathway.events} canAnnul={can(actor.user.role, "event.annul")} />
     </article>
   );

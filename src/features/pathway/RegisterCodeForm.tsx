@@ -1,6 +1,8 @@
 "use client";
 import { useEffect, useId, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { CodePreview } from "./CodePreview";
+import { SessionExpiredLink } from "@/features/shell/SessionExpiredLink";
 import type { CatalogueCode, SuggestedCode } from "./code-catalogue";
 import { previewCodeAction, registerCodeAction, type PreviewResult } from "./code-actions";
 
@@ -195,21 +197,11 @@ export function RegisterCodeForm({ pathwayId, pathwayType, today, suggestions, c
         </div>
 
         <div aria-live="polite" className="min-h-6">
-          {preview?.ok && (
-            <div className={`rounded border p-3 ${preview.warnings.length ? "border-amber-300 bg-amber-50 text-amber-950" : "border-green-300 bg-green-50 text-green-900"}`}>
-              <p className="font-medium">{preview.summary}</p>
-              {preview.warnings.length > 0 && (
-                <ul className="mt-1 list-disc pl-5 text-sm">
-                  {preview.warnings.map((w) => (
-                    <li key={w.id}>{w.message}</li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          )}
+          {preview?.ok && <CodePreview summary={preview.summary} warnings={preview.warnings} />}
           {failure && (
             <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
               <p className="font-medium">{failure.message}</p>
+              <SessionExpiredLink code={failure.code} />
               <FieldErrors errors={errorsFor("code")} />
             </div>
           )}

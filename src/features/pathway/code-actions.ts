@@ -4,7 +4,7 @@ import { z } from "@/lib/zod";
 import { recordIdSchema } from "@/lib/record-id";
 import { today } from "@/server/clock";
 import { previewRegistration, registerEvent } from "@/server/events/register";
-import { annulEvent } from "@/server/events/annul";
+import { annulEvent, previewReplacement } from "@/server/events/annul";
 import { annulSchema } from "@/server/events/annul-schema";
 import { registerEventSchema } from "@/server/events/schema";
 import { actionClient } from "@/server/actions/action-client";
@@ -32,6 +32,13 @@ export const registerCodeAction = actionClient("event.create")
     const result = await registerEvent(actor, id, input, today());
     revalidatePath(`/forlop/${id}`);
     return { ok: true, summary: result.summary, warnings: result.warnings.map(({ id, message }) => ({ id, message })), duplicate: result.duplicate };
+  });
+
+export const previewReplacementAction = actionClient("event.annul")
+  .schema(z.tuple([eventId, z.object({ replacement: annulSchema.shape.replacement.unwrap().unwrap() })]))
+  .action(async ({ actor, args: [event, input] }): Promise<PreviewResult> => {
+    const check = await previewReplacement(actor, event, input, today());
+    return { ok: true, summary: check.summary, warnings: check.warnings.map(({ id, message }) => ({ id, message })), needsJustification: check.needsJustification };
   });
 
 export const annulEventAction = actionClient("event.annul")

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { assignClinicianAction, explainNoticeAction, postponeItemAction, type RowActionResult } from "./actions";
 import { announceWorklistChange } from "./WorklistAnnouncer";
+import { SessionExpiredLink } from "@/features/shell/SessionExpiredLink";
 
 // The actions on one worklist row, folded away so the list stays scannable.
 // A refused form says why in its own live region; a done one is announced
@@ -38,13 +39,14 @@ function useRowAction() {
   }
   // failures stay with the row (nothing changed); successes are announced above the list
   const message = result && !result.ok ? [result.message, ...Object.values(result.fieldErrors).flat()].join(" ") : null;
-  return { submit, pending, message, failed: message !== null };
+  return { submit, pending, message, failed: message !== null, code: result && !result.ok ? result.code : null };
 }
 
-function Status({ message, failed }: { message: string | null; failed: boolean }) {
+function Status({ message, failed, code = null }: { message: string | null; failed: boolean; code?: string | null }) {
   return (
     <p role="status" className={`text-sm ${failed ? "text-red-900" : "text-green-900"}`}>
       {message}
+      <SessionExpiredLink code={code} />
     </p>
   );
 }
@@ -55,7 +57,7 @@ const FIELD = "mt-1 w-full rounded border border-slate-400 px-2 py-1";
 function AssignForm({ pathwayId, clinicianId, clinicians, patientName }: RowActionsProps) {
   const id = useId();
   const [value, setValue] = useState(clinicianId ?? "");
-  const { submit, pending, message, failed } = useRowAction();
+  const { submit, pending, message, failed, code } = useRowAction();
   return (
     <form
       onSubmit={(e) => {
@@ -78,7 +80,7 @@ function AssignForm({ pathwayId, clinicianId, clinicians, patientName }: RowActi
       <button type="submit" disabled={pending} className={BUTTON}>
         Lagre behandler
       </button>
-      <Status message={message} failed={failed} />
+      <Status message={message} failed={failed} code={code} />
     </form>
   );
 }
@@ -86,7 +88,7 @@ function AssignForm({ pathwayId, clinicianId, clinicians, patientName }: RowActi
 function ExplainForm({ pathwayId, itemKey }: RowActionsProps) {
   const id = useId();
   const [justification, setJustification] = useState("");
-  const { submit, pending, message, failed } = useRowAction();
+  const { submit, pending, message, failed, code } = useRowAction();
   return (
     <form
       onSubmit={(e) => {
@@ -102,7 +104,7 @@ function ExplainForm({ pathwayId, itemKey }: RowActionsProps) {
       <button type="submit" disabled={pending} className={BUTTON}>
         Marker som forklart
       </button>
-      <Status message={message} failed={failed} />
+      <Status message={message} failed={failed} code={code} />
     </form>
   );
 }
@@ -111,7 +113,7 @@ function PostponeForm({ pathwayId, itemKey, tomorrow }: RowActionsProps) {
   const id = useId();
   const [until, setUntil] = useState(tomorrow);
   const [reason, setReason] = useState("");
-  const { submit, pending, message, failed } = useRowAction();
+  const { submit, pending, message, failed, code } = useRowAction();
   return (
     <form
       onSubmit={(e) => {
@@ -131,7 +133,7 @@ function PostponeForm({ pathwayId, itemKey, tomorrow }: RowActionsProps) {
       <button type="submit" disabled={pending} className={BUTTON}>
         Utsett
       </button>
-      <Status message={message} failed={failed} />
+      <Status message={message} failed={failed} code={code} />
     </form>
   );
 }

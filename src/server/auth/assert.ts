@@ -5,8 +5,8 @@ import type { CurrentUser } from "./current-user";
 // services run the same in route handlers, server actions, scripts and tests).
 
 export class PermissionDenied extends Error {
-  constructor(public readonly status: 401 | 403) {
-    super(status === 401 ? "Ikke innlogget." : "Du har ikke tilgang til dette.");
+  constructor(public readonly status: 401 | 403, message?: string) {
+    super(message ?? (status === 401 ? "Ikke innlogget." : "Du har ikke tilgang til dette."));
   }
 }
 

@@ -1,5 +1,8 @@
 import "server-only";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { loginUrlFor } from "@/lib/callback-url";
+import { REQUEST_PATH_HEADER } from "@/lib/request-path";
 import { can, type Action } from "@/domain/permissions";
 import { currentRequestMeta, getCurrentUser, type Actor } from "./current-user";
 import { assertCan, PermissionDenied } from "./assert";
@@ -11,10 +14,13 @@ export { PermissionDenied };
 // table through `can`.
 
 
-/** For pages: redirects to login when not logged in, renders 403 when not allowed. */
+/**
+ * For pages: redirects to login when not logged in (and back to this page
+ * afterwards: proxy.ts passes its address on), renders 403 when not allowed.
+ */
 export async function requirePage(action?: Action): Promise<Actor> {
   const user = await getCurrentUser();
-  if (!user) redirect("/login");
+  if (!user) redirect(loginUrlFor((await headers()).get(REQUEST_PATH_HEADER) ?? "/"));
   if (action && !can(user.role, action)) forbidden();
   return { user, meta: await currentRequestMeta() };
 }

@@ -9,7 +9,7 @@ import { pathwayScope } from "@/server/auth/scope";
 import { ConflictError, ValidationError, fieldErrorsFrom } from "@/server/errors";
 import { auditingDenials, OutOfScope } from "@/server/access-denied";
 import { recomputeDerived } from "@/server/pathways/derived";
-import { createCheckedEvent, type RegisterResult } from "./register";
+import { checkRegistration, createCheckedEvent, type RegisterResult, type RegistrationCheck } from "./register";
 import { annulSchema } from "./annul-schema";
 
 /** The annulled event as the caller gets it back (dates as the API writes them). */
@@ -78,7 +78,10 @@ export async function annulEvent(
         tx,
         actor,
         event.pathwayId,
-        { ...parsed.data.replacement, idempotencyKey: null, justification: parsed.data.replacement.justification ?? parsed.data.reason },
+        // the same rule as a new code: a replacement that gives a notice or closes a
+        // deadline late needs its own justification (the annulment's reason says why
+        // the old code was wrong, not why the new one is late or unusual)
+        { ...parsed.data.replacement, idempotencyKey: null },
         today,
         { replacesId: event.id },
       );
@@ -86,4 +89,21 @@ export async function annulEvent(
     }
     return { event: annulled, evaluation, replacement };
   }));
+}
+
+/**
+ * What annul-and-replace would do with its replacement, without storing
+ * anything: the same preview and justification rule as a new code, judged on
+ * the pathway as it will be once the event is annulled.
+ */
+export async function previewReplacement(actor: Actor, eventId: string, input: { replacement: unknown }, today: IsoDate): Promise<RegistrationCheck> {
+  assertCan(actor.user, "event.annul");
+  const parsed = annulSchema.shape.replacement.unwrap().unwrap().safeParse(input.replacement);
+  if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
+  return auditingDenials(actor, "event.annul", async () => {
+    const event = await prisma.pathwayEvent.findFirst({ where: { id: eventId, pathway: pathwayScope(actor.user) }, select: { id: true, pathwayId: true, annulledAt: true } });
+    if (!event) throw new OutOfScope({ kind: "event", id: eventId }, "Fant ikke hendelsen, eller den hører til en enhet du ikke har tilgang til.");
+    if (event.annulledAt) throw new ConflictError("already_annulled", "Hendelsen er allerede annullert.");
+    return checkRegistration(prisma, actor, event.pathwayId, { ...parsed.data, idempotencyKey: null }, today, { replacesId: event.id });
+  });
 }

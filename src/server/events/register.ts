@@ -75,7 +75,7 @@ export interface RegistrationCheck {
 }
 
 /** All hard checks and the engine's preview. Throws ValidationError, NotFoundError or ConflictError. */
-async function checkRegistration(
+export async function checkRegistration(
   tx: Tx | Sql,
   actor: Actor,
   pathwayId: string,
@@ -83,7 +83,11 @@ async function checkRegistration(
   today: IsoDate,
   options: { replacesId?: string } = {},
 ): Promise<RegistrationCheck> {
-  return judgeRegistration(await loadTarget(tx, actor, pathwayId), data, today, options);
+  const pathway = await loadTarget(tx, actor, pathwayId);
+  // a replacement is judged as it will be saved: after the event it replaces is annulled
+  const replaced = options.replacesId;
+  const events = replaced ? pathway.input.events.map((e) => (e.id === replaced ? { ...e, annulled: true } : e)) : pathway.input.events;
+  return judgeRegistration({ ...pathway, input: { ...pathway.input, events } }, data, today, options);
 }
 
 /** The pathway with its events as the engine sees them, within the actor's units; 404 otherwise. */

@@ -8,13 +8,22 @@ import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { AppError, NotFoundError, ValidationError, fieldErrorsFrom } from "@/server/errors";
 import { createCheckedEvent } from "@/server/events/register";
+import { previewStart } from "@/domain/events/start-preview";
 import { recomputeDerived } from "./derived";
+import { SETTING_TO_ENGINE } from "./engine-input";
 import { createPathwaySchema, type CreatePathwayInput } from "./create-schema";
 
 /** A second open pathway of the same type for the same patient: NPR would read them as one. */
 export class PathwayAlreadyOpen extends AppError {
   constructor(public readonly existingPathwayId: string) {
     super(409, "pathway_already_open", "Pasienten har allerede et åpent forløp av denne typen. Fortsett i det eksisterende forløpet.");
+  }
+}
+
+/** The referral was assessed after its deadline (or the start gives a notice) and no justification was given. */
+export class LateAssessmentNeedsJustification extends AppError {
+  constructor(reason: string) {
+    super(422, "justification_required", reason, { justification: ["Skriv en kort begrunnelse."] });
   }
 }
 
@@ -41,6 +50,14 @@ export async function createPathway(actor: Actor, input: CreatePathwayInput, tod
     const unit = await tx.unit.findUniqueOrThrow({ where: { id: data.unitId } });
     if (!unit.pathwayTypes.includes(data.type)) {
       throw new ValidationError({ type: [`${unit.name} har ikke pakkeforløp ${data.type}.`] });
+    }
+    // the form's preview said so before sending (NewPathwayForm); refused in the same words
+    if (data.assessedDate && !data.justification) {
+      const start = previewStart(
+        { type: data.type, setting: SETTING_TO_ENGINE[data.setting ?? unit.setting], referralReceived: data.referralReceived, assessedDate: data.assessedDate, directTreatmentRight: data.directTreatmentRight, severe: data.severe },
+        today,
+      );
+      if (start.justificationReason) throw new LateAssessmentNeedsJustification(start.justificationReason);
     }
     if (data.responsibleClinicianId) {
       const clinician = await tx.userUnit.findFirst({

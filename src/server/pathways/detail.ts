@@ -25,6 +25,8 @@ function loadPathway(actor: Actor, pathwayId: string) {
         orderBy: [{ clinicalDate: "asc" }, { recordedAt: "asc" }],
         include: { recordedBy: person, annulledBy: person },
       },
+      // shown beside their notices on the pathway page, with who and when
+      noticeExplanations: { select: { noticeKey: true, justification: true, explainedAt: true, explainedBy: person } },
     },
   });
 }

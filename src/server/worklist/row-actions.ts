@@ -5,7 +5,8 @@ import { WORKLIST_RULES } from "@/domain/worklist";
 import { fromIsoDate, type IsoDate } from "@/lib/dates";
 import { prisma, type Tx } from "@/server/db";
 import { writeAudit } from "@/server/audit";
-import { assertCan } from "@/server/auth/assert";
+import { assertCan, PermissionDenied } from "@/server/auth/assert";
+import { mayExplainNotice } from "@/domain/permissions";
 import type { Actor } from "@/server/auth/current-user";
 import { pathwayScope } from "@/server/auth/scope";
 import { ConflictError, ValidationError } from "@/server/errors";
@@ -20,7 +21,7 @@ import { explainSchema, postponeSchema } from "./schemas";
 async function scopedItem(tx: Tx, actor: Actor, pathwayId: string, key: string) {
   const item = await tx.worklistItem.findFirst({
     where: { pathwayId, key, pathway: pathwayScope(actor.user) },
-    select: { id: true, reason: true, noticeId: true, pathway: { select: { patientId: true } } },
+    select: { id: true, reason: true, noticeId: true, pathway: { select: { patientId: true, responsibleClinicianId: true } } },
   });
   // audited as denied only when the pathway is outside the actor's units (not when the row is resolved)
   if (!item) throw new OutOfScope({ kind: "pathway", id: pathwayId }, "Fant ikke raden. Den kan være løst allerede, eller høre til en enhet du ikke har tilgang til.");
@@ -34,6 +35,7 @@ export async function explainNotice(actor: Actor, input: z.input<typeof explainS
   const alreadyExplained = () => new ConflictError("already_explained", "Merknaden er allerede forklart.");
   return auditingDenials(actor, "notice.explain", () => prisma.$transaction(async (tx) => {
     const item = await scopedItem(tx, actor, pathwayId, noticeKey);
+    if (!mayExplainNotice(actor.user, item.pathway)) throw new PermissionDenied(403, "Bare ansvarlig behandler eller forløpskoordinatoren kan forklare oppmerksomheten.");
     if (!item.noticeId) throw new ValidationError({ noticeKey: ["Bare merknader kan forklares."] });
     const existing = await tx.noticeExplanation.findUnique({ where: { pathwayId_noticeKey: { pathwayId, noticeKey } }, select: { id: true } });
     if (existing) throw alreadyExplained();
