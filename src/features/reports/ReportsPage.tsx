@@ -4,7 +4,7 @@ import { formatNorwegianDate } from "@/lib/dates";
 import { requirePage } from "@/server/auth/guard";
 import { today } from "@/server/clock";
 import { unitOptionsFor } from "@/server/units/options";
-import { reportFilterSchema, reportSearchParams, type ReportFilters as Filters } from "@/server/reports/filters";
+import { reportFilterSchema, reportSearchParams, withKnownUnit, type ReportFilters as Filters } from "@/server/reports/filters";
 import { complianceReport, LATE_BUCKETS, qualityReport, reportScope, trendReport, type Share } from "@/server/reports/queries";
 import { belowTarget, INVOLVEMENT_LABELS, KIND_LABELS, percent } from "./format";
 import { ReportFilters } from "./ReportFilters";
@@ -49,7 +49,9 @@ function SectionHeading({ id, title, filters, table }: { id: string; title: stri
 
 export async function ReportsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePage("report.view");
-  const { filters, problems } = parseFilters(await searchParams);
+  const parsed = parseFilters(await searchParams);
+  const { filters, problem: unitProblem } = withKnownUnit(parsed.filters, actor.user.unitIds);
+  const problems = unitProblem ? [...parsed.problems, unitProblem] : parsed.problems;
   const now = today();
   const scope = await reportScope(actor, filters, now);
   const [compliance, trend, quality] = await Promise.all([

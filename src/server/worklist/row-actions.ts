@@ -12,7 +12,7 @@ import { ConflictError, ValidationError } from "@/server/errors";
 import { auditingDenials, OutOfScope } from "@/server/access-denied";
 import { isUniqueViolation } from "@/server/db-errors";
 import { recomputeDerived } from "@/server/pathways/derived";
-import { explainSchema, postponeSchema } from "./schemas";
+import { explainSchema, postponeSchema, undoPostponementSchema } from "./schemas";
 
 // The coordinator's actions on one worklist row. Each is one transaction with
 // its audit row; the row's derived data are rewritten in the same step.
@@ -72,5 +72,27 @@ export async function postponeItem(actor: Actor, input: z.input<typeof postponeS
       actor.meta,
     );
     return { pathwayId, itemKey, until };
+  }));
+}
+
+/** Take a postponement back: the row is on the worklist again at once; the postponement keeps its history. */
+export async function undoPostponement(actor: Actor, input: z.input<typeof undoPostponementSchema>, today: IsoDate) {
+  assertCan(actor.user, "worklist.postpone");
+  const { pathwayId, itemKey } = undoPostponementSchema.parse(input);
+  return auditingDenials(actor, "worklist.postpone", () => prisma.$transaction(async (tx) => {
+    const item = await scopedItem(tx, actor, pathwayId, itemKey);
+    // every postponement still in force (an older one would otherwise take over)
+    const { count } = await tx.worklistPostponement.updateMany({
+      where: { pathwayId, itemKey, undoneAt: null, until: { gt: fromIsoDate(today) } },
+      data: { undoneAt: new Date(), undoneById: actor.user.id },
+    });
+    if (count === 0) throw new ConflictError("not_postponed", "Raden er ikke utsatt (lenger).");
+    await recomputeDerived(tx, pathwayId, today);
+    await writeAudit(
+      tx,
+      { userId: actor.user.id, action: "WORKLIST_POSTPONEMENT_UNDONE", patientId: item.pathway.patientId, pathwayId, detail: { itemKey } },
+      actor.meta,
+    );
+    return { pathwayId, itemKey };
   }));
 }
