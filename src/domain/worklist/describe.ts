@@ -34,7 +34,7 @@ export function describeItem(item: DescribableItem, today: IsoDate): string {
     case "REFERRAL_NOT_ASSESSED":
       return `Henvisning mottatt ${dated(item.sinceOn)} er ikke vurdert (start pakkeforløp mangler); frist 10 virkedager: ${dated(item.dueOn)}`;
     case "NO_FIRST_ATTENDANCE":
-      return `Forløpet startet ${dated(item.sinceOn)}, men første fremmøte (M) er ikke registrert`;
+      return `Forløpet startet ${dated(item.sinceOn)}, men første frammøte (M) er ikke registrert`;
     case "FEEDBACK_MISSING":
       return `Klinisk beslutning ${dated(item.sinceOn)} uten tilbakemelding til henviser (F)`;
     case "OUTCOME_NOT_CLOSED": {
@@ -43,7 +43,7 @@ export function describeItem(item: DescribableItem, today: IsoDate): string {
     }
     case "NOTICE_UNEXPLAINED":
     case "CONCURRENT":
-      return `${NOTICE_MESSAGES[item.noticeId as NoticeId] ?? "Merknad"} (${dated(item.sinceOn)})`;
+      return `${NOTICE_MESSAGES[item.noticeId as NoticeId] ?? "Oppmerksomhet"} (${dated(item.sinceOn)})`;
     case "INACTIVE":
       return `Ingen hendelse registrert siden ${dated(item.sinceOn)}`;
   }

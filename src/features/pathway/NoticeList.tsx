@@ -13,7 +13,7 @@ export function NoticeList({ notices }: { notices: Notice[] }) {
             <li key={`${n.id}-${n.eventId ?? i}`} className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">
               <span className="font-medium">{n.message}</span>
               <span className="block text-sm">
-                Gjelder {formatNorwegianDate(n.date)} · kode {n.id}
+                Gjelder {formatNorwegianDate(n.date)}
               </span>
             </li>
           ))}

@@ -22,6 +22,11 @@ function parseFilters(params: SearchParams) {
   return { filters: reportFilterSchema.parse({}), problems: [...new Set(parsed.error.issues.map((i) => i.message))] };
 }
 
+/** NPR's text for a notice; an id the table does not know is shown as such rather than hidden. */
+function noticeText(id: string): string {
+  return NOTICE_MESSAGES[id as NoticeId] ?? `Ukjent oppmerksomhet (${id})`;
+}
+
 function CountLink({ value, href, label }: { value: number; href: string; label: string }) {
   return (
     <ListLink href={href} className="text-blue-800 underline" aria-label={`${value} – ${label}, vis forløpene`}>
@@ -223,14 +228,18 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
             </tr>
           </thead>
           <tbody>
-            {quality.byNotice.map((n) => (
-              <tr key={n.noticeId} className="border-b border-slate-200">
-                <th scope="row" className={`${TH} font-normal`}>{NOTICE_MESSAGES[n.noticeId as NoticeId] ?? n.noticeId}</th>
-                <td className={TD}><CountLink value={n.total} href={drill({ hva: "merknad", merknad: n.noticeId })} label={n.noticeId} /></td>
-                <td className={TD}><CountLink value={n.explained} href={drill({ hva: "merknad", merknad: n.noticeId, forklart: "ja" })} label={`${n.noticeId}, forklart`} /></td>
-                <td className={TD}><CountLink value={n.total - n.explained} href={drill({ hva: "merknad", merknad: n.noticeId, forklart: "nei" })} label={`${n.noticeId}, ikke forklart`} /></td>
-              </tr>
-            ))}
+            {quality.byNotice.map((n) => {
+              // the Norwegian text, never the internal id, also for screen readers
+              const text = noticeText(n.noticeId);
+              return (
+                <tr key={n.noticeId} className="border-b border-slate-200">
+                  <th scope="row" className={`${TH} font-normal`}>{text}</th>
+                  <td className={TD}><CountLink value={n.total} href={drill({ hva: "merknad", merknad: n.noticeId })} label={text} /></td>
+                  <td className={TD}><CountLink value={n.explained} href={drill({ hva: "merknad", merknad: n.noticeId, forklart: "ja" })} label={`${text}, forklart`} /></td>
+                  <td className={TD}><CountLink value={n.total - n.explained} href={drill({ hva: "merknad", merknad: n.noticeId, forklart: "nei" })} label={`${text}, ikke forklart`} /></td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
         <div className="mt-4 flex flex-wrap items-baseline justify-between gap-2">

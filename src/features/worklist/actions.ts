@@ -33,7 +33,7 @@ export const explainNoticeAction = actionClient("notice.explain")
   .schema(z.tuple([explainSchema]))
   .action(async ({ actor, args: [input] }) => {
     await explainNotice(actor, input, today());
-    return done("Merknaden er forklart og fjernet fra arbeidslisten.");
+    return done("Oppmerksomheten er forklart og fjernet fra arbeidslisten.");
   });
 
 export const postponeItemAction = actionClient("worklist.postpone")

@@ -31,10 +31,10 @@ async function scopedItem(tx: Tx, actor: Actor, pathwayId: string, key: string) 
 export async function explainNotice(actor: Actor, input: z.input<typeof explainSchema>, today: IsoDate) {
   assertCan(actor.user, "notice.explain");
   const { pathwayId, noticeKey, justification } = explainSchema.parse(input);
-  const alreadyExplained = () => new ConflictError("already_explained", "Merknaden er allerede forklart.");
+  const alreadyExplained = () => new ConflictError("already_explained", "Oppmerksomheten er allerede forklart.");
   return auditingDenials(actor, "notice.explain", () => prisma.$transaction(async (tx) => {
     const item = await scopedItem(tx, actor, pathwayId, noticeKey);
-    if (!item.noticeId) throw new ValidationError({ noticeKey: ["Bare merknader kan forklares."] });
+    if (!item.noticeId) throw new ValidationError({ noticeKey: ["Bare oppmerksomheter (NPRs funn) kan forklares."] });
     const existing = await tx.noticeExplanation.findUnique({ where: { pathwayId_noticeKey: { pathwayId, noticeKey } }, select: { id: true } });
     if (existing) throw alreadyExplained();
     await tx.noticeExplanation.create({
