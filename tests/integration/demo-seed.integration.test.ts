@@ -15,7 +15,7 @@ const TODAY = "2026-11-22";
 const { db, appUrl } = useAppDatabase();
 
 describe("the demo seed on a database that already holds patients", () => {
-  it("loads, gives the demo patients free national ids, and says so", async () => {
+  it("loads, gives the demo patients free national ids, and says so", { timeout: 300_000 }, async () => {
     await generateDataSet(db(), TODAY, { pathways: 60, units: 3, batchSize: 60, seed: 5 });
     // the national ids the demo's first patients would get (seed 0, 7, 14 …), already taken
     const taken = DEMO_SCENARIOS.slice(0, 3).map((s, i) => makeNationalId(s.birthDate, i * 7, { synthetic: true }));
