@@ -22,6 +22,14 @@ async function main() {
       `Demodata lastet på ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.units} enheter, ${counts.users} brukere, ` +
         `${counts.patients} pasienter, ${counts.pathways} forløp, ${counts.events} hendelser.`,
     );
+    if (counts.existingPatients > 0) {
+      console.log(
+        `Databasen hadde fra før ${counts.existingPatients} pasienter som ikke er demodata (f.eks. fra npm run generate); de er ikke endret. ` +
+          (counts.renumbered > 0
+            ? `${counts.renumbered} demopasienter fikk et annet syntetisk fødselsnummer, fordi deres var i bruk.`
+            : "Ingen demopasient hadde et fødselsnummer som var i bruk."),
+      );
+    }
   } finally {
     await db.$disconnect();
   }

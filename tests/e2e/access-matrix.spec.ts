@@ -25,6 +25,7 @@ const ROUTES: Record<string, Route> = {
   "app/login/page.tsx": { method: "GET", action: null, url: () => "/login", page: true },
   "app/mine-pasienter/page.tsx": { method: "GET", action: "pathway.list.own", url: () => "/mine-pasienter", page: true },
   "app/arbeidsliste/page.tsx": { method: "GET", action: "worklist.view", url: () => "/arbeidsliste", page: true },
+  "app/arbeidsliste/utsatt/page.tsx": { method: "GET", action: "worklist.view", url: () => "/arbeidsliste/utsatt", page: true },
   "app/arbeidsliste/eksport/route.ts": { method: "GET", action: "export.csv", url: () => "/arbeidsliste/eksport" },
   "app/forlop/ny/page.tsx": { method: "GET", action: "pathway.create", url: () => "/forlop/ny", page: true },
   "app/forlop/[id]/page.tsx": { method: "GET", action: "patient.read", url: (id) => `/forlop/${id}`, scoped: true, page: true },

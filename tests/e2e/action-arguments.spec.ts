@@ -79,6 +79,7 @@ async function targets(): Promise<Record<string, Target>> {
     "src/features/worklist/actions.ts#assignClinicianAction": { action: "pathway.assign", page: "/arbeidsliste", valid: [{ pathwayId: item.pathwayId, clinicianId }] },
     "src/features/worklist/actions.ts#explainNoticeAction": { action: "notice.explain", page: "/arbeidsliste", valid: [{ pathwayId: notice.pathwayId, noticeKey: notice.key, justification: "Forklart av fuzztest" }] },
     "src/features/worklist/actions.ts#postponeItemAction": { action: "worklist.postpone", page: "/arbeidsliste", valid: [{ pathwayId: item.pathwayId, itemKey: item.key, until: tomorrow(), reason: "Fuzztest" }] },
+    "src/features/worklist/actions.ts#undoPostponementAction": { action: "worklist.postpone", page: "/arbeidsliste/utsatt", valid: [{ pathwayId: item.pathwayId, itemKey: item.key }] },
   };
 }
 

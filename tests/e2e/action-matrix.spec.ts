@@ -115,6 +115,12 @@ const ACTIONS: Record<string, ActionProbe> = {
     invalid: (i) => [{ pathwayId: i.own, itemKey: "", until: "2025-02-30", reason: "" }],
     otherUnit: (i) => [{ pathwayId: i.other, itemKey: "deadline:basis_assessment", until: tomorrow(), reason: "Tilgangstest" }],
   },
+  "src/features/worklist/actions.ts#undoPostponementAction": {
+    action: "worklist.postpone",
+    page: () => "/arbeidsliste/utsatt",
+    invalid: (i) => [{ pathwayId: i.own, itemKey: "" }],
+    otherUnit: (i) => [{ pathwayId: i.other, itemKey: "inactive" }],
+  },
 };
 
 test("every server action in the build has a line in the action matrix", () => {

@@ -57,7 +57,7 @@ test("a clinician codes M, CU, CP and E and sees the deadlines follow", async ({
   await openPatient(page, "Kjetil Kodeflyt");
   expect((await axe(page)).violations).toEqual([]);
 
-  await registerSuggested(page, /^M Første fremmøte/);
+  await registerSuggested(page, /^M Første frammøte/);
   await expect(page.getByRole("region", { name: "Frister" }).getByText("Basisutredning")).toBeVisible();
 
   await registerSuggested(page, /^CU Klinisk beslutning: utvidet utredning/);

@@ -89,6 +89,13 @@ test("the period switch changes the figures and the URL; CSV has the page's numb
 
   const href = (await page.getByRole("link", { name: "Last ned CSV" }).first().getAttribute("href"))!;
   expect(href).toContain("periode=i-fjor");
+
+  // typed dates choose the custom period (they were ignored unless "Egendefinert" was chosen too)
+  await page.getByLabel(/^Fra/).fill(`${lastYear}-02-01`);
+  await page.getByLabel(/^Til/).fill(`${lastYear}-03-31`);
+  await page.getByRole("button", { name: "Vis" }).click();
+  await expect(page.getByText(`(01.02.${lastYear}–31.03.${lastYear})`, { exact: false })).toBeVisible();
+  await expect(page.getByLabel("Periode", { exact: true })).toHaveValue("egen");
   const response = await page.request.get(href);
   expect(response.status()).toBe(200);
   const text = (await response.body()).toString("utf8");
@@ -105,8 +112,12 @@ test("a user without access to a unit sees none of its numbers; clinicians have 
   const bup = await browser.newPage();
   await logIn(bup, "koordinator.bup@forlopsvakt.test");
   await bup.goto(`/rapporter?enhet=${dps}`);
-  await expect(bup.getByText("0 enheter")).toBeVisible();
-  expect(await figures(bup, "basis_assessment")).toMatchObject({ denominator: 0 });
+  // said plainly, and the report is of the user's own unit (it said "0 enheter")
+  await expect(bup.getByRole("alert").filter({ hasText: "Noen valg" })).toContainText("Enheten i adressen finnes ikke, eller du har ikke tilgang til den.");
+  await expect(bup.getByText("0 enheter")).toHaveCount(0);
+  await expect(bup.getByText(/BUP Fjordby/).first()).toBeVisible();
+  await bup.goto(`/rapporter?enhet=ukjent-enhet`);
+  await expect(bup.getByRole("alert").filter({ hasText: "Noen valg" })).toContainText("Enheten i adressen finnes ikke");
   await bup.goto(`/rapporter/forlop?enhet=${dps}&hva=frist&kind=basis_assessment`);
   await expect(bup.getByTestId("drill-down-total")).toHaveText("0");
   await bup.close();

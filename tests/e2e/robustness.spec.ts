@@ -208,6 +208,8 @@ test("1 000+ hostile calls of every server action: never a 5xx, and the database
     "src/features/worklist/actions.ts#assignClinicianAction": { page: "/arbeidsliste", args: () => [{ pathwayId: i.own, clinicianId: "" }] },
     "src/features/worklist/actions.ts#explainNoticeAction": { page: "/arbeidsliste", args: () => [{ pathwayId: i.own, noticeKey: "notice:C_WITHOUT_M:x", justification: "Forklaring" }] },
     "src/features/worklist/actions.ts#postponeItemAction": { page: "/arbeidsliste", args: () => [{ pathwayId: i.own, itemKey: "inactive", until: "2026-01-01", reason: "Venter" }] },
+    // another unit's pathway: refused whichever field is made hostile
+    "src/features/worklist/actions.ts#undoPostponementAction": { page: "/arbeidsliste/utsatt", args: () => [{ pathwayId: i.other, itemKey: "inactive" }] },
     "src/features/new-pathway/actions.ts#createPathwayAction": { page: "/forlop/ny", args: () => [{ nationalId: "x", unitId: i.otherUnit, type: "D11", referralReceived: "2026-01-01", referrerName: "Fastlege" }] },
     "src/features/own-list/actions.ts#searchOwnPathwaysAction": { page: "/mine-pasienter", args: () => [{ q: "Nordmann" }] },
     // another unit's, and dated in the future: refused whichever place is made hostile

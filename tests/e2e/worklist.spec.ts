@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { logIn } from "./support";
+import { logIn, osloToday } from "./support";
 
 // The forløpskoordinator's worklist on the demo data (src/server/seed/scenarios.ts:
 // Bjørn Vassbotn 21 days late on basis assessment, David Skarstein 10 days late
@@ -18,32 +18,56 @@ async function daysLate(page: Page): Promise<number[]> {
   });
 }
 
-test("the coordinator's overdue deadlines come first, largest delay first, with the right days late", async ({ page }) => {
+test("most urgent first: a referral past the legal 10 working days tops the list, rows are compact, the list is counted", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
   await logIn(page, "koordinator@forlopsvakt.test", "Arbeidsliste");
-  // grouped by reason: only the legal deadline's groups (a patient's right) come before the overdue deadlines
-  await expect(page.locator("tbody th").first()).toBeVisible();
-  const groups = await page.locator('tbody th[scope="colgroup"]').allTextContents();
-  const overdue = groups.indexOf("Forfalte frister");
-  expect(overdue, groups.join(" | ")).toBeGreaterThanOrEqual(0);
-  expect(groups.slice(0, overdue).every((g) => /juridisk frist/i.test(g)), groups.join(" | ")).toBe(true);
-  await page.getByLabel("Grunn").selectOption({ label: "Forfalte frister" });
-  await page.getByRole("button", { name: "Vis" }).click();
-  await expect(page).toHaveURL(/grunn=forfalt/);
+  // breaches of patient rights come first (the seed's fristbrudd, then Ingrid Solbakken's referral,
+  // 21 days old and not assessed), above every advisory deadline
+  await expect(page.locator("tbody th").first()).toHaveText(/^(Fristbrudd: juridisk frist passert|Henvisning ikke vurdert innen 10 virkedager)$/);
+  const headings = await page.locator("tbody th").allTextContents();
+  expect(headings.indexOf("Henvisning ikke vurdert innen 10 virkedager"), headings.join(" | ")).toBeGreaterThanOrEqual(0);
+  expect(headings.indexOf("Henvisning ikke vurdert innen 10 virkedager")).toBeLessThan(headings.indexOf("Forfalte frister"));
+  await expect(page.locator("tbody tr", { hasText: "Ingrid Solbakken" }).first()).toBeVisible();
+  // those not yet past the limit are "nærmer seg", never in the breach group
+  await page.goto("/arbeidsliste?grunn=henvisning&horisont=365");
+  expect(await daysLate(page).then((late) => late.every((d) => d > 0))).toBe(true);
+  await page.goto("/arbeidsliste");
+  // about one line per row (they were ~95 px each)
+  const heights = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect().height));
+  expect(heights.reduce((a, b) => a + b, 0) / heights.length).toBeLessThan(56);
+  // the whole list is counted, and paged "side x av y"
+  await expect(page.getByTestId("worklist-total")).toHaveText(/^\d+ rader · side 1 av \d+$/);
+  const pages = Number(/av (\d+)/.exec((await page.getByTestId("worklist-total").textContent())!)![1]);
+  expect(pages).toBeGreaterThan(1);
+  await page.getByRole("link", { name: /Neste side/ }).click();
+  await expect(page.getByTestId("worklist-total")).toHaveText(new RegExp(`· side 2 av ${pages}$`));
 
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations).toEqual([]);
+});
+
+test("overdue deadlines by days late; sorted by date, a year-old notice is never 'days over the deadline' nor on top", async ({ page }) => {
+  await logIn(page, "koordinator@forlopsvakt.test", "Arbeidsliste");
+  await page.goto("/arbeidsliste?grunn=forfalt");
   const late = await daysLate(page);
   expect(late.length).toBeGreaterThan(2);
   expect(late.every((d) => d > 0)).toBe(true);
   expect([...late].sort((a, b) => b - a)).toEqual(late);
-
   await expect(rows(page).filter({ hasText: "Bjørn Vassbotn" })).toContainText("21 dager over fristen");
   await expect(rows(page).filter({ hasText: "Bjørn Vassbotn" })).toContainText("Basisutredning: fristen");
   await expect(rows(page).filter({ hasText: "David Skarstein" })).toContainText("10 dager over fristen");
   await expect(rows(page).filter({ hasText: "Astrid Fjellheim" })).toContainText("1 dag over fristen");
-  const count = await page.getByTestId("count-forfalt").textContent();
-  expect(Number(count)).toBe(late.length);
+  expect(Number(await page.getByTestId("count-forfalt").textContent())).toBe(late.length);
 
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations).toEqual([]);
+  await page.goto("/arbeidsliste?sortering=frist&horisont=365");
+  const notices = rows(page).filter({ hasText: /Uforklart (merknad|oppmerksomhet)/ });
+  const first = (await rows(page).first().textContent())!;
+  expect(first).not.toMatch(/Uforklart (merknad|oppmerksomhet)/);
+  // the notices alone, by date: old ones first, none labelled late
+  await page.goto("/arbeidsliste?sortering=frist&horisont=365&grunn=merknad");
+  expect(await notices.count()).toBeGreaterThan(0);
+  for (const text of await notices.allTextContents()) expect(text).not.toMatch(/over fristen/);
+  await expect(notices.first()).toContainText("Ingen frist");
 });
 
 test("showing the list does not make the browser prefetch each patient's pathway or each count's list", async ({ page }) => {
@@ -68,8 +92,10 @@ test("filters change the rows and the URL, and a bookmarked URL gives the same l
   await page.getByRole("button", { name: "Vis" }).click();
   await expect(page).toHaveURL(/grunn=henvisning/);
   await expect(page).toHaveURL(/horisont=30/);
+  // the form sends every field; the address keeps only those chosen
+  expect(new URL(page.url()).search).toBe("?grunn=henvisning&horisont=30");
   await expect(rows(page).filter({ hasText: "Ingrid Solbakken" })).toContainText("Henvisning mottatt");
-  for (const text of await rows(page).allTextContents()) expect(text).toContain("Henvisning ikke vurdert");
+  expect(await page.locator("tbody th").allTextContents()).toEqual(["Henvisning ikke vurdert innen 10 virkedager"]);
 
   const bookmarked = page.url();
   const before = await rows(page).allTextContents();
@@ -88,9 +114,44 @@ test("explaining a notice removes it from the list", async ({ page }) => {
   const row = rows(page).filter({ hasText: "Frode Aasland" }).filter({ hasText: "mangler forutgående kode M" });
   await expect(row).toHaveCount(1);
   await row.getByText("Handlinger").click();
-  await row.getByLabel("Forklaring på merknaden").fill("Pasienten fikk direkte rett til behandling; M var ikke aktuelt.");
+  await row.getByLabel("Forklaring på oppmerksomheten").fill("Pasienten fikk direkte rett til behandling; M var ikke aktuelt.");
   await row.getByRole("button", { name: "Marker som forklart" }).click();
   await expect(rows(page).filter({ hasText: "Frode Aasland" }).filter({ hasText: "mangler forutgående kode M" })).toHaveCount(0);
+});
+
+test("a postponed row is listed under Utsatt with date, reason and who, and undo brings it back; closed pathways offer no code", async ({ page }) => {
+  await logIn(page, "koordinator@forlopsvakt.test", "Arbeidsliste");
+  await page.goto("/arbeidsliste?grunn=forfalt");
+  const row = rows(page).filter({ hasText: "David Skarstein" });
+  await row.getByText("Handlinger").click();
+  const until = new Date(Date.parse(`${osloToday()}T12:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+  const shown = until.split("-").reverse().join(".");
+  await row.getByLabel("Utsett til").fill(until);
+  await row.getByLabel("Hvorfor utsettes raden?").fill("Venter på svar fra fastlegen");
+  await row.getByRole("button", { name: "Utsett" }).click();
+  await expect(page.getByText(`Raden er utsatt til ${shown}.`)).toBeVisible();
+  await expect(rows(page).filter({ hasText: "David Skarstein" })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Utsatte rader" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Utsatte rader" })).toBeVisible();
+  const postponed = page.getByTestId("postponed-row").filter({ hasText: "David Skarstein" });
+  await expect(postponed).toContainText(shown);
+  await expect(postponed).toContainText("Venter på svar fra fastlegen");
+  await expect(postponed).toContainText("Kari Koordinator");
+  const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(scan.violations).toEqual([]);
+  await postponed.getByRole("button", { name: /Angre utsettelse/ }).click();
+  await expect(page.getByText("Utsettelsen er angret, og raden er tilbake på arbeidslisten.")).toBeVisible();
+  await expect(page.getByTestId("postponed-row").filter({ hasText: "David Skarstein" })).toHaveCount(0);
+
+  await page.goto("/arbeidsliste?grunn=forfalt");
+  await expect(rows(page).filter({ hasText: "David Skarstein" })).toContainText("10 dager over fristen");
+  // a closed pathway's notice: explain or postpone, never "Registrer kode"
+  await page.goto("/arbeidsliste?grunn=merknad&horisont=365");
+  const closed = rows(page).filter({ hasText: "Avsluttet" }).first();
+  await closed.getByText("Handlinger").click();
+  await expect(closed.getByLabel("Forklaring på oppmerksomheten")).toBeVisible();
+  await expect(closed.getByRole("link", { name: "Registrer kode" })).toHaveCount(0);
 });
 
 test("assigning a clinician shows the pathway on that clinician's own list", async ({ page, browser }) => {
@@ -121,6 +182,9 @@ test("the CSV export holds the same rows as the screen, readable by Excel", asyn
   const response = await page.request.get(href);
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("text/csv");
+  // the file says what it holds, and its links lead where the page was opened
+  expect(response.headers()["content-disposition"]).toMatch(/filename="arbeidsliste_\d{4}-\d{2}-\d{2}_forfalt\.csv"/);
+  const origin = new URL(page.url()).origin;
   const body = await response.body();
   expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = body.toString("utf8").slice(1).trim().split("\r\n");
@@ -128,6 +192,12 @@ test("the CSV export holds the same rows as the screen, readable by Excel", asyn
   const patients = lines.slice(1).map((line) => line.split(";")[5]);
   expect(patients).toEqual(onScreen);
   expect(lines.find((l) => l.includes("Bjørn Vassbotn"))).toContain(";-21;");
+  for (const line of lines.slice(1)) expect(line.split(";").at(-1)).toMatch(new RegExp(`^${origin}/forlop/[\\w-]+$`));
+  // opened at another address of the same server (127.0.0.1 for localhost): the links follow it
+  const other = origin.replace("localhost", "127.0.0.1");
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const viaIp = (await (await page.request.get(`${other}${href}`, { headers: { cookie } })).body()).toString("utf8").slice(1).trim().split("\r\n");
+  expect(viaIp[1].split(";").at(-1)).toMatch(new RegExp(`^${other}/forlop/`));
 });
 
 test("clinicians have no worklist, and a coordinator sees no other unit's rows", async ({ page, browser }) => {

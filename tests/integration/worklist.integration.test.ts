@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { computeIndicators, evaluatePathway } from "@/domain/rules";
-import { WORKLIST_REASONS } from "@/domain/worklist";
+import { groupOf, groupRank, isNoticeReason } from "@/domain/worklist";
 import { PermissionDenied } from "@/server/auth/assert";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { assignClinician } from "@/server/pathways/assign";
 import { recomputeDerived } from "@/server/pathways/derived";
 import { PATHWAY_ENGINE_SELECT, toEngineInput } from "@/server/pathways/engine-input";
 import { worklistFilterSchema } from "@/server/worklist/filters";
-import { listWorklist, worklistSummary } from "@/server/worklist/query";
-import { explainNotice, postponeItem } from "@/server/worklist/row-actions";
+import { listWorklist, pageNumber, worklistSummary } from "@/server/worklist/query";
+import { listPostponed } from "@/server/worklist/postponed";
+import { explainNotice, postponeItem, undoPostponement } from "@/server/worklist/row-actions";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
 
 // Referral received 2026-09-01 (makePathway), D11 poliklinikk.
@@ -59,7 +60,8 @@ describe("the worklist query", () => {
       etter = page.nextCursor ?? undefined;
     } while (etter);
     expect(seen).toEqual(all.map((r) => r.id));
-    const dues = all.map((r) => r.dueOn);
+    // every deadline by date, then the notices by date
+    const dues = all.map((r) => `${isNoticeReason(r.reason) ? 1 : 0} ${r.dueOn}`);
     expect([...dues].sort()).toEqual(dues);
   });
 
@@ -74,11 +76,57 @@ describe("the worklist query", () => {
       etter = page.nextCursor ?? undefined;
     } while (etter);
     expect(seen).toEqual(all);
-    // grouped: the reasons in their declared order, then by due date
+    // the urgency order: each group's rank, then by date
     const rows = (await listWorklist(coordinator, filters(), TODAY, 1000)).rows;
-    const sortKeys = rows.map((r) => `${String(WORKLIST_REASONS.indexOf(r.reason)).padStart(2, "0")} ${r.dueOn}`);
+    const sortKeys = rows.map((r) => `${String(groupRank(groupOf(r.reason, r.dueOn, TODAY))).padStart(4, "0")} ${r.dueOn}`);
     expect(new Set(rows.map((r) => r.reason)).size).toBeGreaterThan(1);
     expect([...sortKeys].sort()).toEqual(sortKeys);
+  });
+
+  it("puts a referral past the legal 10 working days first, above overdue and soon-due deadlines; notices last", async () => {
+    const { unit, coordinator, late } = await setup();
+    // received 2026-09-01, never assessed: 10 working days ran out 2026-09-15
+    const unassessed = await pathwayWith(unit.id, coordinator.user.id, []);
+    // 30 basis assessments due within the horizon (M on 2026-10-20: due 2026-12-01)
+    for (let i = 0; i < 30; i++) await pathwayWith(unit.id, coordinator.user.id, [["A", null, "2026-09-03"], ["M", null, "2026-10-20"]]);
+    const { rows } = await listWorklist(coordinator, filters(), TODAY, 50);
+    expect([rows[0].pathwayId, rows[0].reason]).toEqual([unassessed.id, "REFERRAL_NOT_ASSESSED"]);
+    expect([rows[1].pathwayId, rows[1].deadlineKind]).toEqual([late.id, "basis_assessment"]);
+    const groups = rows.map((r) => groupOf(r.reason, r.dueOn, TODAY));
+    expect(groups.slice(0, 3)).toEqual(["henvisning", "forfalt", "snart"]);
+    const firstNotice = groups.findIndex((g) => g === "merknad" || g === "samtidig");
+    expect(groups.slice(firstNotice).every((g) => g === "merknad" || g === "samtidig")).toBe(true);
+  });
+
+  it("sorting by date puts notices after every deadline, however old the notice", async () => {
+    const { unit, coordinator } = await setup();
+    // a year-old notice (C without M on 2025-10-20) on a pathway closed since
+    await pathwayWith(unit.id, coordinator.user.id, [["A", null, "2025-10-01"], ["C", "I", "2025-10-20"], ["X", "I", "2025-10-25"]]);
+    const { rows } = await listWorklist(coordinator, filters({ sortering: "frist", horisont: "365" }), TODAY, 1000);
+    const firstNotice = rows.findIndex((r) => isNoticeReason(r.reason));
+    expect(firstNotice).toBeGreaterThan(0);
+    expect(rows.slice(firstNotice).every((r) => isNoticeReason(r.reason))).toBe(true);
+    expect(rows.slice(0, firstNotice).map((r) => r.dueOn)).toEqual(rows.slice(0, firstNotice).map((r) => r.dueOn).sort());
+  });
+
+  it("splits referrals into those past the limit and those approaching it", async () => {
+    const { unit, coordinator } = await setup();
+    const past = await pathwayWith(unit.id, coordinator.user.id, []);
+    const soon = await makePathway(db(), unit.id, coordinator.user.id, []);
+    await db().referral.update({ where: { id: soon.referralId }, data: { receivedDate: new Date("2026-11-20T00:00:00Z") } });
+    await recomputeDerived(db(), soon.id, TODAY);
+    const ids = async (grunn: string) => (await listWorklist(coordinator, filters({ grunn }), TODAY)).rows.map((r) => r.pathwayId);
+    expect(await ids("henvisning")).toEqual([past.id]);
+    expect(await ids("henvisning-snart")).toEqual([soon.id]);
+  });
+
+  it("counts the whole filtered list for 'side x av y'", async () => {
+    const { coordinator } = await setup();
+    const summary = await worklistSummary(coordinator, filters(), TODAY);
+    expect(summary.total).toBe((await listWorklist(coordinator, filters(), TODAY, 1000)).rows.length);
+    const page1 = await listWorklist(coordinator, filters(), TODAY, 2);
+    expect(pageNumber(filters({ etter: page1.nextCursor! }))).toBe(2);
+    expect(pageNumber(filters())).toBe(1);
   });
 
   it("refuses a forged cursor with a Norwegian message", async () => {
@@ -182,6 +230,31 @@ describe("explaining a notice", () => {
 });
 
 describe("postponing a row", () => {
+  it("lists postponed rows with date, reason and who; undo brings the row back, audited, and keeps the history", async () => {
+    const { coordinator, late } = await setup();
+    const key = "deadline:basis_assessment:2026-10-01";
+    await postponeItem(coordinator, { pathwayId: late.id, itemKey: key, until: "2026-12-01", reason: "Venter på epikrise" }, TODAY);
+    const postponed = await listPostponed(coordinator, undefined, TODAY);
+    expect(postponed.map((r) => [r.pathwayId, r.key, r.until, r.why, r.byName])).toEqual([[late.id, key, "2026-12-01", "Venter på epikrise", coordinator.user.name]]);
+    const viewed = await db().auditEvent.findFirstOrThrow({ where: { userId: coordinator.user.id, action: "WORKLIST_VIEWED" }, orderBy: { id: "desc" } });
+    expect(viewed.patientIds).toEqual([late.patientId]);
+    // another unit's coordinator sees none of it, and cannot undo it
+    const outsider = await makeActor(db(), "COORDINATOR", [(await makeUnit(db())).id]);
+    expect(await listPostponed(outsider, undefined, TODAY)).toEqual([]);
+    await expect(undoPostponement(outsider, { pathwayId: late.id, itemKey: key }, TODAY)).rejects.toBeInstanceOf(NotFoundError);
+
+    await undoPostponement(coordinator, { pathwayId: late.id, itemKey: key }, TODAY);
+    expect((await listWorklist(coordinator, filters({ grunn: "forfalt" }), TODAY)).rows.some((r) => r.pathwayId === late.id)).toBe(true);
+    expect(await listPostponed(coordinator, undefined, TODAY)).toEqual([]);
+    expect(await db().auditEvent.count({ where: { pathwayId: late.id, action: "WORKLIST_POSTPONEMENT_UNDONE" } })).toBe(1);
+    const history = await db().worklistPostponement.findFirstOrThrow({ where: { pathwayId: late.id } });
+    expect([history.reason, history.undoneById]).toEqual(["Venter på epikrise", coordinator.user.id]);
+    // a recompute does not bring the undone postponement back; a second undo is refused
+    await recomputeDerived(db(), late.id, TODAY);
+    expect((await listWorklist(coordinator, filters({ grunn: "forfalt" }), TODAY)).rows.some((r) => r.pathwayId === late.id)).toBe(true);
+    await expect(undoPostponement(coordinator, { pathwayId: late.id, itemKey: key }, TODAY)).rejects.toBeInstanceOf(ConflictError);
+  });
+
   it("hides it until the chosen date, when it comes back", async () => {
     const { coordinator, late } = await setup();
     const key = "deadline:basis_assessment:2026-10-01";

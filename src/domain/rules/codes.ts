@@ -82,7 +82,7 @@ const unconfirmedOutcomes = (suggestions?: OutcomeList["suggestions"]): OutcomeL
 
 export const EVENT_DEFINITIONS = {
   A: ev("Pakkeforløp start", { confirmed: false }),
-  M: ev("Første fremmøte"),
+  M: ev("Første frammøte"),
   C: ev("Klinisk beslutning", { requiresOutcome: true, outcomes: "decision" }),
   E: ev("Evalueringspunkt"),
   F: ev("Tilbakemelding til henviser og fastlege sendt"),

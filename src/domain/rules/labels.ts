@@ -11,7 +11,7 @@ export type Phase =
 
 export const PHASE_LABELS: Record<Phase, string> = {
   awaiting_start: "Venter på start",
-  awaiting_first_attendance: "Venter på første fremmøte",
+  awaiting_first_attendance: "Venter på første frammøte",
   basis_assessment: "Basisutredning",
   extended_assessment: "Utvidet utredning",
   treatment: "Behandling",
@@ -30,7 +30,7 @@ export type DeadlineKind =
 
 export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
   referral_assessment: "Vurdering av henvisning",
-  first_attendance: "Første fremmøte",
+  first_attendance: "Første frammøte",
   care_start: "Juridisk frist",
   basis_assessment: "Basisutredning",
   extended_assessment: "Utvidet utredning",

@@ -35,17 +35,17 @@ export function describeItem(item: DescribableItem, today: IsoDate): string {
     }
     case "LEGAL_DEADLINE":
       return overdue
-        ? `Juridisk frist ${dated(item.dueOn)} er passert uten første fremmøte (M): fristbrudd`
-        : `Juridisk frist ${dated(item.dueOn)}: første fremmøte (M) må skje senest denne dagen`;
+        ? `Juridisk frist ${dated(item.dueOn)} er passert uten første frammøte (M): fristbrudd`
+        : `Juridisk frist ${dated(item.dueOn)}: første frammøte (M) må skje senest denne dagen`;
     case "LEGAL_DEADLINE_BREACHED":
       // a settled breach carries its late first attendance (eventId, sinceOn)
       return item.eventId && item.sinceOn
-        ? `Fristbrudd: første fremmøte ${dated(item.sinceOn)}, ${daysBetween(item.dueOn, item.sinceOn)} dager etter juridisk frist ${dated(item.dueOn)}`
-        : `Fristbrudd: juridisk frist ${dated(item.dueOn)} er passert uten første fremmøte (M); pasienten har rett til helsehjelp uten opphold, om nødvendig hos en annen tjenesteyter (HELFO Pasientformidling)`;
+        ? `Fristbrudd: første frammøte ${dated(item.sinceOn)}, ${daysBetween(item.dueOn, item.sinceOn)} dager etter juridisk frist ${dated(item.dueOn)}`
+        : `Fristbrudd: juridisk frist ${dated(item.dueOn)} er passert uten første frammøte (M); pasienten har rett til helsehjelp uten opphold, om nødvendig hos en annen tjenesteyter (HELFO Pasientformidling)`;
     case "REFERRAL_NOT_ASSESSED":
       return `Henvisning mottatt ${dated(item.sinceOn)} er ikke vurdert (start pakkeforløp mangler); frist 10 virkedager: ${dated(item.dueOn)}`;
     case "NO_FIRST_ATTENDANCE":
-      return `Forløpet startet ${dated(item.sinceOn)}, men første fremmøte (M) er ikke registrert`;
+      return `Forløpet startet ${dated(item.sinceOn)}, men første frammøte (M) er ikke registrert`;
     case "FEEDBACK_MISSING":
       return `Klinisk beslutning ${dated(item.sinceOn)} uten tilbakemelding til henviser (F)`;
     case "OUTCOME_NOT_CLOSED": {
@@ -54,7 +54,7 @@ export function describeItem(item: DescribableItem, today: IsoDate): string {
     }
     case "NOTICE_UNEXPLAINED":
     case "CONCURRENT":
-      return `${NOTICE_MESSAGES[item.noticeId as NoticeId] ?? "Merknad"} (${dated(item.sinceOn)})`;
+      return `${NOTICE_MESSAGES[item.noticeId as NoticeId] ?? "Oppmerksomhet"} (${dated(item.sinceOn)})`;
     case "INACTIVE":
       return `Ingen hendelse registrert siden ${dated(item.sinceOn)}`;
   }

@@ -6,7 +6,7 @@ export const WORKLIST_RULES = {
   feedbackDays: 14,
   /** a C with outcome S, K, A or I should lead to avslutning within this many days */
   closeAfterDecisionDays: 14,
-  /** a started pathway without første fremmøte (M), where no national norm exists */
+  /** a started pathway without første frammøte (M), where no national norm exists */
   firstAttendanceGraceDays: 28,
   /** an open pathway without any event for this long is "inactive" */
   inactivityDays: 60,
@@ -38,10 +38,10 @@ export const REASON_LABELS: Record<WorklistReason, string> = {
   LEGAL_DEADLINE: "Juridisk frist",
   DEADLINE: "Frist",
   REFERRAL_NOT_ASSESSED: "Henvisning ikke vurdert",
-  NO_FIRST_ATTENDANCE: "Startet uten første fremmøte",
+  NO_FIRST_ATTENDANCE: "Startet uten første frammøte",
   FEEDBACK_MISSING: "Tilbakemelding til henviser mangler",
   OUTCOME_NOT_CLOSED: "Beslutning om avslutning, forløpet er åpent",
-  NOTICE_UNEXPLAINED: "Uforklart merknad",
+  NOTICE_UNEXPLAINED: "Uforklart oppmerksomhet",
   INACTIVE: "Ingen aktivitet",
   CONCURRENT: "Samtidige forløp",
 };

@@ -175,7 +175,7 @@ export function NewPathwayForm({ units, today, currentUserId }: { units: UnitOpt
           </label>
           {unit?.pathwayTypes.includes("D08") && (
             <label className="flex items-center gap-2">
-              <input type="checkbox" name="severe" checked={severe} onChange={(e) => setSevere(e.target.checked)} /> Alvorlig spiseforstyrrelse (D08: første fremmøte innen 7 dager)
+              <input type="checkbox" name="severe" checked={severe} onChange={(e) => setSevere(e.target.checked)} /> Alvorlig spiseforstyrrelse (D08: første frammøte innen 7 dager)
             </label>
           )}
         </div>

@@ -43,7 +43,7 @@ export function NoticeList({ pathwayId, notices, explanations, canExplain, close
               >
                 <span className="font-medium">{n.message}</span>
                 <span className="block text-sm">
-                  Gjelder {formatNorwegianDate(n.date)} · kode {n.id}
+                  Gjelder {formatNorwegianDate(n.date)}
                 </span>
                 {explanation ? (
                   <p className="mt-1 text-sm">

@@ -71,7 +71,7 @@ export function RegisterCodeForm({ pathwayId, pathwayType, today, suggestions, c
     startTransition(async () => {
       const result = await registerCodeAction(pathwayId, { ...input, idempotencyKey: idempotencyKey.current });
       if (result.ok) {
-        setSaved(result.duplicate ? "Koden var allerede registrert." : `Lagret. ${result.summary}`);
+        setSaved(result.duplicate ? "Koden er allerede registrert." : `Koden er lagret. ${result.summary}`);
         setLetter("");
         setOutcome("");
         setJustification("");

@@ -93,7 +93,7 @@ export function AssessForm({ referralId, dueDate, receivedDate, today, unit, sug
       </fieldset>
       {decision === "right" && (
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Juridisk frist for start av helsehjelp" name="legalDeadline" failure={failure} hint="Første fremmøte (M) må være senest denne dagen.">
+          <Field label="Juridisk frist for start av helsehjelp" name="legalDeadline" failure={failure} hint="Første frammøte (M) må være senest denne dagen.">
             {(d) => <input id="legalDeadline" name="legalDeadline" type="date" min={assessedDate} required defaultValue={v.legalDeadline} className={inputClass} aria-describedby={d} />}
           </Field>
         </div>

@@ -4,7 +4,7 @@ import { formatNorwegianDate } from "@/lib/dates";
 import { requirePage } from "@/server/auth/guard";
 import { today } from "@/server/clock";
 import { unitOptionsFor } from "@/server/units/options";
-import { reportFilterSchema, reportSearchParams, type ReportFilters as Filters } from "@/server/reports/filters";
+import { reportFilterSchema, reportSearchParams, withKnownUnit, type ReportFilters as Filters } from "@/server/reports/filters";
 import { complianceReport, LATE_BUCKETS, qualityReport, reportScope, trendReport, type Share } from "@/server/reports/queries";
 import { INVOLVEMENT_LABELS, KIND_LABELS } from "@/domain/reports/labels";
 import { breaches } from "@/domain/reports/breaches";
@@ -22,6 +22,11 @@ function parseFilters(params: SearchParams) {
   const parsed = reportFilterSchema.safeParse(params);
   if (parsed.success) return { filters: parsed.data, problems: [] as string[] };
   return { filters: reportFilterSchema.parse({}), problems: [...new Set(parsed.error.issues.map((i) => i.message))] };
+}
+
+/** NPR's text for a notice; an id the table does not know is shown as such rather than hidden. */
+function noticeText(id: string): string {
+  return NOTICE_MESSAGES[id as NoticeId] ?? `Ukjent oppmerksomhet (${id})`;
 }
 
 function CountLink({ value, href, label }: { value: number; href: string; label: string }) {
@@ -63,7 +68,9 @@ function SectionHeading({ id, title, filters, table }: { id: string; title: stri
 
 export async function ReportsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePage("report.view");
-  const { filters, problems } = parseFilters(await searchParams);
+  const parsed = parseFilters(await searchParams);
+  const { filters, problem: unitProblem } = withKnownUnit(parsed.filters, actor.user.unitIds);
+  const problems = unitProblem ? [...parsed.problems, unitProblem] : parsed.problems;
   const now = today();
   const scope = await reportScope(actor, filters, now);
   const [compliance, trend, quality] = await Promise.all([
@@ -164,9 +171,9 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
         </table>
         <p className="mt-1 text-sm text-slate-700">
           Juridisk frist (pasient- og brukerrettighetsloven § 2-2) settes ved vurderingen av henvisningen for pasienter med rett til nødvendig
-          helsehjelp. Fristen er overholdt når første fremmøte (M) er senest på fristdatoen; ellers er det et fristbrudd, som telles på
-          datoen for første fremmøte, eller på fristdatoen hvis pasienten ennå ikke har møtt. Pasientutsatt: en pasientutsettelse (L) ligger
-          mellom vurderingen og første fremmøte.
+          helsehjelp. Fristen er overholdt når første frammøte (M) er senest på fristdatoen; ellers er det et fristbrudd, som telles på
+          datoen for første frammøte, eller på fristdatoen hvis pasienten ennå ikke har møtt. Pasientutsatt: en pasientutsettelse (L) ligger
+          mellom vurderingen og første frammøte.
         </p>
       </section>
 
@@ -255,14 +262,18 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
             </tr>
           </thead>
           <tbody>
-            {quality.byNotice.map((n) => (
-              <tr key={n.noticeId} className="border-b border-slate-200">
-                <th scope="row" className={`${TH} font-normal`}>{NOTICE_MESSAGES[n.noticeId as NoticeId] ?? n.noticeId}</th>
-                <td className={TD}><CountLink value={n.total} href={drill({ hva: "merknad", merknad: n.noticeId })} label={n.noticeId} /></td>
-                <td className={TD}><CountLink value={n.explained} href={drill({ hva: "merknad", merknad: n.noticeId, forklart: "ja" })} label={`${n.noticeId}, forklart`} /></td>
-                <td className={TD}><CountLink value={n.total - n.explained} href={drill({ hva: "merknad", merknad: n.noticeId, forklart: "nei" })} label={`${n.noticeId}, ikke forklart`} /></td>
-              </tr>
-            ))}
+            {quality.byNotice.map((n) => {
+              // the Norwegian text, never the internal id, also for screen readers
+              const text = noticeText(n.noticeId);
+              return (
+                <tr key={n.noticeId} className="border-b border-slate-200">
+                  <th scope="row" className={`${TH} font-normal`}>{text}</th>
+                  <td className={TD}><CountLink value={n.total} href={drill({ hva: "merknad", merknad: n.noticeId })} label={text} /></td>
+                  <td className={TD}><CountLink value={n.explained} href={drill({ hva: "merknad", merknad: n.noticeId, forklart: "ja" })} label={`${text}, forklart`} /></td>
+                  <td className={TD}><CountLink value={n.total - n.explained} href={drill({ hva: "merknad", merknad: n.noticeId, forklart: "nei" })} label={`${text}, ikke forklart`} /></td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
         <div className="mt-4 flex flex-wrap items-baseline justify-between gap-2">

@@ -98,7 +98,7 @@ function ExplainForm({ pathwayId, itemKey }: RowActionsProps) {
       className="space-y-1"
     >
       <label htmlFor={`${id}-why`} className="block font-medium">
-        Forklaring på merknaden
+        Forklaring på oppmerksomheten
       </label>
       <textarea id={`${id}-why`} value={justification} onChange={(e) => setJustification(e.target.value)} rows={2} maxLength={1000} required className={FIELD} />
       <button type="submit" disabled={pending} className={BUTTON}>

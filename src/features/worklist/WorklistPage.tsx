@@ -1,6 +1,6 @@
 import { Fragment } from "react";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { can } from "@/domain/permissions";
 import { addCalendarDays, PHASE_LABELS, type Phase } from "@/domain/rules";
 import { REASON_LABELS } from "@/domain/worklist";
@@ -9,10 +9,10 @@ import { requirePage } from "@/server/auth/guard";
 import { today } from "@/server/clock";
 import { unitOptionsFor } from "@/server/units/options";
 import { filtersToSearchParams, groupOf, REASON_FILTERS, worklistFilterSchema, type WorklistFilters as Filters } from "@/server/worklist/filters";
-import { listWorklist, worklistSummary } from "@/server/worklist/query";
+import { listWorklist, PAGE_SIZE, pageNumber, worklistSummary } from "@/server/worklist/query";
 import { parseCursor } from "@/server/worklist/where";
 import { TONE_CLASSES } from "@/features/pathway/tone-classes";
-import { worklistRowStatus } from "./row-status";
+import { rowStatus } from "@/domain/worklist/row-status";
 import { RowActions } from "./RowActions";
 import { WorklistAnnouncer } from "./WorklistAnnouncer";
 import { WorklistFilters } from "./WorklistFilters";
@@ -35,6 +35,11 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
   const cursor = Array.isArray(params.etter) ? params.etter[0] : params.etter;
   if (cursor && !parseCursor(cursor)) notFound();
   const { filters, problems } = parseFilters(params);
+  // the GET form sends every field, empty or not: show the list at its clean address
+  if (problems.length === 0 && Object.values(params).some((v) => v === "" || (Array.isArray(v) && v.includes("")))) {
+    const clean = filtersToSearchParams(filters).toString();
+    redirect(clean ? `/arbeidsliste?${clean}` : "/arbeidsliste");
+  }
   const now = today();
   const [units, { rows, nextCursor }, summary] = await Promise.all([
     unitOptionsFor(actor),
@@ -50,6 +55,8 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
     code: can(role, "event.create"),
   };
   const exportQuery = filtersToSearchParams(filters, { etter: undefined });
+  const page = pageNumber(filters);
+  const pages = Math.max(1, Math.ceil(summary.total / PAGE_SIZE));
   return (
     <section>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -70,57 +77,71 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
       )}
       <WorklistFilters filters={filters} units={units} />
       <WorklistSummary summary={summary} filters={filters} />
+      <div className="mt-4 flex flex-wrap items-baseline justify-between gap-2">
+        <p data-testid="worklist-total" className="font-medium">
+          {summary.total} {summary.total === 1 ? "rad" : "rader"}
+          {summary.total > 0 && <span className="text-slate-700"> · side {page} av {pages}</span>}
+        </p>
+        <ListLink href="/arbeidsliste/utsatt" className="text-blue-800 underline">
+          Utsatte rader
+        </ListLink>
+      </div>
       <WorklistAnnouncer />
       {rows.length === 0 ? (
-        <p className="mt-6">Ingen forløp trenger handling med disse filtrene.</p>
+        <p className="mt-4">Ingen forløp trenger handling med disse filtrene.</p>
       ) : (
-        <table className="mt-6 w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">Forløp som trenger handling, {filters.sortering === "grunn" ? "gruppert etter grunn, mest over fristen først" : "etter frist, mest over fristen først"}</caption>
+        <table className="mt-2 w-full border-collapse bg-white text-left text-sm">
+          <caption className="sr-only">
+            Forløp som trenger handling,{" "}
+            {filters.sortering === "grunn"
+              ? "mest akutt først: brudd på pasientrettigheter, forfalte frister, frister innen horisonten, oppfølging, oppmerksomheter"
+              : "etter frist, oppmerksomheter til slutt"}
+          </caption>
           <thead>
             <tr className="border-b border-slate-300">
-              <th scope="col" className="p-2">Grunn</th>
-              <th scope="col" className="p-2">Hva er galt</th>
-              <th scope="col" className="p-2">Frist</th>
-              <th scope="col" className="p-2">Pasient</th>
-              <th scope="col" className="p-2">Forløp</th>
-              <th scope="col" className="p-2">Ansvarlig behandler</th>
-              <th scope="col" className="p-2">Handlinger</th>
+              <th scope="col" className="px-2 py-1">Hva er galt</th>
+              <th scope="col" className="px-2 py-1">Frist</th>
+              <th scope="col" className="px-2 py-1">Pasient</th>
+              <th scope="col" className="px-2 py-1">Forløp</th>
+              <th scope="col" className="px-2 py-1">Ansvarlig</th>
+              <th scope="col" className="px-2 py-1">Handlinger</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row, i) => {
-              const status = worklistRowStatus(row, now);
+              const status = rowStatus(row, now);
               const group = groupOf(row.reason, row.dueOn, now);
               const newGroup = filters.sortering === "grunn" && (i === 0 || groupOf(rows[i - 1].reason, rows[i - 1].dueOn, now) !== group);
               return (
                 <Fragment key={row.id}>
                 {newGroup && (
                   <tr className="bg-slate-100">
-                    <th scope="colgroup" colSpan={7} className="p-2 text-left font-semibold">
+                    <th scope="colgroup" colSpan={6} className="px-2 py-1 text-left font-semibold">
                       {REASON_FILTERS[group].label}
                     </th>
                   </tr>
                 )}
                 <tr className="border-b border-slate-200 align-top" data-testid="worklist-row">
-                  <td className="p-2">{REASON_LABELS[row.reason]}</td>
-                  <td className="p-2">{row.description}</td>
-                  <td className="p-2 whitespace-nowrap">
-                    {formatNorwegianDate(row.dueOn)}
-                    <span className={`mt-1 block w-fit rounded border px-2 py-0.5 ${TONE_CLASSES[status.tone]}`}>{status.text}</span>
+                  <td className="px-2 py-1">
+                    {filters.sortering !== "grunn" && <span className="font-medium">{REASON_LABELS[row.reason]}: </span>}
+                    {row.description}
                   </td>
-                  <td className="p-2">
+                  <td className="px-2 py-1 whitespace-nowrap">
+                    {status.daysLeft !== null && <>{formatNorwegianDate(row.dueOn)} </>}
+                    <span className={`rounded border px-1 ${TONE_CLASSES[status.tone]}`}>{status.text}</span>
+                  </td>
+                  <td className="px-2 py-1">
                     <ListLink href={`/forlop/${row.pathwayId}`} className="font-medium text-blue-800 underline">
                       {row.patientName}
-                    </ListLink>
-                    <span className="block font-mono text-slate-700">{row.maskedId}</span>
+                    </ListLink>{" "}
+                    <span className="whitespace-nowrap font-mono text-slate-700">{row.maskedId}</span>
                   </td>
-                  <td className="p-2">
-                    {row.type} {row.setting === "DOGN" ? "døgn" : "poliklinikk"}
-                    <span className="block text-slate-700">{row.phase ? PHASE_LABELS[row.phase as Phase] ?? row.phase : "–"}</span>
-                    <span className="block text-slate-700">{row.unit.name}</span>
+                  <td className="px-2 py-1">
+                    {row.type} {row.setting === "DOGN" ? "døgn" : "poliklinikk"}, {row.phase ? PHASE_LABELS[row.phase as Phase] ?? row.phase : "–"}
+                    {units.length > 1 && <span className="text-slate-700"> · {row.unit.name}</span>}
                   </td>
-                  <td className="p-2">{row.clinician?.name ?? <span className="text-red-900">Ingen</span>}</td>
-                  <td className="p-2">
+                  <td className="px-2 py-1">{row.clinician?.name ?? <span className="text-red-900">Ingen</span>}</td>
+                  <td className="px-2 py-1">
                     <RowActions
                       pathwayId={row.pathwayId}
                       itemKey={row.key}
@@ -128,7 +149,7 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
                       patientName={row.patientName}
                       clinicianId={row.clinician?.id ?? null}
                       clinicians={cliniciansByUnit.get(row.unit.id) ?? []}
-                      allowed={allowed}
+                      allowed={{ ...allowed, code: allowed.code && row.phase !== "closed" }}
                       tomorrow={addCalendarDays(now, 1)}
                     />
                   </td>
@@ -147,7 +168,7 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
         )}
         {nextCursor && (
           <Link href={`/arbeidsliste?${filtersToSearchParams(filters, { etter: nextCursor })}`} className="text-blue-800 underline">
-            Neste side
+            Neste side<span className="sr-only"> (side {page + 1} av {pages})</span>
           </Link>
         )}
       </nav>

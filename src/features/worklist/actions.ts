@@ -6,8 +6,8 @@ import { today } from "@/server/clock";
 import { actionClient } from "@/server/actions/action-client";
 import type { ActionFailure } from "@/server/actions/result";
 import { assignClinician } from "@/server/pathways/assign";
-import { explainNotice, postponeItem } from "@/server/worklist/row-actions";
-import { assignSchema, explainSchema, postponeSchema } from "@/server/worklist/schemas";
+import { explainNotice, postponeItem, undoPostponement } from "@/server/worklist/row-actions";
+import { assignSchema, explainSchema, postponeSchema, undoPostponementSchema } from "@/server/worklist/schemas";
 
 // Server actions behind the worklist's row forms. Each returns a Norwegian
 // message for the form; the services do the checks and the transaction.
@@ -16,6 +16,7 @@ export type RowActionResult = { ok: true; message: string } | ActionFailure;
 
 function done(message: string): RowActionResult {
   revalidatePath("/arbeidsliste");
+  revalidatePath("/arbeidsliste/utsatt");
   return { ok: true, message };
 }
 
@@ -32,7 +33,7 @@ export const explainNoticeAction = actionClient("notice.explain")
   .schema(z.tuple([explainSchema]))
   .action(async ({ actor, args: [input] }) => {
     await explainNotice(actor, input, today());
-    return done("Merknaden er forklart og fjernet fra arbeidslisten.");
+    return done("Oppmerksomheten er forklart og fjernet fra arbeidslisten.");
   });
 
 export const postponeItemAction = actionClient("worklist.postpone")
@@ -40,4 +41,11 @@ export const postponeItemAction = actionClient("worklist.postpone")
   .action(async ({ actor, args: [input] }) => {
     const result = await postponeItem(actor, input, today());
     return done(`Raden er utsatt til ${formatNorwegianDate(result.until)}.`);
+  });
+
+export const undoPostponementAction = actionClient("worklist.postpone")
+  .schema(z.tuple([undoPostponementSchema]))
+  .action(async ({ actor, args: [input] }) => {
+    await undoPostponement(actor, input, today());
+    return done("Utsettelsen er angret, og raden er tilbake på arbeidslisten.");
   });

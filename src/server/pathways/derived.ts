@@ -148,7 +148,7 @@ export function contextColumns(patientIds: Prisma.Sql, ids: Prisma.Sql): Prisma.
       FROM "NoticeExplanation" x WHERE x."pathwayId" = ANY(${ids})), '[]'::json) AS "explanations",
     COALESCE((SELECT json_agg(json_build_object('pathwayId', w."pathwayId", 'itemKey', w."itemKey", 'until', to_char(w."until", 'YYYY-MM-DD'))
         ORDER BY w."createdAt")
-      FROM "WorklistPostponement" w WHERE w."pathwayId" = ANY(${ids})), '[]'::json) AS "postponements"`;
+      FROM "WorklistPostponement" w WHERE w."pathwayId" = ANY(${ids}) AND w."undoneAt" IS NULL), '[]'::json) AS "postponements"`;
 }
 
 /** What besides the events decides the derived rows, and the rows stored now, in one round trip. */

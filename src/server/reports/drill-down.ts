@@ -33,7 +33,7 @@ export const drillDownSchema = z.discriminatedUnion("hva", [
   }),
   z.object({
     hva: z.literal("merknad"),
-    merknad: z.preprocess(first, z.string().regex(/^[A-Z_]+$/, "Ukjent merknad.").optional()),
+    merknad: z.preprocess(first, z.string().regex(/^[A-Z_]+$/, "Ukjent oppmerksomhet.").optional()),
     forklart: z.preprocess(first, z.enum(["ja", "nei"]).optional()),
     behandler: z.preprocess(first, recordIdSchema("Ukjent behandler.").optional()),
   }),

@@ -67,8 +67,8 @@ async function build(table: ReportTable, actor: Actor, filters: z.infer<typeof r
     case "merknader": {
       const r = await qualityReport(actor, filters, now);
       return {
-        header: ["Oppmerksomhet", "Id", "Antall", "Forklart", "Ikke forklart", "Per 100 hendelser"],
-        rows: r.byNotice.map((n) => [NOTICE_MESSAGES[n.noticeId as NoticeId] ?? n.noticeId, n.noticeId, n.total, n.explained, n.total - n.explained, r.events ? Math.round((n.total / r.events) * 1000) / 10 : ""]),
+        header: ["Oppmerksomhet", "Antall", "Forklart", "Ikke forklart", "Per 100 hendelser"],
+        rows: r.byNotice.map((n) => [NOTICE_MESSAGES[n.noticeId as NoticeId] ?? n.noticeId, n.total, n.explained, n.total - n.explained, r.events ? Math.round((n.total / r.events) * 1000) / 10 : ""]),
       };
     }
     case "behandlere": {

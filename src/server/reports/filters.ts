@@ -9,7 +9,19 @@ import { formatNorwegianDate, isIsoDate, type IsoDate } from "@/lib/dates";
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v);
 const date = (message: string) => z.preprocess(first, z.string().refine(isIsoDate, message).optional());
 
-export const reportFilterSchema = z
+/**
+ * Typed Fra/Til dates mean a custom period, whatever the preset field says (a
+ * form without JavaScript sends the preset too): they were ignored unless
+ * "Egendefinert" was also chosen.
+ */
+function datesChooseCustom(input: unknown): unknown {
+  if (!input || typeof input !== "object") return input;
+  const params = input as Record<string, unknown>;
+  const given = (v: unknown) => first(v) !== undefined && first(v) !== null;
+  return given(params.fra) || given(params.til) ? { ...params, periode: "egen" } : input;
+}
+
+export const reportFilterSchema = z.preprocess(datesChooseCustom, z
   .object({
     periode: z.preprocess(
       first,
@@ -26,7 +38,15 @@ export const reportFilterSchema = z
     if (!f.til) ctx.addIssue({ code: "custom", path: ["til"], message: "Velg til-dato for egendefinert periode." });
     if (f.fra && f.til && f.fra > f.til) ctx.addIssue({ code: "custom", path: ["til"], message: "Til-datoen må være etter fra-datoen." });
     if (f.fra && f.til && daysBetween(f.fra, f.til) > 366 * 5) ctx.addIssue({ code: "custom", path: ["til"], message: "Perioden kan være høyst fem år." });
-  });
+  }));
+
+export const UNKNOWN_UNIT_MESSAGE = "Enheten i adressen finnes ikke, eller du har ikke tilgang til den. Rapporten viser alle dine enheter.";
+
+/** A unit filter outside the actor's units is dropped (and said so), never read as a unit with no pathways. */
+export function withKnownUnit(f: ReportFilters, unitIds: readonly string[]): { filters: ReportFilters; problem: string | null } {
+  if (!f.enhet || unitIds.includes(f.enhet)) return { filters: f, problem: null };
+  return { filters: { ...f, enhet: undefined }, problem: UNKNOWN_UNIT_MESSAGE };
+}
 export type ReportFilters = z.infer<typeof reportFilterSchema>;
 
 export function periodOf(f: ReportFilters, today: IsoDate): Period {

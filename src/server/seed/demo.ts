@@ -62,6 +62,25 @@ interface Rows {
   events: { id: string; pathwayId: string; code: string; outcome: string | null; activityCode: string | null; clinicalDate: Date; recordedAt: Date; recordedById: string }[];
 }
 
+/**
+ * A synthetic national id not in `used` (and then added to it): the usual one
+ * for this seed, else the next free individual number, else the next day's.
+ */
+export function freeNationalId(birthDate: IsoDate, seed: number, used: Set<string>): { nationalId: string; birthDate: IsoDate; renumbered: boolean } {
+  for (let day = 0; day < 366; day++) {
+    const date = addCalendarDays(birthDate, day);
+    // each valid individual number of the day, starting at the usual one
+    for (let step = 0; step < 500; step++) {
+      const id = makeNationalId(date, seed + step, { synthetic: true });
+      if (!used.has(id)) {
+        used.add(id);
+        return { nationalId: id, birthDate: date, renumbered: day > 0 || step > 0 };
+      }
+    }
+  }
+  throw new Error(`No free synthetic national id near ${birthDate}`);
+}
+
 /** Loads the demo data for `today` in one transaction. Returns counts. */
 export async function seedDemo(db: PrismaClient, today: IsoDate) {
   const rng = mulberry32(20261122);
@@ -71,10 +90,17 @@ export async function seedDemo(db: PrismaClient, today: IsoDate) {
   const staff = (unit: UnitSpec["key"], role: Role) => users.filter((u) => u.role === role && u.units.includes(unit));
   const rows: Rows = { patients: [], referrals: [], pathways: [], events: [] };
   let idSeed = 0;
+  // national ids are unique: a database filled by `npm run generate` may hold
+  // the ids the demo would pick, and the whole seed used to fail on them
+  const usedIds = new Set((await db.patient.findMany({ select: { nationalId: true } })).map((p) => p.nationalId));
+  const existingPatients = usedIds.size;
+  let renumbered = 0;
 
   const addPathway = (unit: UnitSpec, type: PathwayType, name: string, birthDate: string, referralReceived: IsoDate, events: StoryEvent[], clinicianId: string | null) => {
     const patientId = randomUUID();
-    rows.patients.push({ id: patientId, nationalId: makeNationalId(birthDate, idSeed++ * 7, { synthetic: true }), name, birthDate: fromIsoDate(birthDate) });
+    const free = freeNationalId(birthDate, idSeed++ * 7, usedIds);
+    if (free.renumbered) renumbered += 1;
+    rows.patients.push({ id: patientId, nationalId: free.nationalId, name, birthDate: fromIsoDate(free.birthDate) });
     const start = events.find((e) => e.code === "A")?.date ?? null;
     const referralId = randomUUID();
     rows.referrals.push({
@@ -148,7 +174,13 @@ export async function seedDemo(db: PrismaClient, today: IsoDate) {
   } finally {
     if (!hadClient) shared.forlopsvaktPrisma = undefined;
   }
-  return { units: UNITS.length, users: users.length, patients: rows.patients.length, pathways: rows.pathways.length, events: rows.events.length };
+  return {
+    units: UNITS.length, users: users.length, patients: rows.patients.length, pathways: rows.pathways.length, events: rows.events.length,
+    /** patients already in the database (not demo data) */
+    existingPatients,
+    /** demo patients given another national id than usual because theirs was taken */
+    renumbered,
+  };
 }
 
 export type { Rng };

@@ -1,35 +1,18 @@
 import { z } from "@/lib/zod";
 import { PATHWAY_TYPES } from "@/domain/rules";
-import { WORKLIST_RULES, type WorklistReason } from "@/domain/worklist";
+import { GROUP_SLUGS, groupOf, WORKLIST_GROUPS, WORKLIST_RULES, type WorklistGroupSlug } from "@/domain/worklist";
 
 // The worklist's filters live in the URL (Norwegian parameter names, so a
 // bookmarked or shared link reads naturally). One schema for the page, the
 // CSV export and the API.
 
-/** What the user filters on: deadlines split into overdue and due soon. */
-export const REASON_FILTERS = {
-  fristbrudd: { label: "Fristbrudd: juridisk frist passert", reason: "LEGAL_DEADLINE_BREACHED" },
-  "juridisk-frist": { label: "Juridisk frist innen horisonten", reason: "LEGAL_DEADLINE" },
-  forfalt: { label: "Forfalte frister", reason: "DEADLINE", overdue: true },
-  snart: { label: "Frister innen horisonten", reason: "DEADLINE", overdue: false },
-  henvisning: { label: "Henvisning ikke vurdert innen 10 virkedager", reason: "REFERRAL_NOT_ASSESSED" },
-  "uten-m": { label: "Startet uten første fremmøte", reason: "NO_FIRST_ATTENDANCE" },
-  tilbakemelding: { label: "Beslutning uten tilbakemelding til henviser", reason: "FEEDBACK_MISSING" },
-  avslutning: { label: "Utfall S, K, A eller I, forløpet er åpent", reason: "OUTCOME_NOT_CLOSED" },
-  merknad: { label: "Merknader som ikke er forklart", reason: "NOTICE_UNEXPLAINED" },
-  inaktiv: { label: `Ingen hendelse på ${WORKLIST_RULES.inactivityDays} dager`, reason: "INACTIVE" },
-  samtidig: { label: "Samtidige forløp for samme pasient", reason: "CONCURRENT" },
-} as const satisfies Record<string, { label: string; reason: WorklistReason; overdue?: boolean }>;
-export type ReasonFilter = keyof typeof REASON_FILTERS;
+/** What the user filters on: the urgency groups (deadlines split into overdue and due soon), in urgency order. */
+export const REASON_FILTERS = WORKLIST_GROUPS;
+export type ReasonFilter = WorklistGroupSlug;
+export { groupOf };
 
-/** The group (reason filter) a row belongs to. */
-export function groupOf(reason: WorklistReason, dueOn: string, today: string): ReasonFilter {
-  if (reason === "DEADLINE") return dueOn < today ? "forfalt" : "snart";
-  return (Object.keys(REASON_FILTERS) as ReasonFilter[]).find((slug) => REASON_FILTERS[slug].reason === reason)!;
-}
-
-/** Default: grouped in the order of REASON_FILTERS (the reasons' rank), most days late first within each group. */
-export const SORTS = { grunn: "Gruppert etter grunn", frist: "Alle etter frist" } as const;
+/** Default: the urgency order (WORKLIST_GROUPS), oldest date first within each group; or every deadline by date, notices last. */
+export const SORTS = { grunn: "Mest akutt først, gruppert", frist: "Alle etter frist" } as const;
 export type WorklistSort = keyof typeof SORTS;
 
 const optionalId = z.string().trim().max(40).regex(/^[a-z0-9-]*$/i, "Ugyldig verdi.").optional().transform((v) => v || undefined);
@@ -43,7 +26,7 @@ export const worklistFilterSchema = z.object({
   behandler: z.preprocess(emptyToUndefined, z.string().trim().max(40).regex(/^[a-z0-9-]+$/i, "Ugyldig behandler.").optional()),
   grunn: z.preprocess(
     emptyToUndefined,
-    z.enum(Object.keys(REASON_FILTERS) as [ReasonFilter, ...ReasonFilter[]], { error: "Ukjent grunn." }).optional(),
+    z.enum(GROUP_SLUGS, { error: "Ukjent grunn." }).optional(),
   ),
   horisont: z.preprocess(
     (v) => emptyToUndefined(v) ?? WORKLIST_RULES.defaultHorizonDays,

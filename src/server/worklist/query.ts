@@ -1,6 +1,6 @@
 import "server-only";
 import { maskNationalId } from "@/domain/national-id";
-import { describeItem, WORKLIST_REASONS, type WorklistItemDraft } from "@/domain/worklist";
+import { describeItem, GROUP_SLUGS, WORKLIST_GROUPS, WORKLIST_REASONS, type WorklistGroup, type WorklistItemDraft } from "@/domain/worklist";
 import { CareSetting, PathwayType } from "@/generated/prisma/enums";
 import type { IsoDate } from "@/lib/dates";
 import { z } from "@/lib/zod";
@@ -12,8 +12,8 @@ import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { shownPatientNameSql } from "@/server/pathways/shown-name";
 import { countOverdueUnassessed } from "@/server/referrals/list";
-import { REASON_FILTERS, type WorklistFilters } from "./filters";
-import { baseCondition, cursorCondition, encodeCursor, orderBy, pageOrder, reasonCondition, scopedUnits } from "./where";
+import type { WorklistFilters } from "./filters";
+import { afterCursor, baseCondition, decodeCursor, encodeCursor, PAGE_ORDER, scopedUnits, segments } from "./where";
 
 // The worklist is an indexed range query on the derived WorklistItem rows
 // (unitId, dueOn, id): no pathway is evaluated per request, no exact count over
@@ -21,9 +21,16 @@ import { baseCondition, cursorCondition, encodeCursor, orderBy, pageOrder, reaso
 
 export const PAGE_SIZE = 50;
 
+/** The page a request shows: 1, or the one after the cursor's. */
+export function pageNumber(f: WorklistFilters): number {
+  return f.etter ? decodeCursor(f.etter).page : 1;
+}
+
 /** A stored item (the engine's draft) with its pathway's columns, as the page query returns it (exported for scripts/bench-rows.ts). */
 export const pageItem = z.object({
   id: z.string(),
+  /** the row's place in the urgency order (its segment) */
+  rank: z.number().int(),
   pathwayId: z.string(),
   reason: z.enum(WORKLIST_REASONS),
   key: z.string(),
@@ -89,8 +96,18 @@ export async function exportWorklist(actor: Actor, f: WorklistFilters, today: Is
  * trip instead of two. `patientIds[i]` is the patient of `rows[i]`.
  */
 async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageSize: number, audit?: AuditEntry) {
+  const base = baseCondition(actor, f, today);
+  // each segment of the urgency order reads at most a page from its index range
+  const parts = segments(f, today).flatMap((segment) => {
+    const after = afterCursor(segment, f);
+    if (!after) return [];
+    return [Prisma.sql`(SELECT w.*, ${segment.rank}::int AS "rank" FROM "WorklistItem" w
+      WHERE ${base} AND ${segment.condition} AND ${after}
+      ORDER BY w."dueOn", w."id" LIMIT ${pageSize + 1})`];
+  });
+  const segmentsSql = parts.length ? Prisma.join(parts, " UNION ALL ") : Prisma.sql`SELECT w.*, 0 AS "rank" FROM "WorklistItem" w WHERE FALSE`;
   const select = Prisma.sql`
-    SELECT w."id", w."pathwayId", w."reason"::text AS "reason", w."key",
+    SELECT w."id", w."rank", w."pathwayId", w."reason"::text AS "reason", w."key",
       to_char(w."dueOn", 'YYYY-MM-DD') AS "dueOn", to_char(w."sinceOn", 'YYYY-MM-DD') AS "sinceOn",
       w."deadlineKind", w."noticeId", w."eventId", w."outcome", w."type"::text AS "type", w."setting"::text AS "setting",
       p."phase", u."id" AS "unitId", u."name" AS "unitName", p."patientId", ${shownPatientNameSql("p", "pt")} AS "patientName", pt."nationalId",
@@ -99,10 +116,7 @@ async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageS
       -- the page's items first, then their joins: planning the joins of this
       -- 5-table query alone took PostgreSQL as long as running it (0.6 ms,
       -- 0.4 ms this way)
-      SELECT w.* FROM "WorklistItem" w
-      WHERE ${baseCondition(actor, f, today)} AND ${reasonCondition(f, today)} AND ${cursorCondition(f)}
-      ORDER BY ${orderBy(f)}
-      LIMIT ${pageSize + 1}
+      SELECT * FROM (${segmentsSql}) w ORDER BY w."rank", w."dueOn", w."id" LIMIT ${pageSize + 1}
     ) w
       JOIN "Pathway" p ON p."id" = w."pathwayId"
       JOIN "Unit" u ON u."id" = w."unitId"
@@ -112,7 +126,7 @@ async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageS
   // row (there to know whether a next page exists) is not shown, nor audited
   const shown = Prisma.sql`FROM (
       SELECT count(*) AS n, COALESCE(array_agg(DISTINCT s."patientId" ORDER BY s."patientId"), '{}') AS ids
-      FROM (SELECT "patientId" FROM page ORDER BY ${pageOrder(f)} LIMIT ${pageSize}) s
+      FROM (SELECT "patientId" FROM page ORDER BY ${PAGE_ORDER} LIMIT ${pageSize}) s
     ) shown`;
   const auditRow = audit
     ? Prisma.sql`, audit AS (${auditInsert(audit, actor.meta, shown, Prisma.sql`jsonb_build_object('rows', shown.n)`, Prisma.sql`shown.ids`)})`
@@ -122,12 +136,12 @@ async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageS
   // scan 10–20× slower than the plan it makes for a given unit.
   const items = await pooled().rows(pageItem, Prisma.sql`
     WITH page AS MATERIALIZED (${select})${auditRow}
-    SELECT * FROM page ORDER BY ${pageOrder(f)}`);
+    SELECT * FROM page ORDER BY ${PAGE_ORDER}`);
   const page = items.slice(0, pageSize);
   const last = page[page.length - 1];
   const nextCursor =
     items.length > pageSize && last
-      ? encodeCursor({ reason: f.sortering === "grunn" ? last.reason : null, dueOn: last.dueOn, id: last.id })
+      ? encodeCursor({ rank: last.rank, dueOn: last.dueOn, id: last.id, page: pageNumber(f) + 1 })
       : null;
   const rows = page.map((item) => {
     const row = {
@@ -159,6 +173,8 @@ async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageS
 
 export interface WorklistSummary {
   byFilter: Record<string, number>;
+  /** rows of the list as filtered (all pages) */
+  total: number;
   thisMonth: { kind: "basis_assessment" | "first_evaluation"; met: number; total: number }[];
   monthStart: IsoDate;
 }
@@ -178,17 +194,20 @@ export async function worklistSummary(actor: Actor, f: WorklistFilters, today: I
     f.behandler ? 0 : countOverdueUnassessed(units, today, f.type),
   ]);
   const byFilter: Record<string, number> = {};
-  for (const [slug, filter] of Object.entries(REASON_FILTERS)) {
-    const row = byReason.find((r) => r.reason === filter.reason);
+  for (const slug of GROUP_SLUGS) {
+    const group: WorklistGroup = WORKLIST_GROUPS[slug];
+    const row = byReason.find((r) => r.reason === group.reason);
     const count = row?.count ?? 0;
     const overdue = row?.overdue ?? 0;
-    byFilter[slug] = "overdue" in filter ? (filter.overdue ? overdue : count - overdue) : count;
+    byFilter[slug] = group.overdue === undefined ? count : group.overdue ? overdue : count - overdue;
   }
+  // the rows the list holds (its "side x av y")
+  const total = f.grunn ? byFilter[f.grunn] : Object.values(byFilter).reduce((a, b) => a + b, 0);
   // Unassessed referrals mostly have no pathway yet (it starts at the
   // assessment), so this count is the referral list's: the same number
   // /henvisninger shows as over the 10-working-day limit, and it links there.
   byFilter.henvisning = referralsOverdue;
-  return { byFilter, thisMonth, monthStart };
+  return { byFilter, total, thisMonth, monthStart };
 }
 
 /**

@@ -13,7 +13,7 @@ import { ConflictError, ValidationError } from "@/server/errors";
 import { auditingDenials, OutOfScope } from "@/server/access-denied";
 import { isUniqueViolation } from "@/server/db-errors";
 import { recomputeDerived } from "@/server/pathways/derived";
-import { explainSchema, postponeSchema } from "./schemas";
+import { explainSchema, postponeSchema, undoPostponementSchema } from "./schemas";
 
 // The coordinator's actions on one worklist row. Each is one transaction with
 // its audit row; the row's derived data are rewritten in the same step.
@@ -32,11 +32,11 @@ async function scopedItem(tx: Tx, actor: Actor, pathwayId: string, key: string) 
 export async function explainNotice(actor: Actor, input: z.input<typeof explainSchema>, today: IsoDate) {
   assertCan(actor.user, "notice.explain");
   const { pathwayId, noticeKey, justification } = explainSchema.parse(input);
-  const alreadyExplained = () => new ConflictError("already_explained", "Merknaden er allerede forklart.");
+  const alreadyExplained = () => new ConflictError("already_explained", "Oppmerksomheten er allerede forklart.");
   return auditingDenials(actor, "notice.explain", () => prisma.$transaction(async (tx) => {
     const item = await scopedItem(tx, actor, pathwayId, noticeKey);
     if (!mayExplainNotice(actor.user, item.pathway)) throw new PermissionDenied(403, "Bare ansvarlig behandler eller forløpskoordinatoren kan forklare oppmerksomheten.");
-    if (!item.noticeId) throw new ValidationError({ noticeKey: ["Bare merknader kan forklares."] });
+    if (!item.noticeId) throw new ValidationError({ noticeKey: ["Bare oppmerksomheter (NPRs funn) kan forklares."] });
     const existing = await tx.noticeExplanation.findUnique({ where: { pathwayId_noticeKey: { pathwayId, noticeKey } }, select: { id: true } });
     if (existing) throw alreadyExplained();
     await tx.noticeExplanation.create({
@@ -74,5 +74,27 @@ export async function postponeItem(actor: Actor, input: z.input<typeof postponeS
       actor.meta,
     );
     return { pathwayId, itemKey, until };
+  }));
+}
+
+/** Take a postponement back: the row is on the worklist again at once; the postponement keeps its history. */
+export async function undoPostponement(actor: Actor, input: z.input<typeof undoPostponementSchema>, today: IsoDate) {
+  assertCan(actor.user, "worklist.postpone");
+  const { pathwayId, itemKey } = undoPostponementSchema.parse(input);
+  return auditingDenials(actor, "worklist.postpone", () => prisma.$transaction(async (tx) => {
+    const item = await scopedItem(tx, actor, pathwayId, itemKey);
+    // every postponement still in force (an older one would otherwise take over)
+    const { count } = await tx.worklistPostponement.updateMany({
+      where: { pathwayId, itemKey, undoneAt: null, until: { gt: fromIsoDate(today) } },
+      data: { undoneAt: new Date(), undoneById: actor.user.id },
+    });
+    if (count === 0) throw new ConflictError("not_postponed", "Raden er ikke utsatt (lenger).");
+    await recomputeDerived(tx, pathwayId, today);
+    await writeAudit(
+      tx,
+      { userId: actor.user.id, action: "WORKLIST_POSTPONEMENT_UNDONE", patientId: item.pathway.patientId, pathwayId, detail: { itemKey } },
+      actor.meta,
+    );
+    return { pathwayId, itemKey };
   }));
 }

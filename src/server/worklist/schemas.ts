@@ -32,3 +32,8 @@ export const postponeSchema = z.object({
     .min(3, "Skriv hvorfor raden utsettes (minst 3 tegn).")
     .max(500, "Begrunnelsen kan være høyst 500 tegn."),
 });
+
+export const undoPostponementSchema = z.object({
+  pathwayId: id("Ukjent forløp."),
+  itemKey: key,
+});

@@ -85,7 +85,7 @@ describe("phases and next codes", () => {
   });
   it("offers the codes that make sense next", () => {
     expect(phase([]).nextExpectedCodes.map((c) => c.code)).toEqual(["A"]);
-    expect(phase([ev("A", "2026-01-05")]).nextExpectedCodes[0]).toMatchObject({ code: "M", label: "Første fremmøte" });
+    expect(phase([ev("A", "2026-01-05")]).nextExpectedCodes[0]).toMatchObject({ code: "M", label: "Første frammøte" });
     const basis = phase([ev("A", "2026-01-05"), ev("M", "2026-01-06")]).nextExpectedCodes;
     expect(basis[0]).toMatchObject({ code: "C", outcome: "U" });
     expect(basis.some((c) => c.outcome === "N")).toBe(false); // N is D12 only

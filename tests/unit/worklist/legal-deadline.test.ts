@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluatePathway, type PathwayInput } from "@/domain/rules";
 import { describeItem, REASON_LABELS, WORKLIST_REASONS, worklistItems, type WorklistItemDraft } from "@/domain/worklist";
-import { worklistRowStatus } from "@/features/worklist/row-status";
+import { rowStatus } from "@/domain/worklist/row-status";
 import { groupOf, REASON_FILTERS } from "@/server/worklist/filters";
 
 // The legal deadline (juridisk frist) on the coordinator's worklist: due within
@@ -94,8 +94,8 @@ describe("legal deadline rank and text", () => {
 describe("legal deadline status badge", () => {
   it("a settled fristbrudd keeps its lateness; an open one counts the days like any deadline", () => {
     const settled = { reason: "LEGAL_DEADLINE_BREACHED" as const, dueOn: DUE, sinceOn: "2026-10-21", eventId: "e1" };
-    expect(worklistRowStatus(settled, "2026-11-22")).toEqual({ text: "Første fremmøte 6 dager etter fristen", tone: "late" });
-    expect(worklistRowStatus({ ...settled, sinceOn: "2026-10-16" }, "2027-01-01").text).toBe("Første fremmøte 1 dag etter fristen");
-    expect(worklistRowStatus({ ...settled, sinceOn: "2026-09-01", eventId: null }, "2026-11-22")).toEqual({ text: "38 dager over fristen", tone: "late" });
+    expect(rowStatus(settled, "2026-11-22")).toMatchObject({ text: "Første frammøte 6 dager etter fristen", tone: "late" });
+    expect(rowStatus({ ...settled, sinceOn: "2026-10-16" }, "2027-01-01").text).toBe("Første frammøte 1 dag etter fristen");
+    expect(rowStatus({ ...settled, sinceOn: "2026-09-01", eventId: null }, "2026-11-22")).toMatchObject({ text: "38 dager over fristen", tone: "late" });
   });
 });
