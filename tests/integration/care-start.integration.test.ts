@@ -66,7 +66,7 @@ describe("legal deadline in the database", () => {
     ]);
     expect(rows.slice(0, 3).map((r) => r.reason)).toEqual(["LEGAL_DEADLINE_BREACHED", "LEGAL_DEADLINE_BREACHED", "LEGAL_DEADLINE"]);
     expect(rows[3]).toMatchObject({ reason: "DEADLINE", pathwayId: pathways.advisory.id, deadlineKind: "basis_assessment" });
-    expect(legal[0].description).toBe("Fristbrudd: første fremmøte 05.10.2026, 4 dager etter juridisk frist 01.10.2026");
+    expect(legal[0].description).toBe("Fristbrudd: første frammøte 05.10.2026, 4 dager etter juridisk frist 01.10.2026");
     expect(legal[0].eventId).toBe(pathways.lateM.events.find((e) => e.code === "M")!.id);
 
     const summary = await worklistSummary(coordinator, worklist(), TODAY);

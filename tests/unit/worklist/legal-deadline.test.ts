@@ -79,15 +79,15 @@ describe("legal deadline rank and text", () => {
 
   it("says in Norwegian what is due, what is breached and by how much", () => {
     const base = { deadlineKind: "care_start", noticeId: null, outcome: null, sinceOn: "2026-09-01" };
-    expect(describeItem({ ...base, reason: "LEGAL_DEADLINE", dueOn: "2026-12-01" }, "2026-11-22")).toBe("Juridisk frist 01.12.2026: første fremmøte (M) må skje senest denne dagen");
+    expect(describeItem({ ...base, reason: "LEGAL_DEADLINE", dueOn: "2026-12-01" }, "2026-11-22")).toBe("Juridisk frist 01.12.2026: første frammøte (M) må skje senest denne dagen");
     expect(describeItem({ ...base, reason: "LEGAL_DEADLINE_BREACHED", dueOn: DUE }, "2026-11-22")).toBe(
-      "Fristbrudd: juridisk frist 15.10.2026 er passert uten første fremmøte (M); pasienten har rett til helsehjelp uten opphold, om nødvendig hos en annen tjenesteyter (HELFO Pasientformidling)",
+      "Fristbrudd: juridisk frist 15.10.2026 er passert uten første frammøte (M); pasienten har rett til helsehjelp uten opphold, om nødvendig hos en annen tjenesteyter (HELFO Pasientformidling)",
     );
     expect(describeItem({ ...base, reason: "LEGAL_DEADLINE_BREACHED", dueOn: DUE, sinceOn: "2026-10-21", eventId: "e1" }, "2026-11-22")).toBe(
-      "Fristbrudd: første fremmøte 21.10.2026, 6 dager etter juridisk frist 15.10.2026",
+      "Fristbrudd: første frammøte 21.10.2026, 6 dager etter juridisk frist 15.10.2026",
     );
     // between midnight and the night's recompute an open row past due already reads as a breach
-    expect(describeItem({ ...base, reason: "LEGAL_DEADLINE", dueOn: "2026-11-21" }, "2026-11-22")).toBe("Juridisk frist 21.11.2026 er passert uten første fremmøte (M): fristbrudd");
+    expect(describeItem({ ...base, reason: "LEGAL_DEADLINE", dueOn: "2026-11-21" }, "2026-11-22")).toBe("Juridisk frist 21.11.2026 er passert uten første frammøte (M): fristbrudd");
   });
 });
 
