@@ -68,9 +68,12 @@ describe("legal deadline rows", () => {
 });
 
 describe("legal deadline rank and text", () => {
-  it("ranks fristbrudd, then the legal deadline, above the advisory deadlines, in the enum order the list sorts by", () => {
+  it("ranks fristbrudd among the breaches of patient rights, and the legal deadline first of what is due soon", () => {
     expect(WORKLIST_REASONS.slice(0, 3)).toEqual(["LEGAL_DEADLINE_BREACHED", "LEGAL_DEADLINE", "DEADLINE"]);
-    expect(Object.keys(REASON_FILTERS).slice(0, 3)).toEqual(["fristbrudd", "juridisk-frist", "forfalt"]);
+    const order = Object.keys(REASON_FILTERS);
+    expect(order.slice(0, 2)).toEqual(["fristbrudd", "henvisning"]);
+    expect(order.indexOf("juridisk-frist")).toBeLessThan(order.indexOf("snart"));
+    expect(REASON_FILTERS.fristbrudd.band).toBe("rights_breach");
     expect(groupOf("LEGAL_DEADLINE_BREACHED", "2026-10-15", "2026-11-22")).toBe("fristbrudd");
     expect(groupOf("LEGAL_DEADLINE", "2026-12-15", "2026-11-22")).toBe("juridisk-frist");
     expect(REASON_FILTERS["juridisk-frist"].label).toBe("Juridisk frist innen horisonten");
