@@ -31,7 +31,8 @@ export function NewPathwayForm({ units, today, currentUserId }: { units: UnitOpt
   const [unitId, setUnitId] = useState(units[0]?.id ?? "");
   const unit = units.find((u) => u.id === unitId);
   const [chosenType, setType] = useState<string>(unit?.pathwayTypes[0] ?? "");
-  const type = unit?.pathwayTypes.includes(chosenType as never) ? chosenType : (unit?.pathwayTypes[0] ?? "");
+  // the chosen type while the unit offers it, else the unit's first
+  const type = unit?.pathwayTypes.find((t) => t === chosenType) ?? unit?.pathwayTypes[0] ?? "";
   const [referralReceived, setReferralReceived] = useState("");
   const [assessedDate, setAssessedDate] = useState("");
   const [directTreatmentRight, setDirectTreatmentRight] = useState(false);
