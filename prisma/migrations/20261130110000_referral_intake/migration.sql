@@ -11,7 +11,7 @@ CREATE TYPE "ReferralDecision" AS ENUM ('RIGHT', 'NEED_NO_RIGHT', 'NO_NEED', 'FO
 
 ALTER TABLE "Referral"
   ADD COLUMN "decision" "ReferralDecision",
-  ADD COLUMN "legalDeadline" DATE,
+  ADD COLUMN IF NOT EXISTS "legalDeadline" DATE, -- care_start (run first) adds it too
   ADD COLUMN "decisionReason" TEXT,
   ADD COLUMN "suggestedType" "PathwayType",
   ADD COLUMN "note" TEXT,
