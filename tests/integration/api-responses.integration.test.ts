@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { makeNationalId } from "@/domain/national-id";
 import type { Actor } from "@/server/auth/current-user";
 import { API_OPERATIONS } from "@/server/api/operations";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
@@ -15,6 +16,7 @@ process.env.FORLOPSVAKT_TODAY = "2026-11-20";
 
 const { db } = useAppDatabase();
 let pathwayId = "";
+let referralId = "";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -23,6 +25,7 @@ const SAMPLES: Record<string, () => { route: Promise<{ GET: Handler }>; url: str
   listPathways: () => ({ route: import("../../app/api/v1/pathways/route"), url: "/api/v1/pathways?status=OPEN&limit=5" }),
   getPathway: () => ({ route: import("../../app/api/v1/pathways/[id]/route"), url: `/api/v1/pathways/${pathwayId}`, params: { id: pathwayId } }),
   listWorklist: () => ({ route: import("../../app/api/v1/worklist/route"), url: "/api/v1/worklist?grunn=forfalt&horisont=30" }),
+  listReferrals: () => ({ route: import("../../app/api/v1/referrals/route"), url: "/api/v1/referrals?status=unassessed&limit=5" }),
   getOpenApiDocument: () => ({ route: import("../../app/api/v1/openapi.json/route"), url: "/api/v1/openapi.json" }),
   health: () => ({ route: import("../../app/api/health/route"), url: "/api/health" }),
 };
@@ -43,6 +46,18 @@ beforeAll(async () => {
     { params: Promise.resolve({ id: pathwayId }) },
   );
   expect(registered.status).toBe(201);
+  // a referral waiting for assessment, registered through its route
+  const { POST: refer } = await import("../../app/api/v1/referrals/route");
+  const referral = {
+    nationalId: makeNationalId("1984-03-05", 321, { synthetic: true }),
+    patientName: "Kari Nordmann",
+    unitId: unit.id,
+    receivedDate: "2026-11-16",
+    referrerName: "Fastlege Hansen",
+  };
+  const referred = await refer(new Request("http://localhost/api/v1/referrals", { method: "POST", body: JSON.stringify(referral) }), { params: Promise.resolve({}) });
+  expect(referred.status).toBe(201);
+  referralId = (await referred.json()).id;
 });
 
 describe("GET answers match their declared response schemas", () => {
@@ -75,5 +90,7 @@ describe("GET answers match their declared response schemas", () => {
     expect(pathway.events).toHaveLength(3);
     expect(pathway.notices.map((n: { id: string }) => n.id)).toContain("E_WITHOUT_C");
     expect(pathway.nextDeadline).not.toBeNull();
+    const { GET: referrals } = await import("../../app/api/v1/referrals/route");
+    expect((await (await referrals(new Request("http://localhost/api/v1/referrals"), { params: Promise.resolve({}) })).json()).items.map((r: { id: string }) => r.id)).toContain(referralId);
   });
 });

@@ -1,16 +1,24 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { makeNationalId } from "@/domain/national-id";
-import { ReferralDuplicate, registerReferral } from "@/server/referrals/register";
-import { assessReferral, ReferralAlreadyAssessed } from "@/server/referrals/assess";
-import { correctAssessment } from "@/server/referrals/correct";
+import { ReferralDuplicate, registerReferral as registerParsed } from "@/server/referrals/register";
+import { assessReferral as assessParsed, ReferralAlreadyAssessed } from "@/server/referrals/assess";
+import { correctAssessment as correctParsed } from "@/server/referrals/correct";
 import { getReferral } from "@/server/referrals/detail";
-import { countOverdueUnassessed, listReferralsApi, listReferralsPage } from "@/server/referrals/list";
-import { ensurePatient } from "@/server/patients/ensure";
+import { countOverdueUnassessed, listReferralsApi as listParsed, listReferralsPage } from "@/server/referrals/list";
+import {
+  assessReferralBody, correctAssessmentBody, listReferralsQuery, registerReferralBody,
+  type AssessReferralInput, type CorrectAssessmentInput, type RegisterReferralInput,
+} from "@/server/referrals/schema";
+import { ensurePatient as ensureParsed } from "@/server/patients/ensure";
+import { createPatientSchema, type CreatePatientInput } from "@/server/patients/schema";
+import type { Actor } from "@/server/auth/current-user";
+import type { IsoDate } from "@/lib/dates";
+import type { z } from "@/lib/zod";
 import { recomputeDerived } from "@/server/pathways/derived";
 import { worklistFilterSchema } from "@/server/worklist/filters";
 import { worklistSummary } from "@/server/worklist/query";
 import { PermissionDenied } from "@/server/auth/assert";
-import { NotFoundError, ValidationError } from "@/server/errors";
+import { fieldErrorsFrom, NotFoundError, ValidationError } from "@/server/errors";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
 
 // Issue 16: referrals in, assessed within 10 working days, the pathway started
@@ -18,6 +26,25 @@ import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-
 // 2026-11-27 (over), one received 2026-11-16 is due today.
 const TODAY = "2026-11-30";
 const { db } = useAppDatabase();
+
+// the route tests below sign in as `current`, as the session cookie would, on TODAY
+let current: Actor | null = null;
+vi.mock("@/server/auth/guard", async () => (await import("./support/signed-in")).signedInGuard(() => current));
+process.env.FORLOPSVAKT_TODAY = TODAY;
+
+// The services take bodies parsed by their operations' schemas (as apiRoute
+// and the server actions parse them); here raw input goes through the same
+// schemas, a failure being the 422 with field messages the route answers.
+function parsed<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationError(fieldErrorsFrom(result.error.issues));
+  return result.data;
+}
+const registerReferral = async (actor: Actor, input: RegisterReferralInput, today: IsoDate) => registerParsed(actor, parsed(registerReferralBody, input), today);
+const assessReferral = async (actor: Actor, id: string, input: AssessReferralInput, today: IsoDate) => assessParsed(actor, id, parsed(assessReferralBody, input), today);
+const correctAssessment = async (actor: Actor, id: string, input: CorrectAssessmentInput, today: IsoDate) => correctParsed(actor, id, parsed(correctAssessmentBody, input), today);
+const listReferralsApi = async (actor: Actor, query: z.input<typeof listReferralsQuery>, today: IsoDate) => listParsed(actor, parsed(listReferralsQuery, query), today);
+const ensurePatient = async (actor: Actor, input: CreatePatientInput) => ensureParsed(actor, parsed(createPatientSchema, input));
 
 let n = 0;
 const freshId = () => {
@@ -258,3 +285,50 @@ describe("POST /api/v1/patients", () => {
   });
 });
 
+
+describe("the referral API routes", () => {
+  type Route = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  const post = async (route: Promise<{ POST: Route }>, url: string, body: unknown, params: Record<string, string> = {}) => {
+    const response = await (await route).POST(new Request(`http://localhost${url}`, { method: "POST", body: JSON.stringify(body) }), { params: Promise.resolve(params) });
+    return { status: response.status, body: await response.json() };
+  };
+  const patients = () => import("../../app/api/v1/patients/route");
+  const referrals = () => import("../../app/api/v1/referrals/route");
+  const assessment = () => import("../../app/api/v1/referrals/[id]/assessment/route");
+  const correction = () => import("../../app/api/v1/referrals/[id]/assessment/correct/route");
+
+  it("answer through their operations: 201 new and 200 repeat, 409 a second assessment, 404 another unit, 422 with Norwegian field messages", async () => {
+    const { unit, coordinator } = await setup();
+    current = coordinator;
+    const nationalId = freshId();
+    const patient = await post(patients(), "/api/v1/patients", { nationalId, name: "Kari Nordmann" });
+    expect(patient.status).toBe(201);
+    expect(await post(patients(), "/api/v1/patients", { nationalId, name: "Kari Annet-Navn" })).toEqual({ status: 200, body: patient.body });
+    const badPatient = await post(patients(), "/api/v1/patients", { nationalId: "123", name: "" });
+    expect(badPatient.status).toBe(422);
+    expect(Object.keys(badPatient.body.fieldErrors).sort()).toEqual(["name", "nationalId"]);
+
+    // a patient registered first needs no name on the referral
+    const input = { nationalId, unitId: unit.id, receivedDate: "2026-11-20", referrerName: "Fastlege Hansen", idempotencyKey: "henv-1" };
+    const made = await post(referrals(), "/api/v1/referrals", input);
+    expect(made).toMatchObject({ status: 201, body: { patientId: patient.body.id, dueDate: "2026-12-04" } });
+    expect(await post(referrals(), "/api/v1/referrals", input)).toEqual({ status: 200, body: made.body });
+    const badHpr = await post(referrals(), "/api/v1/referrals", { ...input, idempotencyKey: null, referrerHpr: "12a45" });
+    expect(badHpr.status).toBe(422);
+    expect(badHpr.body.fieldErrors.referrerHpr[0]).toMatch(/bare ha sifre/);
+
+    const id = made.body.id;
+    const assessed = await post(assessment(), `/api/v1/referrals/${id}/assessment`, { assessedDate: "2026-11-27", decision: "need_no_right" }, { id });
+    expect(assessed).toEqual({ status: 200, body: { referralId: id, pathwayId: null } });
+    const again = await post(assessment(), `/api/v1/referrals/${id}/assessment`, { assessedDate: "2026-11-27", decision: "need_no_right" }, { id });
+    expect(again).toMatchObject({ status: 409, body: { error: "referral_already_assessed" } });
+
+    const corrected = await post(correction(), `/api/v1/referrals/${id}/assessment/correct`, { assessedDate: "2026-11-27", decision: "returned", reason: "Mangler opplysninger", correctionReason: "Feil beslutning valgt" }, { id });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.referralId).toBe(id);
+
+    current = await makeActor(db(), "COORDINATOR", [(await makeUnit(db())).id]);
+    const stranger = await post(correction(), `/api/v1/referrals/${id}/assessment/correct`, { assessedDate: "2026-11-27", decision: "need_no_right", correctionReason: "Feil" }, { id });
+    expect(stranger.status).toBe(404);
+  });
+});

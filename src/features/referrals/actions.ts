@@ -2,12 +2,12 @@
 import { z } from "@/lib/zod";
 import { recordIdSchema } from "@/lib/record-id";
 import { today } from "@/server/clock";
-import { actionClient, checkedBy } from "@/server/actions/action-client";
+import { actionClient } from "@/server/actions/action-client";
 import { toActionFailure, type ActionFailure } from "@/server/actions/result";
 import { PathwayAlreadyOpen } from "@/server/pathways/create";
 import { assessReferral } from "@/server/referrals/assess";
 import { correctAssessment } from "@/server/referrals/correct";
-import { assessReferralBody, correctAssessmentBody, registerReferralBody } from "@/server/referrals/operations";
+import { assessReferralBody, correctAssessmentBody, registerReferralBody } from "@/server/referrals/schema";
 import { ReferralDuplicate, registerReferral } from "@/server/referrals/register";
 
 // The referral pages' server actions: thin, the services decide.
@@ -15,7 +15,7 @@ import { ReferralDuplicate, registerReferral } from "@/server/referrals/register
 export type RegisterReferralResult = { ok: true; referralId: string } | (ActionFailure & { existingReferralId?: string });
 
 export const registerReferralAction = actionClient("referral.write")
-  .schema(z.tuple([checkedBy(registerReferralBody)]))
+  .schema(z.tuple([registerReferralBody]))
   .action(async ({ actor, args: [input] }): Promise<RegisterReferralResult> => {
     try {
       const made = await registerReferral(actor, input, today());
@@ -30,7 +30,7 @@ export const registerReferralAction = actionClient("referral.write")
 export type AssessReferralResult = { ok: true; pathwayId: string | null } | (ActionFailure & { existingPathwayId?: string });
 
 export const assessReferralAction = actionClient("referral.write")
-  .schema(z.tuple([recordIdSchema("Fant ikke henvisningen."), checkedBy(assessReferralBody)]))
+  .schema(z.tuple([recordIdSchema("Fant ikke henvisningen."), assessReferralBody]))
   .action(async ({ actor, args: [referralId, input] }): Promise<AssessReferralResult> => {
     try {
       const { pathwayId } = await assessReferral(actor, referralId, input, today());
@@ -42,7 +42,7 @@ export const assessReferralAction = actionClient("referral.write")
   });
 
 export const correctAssessmentAction = actionClient("referral.write")
-  .schema(z.tuple([recordIdSchema("Fant ikke henvisningen."), checkedBy(correctAssessmentBody)]))
+  .schema(z.tuple([recordIdSchema("Fant ikke henvisningen."), correctAssessmentBody]))
   .action(async ({ actor, args: [referralId, input] }): Promise<{ ok: true } | ActionFailure> => {
     await correctAssessment(actor, referralId, input, today());
     return { ok: true };

@@ -8,6 +8,11 @@ import { listPathwaysOperation } from "@/server/pathways/list.operation";
 import { explainNoticeOperation } from "@/server/worklist/explain.operation";
 import { listWorklistOperation } from "@/server/worklist/list.operation";
 import { postponeItemOperation } from "@/server/worklist/postpone.operation";
+import { ensurePatientOperation } from "@/server/patients/ensure.operation";
+import { assessReferralOperation } from "@/server/referrals/assess.operation";
+import { correctAssessmentOperation } from "@/server/referrals/correct.operation";
+import { listReferralsOperation } from "@/server/referrals/list.operation";
+import { registerReferralOperation } from "@/server/referrals/register.operation";
 import { healthOperation } from "@/server/health.operation";
 
 // Every API operation, in the document's order. A route under app/api without
@@ -21,6 +26,11 @@ export const API_OPERATIONS: readonly Operation[] = [
   listWorklistOperation,
   explainNoticeOperation,
   postponeItemOperation,
+  ensurePatientOperation,
+  listReferralsOperation,
+  registerReferralOperation,
+  assessReferralOperation,
+  correctAssessmentOperation,
   openApiOperation,
   healthOperation,
 ];

@@ -24,3 +24,12 @@ export const isoDate = z.iso.date();
 
 /** An instant, UTC. */
 export const instant = z.iso.datetime();
+
+/** `limit` of a paged list: 1–200, 50 when left out. */
+export const pageLimit = z.coerce
+  .number({ error: "limit må være et tall." })
+  .int("limit må være et heltall.")
+  .min(1, "limit må være minst 1.")
+  .max(200, "limit kan være høyst 200.")
+  .default(50)
+  .meta({ description: "Page size" });

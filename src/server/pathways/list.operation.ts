@@ -2,7 +2,7 @@ import { z } from "@/lib/zod";
 import { recordIdSchema } from "@/lib/record-id";
 import { PATHWAY_TYPES } from "@/domain/rules";
 import { defineOperation } from "@/server/api/operation";
-import { isoDate } from "@/server/api/schemas";
+import { isoDate, pageLimit } from "@/server/api/schemas";
 import { deadlineKindSchema, pathwayTypeSchema } from "./evaluation-schema";
 
 // GET /api/v1/pathways → listPathways (./list.ts)
@@ -12,13 +12,7 @@ export const listPathwaysQuerySchema = z.object({
   type: z.enum(PATHWAY_TYPES, { error: "Ukjent forløpstype." }).optional().meta({ description: "Pakkeforløp type" }),
   clinician: recordIdSchema("Ugyldig behandler-id.").optional().meta({ description: "Responsible clinician's user id" }),
   cursor: recordIdSchema("Ugyldig markør.").optional().meta({ description: "nextCursor of the previous page" }),
-  limit: z.coerce
-    .number({ error: "limit må være et tall." })
-    .int("limit må være et heltall.")
-    .min(1, "limit må være minst 1.")
-    .max(200, "limit kan være høyst 200.")
-    .default(50)
-    .meta({ description: "Page size" }),
+  limit: pageLimit,
 });
 
 export const pathwayListSchema = z.object({

@@ -5,20 +5,21 @@ import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { prisma } from "@/server/db";
 import { isUniqueViolation } from "@/server/db-errors";
-import { fieldErrorsFrom, ValidationError } from "@/server/errors";
-import { ensurePatientBody } from "@/server/referrals/operations";
+import type { z } from "@/lib/zod";
 import { lookUpPatient } from "./lookup";
+import type { createPatientSchema } from "./schema";
 
 /**
  * POST /api/v1/patients: the patient with this national id, registered now
  * when new (created: true). An existing patient's name is never changed. The
  * lookup is audited like every other (PATIENT_LOOKUP), a new patient too.
+ * The body comes parsed (ensure.operation.ts).
  */
-export async function ensurePatient(actor: Actor, input: unknown): Promise<{ id: string; created: boolean }> {
+export async function ensurePatient(
+  actor: Actor,
+  { nationalId, name }: z.output<typeof createPatientSchema>,
+): Promise<{ id: string; created: boolean }> {
   assertCan(actor.user, "patient.create");
-  const parsed = ensurePatientBody.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
-  const { nationalId, name } = parsed.data;
   const existing = await lookUpPatient(actor, nationalId.value, { purpose: "patient.create" });
   if (existing) return { id: existing.id, created: false };
   try {

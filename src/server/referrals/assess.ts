@@ -9,8 +9,8 @@ import type { Tx } from "@/server/db";
 import { ConflictError, ValidationError } from "@/server/errors";
 import { createCheckedEvent } from "@/server/events/register";
 import { PathwayAlreadyOpen } from "@/server/pathways/create";
-import { assessReferralBody, type AssessReferralInput } from "./operations";
-import { inReferralTransaction, parseBody, storeAssessment } from "./record";
+import { inReferralTransaction, storeAssessment } from "./record";
+import type { AssessReferralData } from "./schema";
 
 export class ReferralAlreadyAssessed extends ConflictError {
   constructor() {
@@ -25,9 +25,8 @@ export class ReferralAlreadyAssessed extends ConflictError {
  * entered on the pathway page. A referral assessed already is refused (409):
  * a wrong assessment is corrected (correct.ts), never overwritten.
  */
-export async function assessReferral(actor: Actor, referralId: string, input: AssessReferralInput, today: IsoDate) {
+export async function assessReferral(actor: Actor, referralId: string, data: AssessReferralData, today: IsoDate) {
   assertCan(actor.user, "referral.write");
-  const data = parseBody(assessReferralBody, input);
   const decision = API_DECISIONS[data.decision];
 
   return inReferralTransaction(actor, referralId, async (tx) => {

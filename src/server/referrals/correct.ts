@@ -6,8 +6,8 @@ import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { ConflictError, ValidationError } from "@/server/errors";
 import { recomputeDerived } from "@/server/pathways/derived";
-import { correctAssessmentBody, type CorrectAssessmentInput } from "./operations";
-import { inReferralTransaction, parseBody, storeAssessment } from "./record";
+import { inReferralTransaction, storeAssessment } from "./record";
+import type { CorrectAssessmentData } from "./schema";
 
 /**
  * Corrects a referral's assessment: a new assessment row that names the one it
@@ -16,9 +16,8 @@ import { inReferralTransaction, parseBody, storeAssessment } from "./record";
  * start code is corrected on the pathway page) and it can no longer be turned
  * into a closing decision here (the pathway is closed on its page).
  */
-export async function correctAssessment(actor: Actor, referralId: string, input: CorrectAssessmentInput, today: IsoDate) {
+export async function correctAssessment(actor: Actor, referralId: string, data: CorrectAssessmentData, today: IsoDate) {
   assertCan(actor.user, "referral.write");
-  const data = parseBody(correctAssessmentBody, input);
   const decision = API_DECISIONS[data.decision];
 
   return inReferralTransaction(actor, referralId, async (tx) => {

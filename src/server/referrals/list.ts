@@ -10,9 +10,8 @@ import type { Actor } from "@/server/auth/current-user";
 import { prisma } from "@/server/db";
 import { ValidationError } from "@/server/errors";
 import { STATUS_SLUGS, type ReferralFilters } from "./filters";
-import { listReferralsQuery } from "./operations";
+import type { ListReferralsQuery } from "./schema";
 import { UNASSESSED } from "./scope";
-import type { z } from "@/lib/zod";
 
 // The referrals of the user's units: the page's two lists, the API's pages
 // and the number over the 10-working-day limit (the worklist shows the same
@@ -136,10 +135,9 @@ function decodeCursor(value: string): { receivedDate: IsoDate; id: string } {
   throw new ValidationError({ cursor: ["Ugyldig markør."] });
 }
 
-/** GET /api/v1/referrals: pages in receipt order (keyset on receivedDate, id). */
-export async function listReferralsApi(actor: Actor, query: z.input<typeof listReferralsQuery>, today: IsoDate) {
+/** GET /api/v1/referrals: pages in receipt order (keyset on receivedDate, id); the query comes parsed (list.operation.ts). */
+export async function listReferralsApi(actor: Actor, q: ListReferralsQuery, today: IsoDate) {
   assertCan(actor.user, "referral.read");
-  const q = listReferralsQuery.parse(query);
   const after = q.cursor ? decodeCursor(q.cursor) : null;
   const rows = await prisma.referral.findMany({
     where: {

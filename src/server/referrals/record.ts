@@ -1,9 +1,7 @@
 import "server-only";
 import type { ReferralDecision } from "@/domain/referrals";
 import { fromIsoDate, type IsoDate } from "@/lib/dates";
-import type { z } from "@/lib/zod";
 import type { Actor } from "@/server/auth/current-user";
-import { fieldErrorsFrom, ValidationError } from "@/server/errors";
 import { prisma, type Tx } from "@/server/db";
 import { auditingReferralDenials, lockReferral } from "./scope";
 
@@ -59,11 +57,4 @@ export async function storeAssessment(tx: Tx, actor: Actor, referralId: string, 
     },
   });
   return row.id;
-}
-
-/** The body parsed with its operation's schema, or a 422 with the schema's field messages. */
-export function parseBody<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
-  return parsed.data;
 }

@@ -6,10 +6,10 @@ import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { prisma } from "@/server/db";
 import { isUniqueViolation } from "@/server/db-errors";
-import { AppError, ConflictError, fieldErrorsFrom, NotFoundError, ValidationError } from "@/server/errors";
+import { AppError, ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { patientForNewPathway } from "@/server/patients/link";
 import { lookUpPatient } from "@/server/patients/lookup";
-import { registerReferralBody, type RegisterReferralInput } from "./operations";
+import type { RegisterReferralData } from "./schema";
 import { UNASSESSED } from "./scope";
 
 /** The patient already has a referral at the unit that is not assessed: saved only when the user confirms. */
@@ -35,12 +35,10 @@ export interface RegisteredReferral {
  * Registers a referral (henvisning) for a patient found by national id or
  * registered now, at one of the user's units. The lookup is audited on its own
  * (committed first); patient, referral and their audit rows are one transaction.
+ * The input comes parsed by registerReferralBody (the operation, the form's action).
  */
-export async function registerReferral(actor: Actor, input: RegisterReferralInput, today: IsoDate): Promise<RegisteredReferral> {
+export async function registerReferral(actor: Actor, data: RegisterReferralData, today: IsoDate): Promise<RegisteredReferral> {
   assertCan(actor.user, "referral.write");
-  const parsed = registerReferralBody.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
-  const data = parsed.data;
   if (data.receivedDate > today) throw new ValidationError({ receivedDate: ["Mottaksdatoen kan ikke være i fremtiden."] });
   if (!actor.user.unitIds.includes(data.unitId)) throw new NotFoundError("Fant ikke enheten.");
 

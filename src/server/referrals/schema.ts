@@ -3,11 +3,12 @@ import { isIsoDate } from "@/lib/dates";
 import { recordIdSchema } from "@/lib/record-id";
 import { API_DECISIONS, REFERRAL_STATUSES, type ApiDecision } from "@/domain/referrals";
 import { PATHWAY_TYPES } from "@/domain/rules";
+import { pageLimit } from "@/server/api/schemas";
 import { nationalIdField } from "@/server/patients/schema";
 
-// Every operation on referrals, its zod schemas in one place: params, query,
-// body and response. The services parse with them, the pages' server actions
-// check with them, and the OpenAPI document is written from them.
+// What referral operations take, in one place: the API's operations
+// (*.operation.ts) and the pages' server actions parse with these, and the
+// services receive the parsed values.
 
 const isoDate = (missing: string) =>
   z.string({ error: missing }).trim().min(1, missing).refine(isIsoDate, "Datoen er ikke en gyldig dato (ÅÅÅÅ-MM-DD).");
@@ -25,12 +26,6 @@ const patientName = z
   .min(2, "Skriv inn pasientens fulle navn.")
   .max(200, "Navnet er for langt (høyst 200 tegn).");
 const pathwayType = z.enum(PATHWAY_TYPES, { error: "Velg type pakkeforløp." });
-
-export const referralIdParams = z.object({ id: recordIdSchema("Fant ikke henvisningen.") });
-
-// POST /api/v1/patients
-export const ensurePatientBody = z.object({ nationalId: nationalIdField, name: patientName });
-export const ensurePatientResponse = z.object({ id: z.string() });
 
 // POST /api/v1/referrals (and the page's registration form)
 export const registerReferralBody = z.object({
@@ -52,9 +47,9 @@ export const registerReferralBody = z.object({
   confirmDuplicate: z.boolean({ error: "confirmDuplicate må være true eller false." }).optional().default(false),
 });
 export type RegisterReferralInput = z.input<typeof registerReferralBody>;
-export const registerReferralResponse = z.object({ id: z.string(), patientId: z.string(), dueDate: z.string() });
+export type RegisterReferralData = z.output<typeof registerReferralBody>;
 
-const decision = z.enum(Object.keys(API_DECISIONS) as [ApiDecision, ...ApiDecision[]], { error: "Velg en beslutning." });
+export const decision = z.enum(Object.keys(API_DECISIONS) as [ApiDecision, ...ApiDecision[]], { error: "Velg en beslutning." });
 const assessmentFields = {
   assessedDate: isoDate("Skriv inn datoen henvisningen ble vurdert."),
   decision,
@@ -77,7 +72,7 @@ export const assessReferralBody = z.object({
   justification: optionalText(2000, "Begrunnelsen er for lang (høyst 2000 tegn)."),
 });
 export type AssessReferralInput = z.input<typeof assessReferralBody>;
-export const assessReferralResponse = z.object({ referralId: z.string(), pathwayId: z.string().nullable() });
+export type AssessReferralData = z.output<typeof assessReferralBody>;
 
 // POST /api/v1/referrals/{id}/assessment/correct
 export const correctAssessmentBody = z.object({
@@ -89,25 +84,16 @@ export const correctAssessmentBody = z.object({
     .max(2000, "Begrunnelsen er for lang (høyst 2000 tegn)."),
 });
 export type CorrectAssessmentInput = z.input<typeof correctAssessmentBody>;
-export const correctAssessmentResponse = z.object({ referralId: z.string(), assessmentId: z.string() });
+export type CorrectAssessmentData = z.output<typeof correctAssessmentBody>;
 
 // GET /api/v1/referrals
 export const listReferralsQuery = z.object({
-  status: z.enum(REFERRAL_STATUSES, { error: "status må være unassessed, assessed eller closed." }).optional(),
-  unitId: recordIdSchema("Ugyldig enhet.").optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number({ error: "limit må være et tall." }).int("limit må være et heltall.").min(1, "limit må være minst 1.").max(200, "limit kan være høyst 200.").default(50),
+  status: z
+    .enum(REFERRAL_STATUSES, { error: "status må være unassessed, assessed eller closed." })
+    .optional()
+    .meta({ description: "Only referrals waiting for assessment, assessed, or closed by the assessment" }),
+  unitId: recordIdSchema("Ugyldig enhet.").optional().meta({ description: "One of the caller's units" }),
+  cursor: z.string().max(200).optional().meta({ description: "nextCursor of the previous page" }),
+  limit: pageLimit,
 });
-export const referralItem = z.object({
-  id: z.string(),
-  unit: z.object({ id: z.string(), name: z.string() }),
-  receivedDate: z.string(),
-  dueDate: z.string().describe("the last day of the 10-working-day rule"),
-  status: z.enum(REFERRAL_STATUSES),
-  decision: decision.nullable(),
-  assessedDate: z.string().nullable(),
-  legalDeadline: z.string().nullable(),
-  pathwayId: z.string().nullable(),
-  patient: z.object({ id: z.string(), name: z.string(), maskedNationalId: z.string() }),
-});
-export const listReferralsResponse = z.object({ items: z.array(referralItem), nextCursor: z.string().nullable() });
+export type ListReferralsQuery = z.output<typeof listReferralsQuery>;

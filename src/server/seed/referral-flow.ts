@@ -7,7 +7,7 @@ import type { IsoDate } from "@/lib/dates";
 import type { Actor } from "@/server/auth/current-user";
 import { registerEvent } from "@/server/events/register";
 import { assessReferral } from "@/server/referrals/assess";
-import type { AssessReferralInput } from "@/server/referrals/operations";
+import { assessReferralBody, registerReferralBody, type AssessReferralInput } from "@/server/referrals/schema";
 import { registerReferral } from "@/server/referrals/register";
 
 // The demo's referrals, made through the same services a coordinator's clicks
@@ -42,12 +42,12 @@ export async function seedReferralFlow(today: IsoDate, coordinator: SeedUser, cl
   const register = (actor: Actor, unit: string, name: string, birthDate: string, receivedDate: IsoDate, note: string | null = null) =>
     registerReferral(
       actor,
-      { nationalId: id(birthDate), patientName: name, unitId: unit, receivedDate, referrerName: "Fastlege Siri Berg", referrerHpr: "9144889", suggestedType: unit === unitId ? "D11" : null, note },
+      registerReferralBody.parse({ nationalId: id(birthDate), patientName: name, unitId: unit, receivedDate, referrerName: "Fastlege Siri Berg", referrerHpr: "9144889", suggestedType: unit === unitId ? "D11" : null, note }),
       today,
     );
   const assess = async (name: string, birthDate: string, received: number, input: AssessReferralInput) => {
     const made = await register(kari, unitId, name, birthDate, day(received));
-    return assessReferral(kari, made.id, input, today);
+    return assessReferral(kari, made.id, assessReferralBody.parse(input), today);
   };
   const pathway = { type: "D11" as const, setting: "POLIKLINIKK" as const, responsibleClinicianId: clinicianId };
 

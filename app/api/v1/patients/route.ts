@@ -1,12 +1,11 @@
-import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/server/api/handler";
+import { apiRoute } from "@/server/api/handler";
 import { ensurePatient } from "@/server/patients/ensure";
+import { ensurePatientOperation } from "@/server/patients/ensure.operation";
 
 export const dynamic = "force-dynamic";
 
-// POST {nationalId, name} → 201 {id} for a new patient, 200 {id} when the
-// national id is registered already (its name unchanged), 422 field messages.
-export const POST = apiRoute("patient.create", async (actor, request) => {
-  const { id, created } = await ensurePatient(actor, await readJson(request));
-  return NextResponse.json({ id }, { status: created ? 201 : 200 });
+// 201 for a new patient, 200 when the national id is registered already (its name unchanged).
+export const POST = apiRoute(ensurePatientOperation, async (actor, { body }) => {
+  const { id, created } = await ensurePatient(actor, body);
+  return { status: created ? 201 : 200, body: { id } };
 });

@@ -1,21 +1,19 @@
-import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/server/api/handler";
+import { apiRoute } from "@/server/api/handler";
 import { today } from "@/server/clock";
 import { listReferralsApi } from "@/server/referrals/list";
+import { listReferralsOperation } from "@/server/referrals/list.operation";
 import { registerReferral } from "@/server/referrals/register";
+import { registerReferralOperation } from "@/server/referrals/register.operation";
 
 export const dynamic = "force-dynamic";
 
-// GET ?status=unassessed|assessed|closed&unitId=&cursor=&limit= → {items, nextCursor}
-export const GET = apiRoute("referral.read", async (actor, request) => {
-  const query = Object.fromEntries(new URL(request.url).searchParams);
-  return NextResponse.json(await listReferralsApi(actor, query, today()));
-});
+export const GET = apiRoute(listReferralsOperation, async (actor, { query }) => ({
+  status: 200,
+  body: await listReferralsApi(actor, query, today()),
+}));
 
-// POST {nationalId, patientName?, unitId, receivedDate, referrerName, referrerHpr?,
-// suggestedType?, note?, idempotencyKey?, confirmDuplicate?} → 201 {id, patientId, dueDate};
-// 200 with the same body for a repeat of the same idempotency key.
-export const POST = apiRoute("referral.write", async (actor, request) => {
-  const { duplicate, ...made } = await registerReferral(actor, (await readJson(request)) as never, today());
-  return NextResponse.json(made, { status: duplicate ? 200 : 201 });
+// 201 when stored, 200 with the same body for a repeat of the same idempotency key.
+export const POST = apiRoute(registerReferralOperation, async (actor, { body }) => {
+  const { duplicate, ...made } = await registerReferral(actor, body, today());
+  return { status: duplicate ? 200 : 201, body: made };
 });

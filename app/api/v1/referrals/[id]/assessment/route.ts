@@ -1,12 +1,12 @@
-import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/server/api/handler";
+import { apiRoute } from "@/server/api/handler";
 import { today } from "@/server/clock";
 import { assessReferral } from "@/server/referrals/assess";
+import { assessReferralOperation } from "@/server/referrals/assess.operation";
 
 export const dynamic = "force-dynamic";
 
-// POST {assessedDate, decision, legalDeadline?, reason?, pathway?, justification?}
-// → 200 {referralId, pathwayId}; 409 when already assessed (see …/assessment/correct).
-export const POST = apiRoute<{ id: string }>("referral.write", async (actor, request, { id }) => {
-  return NextResponse.json(await assessReferral(actor, id, (await readJson(request)) as never, today()));
-});
+// 409 when already assessed: a wrong assessment is corrected (…/assessment/correct).
+export const POST = apiRoute(assessReferralOperation, async (actor, { params, body }) => ({
+  status: 200,
+  body: await assessReferral(actor, params.id, body, today()),
+}));

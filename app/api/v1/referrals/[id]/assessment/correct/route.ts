@@ -1,12 +1,12 @@
-import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/server/api/handler";
+import { apiRoute } from "@/server/api/handler";
 import { today } from "@/server/clock";
 import { correctAssessment } from "@/server/referrals/correct";
+import { correctAssessmentOperation } from "@/server/referrals/correct.operation";
 
 export const dynamic = "force-dynamic";
 
-// POST {assessedDate, decision, legalDeadline?, reason?, correctionReason} → 200
-// {referralId, assessmentId}: a new assessment naming the one it corrects.
-export const POST = apiRoute<{ id: string }>("referral.write", async (actor, request, { id }) => {
-  return NextResponse.json(await correctAssessment(actor, id, (await readJson(request)) as never, today()));
-});
+// A new assessment naming the one it corrects; the earlier ones stay (history).
+export const POST = apiRoute(correctAssessmentOperation, async (actor, { params, body }) => ({
+  status: 200,
+  body: await correctAssessment(actor, params.id, body, today()),
+}));

@@ -1,0 +1,21 @@
+import { z } from "@/lib/zod";
+import { defineOperation } from "@/server/api/operation";
+import { createPatientSchema } from "./schema";
+
+// POST /api/v1/patients → ensurePatient (./ensure.ts)
+
+const ensurePatientResponse = z.object({ id: z.string().meta({ description: "The patient's id (for POST /api/v1/referrals)" }) });
+
+export const ensurePatientOperation = defineOperation({
+  id: "ensurePatient",
+  method: "POST",
+  path: "/api/v1/patients",
+  permission: "patient.create",
+  summary: "Find or register a patient by national id (an existing patient's name is never changed)",
+  body: createPatientSchema,
+  responses: {
+    201: { description: "Registered now", schema: ensurePatientResponse },
+    200: { description: "Registered already: the same id", schema: ensurePatientResponse },
+  },
+  errors: { 422: "Invalid input, with field messages" },
+});
