@@ -18,6 +18,9 @@ export function safeCallbackPath(value: unknown): string | null {
     return null;
   }
   if (url.origin !== "http://same.invalid") return null;
+  // dot segments are resolved by the parse: "/.//evil.example" becomes "//evil.example",
+  // which a browser reads as another site
+  if (url.pathname.startsWith("//") || url.pathname.includes("\\")) return null;
   if (url.pathname === "/login" || url.pathname.startsWith("/login/") || url.pathname.startsWith("/api/")) return null;
   return `${url.pathname}${url.search}${url.hash}`;
 }

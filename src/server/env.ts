@@ -78,7 +78,8 @@ export const SETTINGS = {
   DATABASE_APP_ROLE: text(),
   DATABASE_APP_PASSWORD: text(),
   DATABASE_PREPARED_STATEMENTS: flag(true),
-  DATABASE_POOL_SIZE: whole(10, 1, "forbindelser"),
+  // at least 3: the nightly recompute holds two (its pages in flight) and requests need one
+  DATABASE_POOL_SIZE: whole(10, 3, "forbindelser"),
   DATABASE_STATEMENT_TIMEOUT_MS: whole(10_000, 1, "millisekunder"),
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: whole(30_000, 1, "millisekunder"),
   DATABASE_JOB_STATEMENT_TIMEOUT_MS: whole(600_000, 1, "millisekunder"),

@@ -215,6 +215,21 @@ describe("correcting an assessment", () => {
     await expect(db().referralAssessment.updateMany({ where: { referralId: made.id }, data: { reason: "x" } })).rejects.toThrow();
   });
 
+  it("corrects the assessment in force even when two corrections committed in the other order than their times", async () => {
+    const { unit, coordinator } = await setup();
+    const made = await registerReferral(coordinator, referral(unit.id, { receivedDate: "2026-11-20" }), TODAY);
+    await assessReferral(coordinator, made.id, { assessedDate: "2026-11-27", decision: "returned", reason: "Mangler opplysninger" }, TODAY);
+    await correctAssessment(coordinator, made.id, { assessedDate: "2026-11-27", decision: "need_no_right", correctionReason: "Første rettelse" }, TODAY);
+    // a second correction whose transaction began before the first one's (its recordedAt is earlier)
+    const head = await db().referralAssessment.findFirstOrThrow({ where: { referralId: made.id, correctsId: { not: null } } });
+    await db().referralAssessment.create({
+      data: { referralId: made.id, assessedDate: head.assessedDate, decision: "NEED_NO_RIGHT", recordedById: coordinator.user.id, recordedAt: new Date("2026-01-01T00:00:00Z"), correctsId: head.id, correctionReason: "Andre rettelse" },
+    });
+    // the chain's head is the row no one corrects, not the newest recordedAt: no unique violation (a 500 before)
+    await correctAssessment(coordinator, made.id, { assessedDate: "2026-11-27", decision: "returned", reason: "Feil instans", correctionReason: "Tredje rettelse" }, TODAY);
+    expect(await db().referralAssessment.count({ where: { referralId: made.id } })).toBe(4);
+  });
+
   it("refuses a correction without a reason, and one of a referral not assessed", async () => {
     const { unit, coordinator } = await setup();
     const made = await registerReferral(coordinator, referral(unit.id), TODAY);
@@ -273,12 +288,15 @@ describe("the referral list and the worklist", () => {
 
 describe("POST /api/v1/patients", () => {
   it("registers a new patient, and answers an existing national id with the same id without changing the name", async () => {
-    const { coordinator } = await setup();
+    const { unit, coordinator } = await setup();
     const nationalId = freshId();
     const made = await ensurePatient(coordinator, { nationalId, name: "Kari Nordmann" });
     const again = await ensurePatient(coordinator, { nationalId, name: "Kari Annet-Navn" });
     expect(made.created).toBe(true);
-    expect(again).toEqual({ id: made.id, created: false });
+    // not yet known in the coordinator's units (no referral there): the same answer as a new patient
+    expect(again).toEqual({ id: made.id, created: true });
+    await registerReferral(coordinator, { nationalId, patientName: "Kari Nordmann", unitId: unit.id, receivedDate: "2026-11-20", referrerName: "Fastlege" }, TODAY);
+    expect(await ensurePatient(coordinator, { nationalId, name: "Kari Annet-Navn" })).toEqual({ id: made.id, created: false });
     expect((await db().patient.findUniqueOrThrow({ where: { id: made.id } })).name).toBe("Kari Nordmann");
     const bad = await ensurePatient(coordinator, { nationalId: "123", name: "" }).catch((e) => e);
     expect(Object.keys(bad.fieldErrors).sort()).toEqual(["name", "nationalId"]);
@@ -303,16 +321,21 @@ describe("the referral API routes", () => {
     const nationalId = freshId();
     const patient = await post(patients(), "/api/v1/patients", { nationalId, name: "Kari Nordmann" });
     expect(patient.status).toBe(201);
-    expect(await post(patients(), "/api/v1/patients", { nationalId, name: "Kari Annet-Navn" })).toEqual({ status: 200, body: patient.body });
+    expect(await post(patients(), "/api/v1/patients", { nationalId, name: "Kari Annet-Navn" })).toEqual({ status: 201, body: patient.body });
     const badPatient = await post(patients(), "/api/v1/patients", { nationalId: "123", name: "" });
     expect(badPatient.status).toBe(422);
     expect(Object.keys(badPatient.body.fieldErrors).sort()).toEqual(["name", "nationalId"]);
 
-    // a patient registered first needs no name on the referral
+    // a patient the unit does not know yet needs the typed name (as an unknown one would)
     const input = { nationalId, unitId: unit.id, receivedDate: "2026-11-20", referrerName: "Fastlege Hansen", idempotencyKey: "henv-1" };
-    const made = await post(referrals(), "/api/v1/referrals", input);
+    const nameless = await post(referrals(), "/api/v1/referrals", { ...input, idempotencyKey: "henv-0" });
+    expect(nameless.status).toBe(422);
+    expect(Object.keys(nameless.body.fieldErrors)).toEqual(["patientName"]);
+    const made = await post(referrals(), "/api/v1/referrals", { ...input, patientName: "Kari Nordmann" });
     expect(made).toMatchObject({ status: 201, body: { patientId: patient.body.id, dueDate: "2026-12-04" } });
-    expect(await post(referrals(), "/api/v1/referrals", input)).toEqual({ status: 200, body: made.body });
+    expect(await post(referrals(), "/api/v1/referrals", { ...input, patientName: "Kari Nordmann" })).toEqual({ status: 200, body: made.body });
+    // known in the unit now: 200, and a later referral may leave the name out
+    expect(await post(patients(), "/api/v1/patients", { nationalId, name: "Kari Nordmann" })).toEqual({ status: 200, body: patient.body });
     const badHpr = await post(referrals(), "/api/v1/referrals", { ...input, idempotencyKey: null, referrerHpr: "12a45" });
     expect(badHpr.status).toBe(422);
     expect(badHpr.body.fieldErrors.referrerHpr[0]).toMatch(/bare ha sifre/);

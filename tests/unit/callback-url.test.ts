@@ -19,6 +19,11 @@ describe("safeCallbackPath: where login may send a user back to", () => {
     "",
     "/login?callbackUrl=/x",
     "/api/v1/worklist",
+    // dot segments that resolve to a protocol-relative "//evil.example"
+    "/.//evil.example",
+    "/..//evil.example",
+    "/%2e//evil.example",
+    "/a/..//evil.example",
   ])("refuses %j", (value) => {
     expect(safeCallbackPath(value)).toBeNull();
   });

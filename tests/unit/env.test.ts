@@ -16,6 +16,8 @@ describe("a bad setting", () => {
       /AUTH_IDLE_TIMEOUT_MINUTES må være et tall \(minutter\) .*\(nå «tretti»\)/,
     );
     expect(() => env("DATABASE_POOL_SIZE", { DATABASE_POOL_SIZE: "2.5" })).toThrow(/DATABASE_POOL_SIZE må være et heltall/);
+    // the nightly recompute's two pages in flight and a request: 1 would starve the job for good
+    expect(() => env("DATABASE_POOL_SIZE", { DATABASE_POOL_SIZE: "1" })).toThrow(/DATABASE_POOL_SIZE/);
     expect(() => env("FORLOPSVAKT_NIGHTLY", { FORLOPSVAKT_NIGHTLY: "av" })).toThrow(/FORLOPSVAKT_NIGHTLY må være on eller off/);
     expect(() => env("FORLOPSVAKT_TODAY", { FORLOPSVAKT_TODAY: "2026-02-30" })).toThrow(/FORLOPSVAKT_TODAY må være en dato/);
     expect(() => env("TRUST_PROXY_HOPS", { TRUST_PROXY_HOPS: "-1" })).toThrow(/TRUST_PROXY_HOPS/);

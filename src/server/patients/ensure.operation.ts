@@ -14,8 +14,8 @@ export const ensurePatientOperation = defineOperation({
   summary: "Find or register a patient by national id (an existing patient's name is never changed)",
   body: createPatientSchema,
   responses: {
-    201: { description: "Registered now", schema: ensurePatientResponse },
-    200: { description: "Registered already: the same id", schema: ensurePatientResponse },
+    201: { description: "Registered now, or known only outside the caller's units (the same answer, so the status never tells whether a national id is a patient elsewhere)", schema: ensurePatientResponse },
+    200: { description: "Known in the caller's units already: the same id", schema: ensurePatientResponse },
   },
   errors: { 422: "Invalid input, with field messages" },
 });

@@ -25,10 +25,14 @@ export async function correctAssessment(actor: Actor, referralId: string, data: 
       where: { id: referralId },
       include: {
         pathways: { select: { id: true, openedDate: true }, orderBy: { createdAt: "asc" } },
-        assessments: { orderBy: { recordedAt: "desc" }, take: 1 },
+        assessments: { select: { id: true, correctsId: true } },
       },
     });
-    const current = referral.assessments[0];
+    // the assessment in force is the one no later row corrects (the chain's head;
+    // recordedAt is when a transaction began, so two corrections can commit in
+    // the other order than their times say)
+    const corrected = new Set(referral.assessments.map((a) => a.correctsId));
+    const current = referral.assessments.find((a) => !corrected.has(a.id));
     if (!referral.assessedDate || !referral.decision) {
       throw new ConflictError("referral_not_assessed", "Henvisningen er ikke vurdert ennå: vurder den først.");
     }

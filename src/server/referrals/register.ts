@@ -1,4 +1,5 @@
 import "server-only";
+import { knownInUnits } from "@/server/patients/known-in-units";
 import { referralDueDate } from "@/domain/referrals";
 import { fromIsoDate, toIsoDate, type IsoDate } from "@/lib/dates";
 import { writeAudit } from "@/server/audit";
@@ -47,7 +48,12 @@ export async function registerReferral(actor: Actor, data: RegisterReferralData,
     if (earlier) return earlier;
   }
   const match = await lookUpPatient(actor, data.nationalId.value, { purpose: "referral.create", unitId: data.unitId });
-  if (!match && !data.patientName) throw new ValidationError({ patientName: ["Skriv inn pasientens fulle navn."] });
+  // Without a typed name only a patient the unit's own referrals know may be
+  // named from the register: another unit's name is never taken over (and
+  // shown), and an id known only elsewhere gets the same answer as an unknown one.
+  if (!data.patientName && !(match && (await knownInUnits(actor, match.id)))) {
+    throw new ValidationError({ patientName: ["Skriv inn pasientens fulle navn."] });
+  }
 
   try {
     return await prisma.$transaction(async (tx) => {
@@ -58,6 +64,7 @@ export async function registerReferral(actor: Actor, data: RegisterReferralData,
       const patient = await patientForNewPathway(tx, actor, match, {
         nationalId: data.nationalId.value,
         birthDate: data.nationalId.birthDate,
+        // the register's own name only where the unit knows the patient (checked above)
         name: data.patientName ?? match!.name,
       });
       if (!data.confirmDuplicate) {
