@@ -10,6 +10,8 @@ import { WORKLIST_RULES, type WorklistReason } from "./rules";
 export const URGENCY_BANDS = {
   /** a patient's legal right is already broken (pasient- og brukerrettighetsloven § 2-2) */
   rights_breach: "Brudd på pasientrettigheter",
+  /** a legal deadline (juridisk frist) within the horizon: a right about to be broken, above the advisory norms */
+  rights_due: "Juridisk frist nærmer seg",
   /** advisory deadlines (forløpstider) passed, most days late first */
   overdue: "Forfalte frister",
   /** due within the horizon, soonest first */
@@ -33,8 +35,8 @@ export interface WorklistGroup {
 export const WORKLIST_GROUPS = {
   fristbrudd: { label: "Fristbrudd: juridisk frist passert", reason: "LEGAL_DEADLINE_BREACHED", band: "rights_breach" },
   henvisning: { label: "Henvisning ikke vurdert innen 10 virkedager", reason: "REFERRAL_NOT_ASSESSED", overdue: true, band: "rights_breach" },
+  "juridisk-frist": { label: "Juridisk frist innen horisonten", reason: "LEGAL_DEADLINE", band: "rights_due" },
   forfalt: { label: "Forfalte frister", reason: "DEADLINE", overdue: true, band: "overdue" },
-  "juridisk-frist": { label: "Juridisk frist innen horisonten", reason: "LEGAL_DEADLINE", band: "due_soon" },
   "henvisning-snart": { label: "Henvisning nærmer seg 10 virkedager", reason: "REFERRAL_NOT_ASSESSED", overdue: false, band: "due_soon" },
   snart: { label: "Frister innen horisonten", reason: "DEADLINE", overdue: false, band: "due_soon" },
   "uten-m": { label: "Startet uten første frammøte", reason: "NO_FIRST_ATTENDANCE", band: "follow_up" },

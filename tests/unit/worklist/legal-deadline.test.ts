@@ -68,11 +68,11 @@ describe("legal deadline rows", () => {
 });
 
 describe("legal deadline rank and text", () => {
-  it("ranks fristbrudd among the breaches of patient rights, and the legal deadline first of what is due soon", () => {
+  it("ranks fristbrudd among the breaches of patient rights, and the legal deadline next, above the advisory deadlines", () => {
     expect(WORKLIST_REASONS.slice(0, 3)).toEqual(["LEGAL_DEADLINE_BREACHED", "LEGAL_DEADLINE", "DEADLINE"]);
     const order = Object.keys(REASON_FILTERS);
     expect(order.slice(0, 2)).toEqual(["fristbrudd", "henvisning"]);
-    expect(order.indexOf("juridisk-frist")).toBeLessThan(order.indexOf("snart"));
+    expect(order.indexOf("juridisk-frist")).toBeLessThan(order.indexOf("forfalt"));
     expect(REASON_FILTERS.fristbrudd.band).toBe("rights_breach");
     expect(groupOf("LEGAL_DEADLINE_BREACHED", "2026-10-15", "2026-11-22")).toBe("fristbrudd");
     expect(groupOf("LEGAL_DEADLINE", "2026-12-15", "2026-11-22")).toBe("juridisk-frist");

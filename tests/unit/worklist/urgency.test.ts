@@ -5,11 +5,11 @@ import { rowStatus } from "@/domain/worklist/row-status";
 const TODAY = "2026-11-22";
 
 describe("the worklist's urgency order", () => {
-  it("ranks breaches of patient rights, then overdue deadlines, then due soon, then follow-ups, then notices", () => {
+  it("ranks breaches of patient rights, then legal deadlines due, then overdue deadlines, then due soon, then follow-ups, then notices", () => {
     const bySlug = [...GROUP_SLUGS].sort((a, b) => groupRank(a) - groupRank(b));
-    expect(bySlug).toEqual(["fristbrudd", "henvisning", "forfalt", "juridisk-frist", "henvisning-snart", "snart", "uten-m", "tilbakemelding", "avslutning", "inaktiv", "merknad", "samtidig"]);
+    expect(bySlug).toEqual(["fristbrudd", "henvisning", "juridisk-frist", "forfalt", "henvisning-snart", "snart", "uten-m", "tilbakemelding", "avslutning", "inaktiv", "merknad", "samtidig"]);
     const bands = bySlug.map((s) => WORKLIST_GROUPS[s].band);
-    expect([...new Set(bands)]).toEqual(["rights_breach", "overdue", "due_soon", "follow_up", "notice"]);
+    expect([...new Set(bands)]).toEqual(["rights_breach", "rights_due", "overdue", "due_soon", "follow_up", "notice"]);
   });
 
   it("puts every reason, overdue or not, in exactly one group", () => {
