@@ -21,6 +21,11 @@ async function daysLate(page: Page): Promise<number[]> {
 test("most urgent first: a referral past the legal 10 working days tops the list, rows are compact, the list is counted", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await logIn(page, "koordinator@forlopsvakt.test", "Arbeidsliste");
+  // the menu marks the page the user is on, and the app has a favicon
+  const menu = page.getByRole("navigation", { name: "Hovedmeny" });
+  await expect(menu.getByRole("link", { name: "Arbeidsliste" })).toHaveAttribute("aria-current", "page");
+  await expect(menu.getByRole("link", { name: "Henvisninger" })).not.toHaveAttribute("aria-current", "page");
+  expect((await page.request.get("/icon.svg")).headers()["content-type"]).toMatch(/image\/svg\+xml/);
   // breaches of patient rights come first (the seed's fristbrudd, then Ingrid Solbakken's referral,
   // 21 days old and not assessed), above every advisory deadline
   await expect(page.locator("tbody th").first()).toHaveText(/^(Fristbrudd: juridisk frist passert|Henvisning ikke vurdert innen 10 virkedager)$/);

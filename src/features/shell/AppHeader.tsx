@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/server/auth/current-user";
 import { ROLE_LABELS } from "@/domain/permissions";
 import { navigationFor } from "./navigation";
 import { logoutAction } from "./logout-action";
+import { MainMenu } from "./MainMenu";
 
 export async function AppHeader() {
   const user = await getCurrentUser();
@@ -14,13 +15,7 @@ export async function AppHeader() {
         </Link>
         {user && (
           <>
-            <nav aria-label="Hovedmeny" className="flex flex-wrap gap-4">
-              {navigationFor(user.role).map((item) => (
-                <Link key={item.href} href={item.href} className="text-blue-800 underline-offset-4 hover:underline">
-                  {item.label}
-                </Link>
-              ))}
-            </nav>
+            <MainMenu items={navigationFor(user.role).map(({ href, label }) => ({ href, label }))} />
             <div className="ml-auto flex items-center gap-3 text-sm">
               <span>
                 {user.name} <span className="text-slate-600">({ROLE_LABELS[user.role]})</span>
