@@ -17,7 +17,7 @@ async function registerSuggested(page: Page, buttonName: RegExp) {
   await page.getByRole("button", { name: buttonName }).click();
   await expect(page.getByRole("region", { name: "Registrer kode" }).getByText(/registreres|på dag \d+ av \d+/)).toBeVisible();
   await page.getByRole("button", { name: "Lagre kode" }).click();
-  await expect(page.getByText(/^Lagret\./)).toBeVisible();
+  await expect(page.getByText(/^Koden er lagret\./)).toBeVisible();
 }
 
 const axe = (page: Page) => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -87,7 +87,7 @@ test("C without M asks for a justification and shows the notice", async ({ page 
   await expect(page.getByText("Kode C (klinisk beslutning) mangler forutgående kode M (første frammøte)").first()).toBeVisible();
   await page.getByLabel("Begrunnelse (påkrevd)").fill("Første samtale ble dokumentert i annet system");
   await page.getByRole("button", { name: "Lagre kode" }).click();
-  await expect(page.getByText(/^Lagret\./)).toBeVisible();
+  await expect(page.getByText(/^Koden er lagret\./)).toBeVisible();
   await expect(page.getByRole("region", { name: "Oppmerksomheter" })).toContainText("mangler forutgående kode M");
   await expect(page.getByText("Begrunnelse: Første samtale ble dokumentert i annet system")).toBeVisible();
 });

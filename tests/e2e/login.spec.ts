@@ -18,7 +18,8 @@ async function logIn(page: Page, email: string, password = "demo1234") {
 
 test("an unauthenticated visitor is sent to the login page", async ({ page }) => {
   await page.goto("/mine-pasienter");
-  await expect(page).toHaveURL(/\/login$/);
+  // with the page to come back to after login
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fmine-pasienter$/);
   await expect(page.getByRole("heading", { name: "Logg inn" })).toBeVisible();
 });
 

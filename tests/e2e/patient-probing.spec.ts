@@ -162,8 +162,8 @@ test("a coordinator resolves the name discrepancy by entering the name from the 
   await note.getByLabel("Navn i folkeregisteret").fill("Skrive Feilsen");
   await note.getByRole("button", { name: "Lagre kontrollert navn" }).click();
   await expect(note.getByRole("status")).toContainText("avviker fortsatt");
-  // React empties the form once the action is done: type the next name after that
-  await expect(note.getByLabel("Navn i folkeregisteret")).toHaveValue("");
+  // a refusal keeps what was typed (the form no longer empties itself)
+  await expect(note.getByLabel("Navn i folkeregisteret")).toHaveValue("Skrive Feilsen");
   // the registered name stands in for the Folkeregister's here
   await note.getByLabel("Navn i folkeregisteret").fill(known.name.toUpperCase());
   await note.getByRole("button", { name: "Lagre kontrollert navn" }).click();
