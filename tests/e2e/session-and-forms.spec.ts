@@ -117,7 +117,7 @@ test("correction, explanation and an expired session on the pathway page, open a
   await eNotice.getByText("Forklar oppmerksomheten").click();
   await eNotice.getByLabel("Hvorfor er kodingen riktig slik den er?").fill("Beslutningen ble tatt i et samarbeidsmøte.");
   await eNotice.getByRole("button", { name: "Lagre forklaring" }).click();
-  await expect(eNotice).toContainText(/Forklart \d{2}\.\d{2}\.\d{4},? \d{2}[:.]\d{2} av .+: Beslutningen ble tatt i et samarbeidsmøte\./);
+  await expect(eNotice).toContainText(/Forklart \d{2}\.\d{2}\.\d{4} kl\. \d{2}:\d{2} av .+: Beslutningen ble tatt i et samarbeidsmøte\./);
   await expect(eNotice).not.toContainText("Ikke forklart.");
   expect((await axe(page)).violations).toEqual([]);
 

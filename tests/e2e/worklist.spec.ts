@@ -37,9 +37,9 @@ test("most urgent first: a referral past the legal 10 working days tops the list
   await page.goto("/arbeidsliste?grunn=henvisning&horisont=365");
   expect(await daysLate(page).then((late) => late.every((d) => d > 0))).toBe(true);
   await page.goto("/arbeidsliste");
-  // about one line per row (they were ~95 px each)
+  // about one line per row (they were ~95 px each; a fristbrudd row's longer text may take a second line)
   const heights = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect().height));
-  expect(heights.reduce((a, b) => a + b, 0) / heights.length).toBeLessThan(56);
+  expect(heights.reduce((a, b) => a + b, 0) / heights.length).toBeLessThan(60);
   // the whole list is counted, and paged "side x av y"
   await expect(page.getByTestId("worklist-total")).toHaveText(/^\d+ rader · side 1 av \d+$/);
   const pages = Number(/av (\d+)/.exec((await page.getByTestId("worklist-total").textContent())!)![1]);
@@ -181,7 +181,8 @@ test("assigning a clinician shows the pathway on that clinician's own list", asy
 test("the CSV export holds the same rows as the screen, readable by Excel", async ({ page }) => {
   await logIn(page, "koordinator@forlopsvakt.test", "Arbeidsliste");
   await page.goto("/arbeidsliste?grunn=forfalt");
-  const onScreen = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[3].querySelector("a")!.textContent!.trim()));
+  // the patient column (the third: no reason column in the grouped view)
+  const onScreen = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[2].querySelector("a")!.textContent!.trim()));
   const href = (await page.getByRole("link", { name: "Last ned som CSV (Excel)" }).getAttribute("href"))!;
   expect(href).toContain("grunn=forfalt");
   const response = await page.request.get(href);
