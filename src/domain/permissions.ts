@@ -3,7 +3,7 @@
 // is listed only once something checks it (tests/unit/guards-used.test.ts).
 // Unit scoping (which records) is separate from this table (which actions).
 
-export const ROLES = ["CLINICIAN", "COORDINATOR", "LEADER", "ADMIN"] as const;
+export const ROLES = ["CLINICIAN", "COORDINATOR", "LEADER", "ADMIN", "PRIVACY_OFFICER"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ACTIONS = [
@@ -23,7 +23,7 @@ export const ACTIONS = [
   "report.view", // the leader's compliance reports
   "export.csv",
   "admin.users", // the administration page
-  "audit.read", // the patient access log
+  "audit.read", // the audit log review (revisjon): who saw which patient
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -49,7 +49,10 @@ const PERMISSIONS = {
   // Leaders read pathways behind the numbers (drill-down) but do not code.
   LEADER: ["patient.read", "referral.read", "worklist.view", "report.view", "export.csv"],
   // Administrators run the system; they see no patient data.
-  ADMIN: ["admin.users", "audit.read"],
+  ADMIN: ["admin.users"],
+  // Personvern (the privacy and security officer) reviews the audit log: who
+  // looked at a patient's data. No clinical pages.
+  PRIVACY_OFFICER: ["audit.read"],
 } as const satisfies Record<Role, readonly Action[]>;
 
 export function isRole(value: unknown): value is Role {
@@ -79,6 +82,7 @@ export const HOME_BY_ROLE: Record<Role, string> = {
   COORDINATOR: "/arbeidsliste",
   LEADER: "/rapporter",
   ADMIN: "/admin",
+  PRIVACY_OFFICER: "/revisjon",
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -86,4 +90,5 @@ export const ROLE_LABELS: Record<Role, string> = {
   COORDINATOR: "Forløpskoordinator",
   LEADER: "Leder",
   ADMIN: "Administrator",
+  PRIVACY_OFFICER: "Personvernansvarlig",
 };

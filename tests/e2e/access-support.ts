@@ -9,12 +9,13 @@ import { logIn } from "./support";
 export type Ids = { own: string; other: string; event: string; otherEvent: string; otherUnit: string; ownReferral: string; otherReferral: string };
 
 // Demo users: DPS is the own unit of the clinician and the coordinator; the
-// leader has every unit; the administrator none.
+// leader has every unit; the administrator and the privacy officer none.
 export const USERS: Record<Role, { email: string; units: ("DPS" | "BUP")[] }> = {
   CLINICIAN: { email: "behandler@forlopsvakt.test", units: ["DPS"] },
   COORDINATOR: { email: "koordinator@forlopsvakt.test", units: ["DPS"] },
   LEADER: { email: "leder@forlopsvakt.test", units: ["DPS", "BUP"] },
   ADMIN: { email: "admin@forlopsvakt.test", units: [] },
+  PRIVACY_OFFICER: { email: "personvern@forlopsvakt.test", units: [] },
 };
 
 /** A DPS pathway (own unit of the clinician and coordinator), a BUP one, an event of each, and the BUP unit. */

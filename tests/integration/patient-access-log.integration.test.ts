@@ -20,7 +20,7 @@ describe("who has seen a patient", () => {
     const clinician = await makeActor(db(), "CLINICIAN", [unit.id]);
     const coordinator = await makeActor(db(), "COORDINATOR", [unit.id]);
     const outsider = await makeActor(db(), "CLINICIAN", [other.id]);
-    const admin = await makeActor(db(), "ADMIN", []);
+    const admin = await makeActor(db(), "PRIVACY_OFFICER", []);
     const pathway = await makePathway(db(), unit.id, clinician.user.id, [["A", null, "2026-09-03"], ["M", null, "2026-09-10"]]);
     const neighbour = await makePathway(db(), unit.id, clinician.user.id, [["A", null, "2026-09-03"], ["M", null, "2026-09-10"]]);
     for (const p of [pathway, neighbour]) {
@@ -64,13 +64,13 @@ describe("who has seen a patient", () => {
     expect(plan).toContain("AuditEvent_patientId_at_idx");
   });
 
-  it("is for administrators (audit.read) only, and refuses a malformed patient id", async () => {
+  it("is for the privacy officer (audit.read) only, and refuses a malformed patient id", async () => {
     const unit = await makeUnit(db());
     for (const role of ["CLINICIAN", "COORDINATOR", "LEADER"] as const) {
       const actor = await makeActor(db(), role, [unit.id]);
       await expect(patientAccessLog(actor, { patientId: "c123" })).rejects.toBeInstanceOf(PermissionDenied);
     }
-    const admin = await makeActor(db(), "ADMIN", []);
+    const admin = await makeActor(db(), "PRIVACY_OFFICER", []);
     await expect(patientAccessLog(admin, { patientId: "'; --" })).rejects.toThrow(/Ugyldig pasient-id/);
   });
 });

@@ -23,7 +23,8 @@ const EXPECTED: Record<Role, Action[]> = {
     "export.csv",
   ],
   LEADER: ["patient.read", "referral.read", "worklist.view", "report.view", "export.csv"],
-  ADMIN: ["admin.users", "audit.read"],
+  ADMIN: ["admin.users"],
+  PRIVACY_OFFICER: ["audit.read"],
 };
 
 describe("permission table", () => {

@@ -38,6 +38,7 @@ const DEMO_USERS: { email: string; name: string; role: Role; units: UnitSpec["ke
   { email: "behandler@forlopsvakt.test", name: "Bente Behandler", role: "CLINICIAN", units: ["dps"] },
   { email: "leder@forlopsvakt.test", name: "Lars Leder", role: "LEADER", units: ["dps", "bup", "tsb"] },
   { email: DEMO_ADMIN_EMAIL, name: "Anders Admin", role: "ADMIN", units: [] },
+  { email: "personvern@forlopsvakt.test", name: "Pia Personvern", role: "PRIVACY_OFFICER", units: [] },
   { email: "behandler.bup@forlopsvakt.test", name: "Berit BUP-behandler", role: "CLINICIAN", units: ["bup"] },
   { email: "koordinator.bup@forlopsvakt.test", name: "Kjersti Koordinator", role: "COORDINATOR", units: ["bup"] },
   { email: "koordinator.tsb@forlopsvakt.test", name: "Tore Koordinator", role: "COORDINATOR", units: ["tsb"] },
