@@ -36,6 +36,11 @@ const ROUTES: Record<string, Route> = {
   "app/rapporter/forlop/page.tsx": { method: "GET", action: "report.view", url: () => "/rapporter/forlop?hva=frist&kind=basis_assessment", page: true },
   "app/rapporter/eksport/route.ts": { method: "GET", action: "export.csv", url: () => "/rapporter/eksport?tabell=etterlevelse" },
   "app/admin/page.tsx": { method: "GET", action: "admin.users", url: () => "/admin", page: true },
+  // personvern: the audit review; every other role is refused, and personvern reaches no clinical page above
+  "app/revisjon/page.tsx": { method: "GET", action: "audit.read", url: () => "/revisjon?handling=LOGIN_SUCCEEDED", page: true },
+  "app/revisjon/innsynslogg/page.tsx": { method: "GET", action: "audit.read", url: (_id, i) => `/revisjon/innsynslogg?pasient=${i.ownPatient}`, page: true },
+  "app/revisjon/monstre/page.tsx": { method: "GET", action: "audit.read", url: () => "/revisjon/monstre", page: true },
+  "app/revisjon/eksport/route.ts": { method: "GET", action: "audit.read", url: () => "/revisjon/eksport?handling=LOGIN_SUCCEEDED" },
   "app/api/health/route.ts": { method: "GET", action: null, url: () => "/api/health" },
   "app/api/auth/[...nextauth]/route.ts": { method: "GET", action: null, url: () => "/api/auth/csrf" },
   "app/api/v1/openapi.json/route.ts": { method: "GET", action: null, url: () => "/api/v1/openapi.json" },

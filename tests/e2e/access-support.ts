@@ -6,7 +6,7 @@ import { logIn } from "./support";
 // Shared by the access matrices of routes (access-matrix.spec.ts) and server
 // actions (action-matrix.spec.ts).
 
-export type Ids = { own: string; other: string; event: string; otherEvent: string; otherUnit: string; ownReferral: string; otherReferral: string };
+export type Ids = { own: string; other: string; event: string; otherEvent: string; otherUnit: string; ownReferral: string; otherReferral: string; ownPatient: string };
 
 // Demo users: DPS is the own unit of the clinician and the coordinator; the
 // leader has every unit; the administrator and the privacy officer none.
@@ -32,7 +32,8 @@ export async function ids(): Promise<Ids> {
     const other = await pathway("BUP");
     const otherUnit = (await client.query(`SELECT "unitId" FROM "Pathway" WHERE id = $1`, [other])).rows[0].unitId as string;
     const referralOf = async (pathwayId: string) => (await client.query(`SELECT "referralId" FROM "Pathway" WHERE id = $1`, [pathwayId])).rows[0].referralId as string;
-    return { own, other, event: await eventOf(own), otherEvent: await eventOf(other), otherUnit, ownReferral: await referralOf(own), otherReferral: await referralOf(other) };
+    const ownPatient = (await client.query(`SELECT "patientId" FROM "Pathway" WHERE id = $1`, [own])).rows[0].patientId as string;
+    return { own, other, event: await eventOf(own), otherEvent: await eventOf(other), otherUnit, ownReferral: await referralOf(own), otherReferral: await referralOf(other), ownPatient };
   } finally {
     await client.end();
   }

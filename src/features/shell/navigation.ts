@@ -8,6 +8,7 @@ const NAV_ITEMS: { href: string; label: string; action: Action }[] = [
   { href: "/forlop/ny", label: "Nytt forløp", action: "pathway.create" },
   { href: "/rapporter", label: "Rapporter", action: "report.view" },
   { href: "/admin", label: "Administrasjon", action: "admin.users" },
+  { href: "/revisjon", label: "Revisjon", action: "audit.read" },
 ];
 
 export function navigationFor(role: Role) {

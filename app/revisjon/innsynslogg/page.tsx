@@ -1,0 +1,4 @@
+import { AccessReportPage } from "@/features/audit-review/AccessReportPage";
+
+export const metadata = { title: "Innsynslogg" };
+export default AccessReportPage;
