@@ -63,3 +63,15 @@ describe("the main menu", () => {
     }
   });
 });
+
+describe("periods read from the address (today pinned)", () => {
+  it("the patterns: the last week by default, a week from a lone Fra, refused when too long or reversed", async () => {
+    const { patternPeriodOf, reportPeriod } = await import("@/server/audit-review/filters");
+    expect(patternPeriodOf({}, "2026-11-29")).toEqual({ ok: true, period: { from: "2026-11-23", to: "2026-11-29" } });
+    expect(patternPeriodOf({ fra: "2026-11-01" }, "2026-11-29")).toEqual({ ok: true, period: { from: "2026-11-01", to: "2026-11-07" } });
+    expect(patternPeriodOf({ fra: "2026-10-01", til: "2026-11-29" }, "2026-11-29")).toEqual({ ok: false, message: "Perioden kan være høyst 31 dager." });
+    expect(patternPeriodOf({ fra: "2026-11-29", til: "2026-11-01" }, "2026-11-29")).toMatchObject({ ok: false });
+    // the access report: the last 12 months up to today unless chosen
+    expect(reportPeriod({}, "2026-11-29")).toEqual({ from: "2025-11-30", to: "2026-11-29" });
+  });
+});
