@@ -60,11 +60,19 @@ export async function manyPatients(period: PatternPeriod): Promise<ManyPatientsR
       SELECT a."userId", a."patientId", a."at" FROM "AuditEvent" a
       WHERE ${inPeriod(period)} AND ${actions(MANY_PATIENTS_READS)} AND a."patientId" IS NOT NULL AND a."userId" IS NOT NULL
     ),
+    -- (user, patient) per clock hour, then per two-hour bucket starting at
+    -- each hour, then the buckets holding enough patients: hash aggregates
+    -- throughout (count(DISTINCT) sorted the period's reads, on disk)
+    hourly AS (
+      SELECT r."userId", r."patientId", date_trunc('hour', r."at") AS "hour" FROM reads r GROUP BY 1, 2, 3
+    ),
+    pairs AS (
+      SELECT h."userId", b."start", h."patientId" FROM hourly h,
+        LATERAL (VALUES (h."hour"), (h."hour" - interval '1 hour')) b("start")
+      GROUP BY 1, 2, 3
+    ),
     buckets AS (
-      SELECT r."userId", b."start" FROM reads r,
-        LATERAL (VALUES (date_trunc('hour', r."at")), (date_trunc('hour', r."at") - interval '1 hour')) b("start")
-      GROUP BY r."userId", b."start"
-      HAVING count(DISTINCT r."patientId") >= ${MANY_PATIENTS_THRESHOLD}
+      SELECT p."userId", p."start" FROM pairs p GROUP BY 1, 2 HAVING count(*) >= ${MANY_PATIENTS_THRESHOLD}
     ),
     candidates AS MATERIALIZED (
       SELECT DISTINCT r."userId", r."patientId", r."at" FROM reads r
