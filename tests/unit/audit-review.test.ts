@@ -75,3 +75,14 @@ describe("periods read from the address (today pinned)", () => {
     expect(reportPeriod({}, "2026-11-29")).toEqual({ from: "2025-11-30", to: "2026-11-29" });
   });
 });
+
+describe("the search's address", () => {
+  it("refuses a page marker beyond the row id's range and a reversed period (a 404, never a database error)", async () => {
+    const { auditFilterSchema } = await import("@/server/audit-review/filters");
+    expect(auditFilterSchema.safeParse({ etter: "9223372036854775807" }).success).toBe(true);
+    expect(auditFilterSchema.safeParse({ etter: "9223372036854775808" }).success).toBe(false);
+    expect(auditFilterSchema.safeParse({ etter: "0" }).success).toBe(false);
+    expect(auditFilterSchema.safeParse({ fra: "2026-11-02", til: "2026-11-01" }).success).toBe(false);
+    expect(auditFilterSchema.safeParse({ handling: ["PATHWAY_VIEWED", "x"], pasient: "" }).data).toEqual({ handling: "PATHWAY_VIEWED" });
+  });
+});

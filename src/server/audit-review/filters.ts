@@ -22,7 +22,8 @@ export const auditFilterSchema = z
     handling: z.preprocess(first, z.enum(AuditAction, { error: "Ukjent handling." }).optional()),
     fra: date("Fra-datoen er ikke en gyldig dato (ÅÅÅÅ-MM-DD)."),
     til: date("Til-datoen er ikke en gyldig dato (ÅÅÅÅ-MM-DD)."),
-    etter: z.preprocess(first, z.string().regex(/^[1-9]\d{0,18}$/, "Ugyldig side.").optional()),
+    // a row id: a positive bigint (a larger number would be a database error, not "no rows")
+    etter: z.preprocess(first, z.string().regex(/^[1-9]\d{0,18}$/, "Ugyldig side.").refine((v) => BigInt(v) <= 9_223_372_036_854_775_807n, "Ugyldig side.").optional()),
   })
   .refine((f) => !f.fra || !f.til || f.fra <= f.til, { message: "Fra-datoen må være før til-datoen.", path: ["til"] });
 export type AuditFilters = z.output<typeof auditFilterSchema>;
