@@ -36,6 +36,10 @@ const ROUTES: Record<string, Route> = {
   "app/rapporter/forlop/page.tsx": { method: "GET", action: "report.view", url: () => "/rapporter/forlop?hva=frist&kind=basis_assessment", page: true },
   "app/rapporter/eksport/route.ts": { method: "GET", action: "export.csv", url: () => "/rapporter/eksport?tabell=etterlevelse" },
   "app/admin/page.tsx": { method: "GET", action: "admin.users", url: () => "/admin", page: true },
+  "app/admin/klienter/page.tsx": { method: "GET", action: "admin.clients", url: () => "/admin/klienter", page: true },
+  // the file's POST (create) is checked in machine-client.spec.ts and the integration tests
+  "app/api/v1/admin/clients/route.ts": { method: "GET", action: "admin.clients", url: () => "/api/v1/admin/clients" },
+  "app/api/v1/admin/clients/[id]/revoke/route.ts": { method: "POST", action: "admin.clients", url: (id) => `/api/v1/admin/clients/${id}/revoke` },
   "app/api/health/route.ts": { method: "GET", action: null, url: () => "/api/health" },
   "app/api/auth/[...nextauth]/route.ts": { method: "GET", action: null, url: () => "/api/auth/csrf" },
   "app/api/v1/openapi.json/route.ts": { method: "GET", action: null, url: () => "/api/v1/openapi.json" },
