@@ -24,6 +24,9 @@ const patientAccessRow = z.object({
   action: z.enum(AuditAction),
   userId: z.string().nullable(),
   userName: z.string().nullable(),
+  /** a machine client (the EPJ) that acted: then no user */
+  clientId: z.string().nullable(),
+  clientName: z.string().nullable(),
   pathwayId: z.string().nullable(),
   /** true: the patient was one of several a list showed */
   viaList: z.boolean(),
@@ -45,9 +48,10 @@ export async function patientAccessLog(actor: Actor, query: z.input<typeof patie
         AND (${before}::bigint IS NULL OR "id" < ${before}::bigint)
     )
     SELECT a."id"::text AS "id", to_char(a."at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "at",
-      a."action"::text AS "action", a."userId", u."name" AS "userName", a."pathwayId",
+      a."action"::text AS "action", a."userId", u."name" AS "userName", a."clientId", c."name" AS "clientName", a."pathwayId",
       a."patientId" IS DISTINCT FROM ${q.patientId} AS "viaList", a."ip"
     FROM hits JOIN "AuditEvent" a ON a."id" = hits."id" LEFT JOIN "User" u ON u."id" = a."userId"
+      LEFT JOIN "MachineClient" c ON c."id" = a."clientId"
     ORDER BY a."id" DESC
     LIMIT ${q.limit + 1}`);
   const page = rows.slice(0, q.limit);

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { makeNationalId } from "@/domain/national-id";
 import { freeNationalId } from "@/server/seed/demo";
 import { generateDataSet } from "@/server/seed/generate";
@@ -53,19 +53,16 @@ describe("the demo seed on a database that already holds patients", () => {
   });
 
   it("gives the demo machine client a token nobody knows in production, the AUTH_SECRET-derived one elsewhere", () => {
-    const saved = { node: process.env.NODE_ENV, secret: process.env.AUTH_SECRET };
     try {
-      process.env.AUTH_SECRET = DEV_SECRET;
-      process.env.NODE_ENV = "development";
+      vi.stubEnv("AUTH_SECRET", DEV_SECRET);
+      vi.stubEnv("NODE_ENV", "development");
       expect(demoClientTokenForSeed().token).toBe(demoClientToken(DEV_SECRET).token);
-      process.env.NODE_ENV = "production";
+      vi.stubEnv("NODE_ENV", "production");
       const production = demoClientTokenForSeed();
       expect(production.token).not.toBe(demoClientToken(DEV_SECRET).token);
       expect(demoClientTokenForSeed().token).not.toBe(production.token);
     } finally {
-      process.env.NODE_ENV = saved.node;
-      if (saved.secret === undefined) delete process.env.AUTH_SECRET;
-      else process.env.AUTH_SECRET = saved.secret;
+      vi.unstubAllEnvs();
     }
   });
 

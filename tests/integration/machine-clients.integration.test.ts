@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/server/auth/current-user";
 import { clientActor } from "@/server/clients/authenticate";
+import { patientAccessLog } from "@/server/patient-access-log";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
 
 // Machine clients (issue 18): an administrator creates one through the admin
@@ -104,6 +105,11 @@ describe("machine clients", () => {
     expect(rows[1].detail).toMatchObject({ operation: "registerEvent", status: 201, path: `/api/v1/pathways/${dpsPathway}/events` });
     expect(rows[1].userAgent).toBe("epj-test");
     expect(client.lastUsedAt).not.toBeNull();
+    // the patient's access log names the client
+    const { patientId } = await db().pathway.findUniqueOrThrow({ where: { id: dpsPathway } });
+    const officer = await makeActor(db(), "PRIVACY_OFFICER", []);
+    const log = await patientAccessLog(officer, { patientId });
+    expect(log.rows[0]).toMatchObject({ action: "EVENT_CREATED", userId: null, userName: null, clientId: id, clientName: "EPJ DPS" });
   });
 
   it("are refused outside their units with 404, as users are, and the refusal is audited with the client", async () => {
