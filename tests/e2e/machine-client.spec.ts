@@ -18,10 +18,10 @@ function daysAgo(n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-test("an administrator creates a machine client whose token registers events in its unit only, until revoked", async ({ browser, playwright }) => {
+test("an administrator creates a machine client whose token registers events in its unit only, until revoked", async ({ browser, page: admin, playwright }) => {
   test.setTimeout(90_000);
   // a new DPS pathway, started five days ago
-  const coordinator = await browser.newPage();
+  const coordinator = await (await browser.newContext()).newPage();
   await logIn(coordinator, "koordinator@forlopsvakt.test", "Arbeidsliste");
   await coordinator.goto("/forlop/ny");
   await coordinator.getByLabel("Fødselsnummer eller D-nummer").fill(makeNationalId("1933-05-17", 778, { synthetic: true }));
@@ -31,12 +31,16 @@ test("an administrator creates a machine client whose token registers events in 
   await coordinator.getByLabel("Henviser", { exact: true }).fill("Fastlege Hansen");
   await coordinator.getByLabel("Type pakkeforløp").selectOption("D11");
   await coordinator.getByRole("button", { name: "Opprett forløp" }).click();
-  await expect(coordinator.getByRole("heading", { level: 1, name: /Mikkel Maskinklient/ })).toBeVisible();
+  // run again on the same database: the pathway is there already
+  const heading = coordinator.getByRole("heading", { level: 1, name: /Mikkel Maskinklient/ });
+  const existing = coordinator.getByRole("link", { name: "Gå til det åpne forløpet" });
+  await expect(heading.or(existing)).toBeVisible();
+  if (await existing.isVisible()) await existing.click();
+  await expect(heading).toBeVisible();
   const dpsPathway = new URL(coordinator.url()).pathname.split("/").pop()!;
   await coordinator.context().close();
 
   // the administrator creates the client and sees its token once
-  const admin = await browser.newPage();
   await logIn(admin, "admin@forlopsvakt.test");
   await admin.goto("/admin/klienter");
   await expect(admin.getByRole("heading", { level: 1, name: "Maskinklienter" })).toBeVisible();
