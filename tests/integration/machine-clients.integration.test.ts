@@ -35,9 +35,14 @@ const routes = {
   worklistExplain: () => import("../../app/api/v1/worklist/explain/route"),
 };
 
-async function call(handler: Handler, url: string, init: { method?: string; body?: unknown; token?: string; params?: Record<string, string> } = {}) {
+async function call(
+  handler: Handler,
+  url: string,
+  init: { method?: string; body?: unknown; token?: string; authorization?: string; params?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { "user-agent": "epj-test" };
   if (init.token !== undefined) headers.authorization = `Bearer ${init.token}`;
+  if (init.authorization !== undefined) headers.authorization = init.authorization;
   const request = new Request(`http://localhost${url}`, {
     method: init.method ?? "GET",
     headers,
@@ -160,6 +165,12 @@ describe("machine clients", () => {
       expect(response.headers.get("www-authenticate")).toContain("Bearer");
       expect(await response.json()).toEqual({ error: "invalid_token", message: "Ukjent eller tilbakekalt klientnøkkel." });
     }
+    // another scheme is not a client's: the session decides (a proxy's Basic login in the browser)
+    current = coordinator;
+    expect((await call(GET, "/api/v1/pathways", { authorization: "Basic dXNlcjpwYXNz" })).status).toBe(200);
+    expect((await call(GET, "/api/v1/pathways", { authorization: "Bearer fvk_x" })).status).toBe(401);
+    current = null;
+    expect((await call(GET, "/api/v1/pathways", { authorization: "Basic dXNlcjpwYXNz" })).status).toBe(401);
     // a known token id with a wrong secret
     const { id, token } = await createClient({ name: "Snart tilbakekalt", unitIds: [dps], scopes: ["pathways:read", "events:write"] });
     const forged = `${token.slice(0, 21)}${"A".repeat(43)}`;

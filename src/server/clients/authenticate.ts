@@ -25,11 +25,15 @@ const row = z.object({
   unitIds: z.array(z.string()),
 });
 
-/** The token of an `Authorization: Bearer …` header; undefined without one (a session then decides). */
+/**
+ * The token of an `Authorization: Bearer …` header ("" when it is empty or
+ * malformed: refused); undefined without a Bearer header, so a session then
+ * decides (another scheme, e.g. a proxy's Basic login in the browser, is not ours).
+ */
 export function bearerToken(request: Request): string | undefined {
-  const header = request.headers.get("authorization");
-  if (header === null) return undefined;
-  const match = /^Bearer[ \t]+(\S*)[ \t]*$/i.exec(header);
+  const header = request.headers.get("authorization")?.trim();
+  if (!header || !/^bearer(\s|$)/i.test(header)) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
   return match ? match[1] : "";
 }
 
