@@ -21,7 +21,7 @@ export class InvalidClientToken extends PermissionDenied {
   }
 }
 
-/** The acting client of a bearer token allowed `scope`, or the refusal as an error. */
+/** The acting client of a live bearer token; 401 (InvalidClientToken) for any other. */
 export async function requireClient(token: string, request: Request): Promise<Actor> {
   const actor = await clientActor(token, requestMetaFrom(request.headers), now());
   if (!actor?.user.client) throw new InvalidClientToken();
