@@ -14,6 +14,7 @@ import {
   ROOT, buildIsStale, ensureDependencies, ensurePrismaClient, log, migrate, run, startEmbeddedDatabase, stopChildren, timed, track,
 } from "./lib/common.mjs";
 import { DEFAULT_APP_ROLE, ensureAppRole } from "./lib/db-roles.mjs";
+import { demoClientToken } from "../src/lib/machine-token.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -120,5 +121,11 @@ function announce() {
     "admin@forlopsvakt.test           administrator",
     "behandler.bup@forlopsvakt.test   behandler, BUP",
   ]) log(`  ${line}`);
+  // the demo machine client's token is derived from the development AUTH_SECRET
+  // (src/server/seed/demo-client.ts); never printed in production
+  if (process.env.NODE_ENV !== "production") {
+    log(`Demo-maskinklient (DPS, events:write + pathways:read), API-nøkkel: ${demoClientToken(authSecret()).token}`);
+    log("  (gjelder når demodataene ble lastet med denne AUTH_SECRET)");
+  }
   log("Ctrl-C stopper alt.");
 }

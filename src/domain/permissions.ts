@@ -23,6 +23,7 @@ export const ACTIONS = [
   "report.view", // the leader's compliance reports
   "export.csv",
   "admin.users", // the administration page
+  "admin.clients", // machine clients (API access for the EPJ): create, list, revoke
   "audit.read", // the audit log review (revisjon): who saw which patient
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -49,11 +50,44 @@ const PERMISSIONS = {
   // Leaders read pathways behind the numbers (drill-down) but do not code.
   LEADER: ["patient.read", "referral.read", "worklist.view", "report.view", "export.csv"],
   // Administrators run the system; they see no patient data.
-  ADMIN: ["admin.users"],
+  ADMIN: ["admin.users", "admin.clients"],
   // Personvern (the privacy and security officer) reviews the audit log: who
   // looked at a patient's data. No clinical pages.
   PRIVACY_OFFICER: ["audit.read"],
 } as const satisfies Record<Role, readonly Action[]>;
+
+/**
+ * What a machine client (the EPJ integration) may do: its scopes, given by an
+ * administrator, each allowing a few actions, always within the client's
+ * units. Each API operation names the one scope it needs; an operation
+ * without a scope (administration, worklist row actions) refuses clients.
+ */
+export const SCOPES = ["pathways:read", "events:write", "referrals:write", "import:write"] as const;
+export type Scope = (typeof SCOPES)[number];
+
+const SCOPE_ACTIONS = {
+  "pathways:read": ["patient.read", "referral.read", "worklist.view"],
+  "events:write": ["event.create", "event.annul"],
+  "referrals:write": ["referral.write", "patient.create"],
+  // the import API is still to come: nothing yet
+  "import:write": [],
+} as const satisfies Record<Scope, readonly Action[]>;
+
+export const SCOPE_LABELS: Record<Scope, string> = {
+  "pathways:read": "Lese forløp, arbeidsliste og henvisninger",
+  "events:write": "Registrere og annullere hendelser",
+  "referrals:write": "Registrere og vurdere henvisninger",
+  "import:write": "Importere uttrekk",
+};
+
+export function isScope(value: unknown): value is Scope {
+  return typeof value === "string" && (SCOPES as readonly string[]).includes(value);
+}
+
+/** Whether a client with `scopes` may do `action`; unknown scopes allow nothing. */
+export function scopesAllow(scopes: readonly unknown[], action: Action): boolean {
+  return scopes.some((scope) => isScope(scope) && (SCOPE_ACTIONS[scope] as readonly Action[]).includes(action));
+}
 
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);

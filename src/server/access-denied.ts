@@ -5,6 +5,7 @@ import { isRecordId } from "@/lib/record-id";
 import type { Actor } from "@/server/auth/current-user";
 import { NotFoundError } from "@/server/errors";
 import { pooled } from "@/server/sql";
+import { auditUserId } from "@/server/audit";
 
 // A request for a pathway or event outside the user's units is answered 404,
 // as if it did not exist, and audited as ACCESS_DENIED naming the record asked
@@ -47,8 +48,8 @@ async function auditDenied(actor: Actor, attempted: Action, record: DeniedRecord
   const pathwayId =
     record.kind === "pathway" ? Prisma.sql`${record.id}` : Prisma.sql`(SELECT e."pathwayId" FROM "PathwayEvent" e WHERE e."id" = ${record.id})`;
   await pooled().run(Prisma.sql`
-    INSERT INTO "AuditEvent" ("userId", "action", "patientId", "pathwayId", "detail", "ip", "userAgent")
-    SELECT ${actor.user.id}, 'ACCESS_DENIED'::"AuditAction", p."patientId", p."id",
+    INSERT INTO "AuditEvent" ("userId", "clientId", "action", "patientId", "pathwayId", "detail", "ip", "userAgent")
+    SELECT ${auditUserId(actor.user.id, actor.meta)}, ${actor.meta.clientId ?? null}, 'ACCESS_DENIED'::"AuditAction", p."patientId", p."id",
       jsonb_build_object('record', ${record.kind}::text, 'id', ${record.id}::text, 'attempted', ${attempted}::text, 'exists', p."id" IS NOT NULL),
       ${actor.meta.ip}, ${actor.meta.userAgent}
     FROM (SELECT 1) one

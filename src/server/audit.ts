@@ -42,7 +42,16 @@ export function auditInsert(
   const detailSql = detailFrom ? Prisma.sql`COALESCE(${detail}::jsonb, '{}'::jsonb) || ${detailFrom}` : Prisma.sql`${detail}::jsonb`;
   const patientIds = patientIdsFrom ?? Prisma.sql`${[...new Set(entry.patientIds ?? [])].sort()}::text[]`;
   return Prisma.sql`
-    INSERT INTO "AuditEvent" ("userId", "action", "patientId", "pathwayId", "patientIds", "detail", "ip", "userAgent")
-    SELECT ${entry.userId}, ${entry.action}::"AuditAction", ${entry.patientId ?? null}, ${entry.pathwayId ?? null},
+    INSERT INTO "AuditEvent" ("userId", "clientId", "action", "patientId", "pathwayId", "patientIds", "detail", "ip", "userAgent")
+    SELECT ${auditUserId(entry.userId, meta)}, ${meta.clientId ?? null}, ${entry.action}::"AuditAction", ${entry.patientId ?? null}, ${entry.pathwayId ?? null},
       ${patientIds}, ${detailSql}, ${meta.ip}, ${meta.userAgent} ${from}`;
+}
+
+/**
+ * The user an audit row names: none when a machine client acted (the row
+ * names the client; its principal user only stands in for it as the author
+ * of records).
+ */
+export function auditUserId(userId: string | null, meta: RequestMeta): string | null {
+  return meta.clientId ? null : userId;
 }

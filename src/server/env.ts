@@ -106,6 +106,7 @@ export const SETTINGS = {
   AUTH_RATE_LIMIT_PER_EMAIL: whole(5, 1, "forsøk"),
   AUTH_RATE_LIMIT_DELAY_SECONDS: positive(2, "sekunder"),
   AUTH_RATE_LIMIT_MAX_DELAY_SECONDS: positive(120, "sekunder"),
+  API_CLIENT_RATE_LIMIT_PER_MINUTE: whole(600, 1, "kall"),
   AUTH_OIDC_ISSUER: text().refine((raw) => raw === undefined || /^https?:\/\/\S+$/.test(raw), "må være en https-adresse"),
   AUTH_OIDC_CLIENT_ID: text(),
   AUTH_OIDC_CLIENT_SECRET: text(),

@@ -24,6 +24,9 @@ const patientAccessRow = z.object({
   action: z.enum(AuditAction),
   userId: z.string().nullable(),
   userName: z.string().nullable(),
+  /** a machine client (the EPJ) that acted: then no user */
+  clientId: z.string().nullable(),
+  clientName: z.string().nullable(),
   pathwayId: z.string().nullable(),
   /** true: the patient was one of several a list showed */
   viaList: z.boolean(),

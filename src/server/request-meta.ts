@@ -9,6 +9,11 @@ import { env } from "@/server/env";
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
+  /**
+   * Set when a machine client made the request (bearer token): every audit
+   * row of the request then names the client, and no user.
+   */
+  clientId?: string;
 }
 
 export function requestMetaFrom(headers: Headers): RequestMeta {

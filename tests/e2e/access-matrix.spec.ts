@@ -41,6 +41,10 @@ const ROUTES: Record<string, Route> = {
   "app/revisjon/innsynslogg/page.tsx": { method: "GET", action: "audit.read", url: (_id, i) => `/revisjon/innsynslogg?pasient=${i.ownPatient}`, page: true },
   "app/revisjon/monstre/page.tsx": { method: "GET", action: "audit.read", url: () => "/revisjon/monstre", page: true },
   "app/revisjon/eksport/route.ts": { method: "GET", action: "audit.read", url: () => "/revisjon/eksport?handling=LOGIN_SUCCEEDED" },
+  "app/admin/klienter/page.tsx": { method: "GET", action: "admin.clients", url: () => "/admin/klienter", page: true },
+  // the file's POST (create) is checked in machine-client.spec.ts and the integration tests
+  "app/api/v1/admin/clients/route.ts": { method: "GET", action: "admin.clients", url: () => "/api/v1/admin/clients" },
+  "app/api/v1/admin/clients/[id]/revoke/route.ts": { method: "POST", action: "admin.clients", url: (id) => `/api/v1/admin/clients/${id}/revoke` },
   "app/api/health/route.ts": { method: "GET", action: null, url: () => "/api/health" },
   "app/api/auth/[...nextauth]/route.ts": { method: "GET", action: null, url: () => "/api/auth/csrf" },
   "app/api/v1/openapi.json/route.ts": { method: "GET", action: null, url: () => "/api/v1/openapi.json" },

@@ -11,6 +11,7 @@ import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-
 // session cookie would.
 
 let current: Actor | null = null;
+let admin: Actor | null = null;
 vi.mock("@/server/auth/guard", async () => (await import("./support/signed-in")).signedInGuard(() => current));
 process.env.FORLOPSVAKT_TODAY = "2026-11-20";
 
@@ -20,14 +21,15 @@ let referralId = "";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-/** The GET operations' sample requests: the route module, the URL and its params. */
-const SAMPLES: Record<string, () => { route: Promise<{ GET: Handler }>; url: string; params?: Record<string, string> }> = {
+/** The GET operations' sample requests: the route module, the URL and its params (and who asks, when not the coordinator). */
+const SAMPLES: Record<string, () => { route: Promise<{ GET: Handler }>; url: string; params?: Record<string, string>; as?: () => Actor | null }> = {
   listPathways: () => ({ route: import("../../app/api/v1/pathways/route"), url: "/api/v1/pathways?status=OPEN&limit=5" }),
   getPathway: () => ({ route: import("../../app/api/v1/pathways/[id]/route"), url: `/api/v1/pathways/${pathwayId}`, params: { id: pathwayId } }),
   listWorklist: () => ({ route: import("../../app/api/v1/worklist/route"), url: "/api/v1/worklist?grunn=forfalt&horisont=30" }),
   listReferrals: () => ({ route: import("../../app/api/v1/referrals/route"), url: "/api/v1/referrals?status=unassessed&limit=5" }),
   getOpenApiDocument: () => ({ route: import("../../app/api/v1/openapi.json/route"), url: "/api/v1/openapi.json" }),
   health: () => ({ route: import("../../app/api/health/route"), url: "/api/health" }),
+  listMachineClients: () => ({ route: import("../../app/api/v1/admin/clients/route"), url: "/api/v1/admin/clients", as: () => admin }),
 };
 
 beforeAll(async () => {
@@ -58,6 +60,16 @@ beforeAll(async () => {
   const referred = await refer(new Request("http://localhost/api/v1/referrals", { method: "POST", body: JSON.stringify(referral) }), { params: Promise.resolve({}) });
   expect(referred.status).toBe(201);
   referralId = (await referred.json()).id;
+  // a machine client, created through its route by an administrator
+  const coordinator = current;
+  admin = current = await makeActor(db(), "ADMIN", []);
+  const { POST: createClient } = await import("../../app/api/v1/admin/clients/route");
+  const created = await createClient(
+    new Request("http://localhost/api/v1/admin/clients", { method: "POST", body: JSON.stringify({ name: "EPJ", unitIds: [unit.id], scopes: ["pathways:read"] }) }),
+    { params: Promise.resolve({}) },
+  );
+  expect(created.status).toBe(201);
+  current = coordinator;
 });
 
 describe("GET answers match their declared response schemas", () => {
@@ -66,9 +78,11 @@ describe("GET answers match their declared response schemas", () => {
   it.each(gets.map((o) => [o.id, o]))("%s", async (id, operation) => {
     const sample = SAMPLES[id];
     expect(sample, `no sample request for GET ${operation.path}: add one to SAMPLES`).toBeDefined();
-    const { route, url, params = {} } = sample();
+    const { route, url, params = {}, as } = sample();
     const { GET } = await route;
-    const response = await GET(new Request(`http://localhost${url}`), { params: Promise.resolve(params) });
+    const coordinator = current;
+    if (as) current = as();
+    const response = await GET(new Request(`http://localhost${url}`), { params: Promise.resolve(params) }).finally(() => (current = coordinator));
     const declared = operation.responses[response.status];
     expect(declared, `${id} answered ${response.status}, which it does not declare`).toBeDefined();
     expect(response.status).toBe(200);

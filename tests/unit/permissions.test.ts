@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, HOME_BY_ROLE, ROLES, can, mayExplainNotice, type Action, type Role } from "@/domain/permissions";
+import { ACTIONS, HOME_BY_ROLE, ROLES, SCOPES, can, mayExplainNotice, scopesAllow, type Action, type Role, type Scope } from "@/domain/permissions";
+import { API_OPERATIONS } from "@/server/api/operations";
 
 // The full matrix, written out so that any change to the table is a visible
 // change to this test.
@@ -23,7 +24,7 @@ const EXPECTED: Record<Role, Action[]> = {
     "export.csv",
   ],
   LEADER: ["patient.read", "referral.read", "worklist.view", "report.view", "export.csv"],
-  ADMIN: ["admin.users"],
+  ADMIN: ["admin.users", "admin.clients"],
   PRIVACY_OFFICER: ["audit.read"],
 };
 
@@ -53,6 +54,38 @@ describe("permission table", () => {
 
   it("sends every role to a landing page", () => {
     for (const role of ROLES) expect(HOME_BY_ROLE[role]).toMatch(/^\/[a-z-]+$/);
+  });
+});
+
+// What a machine client's scope allows, written out as the roles' table is.
+const SCOPE_EXPECTED: Record<Scope, Action[]> = {
+  "pathways:read": ["patient.read", "referral.read", "worklist.view"],
+  "events:write": ["event.create", "event.annul"],
+  "referrals:write": ["referral.write", "patient.create"],
+  "import:write": [],
+};
+
+describe("machine client scopes", () => {
+  for (const scope of SCOPES) {
+    for (const action of ACTIONS) {
+      const allowed = SCOPE_EXPECTED[scope].includes(action);
+      it(`${scope} ${allowed ? "allows" : "does not allow"} ${action}`, () => {
+        expect(scopesAllow([scope], action)).toBe(allowed);
+      });
+    }
+  }
+
+  it("allows nothing for unknown or look-alike scopes, and no scope ever administers or reads the audit log", () => {
+    for (const action of ACTIONS) expect(scopesAllow(["admin", "PATHWAYS:READ", "pathways:*", "", null, 42], action)).toBe(false);
+    for (const action of ["admin.users", "admin.clients", "audit.read"] as const) expect(scopesAllow(SCOPES, action)).toBe(false);
+  });
+
+  it("every operation open to clients needs a scope that allows its permission; admin operations need none", () => {
+    for (const operation of API_OPERATIONS) {
+      if (operation.permission === "public") continue;
+      if (operation.permission.startsWith("admin.") || operation.permission === "audit.read") expect(operation.scope, operation.id).toBeUndefined();
+      if (operation.scope) expect(scopesAllow([operation.scope], operation.permission), operation.id).toBe(true);
+    }
   });
 });
 

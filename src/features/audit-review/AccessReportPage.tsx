@@ -6,6 +6,7 @@ import { now, today } from "@/server/clock";
 import { accessReport } from "@/server/audit-review/access-report";
 import { auditFilterParams, auditFilterSchema, reportPeriod } from "@/server/audit-review/filters";
 import { roleLabel } from "@/server/audit-review/export";
+import { actorName } from "@/server/audit-review/rows";
 import { FILTER_FIELD } from "@/features/shell/FilterSelect";
 import { ListLink } from "@/features/shell/ListLink";
 import { PrintButton } from "./PrintButton";
@@ -25,7 +26,7 @@ export async function AccessReportPage({ searchParams }: { searchParams: Promise
   const report = await accessReport(actor, parsed.data.pasient, period);
   if (!report) notFound();
   const { patient, rows } = report;
-  const people = new Set(rows.map((r) => r.userId ?? "")).size;
+  const people = new Set(rows.map((r) => r.userId ?? r.clientId ?? "")).size;
   return (
     <section>
       <p className="no-print">
@@ -77,7 +78,7 @@ export async function AccessReportPage({ searchParams }: { searchParams: Promise
               {rows.map((r) => (
                 <tr key={r.id} className="border-b border-slate-200 align-top">
                   <td className="p-2 whitespace-nowrap">{formatOsloDateTime(new Date(r.at))}</td>
-                  <td className="p-2">{r.userName ?? "Ukjent bruker"}</td>
+                  <td className="p-2">{actorName(r)}</td>
                   <td className="p-2">{roleLabel(r.userRole)}</td>
                   <td className="p-2">{r.unit ?? "–"}</td>
                   <td className="p-2">{describeAudit(r.action, r.detail)}{r.viaList && r.action !== "PATIENT_LIST_VIEWED" && r.action !== "WORKLIST_VIEWED" && r.action !== "REFERRAL_LIST_VIEWED" ? " (i en liste)" : ""}</td>

@@ -9,9 +9,13 @@ import { isDatabaseUnavailable } from "@/server/db-errors";
 import { BodyTooLarge, readLimited } from "@/lib/read-limited";
 import { containsUnsafeText, isSafeText } from "@/lib/safe-text";
 import type { Operation, OperationInput, Reply } from "./operation";
+import { bearerToken } from "@/server/clients/authenticate";
+import { admitClientCall, auditClientCall, InvalidClientToken, requireClient } from "@/server/clients/api-access";
+import { ClientRateLimited } from "@/server/clients/rate-limit";
 
-// Wraps every API route handler: authentication and the permission check,
-// then the operation's params, query and body parsed by its schemas (the
+// Wraps every API route handler: authentication (the session cookie, or a
+// machine client's bearer token: src/server/clients/api-access.ts) and the
+// permission check, then the operation's params, query and body parsed by its schemas (the
 // handler gets typed values, never raw input), then one mapping of errors to
 // JSON (English codes, Norwegian messages).
 
@@ -27,14 +31,29 @@ export type ApiRoute<O extends Operation> = ((request: Request, context: RouteCo
 
 export function apiRoute<O extends Operation>(operation: O, handler: NoInfer<ApiHandler<O>>): ApiRoute<O> {
   const route = async (request: Request, context: RouteContext): Promise<Response> => {
+    let client: Actor | null = null;
+    let response: Response;
     try {
       refuseCrossSiteWrite(request);
-      const actor = operation.permission === "public" ? null : await requireActor(operation.permission);
+      const token = operation.permission === "public" ? undefined : bearerToken(request);
+      if (token !== undefined) {
+        client = await requireClient(token, request);
+        await admitClientCall(client, operation);
+      }
+      const actor = operation.permission === "public" ? null : (client ?? (await requireActor(operation.permission)));
       const input = await parseInput(operation, request, context);
       // null only when the operation is public: ActorOf<O> says so, the compiler cannot follow
       const reply = await handler(actor as ActorOf<O>, input);
-      return NextResponse.json(reply.body, { status: reply.status, headers: reply.headers });
+      response = NextResponse.json(reply.body, { status: reply.status, headers: reply.headers });
     } catch (error) {
+      response = errorResponse(error);
+    }
+    if (!client) return response;
+    try {
+      await auditClientCall(client, operation, request, response.status);
+      return response;
+    } catch (error) {
+      // a call that cannot be audited is not answered
       return errorResponse(error);
     }
   };
@@ -95,9 +114,13 @@ function refuseCrossSiteWrite(request: Request) {
 }
 
 export function errorResponse(error: unknown): Response {
+  if (error instanceof InvalidClientToken) {
+    return json(401, "invalid_token", error.message, undefined, { "WWW-Authenticate": 'Bearer error="invalid_token"' });
+  }
   if (error instanceof PermissionDenied) {
     return json(error.status, error.status === 401 ? "unauthenticated" : "forbidden", error.message);
   }
+  if (error instanceof ClientRateLimited) return json(429, error.code, error.message, undefined, { "Retry-After": String(error.retryAfterSeconds) });
   if (error instanceof AppError) return json(error.status, error.code, error.message, error.fieldErrors);
   if (error instanceof ZodError) {
     return json(422, "validation_failed", "Noen felt er ikke fylt ut riktig.", fieldErrorsFrom(error.issues));
@@ -110,10 +133,10 @@ export function errorResponse(error: unknown): Response {
   return json(500, "internal_error", "Noe gikk galt hos oss. Prøv igjen, og kontakt support hvis feilen vedvarer.");
 }
 
-function json(status: number, error: string, message: string, fieldErrors?: Record<string, string[]>) {
+function json(status: number, error: string, message: string, fieldErrors?: Record<string, string[]>, headers?: Record<string, string>) {
   return NextResponse.json(
     { error, message, ...(fieldErrors && Object.keys(fieldErrors).length ? { fieldErrors } : {}) },
-    { status, headers: status === 503 ? { "Retry-After": "5" } : undefined },
+    { status, headers: status === 503 ? { "Retry-After": "5" } : headers },
   );
 }
 

@@ -19,7 +19,9 @@ export function openApiDocument() {
       version: "1",
       description:
         "Pakkeforløp psykisk helse og rus: forløp, hendelser, frister og oppmerksomheter. " +
-        "Authentication: the session cookie of a signed-in user. Errors answer with the ApiError body: a stable English code and a Norwegian message.",
+        "Authentication: the session cookie of a signed-in user, or a machine client's token (`Authorization: Bearer fvk_…`, " +
+        "created by an administrator under /admin/klienter): a client reaches the operations that name one of its scopes " +
+        "(x-scope; 403 otherwise), only within its units (404 outside them), within its call limit per minute (429 with Retry-After). Errors answer with the ApiError body: a stable English code and a Norwegian message.",
     },
     components: {
       // named once, referred to wherever they occur
@@ -32,6 +34,12 @@ export function openApiDocument() {
       },
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "__Secure-authjs.session-token", description: "Set by signing in (authjs.session-token over plain http in development)" },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "A machine client's token, shown once when an administrator creates the client. Scopes: pathways:read, events:write, referrals:write, import:write; each operation lists the one it needs.",
+        },
       },
     },
     paths: paths(API_OPERATIONS),
@@ -68,7 +76,13 @@ function operationObject(operation: Operation): ZodOpenApiOperationObject {
     operationId: operation.id,
     summary: operation.summary,
     ...(operation.description ? { description: operation.description } : {}),
-    ...(operation.permission === "public" ? { security: [] } : { security: [{ session: [] }], "x-permission": operation.permission }),
+    ...(operation.permission === "public"
+      ? { security: [] }
+      : {
+          security: [{ session: [] }, ...(operation.scope ? [{ bearer: [operation.scope] }] : [])],
+          "x-permission": operation.permission,
+          ...(operation.scope ? { "x-scope": operation.scope } : {}),
+        }),
     requestParams: {
       ...(operation.params ? { path: operation.params } : {}),
       ...(operation.query ? { query: operation.query } : {}),
@@ -85,8 +99,11 @@ function errorStatuses(operation: Operation): Partial<Record<ErrorStatus, string
     ? "The body is not JSON (invalid_json), or a value carries a NUL or a lone surrogate (invalid_characters)"
     : "A query value carries a NUL or a lone surrogate (invalid_characters)";
   if (operation.permission !== "public") {
-    errors[401] = "Not signed in (unauthenticated)";
-    errors[403] = operation.method === "GET" ? "The role may not do this (forbidden)" : "The role may not do this, or the request came from another site (forbidden)";
+    errors[401] = "Not signed in (unauthenticated), or an unknown or revoked client token (invalid_token)";
+    errors[403] =
+      (operation.method === "GET" ? "The role may not do this" : "The role may not do this, or the request came from another site") +
+      (operation.scope ? `, or the client lacks the scope ${operation.scope} (forbidden)` : "; machine clients never may (forbidden)");
+    errors[429] = "A machine client's calls per minute are used up (rate_limited); try again after Retry-After seconds";
   }
   if (operation.params) errors[404] = "Not found, or outside the caller's units (not_found)";
   if (operation.body) errors[413] = "The body is over 64 KiB (body_too_large)";

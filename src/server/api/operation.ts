@@ -1,5 +1,5 @@
 import type { z } from "@/lib/zod";
-import type { Action } from "@/domain/permissions";
+import type { Action, Scope } from "@/domain/permissions";
 
 // One API operation declared once: what apiRoute validates before the handler
 // runs, what the handler may answer (checked by the compiler), and what
@@ -31,6 +31,11 @@ export interface Operation<
   path: `/api/${string}`;
   /** checked before anything is read; "public" for the few routes anyone may call */
   permission: Action | "public";
+  /**
+   * The scope a machine client (bearer token) needs for it, within its units;
+   * none: clients are refused (403), as on every administration operation
+   */
+  scope?: Scope;
   summary: string;
   description?: string;
   /** path parameters; a value that fails them is 404 (it cannot name a record) */

@@ -14,6 +14,9 @@ import { correctAssessmentOperation } from "@/server/referrals/correct.operation
 import { listReferralsOperation } from "@/server/referrals/list.operation";
 import { registerReferralOperation } from "@/server/referrals/register.operation";
 import { healthOperation } from "@/server/health.operation";
+import { createClientOperation } from "@/server/clients/create.operation";
+import { listClientsOperation } from "@/server/clients/list.operation";
+import { revokeClientOperation } from "@/server/clients/revoke.operation";
 
 // Every API operation, in the document's order. A route under app/api without
 // its operation here fails tests/integration/api-operations.integration.test.ts.
@@ -31,6 +34,9 @@ export const API_OPERATIONS: readonly Operation[] = [
   registerReferralOperation,
   assessReferralOperation,
   correctAssessmentOperation,
+  listClientsOperation,
+  createClientOperation,
+  revokeClientOperation,
   openApiOperation,
   healthOperation,
 ];

@@ -7,7 +7,7 @@ import { prisma } from "@/server/db";
 import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
-import { auditRows, patientsNamed, type AuditRow } from "./rows";
+import { actorName, auditRows, patientsNamed, type AuditRow } from "./rows";
 import { auditFilterSchema, rowQueryOf } from "./filters";
 
 // The search's rows as CSV for Excel (toExcelCsv: BOM, semicolons, formulas
@@ -21,7 +21,7 @@ export const roleLabel = (role: string | null) => (role && isRole(role) ? ROLE_L
 export function auditRowCells(r: AuditRow) {
   return {
     when: formatOsloDateTime(new Date(r.at)),
-    who: r.userName ?? "Ukjent bruker",
+    who: actorName(r),
     role: roleLabel(r.userRole),
     unit: r.unit ?? "–",
     channel: AUDIT_CHANNEL_LABELS[auditChannel(r.action, r.detail)],

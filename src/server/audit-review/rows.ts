@@ -31,6 +31,9 @@ export const auditRow = z.object({
   userId: z.string().nullable(),
   userName: z.string().nullable(),
   userRole: z.string().nullable(),
+  /** a machine client (the EPJ) that acted: then no user */
+  clientId: z.string().nullable(),
+  clientName: z.string().nullable(),
   unit: z.string().nullable(),
   pathwayId: z.string().nullable(),
   /** the one patient the row names, with the national id the officer searches by */
@@ -69,6 +72,7 @@ export async function auditRows(q: AuditRowQuery, limit: number): Promise<{ rows
     WITH hits AS MATERIALIZED (${hits})
     SELECT a."id"::text AS "id", to_char(a."at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "at",
       a."action"::text AS "action", a."userId", u."name" AS "userName", u."role"::text AS "userRole",
+      a."clientId", mc."name" AS "clientName",
       COALESCE(pu."name", du."name", (
         SELECT string_agg(un."name", ', ' ORDER BY un."name") FROM "UserUnit" uu JOIN "Unit" un ON un."id" = uu."unitId" WHERE uu."userId" = a."userId"
       )) AS "unit",
@@ -78,6 +82,7 @@ export async function auditRows(q: AuditRowQuery, limit: number): Promise<{ rows
       a."ip", a."detail"
     FROM hits JOIN "AuditEvent" a ON a."id" = hits."id"
       LEFT JOIN "User" u ON u."id" = a."userId"
+      LEFT JOIN "MachineClient" mc ON mc."id" = a."clientId"
       LEFT JOIN "Pathway" p ON p."id" = a."pathwayId"
       LEFT JOIN "Unit" pu ON pu."id" = p."unitId"
       LEFT JOIN "Unit" du ON du."id" = a."detail"->>'unitId'
@@ -86,6 +91,12 @@ export async function auditRows(q: AuditRowQuery, limit: number): Promise<{ rows
     LIMIT ${limit + 1}`);
   const page = rows.slice(0, limit);
   return { rows: page, nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+}
+
+/** Who acted: the user, else the machine client (the EPJ) that called the API. */
+export function actorName(r: Pick<AuditRow, "userName" | "clientName">): string {
+  if (r.userName) return r.userName;
+  return r.clientName ? `Maskinklient ${r.clientName}` : "Ukjent bruker";
 }
 
 /** The patients the rows name one by one (a list row shows only its count): for the review's own audit row. */

@@ -1,4 +1,4 @@
-import { can, type Action } from "@/domain/permissions";
+import { can, scopesAllow, type Action } from "@/domain/permissions";
 import type { CurrentUser } from "./current-user";
 
 // Service functions check permissions through this (no Next.js imports, so the
@@ -10,6 +10,8 @@ export class PermissionDenied extends Error {
   }
 }
 
+/** A person by their role; a machine client by its scopes. */
 export function assertCan(user: CurrentUser, action: Action): void {
-  if (!can(user.role, action)) throw new PermissionDenied(403);
+  const allowed = user.client ? scopesAllow(user.client.scopes, action) : can(user.role, action);
+  if (!allowed) throw new PermissionDenied(403);
 }

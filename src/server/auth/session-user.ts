@@ -2,7 +2,7 @@ import "server-only";
 import { readSessionCookie } from "./session-cookie";
 import { sessionCutoffs } from "./session-rules";
 import { Prisma } from "@/generated/prisma/client";
-import { isRole, type Role } from "@/domain/permissions";
+import { isRole, type Role, type Scope } from "@/domain/permissions";
 import { pooled, type Sql } from "@/server/sql";
 import { z } from "@/lib/zod";
 
@@ -19,6 +19,13 @@ export interface CurrentUser {
   name: string;
   role: Role;
   unitIds: string[];
+  /**
+   * Set when a machine client acts (a bearer token, src/server/clients): then
+   * `id` is the client's principal user (the author of what it records),
+   * `unitIds` the client's units, and its scopes, not `role`, decide what it
+   * may do.
+   */
+  client?: { id: string; name: string; scopes: Scope[] };
 }
 
 export interface CurrentSession {

@@ -26,6 +26,7 @@ export const annulEventOperation = defineOperation({
   method: "POST",
   path: "/api/v1/events/{id}/annul",
   permission: "event.annul",
+  scope: "events:write",
   summary: "Annul an event, optionally registering its replacement in the same step",
   params: idParams,
   body: annulSchema,

@@ -25,6 +25,7 @@ export const registerEventOperation = defineOperation({
   method: "POST",
   path: "/api/v1/pathways/{id}/events",
   permission: "event.create",
+  scope: "events:write",
   summary: "Register a coded event",
   params: idParams,
   body: registerEventSchema,

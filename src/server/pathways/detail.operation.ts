@@ -55,6 +55,7 @@ export const pathwayDetailOperation = defineOperation({
   method: "GET",
   path: "/api/v1/pathways/{id}",
   permission: "patient.read",
+  scope: "pathways:read",
   summary: "One pathway with events, deadlines and notices (the read is audited)",
   params: idParams,
   responses: { 200: { description: "The pathway and its evaluation", schema: pathwayDetailSchema } },

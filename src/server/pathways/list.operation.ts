@@ -40,6 +40,7 @@ export const listPathwaysOperation = defineOperation({
   method: "GET",
   path: "/api/v1/pathways",
   permission: "patient.read",
+  scope: "pathways:read",
   summary: "List pathways of the caller's units, by id, one page at a time (the read is audited)",
   query: listPathwaysQuerySchema,
   responses: { 200: { description: "A page of pathways and the cursor of the next page", schema: pathwayListSchema } },

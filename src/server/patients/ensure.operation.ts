@@ -11,6 +11,7 @@ export const ensurePatientOperation = defineOperation({
   method: "POST",
   path: "/api/v1/patients",
   permission: "patient.create",
+  scope: "referrals:write",
   summary: "Find or register a patient by national id (an existing patient's name is never changed)",
   body: createPatientSchema,
   responses: {

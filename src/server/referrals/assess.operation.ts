@@ -10,6 +10,7 @@ export const assessReferralOperation = defineOperation({
   method: "POST",
   path: "/api/v1/referrals/{id}/assessment",
   permission: "referral.write",
+  scope: "referrals:write",
   summary: "Assess a referral; with `pathway`, the pakkeforløp starts on the assessed date (start code A) in the same transaction",
   params: idParams,
   body: assessReferralBody,

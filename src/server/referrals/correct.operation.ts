@@ -10,6 +10,7 @@ export const correctAssessmentOperation = defineOperation({
   method: "POST",
   path: "/api/v1/referrals/{id}/assessment/correct",
   permission: "referral.write",
+  scope: "referrals:write",
   summary: "Correct an assessment: a new assessment naming the one it corrects, with the reason; the history is kept",
   params: idParams,
   body: correctAssessmentBody,

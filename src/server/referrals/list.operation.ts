@@ -24,6 +24,7 @@ export const listReferralsOperation = defineOperation({
   method: "GET",
   path: "/api/v1/referrals",
   permission: "referral.read",
+  scope: "pathways:read",
   summary: "Referrals of the caller's units in order of receipt (keyset pages), each with the due date of the 10-working-day rule (the read is audited)",
   query: listReferralsQuery,
   responses: {

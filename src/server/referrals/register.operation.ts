@@ -16,6 +16,7 @@ export const registerReferralOperation = defineOperation({
   method: "POST",
   path: "/api/v1/referrals",
   permission: "referral.write",
+  scope: "referrals:write",
   summary: "Register a referral; the patient is found by national id or registered",
   body: registerReferralBody,
   responses: {

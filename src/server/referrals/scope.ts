@@ -6,6 +6,7 @@ import type { Actor } from "@/server/auth/current-user";
 import type { Tx } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
 import { pooled } from "@/server/sql";
+import { auditUserId } from "@/server/audit";
 
 // A referral of another unit is answered 404, as if it did not exist, and the
 // attempt is audited (ACCESS_DENIED, as for pathways in access-denied.ts),
@@ -42,8 +43,8 @@ export async function auditingReferralDenials<T>(actor: Actor, attempted: Action
   } catch (error) {
     if (error instanceof ReferralOutOfScope && isRecordId(error.referralId)) {
       await pooled().run(Prisma.sql`
-        INSERT INTO "AuditEvent" ("userId", "action", "patientId", "detail", "ip", "userAgent")
-        SELECT ${actor.user.id}, 'ACCESS_DENIED'::"AuditAction", r."patientId",
+        INSERT INTO "AuditEvent" ("userId", "clientId", "action", "patientId", "detail", "ip", "userAgent")
+        SELECT ${auditUserId(actor.user.id, actor.meta)}, ${actor.meta.clientId ?? null}, 'ACCESS_DENIED'::"AuditAction", r."patientId",
           jsonb_build_object('record', 'referral', 'id', ${error.referralId}::text, 'attempted', ${attempted}::text, 'exists', r."id" IS NOT NULL),
           ${actor.meta.ip}, ${actor.meta.userAgent}
         FROM (SELECT 1) one LEFT JOIN "Referral" r ON r."id" = ${error.referralId}

@@ -13,6 +13,7 @@ import { pathwayStory, type StoryEvent } from "./pathway-story";
 import { between, chance, mulberry32, pick, weighted, type Rng } from "./random";
 import { DEMO_SCENARIOS } from "./scenarios";
 import { seedReferralFlow } from "./referral-flow";
+import { seedDemoClient } from "./demo-client";
 
 export const DEMO_PASSWORD = "demo1234";
 const DEMO_ADMIN_EMAIL = "admin@forlopsvakt.test";
@@ -162,6 +163,7 @@ export async function seedDemo(db: PrismaClient, today: IsoDate) {
     },
     { timeout: 300_000, maxWait: 30_000 },
   );
+  await seedDemoClient(db, unitIds.dps, users.find((u) => u.email === DEMO_ADMIN_EMAIL)!.id);
   const member = (email: string) => {
     const u = users.find((x) => x.email === email)!;
     return { id: u.id, email: u.email, name: u.name, role: u.role, unitIds: u.units.map((k) => unitIds[k]) };

@@ -49,6 +49,7 @@ export const listWorklistOperation = defineOperation({
   method: "GET",
   path: "/api/v1/worklist",
   permission: "worklist.view",
+  scope: "pathways:read",
   summary: "The coordinator's worklist: actions needed, most urgent first, one page at a time (the read is audited)",
   query: worklistQuerySchema,
   responses: { 200: { description: "A page of rows and the cursor of the next page", schema: worklistPageSchema } },

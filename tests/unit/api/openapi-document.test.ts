@@ -33,6 +33,21 @@ describe("the OpenAPI document", () => {
     expect(document.components.schemas.ApiError.required).toEqual(["error", "message"]);
   });
 
+  it("describes the machine clients' bearer scheme and each operation's scope; admin operations take a session only", () => {
+    expect(document.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
+    const op = (path: string, method: string) => document.paths[path][method];
+    expect(op("/api/v1/pathways/{id}/events", "post").security).toEqual([{ session: [] }, { bearer: ["events:write"] }]);
+    expect(op("/api/v1/pathways/{id}/events", "post")["x-scope"]).toBe("events:write");
+    expect(op("/api/v1/pathways", "get").security).toEqual([{ session: [] }, { bearer: ["pathways:read"] }]);
+    expect(op("/api/v1/referrals", "post").security).toEqual([{ session: [] }, { bearer: ["referrals:write"] }]);
+    expect(op("/api/v1/worklist/postpone", "post").security).toEqual([{ session: [] }]);
+    for (const [path, method] of [["/api/v1/admin/clients", "get"], ["/api/v1/admin/clients", "post"], ["/api/v1/admin/clients/{id}/revoke", "post"]]) {
+      expect(op(path, method).security, `${method} ${path}`).toEqual([{ session: [] }]);
+      expect(op(path, method).responses["403"].description).toContain("machine clients never may");
+    }
+    expect(op("/api/v1/pathways/{id}/events", "post").responses["429"].description).toContain("Retry-After");
+  });
+
   it("lists the pathway types of the rules engine", () => {
     const type = document.paths["/api/v1/pathways"].get.parameters.find((p: { name: string }) => p.name === "type");
     expect(type.schema.enum).toEqual(["D01", "D11", "D12", "D06", "D07", "D08", "D09"]);
