@@ -2,7 +2,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "@/lib/zod";
 import { safeCallbackPath } from "@/lib/callback-url";
-import { signIn } from "@/server/auth/nextauth";
+import { SSO_PROVIDER_ID, signIn } from "@/server/auth/nextauth";
 import { LOGIN_MESSAGES, credentialsMessage } from "./messages";
 
 export interface LoginState {
@@ -32,4 +32,9 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     throw error;
   }
   return { error: null, email };
+}
+
+/** "Logg inn med …": off to the OpenID provider, and back to the page the user came from. */
+export async function ssoLoginAction(formData: FormData): Promise<void> {
+  await signIn(SSO_PROVIDER_ID, { redirectTo: safeCallbackPath(formData.get("callbackUrl")) ?? "/" });
 }
