@@ -120,11 +120,11 @@ test("a known active user signs in with her role and units, back on the page she
   await singleSignOn(page, "/henvisninger", SARA);
   await expect(page).toHaveURL(`${base}/henvisninger`);
   await expect(page.getByRole("heading", { level: 1, name: "Henvisninger" })).toBeVisible();
-  await expect(page.getByText("Sara Sso (Koordinator)")).toBeVisible();
+  await expect(page.getByText("Sara Sso (Forløpskoordinator)")).toBeVisible();
   // her unit's rows only (BUP)
   const worklist = await page.request.get(`${base}/api/v1/worklist`);
   expect(worklist.status()).toBe(200);
-  const units = new Set(((await worklist.json()).items as { unit: { name: string } }[]).map((row) => row.unit.name));
+  const units = new Set(((await worklist.json()).rows as { unit: { name: string } }[]).map((row) => row.unit.name));
   expect([...units]).toEqual(["BUP Fjordby, poliklinikk"]);
 
   expect(await loginAudits(userIds[SARA], "")).toEqual([{ action: "LOGIN_SUCCEEDED", userId: userIds[SARA], detail: { method: "oidc" } }]);
@@ -138,7 +138,7 @@ test("a known active user signs in with her role and units, back on the page she
   await page.getByLabel("E-post").fill(ACCOUNTS[SARA]);
   await page.getByLabel("Passord").fill("demo1234");
   await page.getByRole("button", { name: "Logg inn", exact: true }).click();
-  await expect(page.getByRole("alert")).toHaveText("Feil e-post eller passord.");
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Feil e-post eller passord.");
 });
 
 test("an unknown and a deactivated user are refused in Norwegian on the login page, and audited", async ({ page }) => {
@@ -149,7 +149,7 @@ test("an unknown and a deactivated user are refused in Norwegian on the login pa
     await page.context().clearCookies();
     await singleSignOn(page, "/login", sub);
     await expect(page).toHaveURL(/\/login\?/);
-    await expect(page.getByRole("alert")).toContainText(message);
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText(message);
     await expect(page.getByRole("button", { name: `Logg inn med ${PROVIDER_NAME}` })).toBeVisible();
   }
   expect(await loginAudits(null, ACCOUNTS[UNKNOWN])).toEqual([
