@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Server } from "node:http";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import Provider from "oidc-provider";
 import pg from "pg";
@@ -152,6 +153,9 @@ test("an unknown and a deactivated user are refused in Norwegian on the login pa
     await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText(message);
     await expect(page.getByRole("button", { name: `Logg inn med ${PROVIDER_NAME}` })).toBeVisible();
   }
+  // the login page with its single sign-on button and a refusal: WCAG 2.1 AA
+  const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(scan.violations).toEqual([]);
   expect(await loginAudits(null, ACCOUNTS[UNKNOWN])).toEqual([
     { action: "LOGIN_FAILED", userId: null, detail: { method: "oidc", email: ACCOUNTS[UNKNOWN], reason: "unknown" } },
   ]);
