@@ -38,6 +38,7 @@ async function withDb<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 let provider: Server | undefined;
 let app: ChildProcess | undefined;
 let base = "";
+let issuerOrigin = "";
 const userIds: Record<string, string> = {};
 
 test.beforeAll(async () => {
@@ -45,6 +46,7 @@ test.beforeAll(async () => {
   const [providerPort, appPort] = [await freePort(), await freePort()];
   base = `http://localhost:${appPort}`;
   const issuer = `http://localhost:${providerPort}`;
+  issuerOrigin = issuer;
   // Sara: coordinator of BUP, "only single sign-on" (no password); Dag: deactivated
   await withDb(async (db) => {
     for (const [key, email, role, unitKind, active] of [
@@ -153,6 +155,9 @@ test("an unknown and a deactivated user are refused in Norwegian on the login pa
     await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText(message);
     await expect(page.getByRole("button", { name: `Logg inn med ${PROVIDER_NAME}` })).toBeVisible();
   }
+  // its form may be sent on to the provider (the redirect a form without JavaScript follows)
+  const csp = (await page.request.get(`${base}/login`)).headers()["content-security-policy"];
+  expect(csp).toContain(`form-action 'self' ${issuerOrigin}`);
   // the login page with its single sign-on button and a refusal: WCAG 2.1 AA
   const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(scan.violations).toEqual([]);
