@@ -3,6 +3,7 @@ import { SESSION_COOKIE_NAMES, hasSessionCookie, readSessionCookie } from "@/ser
 import { refuseMalformedRequest } from "@/lib/request-guard";
 import { loginUrlFor } from "@/lib/callback-url";
 import { REQUEST_PATH_HEADER } from "@/lib/request-path";
+import { env } from "@/server/env";
 
 // Runs before every page and API request: sends page requests without a
 // session cookie (or with an invalid, too old or pre-session-row one, which
@@ -18,6 +19,11 @@ import { REQUEST_PATH_HEADER } from "@/lib/request-path";
 
 const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
 
+function ssoOrigin(): string {
+  const issuer = env("AUTH_OIDC_ISSUER");
+  return issuer && URL.canParse(issuer) ? ` ${new URL(issuer).origin}` : "";
+}
+
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
   return [
@@ -30,7 +36,9 @@ function contentSecurityPolicy(nonce: string): string {
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // the single sign-on button's form is answered with a redirect to the OpenID provider
+    // (followed as a form navigation when JavaScript is off)
+    `form-action 'self'${ssoOrigin()}`,
     "frame-ancestors 'none'",
   ].join("; ");
 }

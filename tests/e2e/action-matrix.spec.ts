@@ -27,6 +27,7 @@ const tomorrow = () => new Date(Date.parse(`${osloToday()}T12:00:00Z`) + 86_400_
 
 const ACTIONS: Record<string, ActionProbe> = {
   "src/features/login/login-action.ts#loginAction": { action: null, page: () => "/login", invalid: () => [] },
+  "src/features/login/login-action.ts#ssoLoginAction": { action: null, page: () => "/login", invalid: () => [] },
   "src/features/shell/logout-action.ts#logoutAction": { action: null, page: () => "/", invalid: () => [] },
   "src/features/audit-review/actions.ts#searchAuditAction": {
     action: "audit.read",

@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import bcrypt from "bcryptjs";
 import { NextRequest } from "next/server";
 import { verifyLogin } from "@/server/auth/login";
+import { singleSignOn } from "@/server/auth/single-sign-on";
 import { LOGIN_RATE_LIMIT } from "@/server/auth/settings";
 import { CLIENT_IP_FROM_SERVER_ENV, CLIENT_IP_HEADER } from "@/lib/client-address.mjs";
 import { createPrismaClient } from "@/server/db";
@@ -65,6 +66,47 @@ describe("login", () => {
       expect(await verifyLogin({ email, password, ...meta("10.1.0.2") })).toEqual({ ok: false, reason: "invalid" });
     }
     expect(await db().auditEvent.count({ where: { action: "LOGIN_FAILED" } })).toBeGreaterThanOrEqual(3);
+  });
+
+  it("never lets a password into an account for single sign-on only (no hash), whatever the password check says", async () => {
+    pinClock();
+    await db().user.create({ data: { email: "bare.sso@test.invalid", name: "Bare SSO", passwordHash: null, role: "CLINICIAN" } });
+    // as if the password matched the hash an unknown or hashless account is compared with
+    vi.spyOn(bcrypt, "compare").mockImplementation(async () => true);
+    expect(await verifyLogin({ email: "bare.sso@test.invalid", password: "hva-som-helst", ...meta("10.1.0.3") })).toEqual({ ok: false, reason: "invalid" });
+    expect(await auditCount("LOGIN_FAILED", "bare.sso@test.invalid")).toBe(1);
+  });
+});
+
+describe("single sign-on", () => {
+  const ISSUER = "https://idp.test.invalid";
+  const sso = (subject: string, email: string) => singleSignOn({ issuer: ISSUER, subject, claims: { email } }, meta("10.9.0.1"), new Date("2026-11-30T08:00:00Z"));
+
+  it("matches by e-mail (any case) the first time and links the sub; later by the sub alone, even with a changed e-mail; audited with method oidc", async () => {
+    const user = await makeUser("sso.kari@test.invalid");
+    expect(await sso("sub-kari", "SSO.Kari@Test.invalid")).toEqual({ ok: true, userId: user.id });
+    expect(await db().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ oidcIssuer: ISSUER, oidcSubject: "sub-kari", lastLoginAt: new Date("2026-11-30T08:00:00Z") });
+    expect(await sso("sub-kari", "kari.ny@test.invalid")).toEqual({ ok: true, userId: user.id });
+    // another identity at the provider that now carries her e-mail does not get in
+    expect(await sso("sub-annen", "sso.kari@test.invalid")).toEqual({ ok: false, reason: "linked_elsewhere" });
+    const audits = await db().auditEvent.findMany({ where: { userId: user.id, action: { in: ["LOGIN_SUCCEEDED", "LOGIN_FAILED"] } }, orderBy: { id: "asc" } });
+    expect(audits.map((a) => [a.action, a.detail, a.ip])).toEqual([
+      ["LOGIN_SUCCEEDED", { method: "oidc" }, "10.9.0.1"],
+      ["LOGIN_SUCCEEDED", { method: "oidc" }, "10.9.0.1"],
+      ["LOGIN_FAILED", { method: "oidc", email: "sso.kari@test.invalid", reason: "linked_elsewhere" }, "10.9.0.1"],
+    ]);
+  });
+
+  it("refuses an unknown e-mail and a deactivated user, links nothing, and audits the refusal", async () => {
+    const gone = await makeUser("sso.slutta@test.invalid", false);
+    expect(await sso("sub-ukjent", "ukjent.sso@test.invalid")).toEqual({ ok: false, reason: "unknown" });
+    expect(await sso("sub-slutta", "sso.slutta@test.invalid")).toEqual({ ok: false, reason: "inactive" });
+    expect(await db().user.findUniqueOrThrow({ where: { id: gone.id } })).toMatchObject({ oidcSubject: null, lastLoginAt: null });
+    const refused = await db().auditEvent.findMany({ where: { action: "LOGIN_FAILED", detail: { path: ["method"], equals: "oidc" }, ip: "10.9.0.1" }, orderBy: { id: "asc" } });
+    expect(refused.slice(-2).map((a) => [a.userId, a.detail])).toEqual([
+      [null, { method: "oidc", email: "ukjent.sso@test.invalid", reason: "unknown" }],
+      [gone.id, { method: "oidc", email: "sso.slutta@test.invalid", reason: "inactive" }],
+    ]);
   });
 });
 

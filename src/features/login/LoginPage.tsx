@@ -1,8 +1,10 @@
 import { redirect } from "next/navigation";
 import { safeCallbackPath } from "@/lib/callback-url";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { ssoSettings } from "@/server/auth/single-sign-on";
 import { LoginForm } from "./LoginForm";
 import { redirectErrorMessage } from "./messages";
+import { SsoButton } from "./SsoButton";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -15,11 +17,13 @@ export async function LoginPage({ searchParams }: { searchParams: Promise<Search
   if (await getCurrentUser()) redirect(callbackPath ?? "/");
   // Auth.js sends a refused login here when it did not come through the form (OIDC, a direct POST).
   const error = redirectErrorMessage(first(params.error), first(params.code));
+  const sso = ssoSettings();
   return (
     <div className="mx-auto mt-12 max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h1 className="mb-1 text-2xl font-semibold">Logg inn</h1>
       <p className="mb-6 text-slate-700">Forløpsvakt – pakkeforløp psykisk helse og rus</p>
       <LoginForm initialError={error} callbackPath={callbackPath} />
+      {sso && <SsoButton name={sso.name} callbackPath={callbackPath} />}
     </div>
   );
 }

@@ -2,7 +2,9 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "@/lib/zod";
 import { safeCallbackPath } from "@/lib/callback-url";
-import { signIn } from "@/server/auth/nextauth";
+import { redirect } from "next/navigation";
+import { SSO_PROVIDER_ID, signIn } from "@/server/auth/nextauth";
+import { ssoSettings } from "@/server/auth/single-sign-on";
 import { LOGIN_MESSAGES, credentialsMessage } from "./messages";
 
 export interface LoginState {
@@ -32,4 +34,12 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     throw error;
   }
   return { error: null, email };
+}
+
+/** "Logg inn med …": off to the OpenID provider, and back to the page the user came from. */
+export async function ssoLoginAction(formData: FormData): Promise<void> {
+  // called by hand with anything, or with single sign-on switched off: the login page, never a 5xx
+  if (!ssoSettings()) redirect("/login");
+  const callbackUrl = formData instanceof FormData ? formData.get("callbackUrl") : null;
+  await signIn(SSO_PROVIDER_ID, { redirectTo: safeCallbackPath(callbackUrl) ?? "/" });
 }

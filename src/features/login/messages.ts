@@ -8,6 +8,15 @@ export const LOGIN_MESSAGES = {
   failed: "Innloggingen mislyktes. Prøv igjen om litt.",
 } as const;
 
+/** A refused single sign-on, by its reason (src/domain/single-sign-on.ts). */
+export const SSO_REFUSALS: Record<string, string> = {
+  unknown: "Innloggingen ble avvist: det finnes ingen bruker i Forløpsvakt med e-postadressen fra enkel pålogging. Kontakt administratoren.",
+  inactive: "Innloggingen ble avvist: brukeren din i Forløpsvakt er deaktivert. Kontakt administratoren.",
+  linked_elsewhere:
+    "Innloggingen ble avvist: brukeren med denne e-postadressen er allerede knyttet til en annen identitet i enkel pålogging. Kontakt administratoren.",
+  unavailable: LOGIN_MESSAGES.unavailable,
+};
+
 /** "om 45 sekunder", "om 2 minutter" (whole minutes, rounded up, from one minute on). */
 export function retryAfterText(seconds: number): string {
   const s = Math.max(1, Math.ceil(seconds));
@@ -33,6 +42,6 @@ export function credentialsMessage(code: unknown, retryAfterSeconds?: number): s
 export function redirectErrorMessage(error: string | undefined, code: string | undefined): string | null {
   if (!error) return null;
   if (error === "CredentialsSignin") return credentialsMessage(code);
-  if (error === "AccessDenied") return LOGIN_MESSAGES.accessDenied;
+  if (error === "AccessDenied") return (code && Object.hasOwn(SSO_REFUSALS, code) ? SSO_REFUSALS[code] : undefined) ?? LOGIN_MESSAGES.accessDenied;
   return LOGIN_MESSAGES.failed;
 }

@@ -38,7 +38,8 @@ export async function verifyLogin(input: { email: string; password: string } & R
   }
   const user = await prisma.user.findUnique({ where: { email } });
   const passwordOk = await bcrypt.compare(input.password, user?.passwordHash ?? DUMMY_HASH);
-  const ok = Boolean(user && user.active && passwordOk);
+  // no hash: "only single sign-on", never a password login (whatever the dummy's password is)
+  const ok = Boolean(user && user.active && user.passwordHash && passwordOk);
   await prisma.$transaction(async (tx) => {
     await tx.loginAttempt.create({ data: { email, ip: input.ip, succeeded: ok, at: now } });
     await writeAudit(tx, { userId: user?.id ?? null, action: ok ? "LOGIN_SUCCEEDED" : "LOGIN_FAILED", detail: ok ? undefined : { email } }, meta);
@@ -47,8 +48,4 @@ export async function verifyLogin(input: { email: string; password: string } & R
   await slot.settle(ok);
   if (!ok || !user) return { ok: false, reason: "invalid" };
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
-}
-
-export async function findActiveUserByEmail(email: string) {
-  return prisma.user.findFirst({ where: { email: email.trim().toLowerCase(), active: true }, select: { id: true } });
 }

@@ -2,9 +2,9 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
 import { z } from "@/lib/zod";
-import { env } from "@/server/env";
 import { baseAuthConfig } from "./base-config";
-import { verifyLogin, findActiveUserByEmail } from "./login";
+import { verifyLogin } from "./login";
+import { singleSignOn, ssoSettings } from "./single-sign-on";
 import { requestMetaFrom } from "@/server/request-meta";
 import { headers } from "next/headers";
 import { sessionOfToken } from "./session-cookie";
@@ -14,10 +14,11 @@ import { pooled } from "@/server/sql";
 import { isDatabaseUnavailable } from "@/server/db-errors";
 import { authLogger } from "./logger";
 
-// Credentials (bcrypt) today. An OIDC provider such as HelseID or Azure AD is
-// switched on by configuration alone: set AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID,
-// AUTH_OIDC_CLIENT_SECRET (and AUTH_OIDC_NAME for the button). OIDC users must
-// already exist (matched by e-mail) and be active; nobody is provisioned.
+// Credentials (bcrypt), and single sign-on through an OpenID provider such as
+// HelseID or Microsoft Entra ID, switched on by configuration alone: set
+// AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID, AUTH_OIDC_CLIENT_SECRET (and
+// AUTH_OIDC_NAME for the button). Single sign-on users must already exist and
+// be active (./single-sign-on.ts); nobody is provisioned.
 
 // Refusals with a code the login page turns into a Norwegian message
 // (src/features/login/messages.ts); Auth.js passes the code on.
@@ -37,19 +38,20 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
+/** The provider's id is the last part of the redirect URI to register: /api/auth/callback/oidc. */
+export const SSO_PROVIDER_ID = "oidc";
+
 function oidcProvider(): Provider | null {
-  const issuer = env("AUTH_OIDC_ISSUER");
-  const clientId = env("AUTH_OIDC_CLIENT_ID");
-  if (!issuer || !clientId) return null;
-  return {
-    id: "oidc",
-    name: env("AUTH_OIDC_NAME") ?? "HelseID",
-    type: "oidc",
-    issuer,
-    clientId,
-    clientSecret: env("AUTH_OIDC_CLIENT_SECRET"),
-  };
+  const settings = ssoSettings();
+  if (!settings) return null;
+  // state, PKCE and nonce: Auth.js's defaults for "oidc" are state and PKCE
+  // the claims from the userinfo endpoint (checked against the ID token's `sub`): there, not in
+  // the ID token, is where a code flow gets `email` (Entra ID without optional claims, too)
+  return { id: SSO_PROVIDER_ID, type: "oidc", checks: ["pkce", "state", "nonce"], idToken: false, ...settings };
 }
+
+/** Where a refused single sign-on lands: the login page says why (src/features/login/messages.ts). */
+const ssoRefusedUrl = (code: string) => `/login?error=AccessDenied&code=${encodeURIComponent(code)}`;
 
 export const { handlers, signIn, signOut } = NextAuth({
   ...baseAuthConfig,
@@ -91,11 +93,18 @@ export const { handlers, signIn, signOut } = NextAuth({
       const session = sessionOfToken(token);
       return session && (await sessionUser(pooled({ prepared: true }), session, now)) ? token : null;
     },
-    async signIn({ user, account }) {
-      if (account?.provider !== "oidc") return true;
-      const known = user.email ? await findActiveUserByEmail(user.email) : null;
-      if (!known) return false;
-      user.id = known.id;
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== SSO_PROVIDER_ID) return true;
+      const issuer = ssoSettings()?.issuer;
+      const subject = typeof profile?.sub === "string" ? profile.sub : null;
+      if (!issuer || !subject) return ssoRefusedUrl("unknown");
+      const result = await singleSignOn({ issuer, subject, claims: profile ?? {} }, requestMetaFrom(await headers()), new Date()).catch((error: unknown) => {
+        if (isDatabaseUnavailable(error)) return { ok: false as const, reason: "unavailable" as const };
+        throw error;
+      });
+      if (!result.ok) return ssoRefusedUrl(result.reason);
+      // the jwt callback starts the session for our user, not the provider's `sub`
+      user.id = result.userId;
       return true;
     },
   },

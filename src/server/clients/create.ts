@@ -44,8 +44,8 @@ export async function insertClient(
     data: {
       email: `klient-${c.tokenId}@maskinklient.invalid`,
       name: c.name,
-      // no password can match: a principal never logs in (and it is inactive)
-      passwordHash: "!",
+      // no password: a principal never logs in (and it is inactive)
+      passwordHash: null,
       role: "CLINICIAN",
       active: false,
     },
