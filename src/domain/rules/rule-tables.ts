@@ -71,7 +71,7 @@ export const DEFAULT_RULE_TABLES: RuleTables = {
   outcomeLists: Object.fromEntries(
     OUTCOME_LIST_LETTERS.map((letter) => {
       const list = definitions[letter].outcomes as OutcomeList;
-      const value = list.suggestions ? { values: list.values, suggestions: list.suggestions } : { values: list.values };
+      const value = list.suggestions ? { values: list.values, suggestions: list.suggestions.map(({ code, label }) => ({ code, label })) } : { values: list.values };
       return [letter, [{ effectiveFrom: BUILT_IN_FROM, confirmed: list.confirmed, value }]];
     }),
   ) as unknown as RuleTables["outcomeLists"],

@@ -67,7 +67,7 @@ export function tablesFromVersions(rows: readonly VersionRow[]): RuleTables {
 export async function readVersions(db: Tx | Sql): Promise<VersionRow[]> {
   return sqlOf(db).rows(versionRow, Prisma.sql`
     SELECT "id"::text AS "id", "kind"::text AS "kind", "key", to_char("effectiveFrom", 'YYYY-MM-DD') AS "effectiveFrom", "value", "confirmed"
-    FROM "RuleTableVersion" ORDER BY "id"`);
+    FROM "RuleTableVersion" v ORDER BY v."id"`);
 }
 
 let cached: { tables: RuleTables; stamp: string; checkedAt: number } | null = null;

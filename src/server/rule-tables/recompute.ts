@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { z } from "@/lib/zod";
+import type { IsoDate } from "@/lib/dates";
 import { pgPool, prisma } from "@/server/db";
 import { today } from "@/server/clock";
 import { whileHoldingRecomputeLock } from "@/server/jobs/nightly";
@@ -23,9 +24,9 @@ const pendingRow = z.object({ id: z.string() });
 export type RuleRecomputeOutcome = { status: "done"; pathways: number } | { status: "none" } | { status: "busy" };
 
 /** Runs every requested recompute not yet finished, as one full recompute. "busy": another job holds the lock. */
-export async function runPendingRuleRecomputes(options: { batchSize?: number } = {}): Promise<RuleRecomputeOutcome> {
+export async function runPendingRuleRecomputes(options: { batchSize?: number; today?: IsoDate } = {}): Promise<RuleRecomputeOutcome> {
   const outcome = await whileHoldingRecomputeLock(pgPool(prisma), async (connection, lanes): Promise<RuleRecomputeOutcome> => {
-    const pending = await connection.rows(pendingRow, Prisma.sql`SELECT "id"::text AS "id" FROM "RuleRecompute" WHERE "finishedAt" IS NULL ORDER BY "id"`);
+    const pending = await connection.rows(pendingRow, Prisma.sql`SELECT r."id"::text AS "id" FROM "RuleRecompute" r WHERE r."finishedAt" IS NULL ORDER BY r."id"`);
     if (pending.length === 0) return { status: "none" };
     const upTo = pending[pending.length - 1].id;
     await connection.run(Prisma.sql`UPDATE "RuleRecompute" SET "startedAt" = now(), "failure" = NULL WHERE "finishedAt" IS NULL AND "id" <= ${upTo}::bigint`);
@@ -33,7 +34,7 @@ export async function runPendingRuleRecomputes(options: { batchSize?: number } =
     invalidateRuleTables();
     const tables = tablesFromVersions(await readVersions(connection));
     try {
-      const { pathways } = await lanes((all) => recomputeAllDerived(all, today(), { tables, batchSize: options.batchSize }));
+      const { pathways } = await lanes((all) => recomputeAllDerived(all, options.today ?? today(), { tables, batchSize: options.batchSize }));
       await connection.run(Prisma.sql`
         UPDATE "RuleRecompute" SET "finishedAt" = now(), "pathways" = ${pathways} WHERE "finishedAt" IS NULL AND "id" <= ${upTo}::bigint`);
       return { status: "done", pathways };
