@@ -18,7 +18,7 @@ const { db } = useAppDatabase();
 
 const durationVersion = {
   kind: "DURATION" as const,
-  key: "D11:poliklinikk",
+  key: "D11:poliklinikk" as const,
   effectiveFrom: "2026-10-01",
   source: "Helsedirektoratet, revidert forløpstid (test)",
   reason: "Ny nasjonal forløpstid for basisutredning",
