@@ -127,7 +127,7 @@ export function AddVersionForm({ choices }: { choices: RowChoice[] }) {
       <p className="mt-1 text-sm text-slate-700">
         Den nye versjonen gjelder fra datoen du velger; eldre versjoner blir stående. Alle forløp regnes om etterpå.
       </p>
-      <form onSubmit={submit} className="mt-3 space-y-3">
+      <form onSubmit={submit} noValidate className="mt-3 space-y-3">
         <div>
           <label htmlFor="rv-rad" className="block font-medium">
             Tabell og rad
