@@ -26,8 +26,8 @@ test("an administrator adds a duration version and sees it listed with who and w
 
   await form.getByLabel("Basisutredning (dager)").fill("49");
   await form.getByLabel("Gyldig fra").fill("2090-01-01");
-  await form.getByLabel("Kilde").fill("Helsedirektoratet, revidert pakkeforløp (e2e)");
-  await form.getByLabel("Hvorfor").fill("Ny forløpstid for basisutredning ved OCD");
+  await form.getByLabel("Kilde", { exact: true }).fill("Helsedirektoratet, revidert pakkeforløp (e2e)");
+  await form.getByLabel("Hvorfor", { exact: true }).fill("Ny forløpstid for basisutredning ved OCD");
   await form.getByRole("button", { name: "Lagre ny versjon" }).click();
   await expect(form.getByText("Den nye versjonen er lagret.", { exact: false })).toBeVisible();
 
