@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_RULE_TABLES } from "@/domain/rules";
 import { PermissionDenied } from "@/server/auth/assert";
 import { ValidationError } from "@/server/errors";
+import { registerEvent } from "@/server/events/register";
 import { recomputeDerived } from "@/server/pathways/derived";
 import { addRuleTableVersion } from "@/server/rule-tables/add-version";
 import { currentRuleTables, readVersions, tablesFromVersions } from "@/server/rule-tables/load";
@@ -102,5 +103,22 @@ describe("rule tables in the database", () => {
     expect(done).toMatchObject({ finishedAt: expect.any(String), failure: null });
     expect(done!.pathways).toBeGreaterThanOrEqual(2);
     expect(await runPendingRuleRecomputes({ today: TODAY })).toEqual({ status: "none" });
+  });
+
+  it("registration judges an outcome by the list in force on the event's date", async () => {
+    const unit = await makeUnit(db());
+    const admin = await makeActor(db(), "ADMIN", []);
+    const coordinator = await makeActor(db(), "COORDINATOR", [unit.id]);
+    const pathway = await makePathway(db(), unit.id, coordinator.user.id, [["A", null, "2026-09-03"], ["M", null, "2026-09-10"], ["C", "P", "2026-09-20"]]);
+    await addRuleTableVersion(admin, {
+      kind: "OUTCOME_LIST", key: "H", effectiveFrom: "2026-10-01", confirmed: true, values: "1 – Behov for hjelp\n2 – Ikke behov",
+      source: "NPR kodeverk (test)", reason: "Offisiell liste for hjelpebehov",
+    });
+    const refused = await registerEvent(coordinator, pathway.id, { code: "H", outcome: "ZZ", date: "2026-10-05", justification: "test" }, TODAY).catch((e) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect(refused.fieldErrors.outcome).toEqual(["Ukjent utfall «ZZ» for hjelpebehov ved avslutning."]);
+    await expect(registerEvent(coordinator, pathway.id, { code: "H", outcome: "1", date: "2026-10-05", justification: "test" }, TODAY)).resolves.toMatchObject({ duplicate: false });
+    // before the list's date any 1–3 letters or digits still hold
+    await expect(registerEvent(coordinator, pathway.id, { code: "H", outcome: "ZZ", date: "2026-09-25", justification: "test" }, TODAY)).resolves.toMatchObject({ duplicate: false });
   });
 });
