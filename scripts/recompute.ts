@@ -9,17 +9,21 @@ import { createPrismaClient, pgPool } from "@/server/db";
 import { today } from "@/server/clock";
 import { whileHoldingRecomputeLock } from "@/server/jobs/nightly";
 import { recomputeAllDerived } from "@/server/pathways/derived";
+import { readVersions, tablesFromVersions } from "@/server/rule-tables/load";
 
 const onlyOpen = process.argv.includes("--open");
 const prisma = createPrismaClient(undefined, { timeouts: "job" });
 const day = today();
 const started = Date.now();
 try {
+  // the rule tables as stored now (RuleTableVersion)
+  const tables = tablesFromVersions(await readVersions(prisma));
   const result = await whileHoldingRecomputeLock(pgPool(prisma), (_, lanes) =>
     lanes((all) =>
       recomputeAllDerived(all, day, {
         batchSize: 1000,
         onlyOpen,
+        tables,
         onBatch: (done) => process.stdout.write(`\r${done} forløp …`),
       }),
     ),

@@ -24,6 +24,7 @@ export const ACTIONS = [
   "export.csv",
   "admin.users", // the administration page
   "admin.clients", // machine clients (API access for the EPJ): create, list, revoke
+  "admin.rules", // the rule tables: read every version, add a new one
   "audit.read", // the audit log review (revisjon): who saw which patient
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -50,7 +51,7 @@ const PERMISSIONS = {
   // Leaders read pathways behind the numbers (drill-down) but do not code.
   LEADER: ["patient.read", "referral.read", "worklist.view", "report.view", "export.csv"],
   // Administrators run the system; they see no patient data.
-  ADMIN: ["admin.users", "admin.clients"],
+  ADMIN: ["admin.users", "admin.clients", "admin.rules"],
   // Personvern (the privacy and security officer) reviews the audit log: who
   // looked at a patient's data. No clinical pages.
   PRIVACY_OFFICER: ["audit.read"],

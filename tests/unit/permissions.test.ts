@@ -24,7 +24,7 @@ const EXPECTED: Record<Role, Action[]> = {
     "export.csv",
   ],
   LEADER: ["patient.read", "referral.read", "worklist.view", "report.view", "export.csv"],
-  ADMIN: ["admin.users", "admin.clients"],
+  ADMIN: ["admin.users", "admin.clients", "admin.rules"],
   PRIVACY_OFFICER: ["audit.read"],
 };
 
@@ -77,7 +77,7 @@ describe("machine client scopes", () => {
 
   it("allows nothing for unknown or look-alike scopes, and no scope ever administers or reads the audit log", () => {
     for (const action of ACTIONS) expect(scopesAllow(["admin", "PATHWAYS:READ", "pathways:*", "", null, 42], action)).toBe(false);
-    for (const action of ["admin.users", "admin.clients", "audit.read"] as const) expect(scopesAllow(SCOPES, action)).toBe(false);
+    for (const action of ["admin.users", "admin.clients", "admin.rules", "audit.read"] as const) expect(scopesAllow(SCOPES, action)).toBe(false);
   });
 
   it("every operation open to clients needs a scope that allows its permission; admin operations need none", () => {

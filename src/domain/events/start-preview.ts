@@ -1,4 +1,4 @@
-import { previewEvent, type Notice, type PathwayType, type Setting } from "@/domain/rules";
+import { previewEvent, type Notice, type PathwayType, type RuleTables, type Setting } from "@/domain/rules";
 import type { IsoDate } from "@/lib/dates";
 import { formatNorwegianDate } from "@/lib/dates";
 
@@ -27,11 +27,13 @@ export interface StartPreview {
   justificationReason: string | null;
 }
 
-export function previewStart(start: NewPathwayStart, today: IsoDate): StartPreview {
+/** `tables`: the rule tables (the server's stored ones; the form in the browser uses the built-in ones). */
+export function previewStart(start: NewPathwayStart, today: IsoDate, tables?: RuleTables): StartPreview {
   const preview = previewEvent(
     { id: "new", type: start.type, setting: start.setting, referralReceived: start.referralReceived, directTreatmentRight: start.directTreatmentRight, severe: start.severe, events: [] },
     { id: "start", code: "A", outcome: null, activityCode: null, date: start.assessedDate },
     today,
+    tables,
   );
   const late = preview.completedDeadlines.find((d) => d.met === false) ?? null;
   const needsJustification = preview.newNotices.length > 0 || late !== null;

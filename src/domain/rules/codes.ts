@@ -149,8 +149,8 @@ export type ParsedCode =
  * Parses both registration forms: a plain letter with a separate outcome
  * ("C" + "U"), or a concatenated procedure code ("D11CU", "D01L").
  */
-export function parseCode(code: string, outcome?: string | null, pathwayType?: PathwayType | null): ParsedCode {
-  const parsed = parseWithoutType(code, outcome);
+export function parseCode(code: string, outcome?: string | null, pathwayType?: PathwayType | null, book: CodeBook = EVENT_DEFINITIONS): ParsedCode {
+  const parsed = parseWithoutType(code, outcome, book);
   // The pathway type is checked last, so every other error takes precedence.
   if (parsed.ok && parsed.type && pathwayType && parsed.type !== pathwayType) {
     return { ok: false, error: `Koden gjelder pakkeforløp ${parsed.type}, men forløpet er ${pathwayType}.` };
@@ -161,39 +161,49 @@ export function parseCode(code: string, outcome?: string | null, pathwayType?: P
 // Millions of events share a few dozen distinct (code, outcome) pairs, so
 // results are cached per pair; the bound keeps odd input from growing it.
 const MAX_CACHED_PAIRS = 10_000;
-let cachedPairs = 0;
 interface CodeEntry {
   plain: ParsedCode | undefined;
   byOutcome: Map<string, ParsedCode> | undefined;
 }
-const parsedByCode = new Map<string, CodeEntry>();
+/** The event definitions a code is judged by: the built-in ones, or those of the rule tables in force on a date (rule-tables.ts). */
+export type CodeBook = Readonly<Record<EventLetter, EventDefinition>>;
 
-function parseWithoutType(code: string, outcome: string | null | undefined): ParsedCode {
+// one cache per code book (results differ when an outcome list differs)
+interface BookCache {
+  byCode: Map<string, CodeEntry>;
+  pairs: number;
+}
+const parsedByBook = new WeakMap<CodeBook, BookCache>();
+
+function parseWithoutType(code: string, outcome: string | null | undefined, book: CodeBook): ParsedCode {
   // Only plain strings are cached; anything else takes the general path.
-  if (typeof code !== "string" || (outcome && typeof outcome !== "string")) return parseUncached(code, outcome);
+  if (typeof code !== "string" || (outcome && typeof outcome !== "string")) return parseUncached(code, outcome, book);
+  let cache = parsedByBook.get(book);
+  if (cache === undefined) parsedByBook.set(book, (cache = { byCode: new Map(), pairs: 0 }));
+  const parsedByCode = cache.byCode;
   let entry = parsedByCode.get(code);
   if (entry === undefined) {
-    if (cachedPairs >= MAX_CACHED_PAIRS) return parseUncached(code, outcome);
+    if (cache.pairs >= MAX_CACHED_PAIRS) return parseUncached(code, outcome, book);
     entry = { plain: undefined, byOutcome: undefined };
     parsedByCode.set(code, entry);
   }
-  if (!outcome) return (entry.plain ??= remember(parseUncached(code, null)));
+  if (!outcome) return (entry.plain ??= remember(cache, parseUncached(code, null, book)));
   entry.byOutcome ??= new Map();
   let parsed = entry.byOutcome.get(outcome);
   if (parsed === undefined) {
-    if (cachedPairs >= MAX_CACHED_PAIRS) return parseUncached(code, outcome);
-    parsed = remember(parseUncached(code, outcome));
+    if (cache.pairs >= MAX_CACHED_PAIRS) return parseUncached(code, outcome, book);
+    parsed = remember(cache, parseUncached(code, outcome, book));
     entry.byOutcome.set(outcome, parsed);
   }
   return parsed;
 }
 
-function remember(parsed: ParsedCode): ParsedCode {
-  cachedPairs += 1;
+function remember(cache: BookCache, parsed: ParsedCode): ParsedCode {
+  cache.pairs += 1;
   return Object.freeze(parsed);
 }
 
-function parseUncached(code: string, outcome: string | null | undefined): ParsedCode {
+function parseUncached(code: string, outcome: string | null | undefined, book: CodeBook): ParsedCode {
   const raw = String(code ?? "").trim().toUpperCase();
   let type: PathwayType | null = null;
   let rest = raw;
@@ -212,7 +222,7 @@ function parseUncached(code: string, outcome: string | null | undefined): Parsed
     return { ok: false, error: `Koden ${raw} har utfall ${embeddedOutcome}, men utfall ${separate} er også oppgitt.` };
   }
   const finalOutcome = embeddedOutcome ?? separate;
-  const definition: EventDefinition = EVENT_DEFINITIONS[letter];
+  const definition: EventDefinition = book[letter];
   if (finalOutcome !== null) {
     const problem = checkOutcome(letter, definition, finalOutcome);
     if (problem) return { ok: false, error: problem };

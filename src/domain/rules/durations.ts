@@ -42,7 +42,8 @@ const adultAndChild = (type: PathwayType, effectiveFrom: string, note?: string):
   },
 ];
 
-const DURATION_TABLES: readonly DurationRow[] = [
+/** The built-in durations (the migration seeds the same rows). */
+export const DURATION_TABLES: readonly DurationRow[] = [
   ...adultAndChild("D11", "2019-01-01"),
   ...adultAndChild("D12", "2019-01-01"),
   // ADHD/nevroutvikling chapter: outcome N enters extended assessment with the same durations.
@@ -65,26 +66,41 @@ const DURATION_TABLES: readonly DurationRow[] = [
   { type: "D06", setting: "dogn", effectiveFrom: "2019-02-15", durations: {}, unconfirmed: [] },
 ];
 
-// The rows of each type and setting, in table order: looked up for every
-// evaluated pathway, so the table is not scanned each time.
-const rowsByTypeAndSetting = new Map<string, Map<string, DurationRow[]>>();
-for (const row of DURATION_TABLES) {
-  let bySetting = rowsByTypeAndSetting.get(row.type);
-  if (!bySetting) rowsByTypeAndSetting.set(row.type, (bySetting = new Map()));
-  const rows = bySetting.get(row.setting);
-  if (rows) rows.push(row);
-  else bySetting.set(row.setting, [row]);
+// The rows of each type and setting, in table order, per table: looked up for
+// every evaluated pathway, so a table is not scanned each time.
+type RowIndex = Map<string, Map<string, DurationRow[]>>;
+const indexByTable = new WeakMap<readonly DurationRow[], RowIndex>();
+
+function indexOf(table: readonly DurationRow[]): RowIndex {
+  let index = indexByTable.get(table);
+  if (index) return index;
+  index = new Map();
+  for (const row of table) {
+    let bySetting = index.get(row.type);
+    if (!bySetting) index.set(row.type, (bySetting = new Map()));
+    const rows = bySetting.get(row.setting);
+    if (rows) rows.push(row);
+    else bySetting.set(row.setting, [row]);
+  }
+  indexByTable.set(table, index);
+  return index;
 }
 
-/** The row in force on `on` (the pathway's start date): the latest effectiveFrom ≤ on. */
-export function durationsInForce(type: PathwayType, setting: Setting, on: string): DurationRow | null {
-  const rows = rowsByTypeAndSetting.get(type)?.get(setting);
+/**
+ * The row in force on `on` (the pathway's start date): the latest
+ * effectiveFrom ≤ on; of two with the same date, the later in the table (a
+ * version recorded later corrects the earlier one).
+ */
+export function durationsInForce(type: PathwayType, setting: Setting, on: string, table: readonly DurationRow[] = DURATION_TABLES): DurationRow | null {
+  const rows = indexOf(table).get(type)?.get(setting);
   if (!rows) return null;
   let best: DurationRow | null = null;
   for (const row of rows) {
     if (row.effectiveFrom > on) continue;
-    if (!best || row.effectiveFrom > best.effectiveFrom) best = row;
+    if (!best || row.effectiveFrom >= best.effectiveFrom) best = row;
   }
-  // Before a type's first row (events before it was in force): judge by its first row.
-  return best ?? rows[0];
+  // Before a type's first row (events before it was in force): judge by its earliest row.
+  if (best) return best;
+  for (const row of rows) if (!best || row.effectiveFrom < best.effectiveFrom) best = row;
+  return best;
 }

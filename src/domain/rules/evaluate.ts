@@ -7,6 +7,7 @@ import {
 import { REFERRAL_ASSESSMENT_WORKING_DAYS, durationsInForce, type DurationRow, type DurationSet } from "./durations";
 import { NOTICE_MESSAGES, type DeadlineKind, type NoticeId, type Phase } from "./labels";
 import { expectedCodes } from "./expected";
+import { codeBookOn, DEFAULT_RULE_TABLES, type RuleTables } from "./rule-tables";
 import type { Deadline, EventInput, ExpectedCode, Notice, PathwayEvaluation, PathwayInput } from "./types";
 
 // Runs for every pathway of a national extract, so the hot path avoids
@@ -37,8 +38,8 @@ interface LiveEvent {
  * clinical order of letters (CLINICAL_ORDER), then recorded time, then id, so
  * the result never depends on file or registration order.
  */
-function prepare(pathway: PathwayInput, notices: Notice[], today: IsoDate): ParsedEvent[] {
-  const sorted = liveEventsInOrder(pathway.events, pathway.type);
+function prepare(pathway: PathwayInput, notices: Notice[], today: IsoDate, tables: RuleTables): ParsedEvent[] {
+  const sorted = liveEventsInOrder(pathway.events, pathway.type, tables);
   const inForce = PATHWAY_IN_FORCE[pathway.type];
   const parsedEvents: ParsedEvent[] = [];
   for (const { e, parsed } of sorted) {
@@ -61,20 +62,22 @@ function prepare(pathway: PathwayInput, notices: Notice[], today: IsoDate): Pars
  * U's outcome is its activity: U events registered before the outcome carried
  * it have it in `activityCode`. Only U's: other letters never read that field.
  */
-function parseEvent(e: EventInput, type: PathwayInput["type"]): ParsedCode {
-  const parsed = parseCode(e.code, e.outcome, type);
-  if (parsed.ok && parsed.letter === "U" && parsed.outcome === null && e.activityCode) return parseCode(e.code, e.activityCode, type);
+function parseEvent(e: EventInput, type: PathwayInput["type"], tables: RuleTables): ParsedCode {
+  // judged by the code tables in force on the event's clinical date
+  const book = codeBookOn(tables, e.date);
+  const parsed = parseCode(e.code, e.outcome, type, book);
+  if (parsed.ok && parsed.letter === "U" && parsed.outcome === null && e.activityCode) return parseCode(e.code, e.activityCode, type, book);
   return parsed;
 }
 
 /** Pathways hold a handful of events, where insertion sort beats Array#sort; both are stable, so the order is the same. */
 const INSERTION_SORT_MAX = 24;
 
-function liveEventsInOrder(events: EventInput[], type: PathwayInput["type"]): LiveEvent[] {
+function liveEventsInOrder(events: EventInput[], type: PathwayInput["type"], tables: RuleTables): LiveEvent[] {
   const live: LiveEvent[] = [];
   for (const e of events) {
     if (e.annulled || !isValidIsoDate(e.date)) continue;
-    const parsed = parseEvent(e, type);
+    const parsed = parseEvent(e, type, tables);
     live.push({ e, parsed, rank: clinicalRank(parsed.ok ? parsed.letter : null) });
   }
   if (live.length > INSERTION_SORT_MAX) return live.sort(compareEvents);
@@ -316,10 +319,14 @@ function deadlinesOf(pathway: PathwayInput, m: Milestones, referral: IsoDate | n
   return deadlines;
 }
 
-/** Evaluates one pathway on a given day. Pure: no clock, no I/O; never throws on bad events. */
-export function evaluatePathway(pathway: PathwayInput, today: IsoDate): PathwayEvaluation {
+/**
+ * Evaluates one pathway on a given day. Pure: no clock, no I/O; never throws
+ * on bad events. `tables`: the rule tables (the server passes the stored
+ * versions; rule-tables.ts says which version applies when).
+ */
+export function evaluatePathway(pathway: PathwayInput, today: IsoDate, tables: RuleTables = DEFAULT_RULE_TABLES): PathwayEvaluation {
   const notices: Notice[] = [];
-  const events = prepare(pathway, notices, today);
+  const events = prepare(pathway, notices, today, tables);
   sequenceNotices(pathway, events, notices);
   const m = milestones(events);
   const { start, firstM } = m;
@@ -328,7 +335,8 @@ export function evaluatePathway(pathway: PathwayInput, today: IsoDate): PathwayE
   const closedOn = m.closings[start ? firstOnOrAfter(m.closings, start.date) : 0] ?? null;
   const referral = pathway.referralReceived && isValidIsoDate(pathway.referralReceived) ? pathway.referralReceived : null;
   const judgedFrom = start?.date ?? referral ?? firstValidDate(events) ?? today;
-  const row = durationsInForce(pathway.type, pathway.setting, judgedFrom);
+  // domain.md: a pathway is judged by the durations in force on its start date
+  const row = durationsInForce(pathway.type, pathway.setting, judgedFrom, tables.durations);
   const deadlines = deadlinesOf(pathway, m, referral, { today, closedOn, delays: m.delays, row });
 
   let nextDeadline: Deadline | null = null;

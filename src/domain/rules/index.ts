@@ -5,8 +5,12 @@ export {
   ACTIVITY_VALUES, CLINICAL_ORDER, DECISION_OUTCOMES, EVENT_DEFINITIONS, PATHWAY_NAMES, PATHWAY_TYPES,
   parseCode, invalidForType, typePrefixOf,
 } from "./codes";
-export type { PathwayType, EventLetter, DecisionOutcome, EventDefinition, InvolvementIndicator, OutcomeDefinition, OutcomeList, ParsedCode } from "./codes";
-export { durationsInForce, REFERRAL_ASSESSMENT_WORKING_DAYS } from "./durations";
+export type { CodeBook, PathwayType, EventLetter, DecisionOutcome, EventDefinition, InvolvementIndicator, OutcomeDefinition, OutcomeList, ParsedCode } from "./codes";
+export { DURATION_TABLES, durationsInForce, REFERRAL_ASSESSMENT_WORKING_DAYS } from "./durations";
+export {
+  BUILT_IN_FROM, codeBookOn, DEFAULT_CODE_BOOK, DEFAULT_RULE_TABLES, DEFAULT_WORKLIST_THRESHOLDS, OUTCOME_LIST_LETTERS, versionInForce, worklistThresholdsOn,
+} from "./rule-tables";
+export type { OutcomeListLetter, RuleTables, RuleVersion, WorklistThresholds } from "./rule-tables";
 export type { Setting, DurationRow, DurationSet } from "./durations";
 export { DEADLINE_LABELS, NOTICE_MESSAGES, PHASE_LABELS } from "./labels";
 export type { DeadlineKind, NoticeId, Phase } from "./labels";

@@ -1,7 +1,8 @@
 import type { IsoDate } from "@/lib/dates";
 import { daysBetween } from "./calendar";
-import { EVENT_DEFINITIONS, parseCode, type EventDefinition } from "./codes";
+import { parseCode, type EventDefinition } from "./codes";
 import { evaluatePathway } from "./evaluate";
+import { codeBookOn, DEFAULT_RULE_TABLES, type RuleTables } from "./rule-tables";
 import { DEADLINE_LABELS, PHASE_LABELS } from "./labels";
 import type { Deadline, EventInput, Notice, PathwayEvaluation, PathwayInput } from "./types";
 
@@ -17,18 +18,20 @@ export function previewEvent(
   pathway: PathwayInput,
   event: EventInput,
   today: IsoDate,
+  tables: RuleTables = DEFAULT_RULE_TABLES,
 ): { after: PathwayEvaluation; newNotices: Notice[]; completedDeadlines: Deadline[]; summary: string } {
-  const before = evaluatePathway(pathway, today);
+  const before = evaluatePathway(pathway, today, tables);
   // Without a recorded time, the new event is the last of its day.
   const added = { ...event, recordedAt: event.recordedAt ?? "9999-12-31T23:59:59.999Z" };
-  const after = evaluatePathway({ ...pathway, events: [...pathway.events, added] }, today);
+  const after = evaluatePathway({ ...pathway, events: [...pathway.events, added] }, today, tables);
   const known = new Set(before.notices.map(noticeKey));
   const newNotices = after.notices.filter((n) => !known.has(noticeKey(n)));
   const openBefore = new Set(before.deadlines.filter((d) => d.completedOn === null).map(deadlineKey));
   const completedDeadlines = after.deadlines.filter((d) => d.completedOn === event.date && openBefore.has(deadlineKey(d)));
 
-  const parsed = parseCode(event.code, event.outcome, pathway.type);
-  const definition: EventDefinition | undefined = parsed.ok ? EVENT_DEFINITIONS[parsed.letter] : undefined;
+  const book = codeBookOn(tables, event.date);
+  const parsed = parseCode(event.code, event.outcome, pathway.type, book);
+  const definition: EventDefinition | undefined = parsed.ok ? book[parsed.letter] : undefined;
   const label = definition?.label ?? "Hendelsen";
   let summary: string;
   const closed = completedDeadlines.find((d) => d.unit === "calendar_days") ?? completedDeadlines[0];

@@ -1,9 +1,9 @@
 import type { IsoDate } from "@/lib/dates";
 import {
-  addCalendarDays, DECISION_OUTCOMES, parseCode,
-  type Deadline, type DecisionOutcome, type Notice, type PathwayEvaluation, type PathwayInput,
+  addCalendarDays, DECISION_OUTCOMES, DEFAULT_RULE_TABLES, parseCode, worklistThresholdsOn,
+  type Deadline, type RuleTables, type DecisionOutcome, type Notice, type PathwayEvaluation, type PathwayInput,
 } from "@/domain/rules";
-import { WORKLIST_RULES, type WorklistReason } from "./rules";
+import type { WorklistReason } from "./rules";
 
 // Turns the rules engine's verdict on one pathway into the actions it needs
 // from the forløpskoordinator. Every item is stored, due or not; the worklist
@@ -27,6 +27,8 @@ export interface WorklistContext {
   concurrent: Notice[];
   /** keys of notices a coordinator has explained */
   explainedNoticeKeys: ReadonlySet<string>;
+  /** the rule tables (their worklist thresholds); the built-in ones when left out */
+  tables?: RuleTables;
 }
 
 export function noticeKey(notice: Pick<Notice, "id" | "date" | "eventId">): string {
@@ -63,6 +65,9 @@ function draft(partial: Partial<WorklistItemDraft> & Pick<WorklistItemDraft, "re
 export function worklistItems(pathway: PathwayInput, evaluation: PathwayEvaluation, context: WorklistContext): WorklistItemDraft[] {
   const items: WorklistItemDraft[] = [];
   const open = evaluation.phase !== "closed";
+  // each threshold as in force on the day its item's period starts (rule-tables.ts)
+  const tables = context.tables ?? DEFAULT_RULE_TABLES;
+  const threshold = (on: IsoDate) => worklistThresholdsOn(tables, on);
 
   // A missing start (A) leaves the referral deadline open: that is a coding
   // error, reported once as the MISSING_START notice, not as a second row.
@@ -93,7 +98,7 @@ export function worklistItems(pathway: PathwayInput, evaluation: PathwayEvaluati
       draft({
         reason: "NO_FIRST_ATTENDANCE",
         key: "no_first_attendance",
-        dueOn: addCalendarDays(evaluation.startedOn, WORKLIST_RULES.firstAttendanceGraceDays),
+        dueOn: addCalendarDays(evaluation.startedOn, threshold(evaluation.startedOn).firstAttendanceGraceDays),
         sinceOn: evaluation.startedOn,
       }),
     );
@@ -107,7 +112,7 @@ export function worklistItems(pathway: PathwayInput, evaluation: PathwayEvaluati
           draft({
             reason: "FEEDBACK_MISSING",
             key: `feedback:${c.id}`,
-            dueOn: addCalendarDays(c.date, WORKLIST_RULES.feedbackDays),
+            dueOn: addCalendarDays(c.date, threshold(c.date).feedbackDays),
             sinceOn: c.date,
             eventId: c.id,
             outcome: c.outcome,
@@ -121,7 +126,7 @@ export function worklistItems(pathway: PathwayInput, evaluation: PathwayEvaluati
         draft({
           reason: "OUTCOME_NOT_CLOSED",
           key: `outcome_not_closed:${last.id}`,
-          dueOn: addCalendarDays(last.date, WORKLIST_RULES.closeAfterDecisionDays),
+          dueOn: addCalendarDays(last.date, threshold(last.date).closeAfterDecisionDays),
           sinceOn: last.date,
           eventId: last.id,
           outcome: last.outcome,
@@ -133,7 +138,7 @@ export function worklistItems(pathway: PathwayInput, evaluation: PathwayEvaluati
         draft({
           reason: "INACTIVE",
           key: "inactive",
-          dueOn: addCalendarDays(evaluation.lastEventDate, WORKLIST_RULES.inactivityDays),
+          dueOn: addCalendarDays(evaluation.lastEventDate, threshold(evaluation.lastEventDate).inactivityDays),
           sinceOn: evaluation.lastEventDate,
         }),
       );

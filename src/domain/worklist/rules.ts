@@ -1,15 +1,12 @@
+import { DEFAULT_WORKLIST_THRESHOLDS } from "@/domain/rules";
+
 // Local worklist rules (not national norms): when a situation becomes an
-// action for the forløpskoordinator. One table, so a clinic can tune it; a
-// change here needs `npm run recompute`.
+// action for the forløpskoordinator. The thresholds are a rule table
+// (RuleTables.worklist): an administrator adds a version on
+// /admin/regeltabeller; these are the built-in ones. The horizon is a filter
+// of the list, not a rule.
 export const WORKLIST_RULES = {
-  /** tilbakemelding til henviser (F) is expected within this many days of a C */
-  feedbackDays: 14,
-  /** a C with outcome S, K, A or I should lead to avslutning within this many days */
-  closeAfterDecisionDays: 14,
-  /** a started pathway without første frammøte (M), where no national norm exists */
-  firstAttendanceGraceDays: 28,
-  /** an open pathway without any event for this long is "inactive" */
-  inactivityDays: 60,
+  ...DEFAULT_WORKLIST_THRESHOLDS,
   /** default horizon for deadlines due soon */
   defaultHorizonDays: 14,
   maxHorizonDays: 365,

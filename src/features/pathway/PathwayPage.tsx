@@ -1,11 +1,12 @@
 import { notFound } from "next/navigation";
-import { PHASE_LABELS } from "@/domain/rules";
+import { codeBookOn, PHASE_LABELS } from "@/domain/rules";
 import { maskNationalId, NATIONAL_ID_KIND_LABELS, nationalIdKindOf } from "@/domain/national-id";
 import { formatNorwegianDate } from "@/lib/dates";
 import { requirePage } from "@/server/auth/guard";
 import { today } from "@/server/clock";
 import { NotFoundError } from "@/server/errors";
 import { getPathwayDetail } from "@/server/pathways/detail";
+import { currentRuleTables } from "@/server/rule-tables/load";
 import { shownPatientName } from "@/server/pathways/shown-name";
 import { NameCheckForm } from "./NameCheckForm";
 import { DeadlineList } from "./DeadlineList";
@@ -25,6 +26,8 @@ export async function PathwayPage({ params }: { params: Promise<{ id: string }> 
   });
   const { pathway, evaluation, concurrent } = detail;
   const notices = [...evaluation.notices, ...concurrent];
+  // the codes and outcome lists in force today (rule tables)
+  const catalogue = codeCatalogue(pathway.type, codeBookOn(await currentRuleTables(), now));
   return (
     <article className="space-y-6">
       <header>
@@ -100,7 +103,7 @@ export async function PathwayPage({ params }: { params: Promise<{ id: string }> 
             pathwayType={pathway.type}
             today={now}
             suggestions={evaluation.nextExpectedCodes}
-            catalogue={codeCatalogue(pathway.type)}
+            catalogue={catalogue}
           />
         </div>
       )}

@@ -1,4 +1,4 @@
-import { DECISION_OUTCOMES, EVENT_DEFINITIONS, type EventDefinition, type ExpectedCode, type OutcomeDefinition, type PathwayType } from "@/domain/rules";
+import { DECISION_OUTCOMES, DEFAULT_CODE_BOOK, type CodeBook, type EventDefinition, type ExpectedCode, type OutcomeDefinition, type PathwayType } from "@/domain/rules";
 
 // The codes a form may offer for one pathway type, from the rules engine's one
 // table of letters and outcomes. Plain data, so it can be passed to the client.
@@ -18,11 +18,12 @@ export interface CatalogueCode {
 
 export type SuggestedCode = ExpectedCode;
 
-export function codeCatalogue(type: PathwayType): CatalogueCode[] {
+/** `book`: the code lists in force (the rule tables on the day the form is shown). */
+export function codeCatalogue(type: PathwayType, book: CodeBook = DEFAULT_CODE_BOOK): CatalogueCode[] {
   const decisionOutcomes = Object.entries(DECISION_OUTCOMES as Record<string, OutcomeDefinition>)
     .filter(([, o]) => !o.pathwayTypes || o.pathwayTypes.includes(type))
     .map(([code, o]) => ({ code, label: o.label }));
-  return Object.entries(EVENT_DEFINITIONS as Record<string, EventDefinition>)
+  return Object.entries(book as Record<string, EventDefinition>)
     .filter(([, d]) => !d.pathwayTypes || d.pathwayTypes.includes(type))
     .map(([letter, d]) => {
       const list = d.outcomes;

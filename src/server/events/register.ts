@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { DOUBLE_SUBMIT_WINDOW_MS, findRepeat } from "@/domain/events/double-submit";
-import { evaluatePathway, previewEvent, type Notice, type PathwayEvaluation } from "@/domain/rules";
+import { codeBookOn, evaluatePathway, previewEvent, type Notice, type PathwayEvaluation, type RuleTables } from "@/domain/rules";
 import { formatNorwegianDate, type IsoDate } from "@/lib/dates";
 import { prisma, type Tx } from "@/server/db";
 import { Prisma } from "@/generated/prisma/client";
@@ -16,6 +16,7 @@ import { auditingDenials, OutOfScope } from "@/server/access-denied";
 import { isUniqueViolation } from "@/server/db-errors";
 import { loadForDerive, type DeriveRow } from "@/server/pathways/derive-load";
 import { derivedRows } from "@/server/pathways/derived";
+import { currentRuleTables } from "@/server/rule-tables/load";
 import { loadRegistrationTarget, writeRegistration, type NewEvent } from "./register-write";
 import { checkCode } from "./code-rules";
 import { registerEventSchema, type RegisterEventData, type RegisterEventInput } from "./schema";
@@ -57,7 +58,7 @@ export async function registerEvent(actor: Actor, pathwayId: string, input: Regi
       if (isUniqueViolation(error) && data.idempotencyKey) {
         const target = await loadRegistrationTarget(db, pathwayId, actor.user.unitIds, submission(actor, data));
         if (!target?.existingId) throw error;
-        return duplicateResult(db, target.existingId, target.pathway, today);
+        return duplicateResult(db, target.existingId, target.pathway, today, await currentRuleTables(db));
       }
       throw error;
     }
@@ -84,10 +85,11 @@ export async function checkRegistration(
   options: { replacesId?: string } = {},
 ): Promise<RegistrationCheck> {
   const pathway = await loadTarget(tx, actor, pathwayId);
+  const tables = await currentRuleTables(tx);
   // a replacement is judged as it will be saved: after the event it replaces is annulled
   const replaced = options.replacesId;
   const events = replaced ? pathway.input.events.map((e) => (e.id === replaced ? { ...e, annulled: true } : e)) : pathway.input.events;
-  return judgeRegistration({ ...pathway, input: { ...pathway.input, events } }, data, today, options);
+  return judgeRegistration({ ...pathway, input: { ...pathway.input, events } }, data, today, options, tables);
 }
 
 /** The pathway with its events as the engine sees them, within the actor's units; 404 otherwise. */
@@ -101,9 +103,10 @@ function outOfScope(pathwayId: string) {
   return new OutOfScope({ kind: "pathway", id: pathwayId }, "Fant ikke forløpet, eller det hører til en enhet du ikke har tilgang til.");
 }
 
-function judgeRegistration(pathway: DeriveRow, data: RegisterEventData, today: IsoDate, options: { replacesId?: string }): RegistrationCheck {
+function judgeRegistration(pathway: DeriveRow, data: RegisterEventData, today: IsoDate, options: { replacesId?: string }, tables: RuleTables): RegistrationCheck {
   const errors: FieldErrors = {};
-  const code = checkCode(data, pathway.type);
+  // the code lists in force on the event's date
+  const code = checkCode(data, pathway.type, codeBookOn(tables, data.date));
   if (!code.ok) Object.assign(errors, code.errors);
   const receivedOn = pathway.input.referralReceived;
   if (data.date > today) (errors.date ??= []).push("Datoen kan ikke være i fremtiden.");
@@ -118,6 +121,7 @@ function judgeRegistration(pathway: DeriveRow, data: RegisterEventData, today: I
     pathway.input,
     { id: "new", code: code.letter, outcome: code.outcome, activityCode: data.activityCode, date: data.date },
     today,
+    tables,
   );
   const closesLate = preview.completedDeadlines.some((d) => d.met === false);
   return {
@@ -186,17 +190,18 @@ async function tryCreateCheckedEvent(
   today: IsoDate,
   options: { replacesId?: string },
 ): Promise<RegisterResult | null> {
+  const tables = await currentRuleTables(db);
   const target = await loadRegistrationTarget(db, pathwayId, actor.user.unitIds, submission(actor, data));
   if (!target) throw outOfScope(pathwayId);
-  if (target.existingId) return duplicateResult(db, target.existingId, target.pathway, today);
+  if (target.existingId) return duplicateResult(db, target.existingId, target.pathway, today, tables);
   const { pathway } = target;
-  const check = judgeRegistration(pathway, data, today, options);
+  const check = judgeRegistration(pathway, data, today, options, tables);
   const { letter, outcome } = check;
   if (!options.replacesId) {
     // target.recent is empty when a key was given: then the key alone decides (existingId above)
     const submitted = { code: letter, outcome, activityCode: data.activityCode, date: data.date, justification: data.justification };
     const repeat = findRepeat(submitted, target.recent, now().getTime());
-    if (repeat) return duplicateResult(db, repeat.id, pathway, today);
+    if (repeat) return duplicateResult(db, repeat.id, pathway, today, tables);
   }
   if (check.needsJustification && !data.justification) throw new JustificationRequired(check.summary, check.warnings);
 
@@ -219,13 +224,13 @@ async function tryCreateCheckedEvent(
     input: { ...pathway.input, events: [...pathway.input.events, stored] },
     recordedBy: { ...pathway.recordedBy, [event.id]: actor.user.id },
   };
-  const evaluation = evaluatePathway(withEvent.input, today);
+  const evaluation = evaluatePathway(withEvent.input, today, tables);
   const written = await writeRegistration(db, {
     version: target.version,
     event,
     evaluation,
     today,
-    rows: derivedRows([withEvent], [evaluation], target.context),
+    rows: derivedRows([withEvent], [evaluation], target.context, tables),
     audit: {
       userId: actor.user.id,
       action: "EVENT_CREATED",
@@ -262,11 +267,11 @@ const storedEventRow = z.object({
 }) satisfies z.ZodType<RegisterResult["event"]>;
 
 /** The answer to a repeated submission: the stored event and the pathway as just read (it holds that event). */
-async function duplicateResult(tx: Tx | Sql, eventId: string, pathway: DeriveRow, today: IsoDate): Promise<RegisterResult> {
+async function duplicateResult(tx: Tx | Sql, eventId: string, pathway: DeriveRow, today: IsoDate, tables: RuleTables): Promise<RegisterResult> {
   const [event] = await sqlOf(tx).rows(storedEventRow, Prisma.sql`
     SELECT "id", "code", "outcome", to_char("clinicalDate", 'YYYY-MM-DD') AS "clinicalDate", "justification"
     FROM "PathwayEvent" WHERE "id" = ${eventId}`);
-  const evaluation = evaluatePathway(pathway.input, today);
+  const evaluation = evaluatePathway(pathway.input, today, tables);
   const warnings = evaluation.notices.filter((n) => n.eventId === event.id);
   return { event, evaluation, warnings, summary: "Koden var allerede registrert.", duplicate: true };
 }

@@ -6,6 +6,7 @@ import { pgPool, prisma } from "@/server/db";
 import { today } from "@/server/clock";
 import { withConnection, withConnections, type Connection } from "@/server/connection";
 import { recomputeAllDerived, RecomputePageError } from "@/server/pathways/derived";
+import { resumePendingRuleRecompute } from "@/server/rule-tables/recompute";
 
 // The nightly recompute: the passing of days changes open deadlines, so the
 // derived columns and worklist rows are rewritten once per Oslo day. It runs
@@ -75,6 +76,8 @@ export function scheduleNightlyRecompute(): void {
   if (timer) return;
   let lastDay: IsoDate | null = null;
   const tick = async () => {
+    // a recompute after a new rule table version that a dead process left unfinished
+    await resumePendingRuleRecompute().catch(() => undefined);
     const day = osloDateOf(new Date());
     if (day === lastDay) return;
     try {

@@ -10,6 +10,7 @@ import { AppError, NotFoundError, ValidationError, fieldErrorsFrom } from "@/ser
 import { createCheckedEvent } from "@/server/events/register";
 import { previewStart } from "@/domain/events/start-preview";
 import { recomputeDerived } from "./derived";
+import { currentRuleTables } from "@/server/rule-tables/load";
 import { SETTING_TO_ENGINE } from "./engine-input";
 import { createPathwaySchema, type CreatePathwayInput } from "./create-schema";
 
@@ -56,6 +57,7 @@ export async function createPathway(actor: Actor, input: CreatePathwayInput, tod
       const start = previewStart(
         { type: data.type, setting: SETTING_TO_ENGINE[data.setting ?? unit.setting], referralReceived: data.referralReceived, assessedDate: data.assessedDate, directTreatmentRight: data.directTreatmentRight, severe: data.severe },
         today,
+        await currentRuleTables(tx),
       );
       if (start.justificationReason) throw new LateAssessmentNeedsJustification(start.justificationReason);
     }

@@ -1,5 +1,5 @@
 import "server-only";
-import { concurrentNotices, evaluatePathway, type PathwayEvaluation } from "@/domain/rules";
+import { concurrentNotices, evaluatePathway, type PathwayEvaluation, type RuleTables } from "@/domain/rules";
 import { worklistItems } from "@/domain/worklist";
 import type { IsoDate } from "@/lib/dates";
 import { Prisma } from "@/generated/prisma/client";
@@ -11,6 +11,7 @@ import { sqlDate } from "@/server/sql-rows";
 import { loadForDerive, lockNextPage, storedColumns, storedRowsSchema, type DeriveRow } from "./derive-load";
 import { derivedChanges, type StoredRows } from "./derive-diff";
 import { deadlineRows, itemRows, noticeRows, replaceDerived, type DerivedRows } from "./derive-write";
+import { currentRuleTables } from "@/server/rule-tables/load";
 
 // Derived data are a cache of the rules engine's verdict so that lists and
 // reports are indexed queries: the columns on Pathway (phase, next deadline,
@@ -74,9 +75,11 @@ export class RecomputePageError extends Error {
 export async function recomputeAllDerived(
   lanes: PageTransactions | PageTransactions[],
   today: IsoDate,
-  options: { batchSize?: number; onlyOpen?: boolean; onBatch?: (done: number) => void } = {},
+  options: { batchSize?: number; onlyOpen?: boolean; onBatch?: (done: number) => void; tables?: RuleTables } = {},
 ): Promise<{ pathways: number }> {
   const limit = options.batchSize ?? 1000;
+  // one set of rule tables for the whole job
+  const tables = options.tables ?? (await currentRuleTables());
   const onlyOpen = options.onlyOpen ?? false;
   let after: string | null = null;
   let exhausted = false;
@@ -105,7 +108,7 @@ export async function recomputeAllDerived(
           if (ids.length === 0) return 0;
           first = ids[0];
           const rows = await loadForDerive(sql, { ids });
-          await deriveBatch(sql, rows, today);
+          await deriveBatch(sql, rows, today, tables);
           return rows.length;
         });
         if (done === 0) return;
@@ -181,14 +184,14 @@ function userState({ explanations, postponements }: DeriveContext) {
 }
 
 /** The derived rows of evaluated pathways (pure). */
-export function derivedRows(batch: DeriveRow[], evaluations: PathwayEvaluation[], context: DeriveContext): DerivedRows {
+export function derivedRows(batch: DeriveRow[], evaluations: PathwayEvaluation[], context: DeriveContext, tables?: RuleTables): DerivedRows {
   const closedOn = new Map(evaluations.map((e) => [e.pathwayId, e.closedOn]));
   const concurrent = concurrentFor(context.siblings, closedOn);
   const { explained, postponedUntil } = userState(context);
   const items = batch.flatMap((p, i) =>
     itemRows(
       p,
-      worklistItems(p.input, evaluations[i], { concurrent: concurrent.get(p.id) ?? [], explainedNoticeKeys: explained.get(p.id) ?? new Set() }),
+      worklistItems(p.input, evaluations[i], { concurrent: concurrent.get(p.id) ?? [], explainedNoticeKeys: explained.get(p.id) ?? new Set(), tables }),
       postponedUntil,
     ),
   );
@@ -197,12 +200,16 @@ export function derivedRows(batch: DeriveRow[], evaluations: PathwayEvaluation[]
   return { items, deadlines, notices };
 }
 
-/** Evaluates loaded pathways and writes all their derived data (also used by the generator). */
-export async function deriveBatch(tx: Tx | Sql, batch: DeriveRow[], today: IsoDate): Promise<PathwayEvaluation[]> {
+/**
+ * Evaluates loaded pathways and writes all their derived data (also used by
+ * the generator), by the rule tables given or else the stored ones.
+ */
+export async function deriveBatch(tx: Tx | Sql, batch: DeriveRow[], today: IsoDate, tables?: RuleTables): Promise<PathwayEvaluation[]> {
   if (batch.length === 0) return [];
+  const rules = tables ?? (await currentRuleTables(tx));
   const ids = batch.map((p) => p.id);
-  const evaluations = batch.map((p) => evaluatePathway(p.input, today));
+  const evaluations = batch.map((p) => evaluatePathway(p.input, today, rules));
   const context = await loadContext(tx, batch, ids);
-  await replaceDerived(tx, ids, evaluations, today, derivedChanges(context, derivedRows(batch, evaluations, context)));
+  await replaceDerived(tx, ids, evaluations, today, derivedChanges(context, derivedRows(batch, evaluations, context, rules)));
   return evaluations;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentRuleTables } from "@/server/rule-tables/load";
 import { concurrentNotices, evaluatePathway, type Notice, type PathwayEvaluation } from "@/domain/rules";
 import { toIsoDate, type IsoDate } from "@/lib/dates";
 import { isRecordId } from "@/lib/record-id";
@@ -53,7 +54,7 @@ export async function getPathwayDetail(
     { userId: actor.user.id, action: "PATHWAY_VIEWED", patientId: pathway.patientId, pathwayId: pathway.id },
     actor.meta,
   );
-  const evaluation = evaluatePathway(toEngineInput(pathway), today);
+  const evaluation = evaluatePathway(toEngineInput(pathway), today, await currentRuleTables());
   const concurrent = await concurrentNoticesFor(pathway);
   return { pathway, evaluation, concurrent };
 }

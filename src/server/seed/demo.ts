@@ -7,6 +7,7 @@ import { makeNationalId } from "@/domain/national-id";
 import { addCalendarDays } from "@/domain/rules";
 import { fromIsoDate, type IsoDate } from "@/lib/dates";
 import { recomputeAllDerived, withinTransaction } from "@/server/pathways/derived";
+import { currentRuleTables } from "@/server/rule-tables/load";
 import { SETTING_TO_ENGINE } from "@/server/pathways/engine-input";
 import { FIRST_NAMES, LAST_NAMES } from "./names";
 import { pathwayStory, type StoryEvent } from "./pathway-story";
@@ -159,7 +160,7 @@ export async function seedDemo(db: PrismaClient, today: IsoDate) {
           await (tx as any)[table].createMany({ data: data.slice(i, i + 1000) });
         }
       }
-      await recomputeAllDerived(withinTransaction(tx), today, { batchSize: 200 });
+      await recomputeAllDerived(withinTransaction(tx), today, { batchSize: 200, tables: await currentRuleTables(tx) });
     },
     { timeout: 300_000, maxWait: 30_000 },
   );

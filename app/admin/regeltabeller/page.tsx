@@ -1,0 +1,4 @@
+import { RuleTablesPage } from "@/features/rule-tables/RuleTablesPage";
+
+export const metadata = { title: "Regeltabeller" };
+export default RuleTablesPage;
