@@ -1,5 +1,6 @@
-import { PATHWAY_TYPES, concurrentNotices, evaluatePathway, isValidIsoDate, typePrefixOf, type PathwayEvaluation, type PathwayInput, type PathwayType, type Setting } from "@/domain/rules";
-import { EpjCsvFileError, readEpjCsv, readEpjCsvText, type EpjRecord, type EpjRow } from "@/lib/epj-csv";
+import { rowProblems } from "@/domain/epj-import/row";
+import { concurrentNotices, evaluatePathway, type PathwayEvaluation, type PathwayInput, type PathwayType, type Setting } from "@/domain/rules";
+import { EpjCsvFileError, readEpjCsv, readEpjCsvText, type EpjRecord } from "@/lib/epj-csv";
 
 // Reads an extract from the patient record system (one coded event per row)
 // into pathways, and evaluates them with the rules engine. The CSV itself is
@@ -40,25 +41,6 @@ export async function readExtractFile(path: string): Promise<Extract> {
   return extract;
 }
 
-/** The row's problems in the check's words (empty: the row is good). The import refuses on the same grounds. */
-export function rowProblems(row: EpjRow): { problems: string[]; type: string; setting: string } {
-  const { pathway_id: id, date, code, referral_received: received, care_deadline: careDeadline } = row;
-  const settingText = row.setting.toLowerCase() || "poliklinikk";
-  const problems: string[] = [];
-  if (!id) problems.push("pathway_id er tom");
-  if (!isValidIsoDate(date)) problems.push(`ugyldig dato «${date}» (bruk ÅÅÅÅ-MM-DD)`);
-  if (!code) problems.push("code er tom");
-  if (settingText !== "poliklinikk" && settingText !== "dogn") problems.push(`ugyldig setting «${settingText}» (poliklinikk eller dogn)`);
-  if (received && !isValidIsoDate(received)) problems.push(`ugyldig referral_received «${received}»`);
-  if (careDeadline && !isValidIsoDate(careDeadline)) problems.push(`ugyldig care_deadline «${careDeadline}» (juridisk frist, bruk ÅÅÅÅ-MM-DD)`);
-  // A wrong letter or outcome after a known prefix (D11CZ) is a finding on
-  // the row (INVALID_CODE), not a malformed file: the prefix gives the type.
-  const prefix = code ? typePrefixOf(code) : null;
-  const typeText = (row.type || (prefix && "known" in prefix ? prefix.known : prefix?.unknown) || "").toUpperCase();
-  if (!(PATHWAY_TYPES as readonly string[]).includes(typeText)) problems.push(typeText ? `ukjent type «${typeText}»` : "type mangler (verken i type-kolonnen eller i koden)");
-  return { problems, type: typeText, setting: settingText };
-}
-
 function addRecord({ pathways, errors }: Extract, record: EpjRecord): void {
   if (record.problem !== undefined) {
     errors.push({ line: record.line, message: record.problem });
@@ -67,7 +49,7 @@ function addRecord({ pathways, errors }: Extract, record: EpjRecord): void {
   const { row, line } = record;
   const { problems, type: typeText, setting: settingText } = rowProblems(row);
   if (problems.length) {
-    errors.push({ line, message: `${problems.join("; ")}.` });
+    errors.push({ line, message: `${problems.map((p) => p.message).join("; ")}.` });
     return;
   }
   const { pathway_id: id, date, code, referral_received: received, care_deadline: careDeadline } = row;
