@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkExtract, readExtract } from "@/cli/extract";
 import { makeNationalId } from "@/domain/national-id";
@@ -14,7 +18,7 @@ import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-
 // at a time; another unit's data is never touched. The clock is pinned.
 
 const TODAY = "2026-11-22";
-const { db } = useAppDatabase();
+const { db, appUrl } = useAppDatabase();
 
 let seed = 100;
 const nid = (birth: string) => makeNationalId(birth, seed++, { synthetic: true });
@@ -197,4 +201,28 @@ describe("importing an EPJ extract", () => {
     await importText(actor, unit, [HEADER, `e1,${foreign.id},${a},Ola,D11,poliklinikk,2026-09-01,2026-09-03,D11M,`].join("\n"));
     expect(await db().pathwayEvent.count({ where: { pathwayId: foreign.id } })).toBe(events);
   });
+
+  it("npm run import: --format json prints exactly the issue's object (exit 0); an unusable file exits 2 with its line", async () => {
+    const { unit, actor } = await setUp();
+    const dir = mkdtempSync(join(tmpdir(), "fv-import-"));
+    const good = join(dir, "good.csv");
+    const bad = join(dir, "bad.csv");
+    writeFileSync(good, [HEADER, `e1,V1,${nid("1988-09-10")},Ola,D11,poliklinikk,2026-09-01,2026-09-03,D11A,`, `e2,V1,,,D11,,,2099-01-01,D11M,`].join("\n"));
+    writeFileSync(bad, "pathway_id;code\r\nV1;D11A\r\n");
+    const env = { ...process.env, DATABASE_URL: await appUrl(), DATABASE_PREPARED_STATEMENTS: "off" };
+    const run = (...args: string[]) => spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/epj-import.ts", ...args, "--user", actor.user.email], { encoding: "utf8", env });
+    const dry = run(good, "--unit", unit.name, "--dry-run", "--format", "json");
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout)).toEqual({
+      dryRun: true,
+      counts: { patientsCreated: 1, referralsCreated: 1, pathwaysCreated: 1, eventsCreated: 1, eventsUnchanged: 0, eventsCorrected: 0, rowsRefused: 1, missingFromFile: 0 },
+      refused: [{ line: 3, column: "date", message: "Datoen 2099-01-01 er i fremtiden." }],
+      missing: [],
+    });
+    expect(await db().pathway.count({ where: { unitId: unit.id } })).toBe(0);
+    const unusable = run(bad, "--unit", unit.id, "--format", "json");
+    expect(unusable.status).toBe(2);
+    expect(unusable.stdout).toBe("");
+    expect(unusable.stderr).toContain("Linje 1: Kolonnen «date» mangler.");
+  }, 120_000);
 });
