@@ -18,14 +18,14 @@ test("upload an EPJ extract, see the dry run, confirm, follow the progress, and 
   const nationalId = makeNationalId(birth, 100 + (Math.floor(stamp / 18_000) % 399), { synthetic: true });
   const key = `E2E-${stamp.toString(36)}`;
   const name = `Ina Importert ${stamp.toString(36)}`;
-  // started long ago without a first attendance: overdue, first on the worklist
+  // started long ago, its juridisk frist passed without a first attendance: a fristbrudd, first on the worklist
   const started = "2025-01-06";
   const csv =
     "\uFEFF" +
     [
-      "event_id;pathway_id;national_id;patient_name;type;referral_received;date;code;outcome",
-      `${key}-1;${key};${nationalId};"${name}";D11;2025-01-02;${started};D11A;`,
-      `${key}-2;${key};${nationalId};"${name}";D11;;${addCalendarDays(today, 5)};D11M;`,
+      "event_id;pathway_id;national_id;patient_name;type;referral_received;care_deadline;date;code;outcome",
+      `${key}-1;${key};${nationalId};"${name}";D11;2025-01-02;2025-02-03;${started};D11A;`,
+      `${key}-2;${key};${nationalId};"${name}";D11;;;${addCalendarDays(today, 5)};D11M;`,
     ].join("\r\n") +
     "\r\n";
 

@@ -121,9 +121,11 @@ export async function runImportJob(
   const job = await prisma.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { unitId: true, fileName: true, sha256: true } });
   try {
     const plan = await planFile(actor, job.unitId, file, today);
-    const pathways = plan.pathways.filter((p) => p.create || p.add.length || p.corrections.length);
-    const progress: ImportProgress = { rowsDone: plan.refused.length, rowsTotal: plan.rows, pathwaysDone: 0, pathwaysTotal: pathways.length };
-    progress.rowsDone += plan.pathways.filter((p) => !pathways.includes(p)).reduce((n, p) => n + p.lines, 0);
+    const changes = (p: (typeof plan.pathways)[number]) => Boolean(p.create || p.add.length || p.corrections.length);
+    const pathways = plan.pathways.filter(changes);
+    // refused rows and unchanged pathways are done before the first write
+    const unchangedRows = plan.pathways.reduce((n, p) => n + (changes(p) ? 0 : p.lines), 0);
+    const progress: ImportProgress = { rowsDone: plan.refused.length + unchangedRows, rowsTotal: plan.rows, pathwaysDone: 0, pathwaysTotal: pathways.length };
     let reported = 0;
     const report = async (force = false) => {
       onProgress?.(progress);
