@@ -1,10 +1,10 @@
 // `npm run --silent check -- <file.csv> [--today YYYY-MM-DD] [--format table|json]`
 // Checks an extract from the patient record system with the rules engine.
 // Exit 0: checked (notices are findings, not failures). Exit 2: bad input.
-import { readFileSync } from "node:fs";
 import { DEADLINE_LABELS, PHASE_LABELS, isValidIsoDate } from "@/domain/rules";
 import { osloDateOf } from "@/lib/dates";
-import { byUrgency, checkExtract, readExtract, type CheckedPathway } from "./extract";
+import { EpjCsvFileError } from "@/lib/epj-csv";
+import { byUrgency, checkExtract, readExtractFile, type CheckedPathway, type Extract } from "./extract";
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -46,13 +46,15 @@ function table(checked: CheckedPathway[], today: string): string {
 }
 
 const { file, today, format } = parseArgs(process.argv.slice(2));
-let text: string;
+let extract: Extract;
 try {
-  text = readFileSync(file, "utf8");
-} catch {
-  fail(`Fant ikke filen ${file}.`);
+  extract = await readExtractFile(file);
+} catch (error) {
+  if (error instanceof EpjCsvFileError) fail(error.message);
+  if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "EISDIR") fail(`Fant ikke filen ${file}.`);
+  throw error;
 }
-const { pathways, errors } = readExtract(text);
+const { pathways, errors } = extract;
 if (errors.length) fail(errors.map((e) => `Linje ${e.line}: ${e.message}`).join("\n"));
 const checked = checkExtract(pathways, today).sort(byUrgency);
 if (format === "json") {

@@ -1,12 +1,10 @@
-import { PATHWAY_TYPES, concurrentNotices, evaluatePathway, isValidIsoDate, typePrefixOf, type PathwayEvaluation, type PathwayInput, type PathwayType, type Setting } from "@/domain/rules";
-import { parseCsv } from "./csv";
+import { rowProblems } from "@/domain/epj-import/row";
+import { concurrentNotices, evaluatePathway, type PathwayEvaluation, type PathwayInput, type PathwayType, type Setting } from "@/domain/rules";
+import { EpjCsvFileError, readEpjCsv, readEpjCsvText, type EpjRecord } from "@/lib/epj-csv";
 
 // Reads an extract from the patient record system (one coded event per row)
-// into pathways, and evaluates them with the rules engine.
-
-// care_deadline (optional): the juridisk frist set at the referral assessment; the first non-empty value of a pathway counts.
-export const COLUMNS = ["pathway_id", "patient_id", "type", "setting", "date", "code", "outcome", "referral_received", "care_deadline"] as const;
-const REQUIRED = ["pathway_id", "date", "code"] as const;
+// into pathways, and evaluates them with the rules engine. The CSV itself is
+// read by the shared EPJ reader (src/lib/epj-csv), as the import reads it.
 
 export interface RowError {
   line: number;
@@ -18,75 +16,72 @@ export interface CheckedPathway {
   evaluation: PathwayEvaluation;
 }
 
-export function readExtract(text: string): { pathways: Map<string, PathwayInput & { patientId: string }>; errors: RowError[] } {
-  const rows = parseCsv(text);
-  const errors: RowError[] = [];
-  const pathways = new Map<string, PathwayInput & { patientId: string }>();
-  if (rows.length === 0) return { pathways, errors: [{ line: 1, message: "Filen er tom: mangler overskriftsrad." }] };
-  const header = rows[0].fields.map((h) => h.trim().toLowerCase());
-  for (const name of header) if (!(COLUMNS as readonly string[]).includes(name)) errors.push({ line: rows[0].line, message: `Ukjent kolonne «${name}».` });
-  for (const name of REQUIRED) if (!header.includes(name)) errors.push({ line: rows[0].line, message: `Kolonnen «${name}» mangler.` });
-  if (errors.length) return { pathways, errors };
-
-  for (const row of rows.slice(1)) {
-    const get = (name: (typeof COLUMNS)[number]) => (header.indexOf(name) >= 0 ? (row.fields[header.indexOf(name)] ?? "").trim() : "");
-    if (row.fields.length !== header.length) {
-      errors.push({ line: row.line, message: `Raden har ${row.fields.length} felt, overskriften har ${header.length}.` });
-      continue;
-    }
-    const id = get("pathway_id");
-    const date = get("date");
-    const code = get("code");
-    const settingText = get("setting").toLowerCase() || "poliklinikk";
-    const received = get("referral_received");
-    const careDeadline = get("care_deadline");
-    const problems: string[] = [];
-    if (!id) problems.push("pathway_id er tom");
-    if (!isValidIsoDate(date)) problems.push(`ugyldig dato «${date}» (bruk ÅÅÅÅ-MM-DD)`);
-    if (!code) problems.push("code er tom");
-    if (settingText !== "poliklinikk" && settingText !== "dogn") problems.push(`ugyldig setting «${settingText}» (poliklinikk eller dogn)`);
-    if (received && !isValidIsoDate(received)) problems.push(`ugyldig referral_received «${received}»`);
-    if (careDeadline && !isValidIsoDate(careDeadline)) problems.push(`ugyldig care_deadline «${careDeadline}» (juridisk frist, bruk ÅÅÅÅ-MM-DD)`);
-    // A wrong letter or outcome after a known prefix (D11CZ) is a finding on
-    // the row (INVALID_CODE), not a malformed file: the prefix gives the type.
-    const prefix = code ? typePrefixOf(code) : null;
-    const typeText = (get("type") || (prefix && "known" in prefix ? prefix.known : prefix?.unknown) || "").toUpperCase();
-    if (!(PATHWAY_TYPES as readonly string[]).includes(typeText)) problems.push(typeText ? `ukjent type «${typeText}»` : "type mangler (verken i type-kolonnen eller i koden)");
-    if (problems.length) {
-      errors.push({ line: row.line, message: `${problems.join("; ")}.` });
-      continue;
-    }
-    let pathway = pathways.get(id);
-    // a pathway's type, setting and patient are one: rows that disagree are an error in any order
-    const disagreement = pathway ? disagreementOf(pathway, typeText, settingText, get("patient_id")) : null;
-    if (disagreement) {
-      errors.push({ line: row.line, message: `${disagreement}.` });
-      continue;
-    }
-    if (!pathway) {
-      pathway = { id, patientId: get("patient_id"), type: typeText as PathwayType, setting: settingText as Setting, referralReceived: null, events: [] };
-      pathways.set(id, pathway);
-    }
-    // rows that disagree: the earliest referral date counts, whatever the row order
-    if (received && (!pathway.referralReceived || received < pathway.referralReceived)) pathway.referralReceived = received;
-    if (careDeadline && !pathway.careDeadline) pathway.careDeadline = careDeadline;
-    // No recorded time in an extract: same-day events of one letter are ordered by their content (the id
-    // starts with it), never by their line, so the result does not depend on row order.
-    const outcome = get("outcome") || null;
-    const contentKey = `${date}|${code.toUpperCase()}|${(outcome ?? "").toUpperCase()}`;
-    pathway.events.push({ id: `${id}:${contentKey}|${String(row.line).padStart(9, "0")}`, code, outcome, date, recordedAt: null });
-  }
-  return { pathways, errors };
+type ExtractPathway = PathwayInput & { patientId: string };
+export interface Extract {
+  pathways: Map<string, ExtractPathway>;
+  errors: RowError[];
 }
 
-function disagreementOf(pathway: PathwayInput & { patientId: string }, type: string, setting: string, patientId: string): string | null {
+/** Reads an extract held in memory. */
+export function readExtract(text: string): Extract {
+  const extract: Extract = { pathways: new Map(), errors: [] };
+  try {
+    for (const record of readEpjCsvText(text)) addRecord(extract, record);
+  } catch (error) {
+    if (!(error instanceof EpjCsvFileError)) throw error;
+    return { pathways: new Map(), errors: error.problems };
+  }
+  return extract;
+}
+
+/** Streams an extract from a file. Throws EpjCsvFileError when the file cannot be read. */
+export async function readExtractFile(path: string): Promise<Extract> {
+  const extract: Extract = { pathways: new Map(), errors: [] };
+  for await (const record of readEpjCsv(path)) addRecord(extract, record);
+  return extract;
+}
+
+function addRecord({ pathways, errors }: Extract, record: EpjRecord): void {
+  if (record.problem !== undefined) {
+    errors.push({ line: record.line, message: record.problem });
+    return;
+  }
+  const { row, line } = record;
+  const { problems, type: typeText, setting: settingText } = rowProblems(row);
+  if (problems.length) {
+    errors.push({ line, message: `${problems.map((p) => p.message).join("; ")}.` });
+    return;
+  }
+  const { pathway_id: id, date, code, referral_received: received, care_deadline: careDeadline } = row;
+  let pathway = pathways.get(id);
+  // a pathway's type, setting and patient are one: rows that disagree are an error in any order
+  const disagreement = pathway ? disagreementOf(pathway, typeText, settingText, row.patient_id) : null;
+  if (disagreement) {
+    errors.push({ line, message: `${disagreement}.` });
+    return;
+  }
+  if (!pathway) {
+    pathway = { id, patientId: row.patient_id, type: typeText as PathwayType, setting: settingText as Setting, referralReceived: null, events: [] };
+    pathways.set(id, pathway);
+  }
+  // rows that disagree: the earliest referral date counts, whatever the row order
+  if (received && (!pathway.referralReceived || received < pathway.referralReceived)) pathway.referralReceived = received;
+  if (careDeadline && !pathway.careDeadline) pathway.careDeadline = careDeadline;
+  // No recorded time in an extract: same-day events of one letter are ordered by their content (the id
+  // starts with it), never by their line, so the result does not depend on row order.
+  const outcome = row.outcome || null;
+  const contentKey = `${date}|${code.toUpperCase()}|${(outcome ?? "").toUpperCase()}`;
+  pathway.events.push({ id: `${id}:${contentKey}|${String(line).padStart(9, "0")}`, code, outcome, date, recordedAt: null });
+}
+
+function disagreementOf(pathway: ExtractPathway, type: string, setting: string, patientId: string): string | null {
   if (pathway.type !== type) return `type «${type}» avviker fra forløpets andre rader («${pathway.type}»)`;
   if (pathway.setting !== setting) return `setting «${setting}» avviker fra forløpets andre rader («${pathway.setting}»)`;
   if (pathway.patientId !== patientId) return `patient_id «${patientId}» avviker fra forløpets andre rader («${pathway.patientId}»)`;
   return null;
 }
 
-export function checkExtract(pathways: Map<string, PathwayInput & { patientId: string }>, today: string): CheckedPathway[] {
+export function checkExtract(pathways: Map<string, ExtractPathway>, today: string): CheckedPathway[] {
   const checked = [...pathways.values()].map((p) => ({ patientId: p.patientId, evaluation: evaluatePathway(p, today) }));
   const concurrent = concurrentNotices(
     checked

@@ -22,6 +22,7 @@ export const ACTIONS = [
   "worklist.postpone", // put a worklist row aside until a date
   "report.view", // the leader's compliance reports
   "export.csv",
+  "epj.import", // load an extract from the patient record system into an own unit (page /import, npm run import)
   "admin.users", // the administration page
   "admin.clients", // machine clients (API access for the EPJ): create, list, revoke
   "admin.rules", // the rule tables: read every version, add a new one
@@ -47,6 +48,7 @@ const PERMISSIONS = {
     "worklist.postpone",
     "report.view",
     "export.csv",
+    "epj.import",
   ],
   // Leaders read pathways behind the numbers (drill-down) but do not code.
   LEADER: ["patient.read", "referral.read", "worklist.view", "report.view", "export.csv"],

@@ -46,6 +46,7 @@ const ROUTES: Record<string, Route> = {
   "app/api/v1/admin/clients/route.ts": { method: "GET", action: "admin.clients", url: () => "/api/v1/admin/clients" },
   "app/api/v1/admin/clients/[id]/revoke/route.ts": { method: "POST", action: "admin.clients", url: (id) => `/api/v1/admin/clients/${id}/revoke` },
   "app/admin/regeltabeller/page.tsx": { method: "GET", action: "admin.rules", url: () => "/admin/regeltabeller", page: true },
+  "app/import/page.tsx": { method: "GET", action: "epj.import", url: () => "/import", page: true },
   "app/api/health/route.ts": { method: "GET", action: null, url: () => "/api/health" },
   "app/api/auth/[...nextauth]/route.ts": { method: "GET", action: null, url: () => "/api/auth/csrf" },
   "app/api/v1/openapi.json/route.ts": { method: "GET", action: null, url: () => "/api/v1/openapi.json" },

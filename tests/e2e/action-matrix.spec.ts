@@ -25,7 +25,21 @@ interface ActionProbe {
 
 const tomorrow = () => new Date(Date.parse(`${osloToday()}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
+const SAMPLE_CSV = Buffer.from("pathway_id,date,code\nx,2026-01-05,D11A\n").toString("base64");
+
 const ACTIONS: Record<string, ActionProbe> = {
+  "src/features/import/actions.ts#planImportAction": {
+    action: "epj.import",
+    page: () => "/import",
+    invalid: (i) => [{ unitId: i.otherUnit, fileName: "", content: SAMPLE_CSV }],
+    otherUnit: (i) => [{ unitId: i.otherUnit, fileName: "uttrekk.csv", content: SAMPLE_CSV }],
+  },
+  "src/features/import/actions.ts#startImportAction": {
+    action: "epj.import",
+    page: () => "/import",
+    invalid: (i) => [{ unitId: i.otherUnit, fileName: "uttrekk.csv", content: SAMPLE_CSV, sha256: "nei" }],
+    otherUnit: (i) => [{ unitId: i.otherUnit, fileName: "uttrekk.csv", content: SAMPLE_CSV, sha256: "0".repeat(64) }],
+  },
   "src/features/login/login-action.ts#loginAction": { action: null, page: () => "/login", invalid: () => [] },
   "src/features/login/login-action.ts#ssoLoginAction": { action: null, page: () => "/login", invalid: () => [] },
   "src/features/shell/logout-action.ts#logoutAction": { action: null, page: () => "/", invalid: () => [] },

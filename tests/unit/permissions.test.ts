@@ -22,6 +22,7 @@ const EXPECTED: Record<Role, Action[]> = {
     "worklist.postpone",
     "report.view",
     "export.csv",
+    "epj.import",
   ],
   LEADER: ["patient.read", "referral.read", "worklist.view", "report.view", "export.csv"],
   ADMIN: ["admin.users", "admin.clients", "admin.rules"],

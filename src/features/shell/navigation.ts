@@ -7,6 +7,7 @@ const NAV_ITEMS: { href: string; label: string; action: Action }[] = [
   { href: "/henvisninger", label: "Henvisninger", action: "referral.read" },
   { href: "/forlop/ny", label: "Nytt forløp", action: "pathway.create" },
   { href: "/rapporter", label: "Rapporter", action: "report.view" },
+  { href: "/import", label: "Import fra EPJ", action: "epj.import" },
   { href: "/admin", label: "Administrasjon", action: "admin.users" },
   { href: "/revisjon", label: "Revisjon", action: "audit.read" },
 ];

@@ -1,0 +1,83 @@
+"use server";
+import { z } from "@/lib/zod";
+import { recordIdSchema } from "@/lib/record-id";
+import { EpjCsvFileError } from "@/lib/epj-csv";
+import { today } from "@/server/clock";
+import { actionClient } from "@/server/actions/action-client";
+import type { ActionFailure } from "@/server/actions/result";
+import { importUnit, planFile, readImportFile, runImportJob, startImportJob } from "@/server/epj-import/run";
+
+// The import page's server actions: thin, the service (src/server/epj-import)
+// decides. The file travels as base64 (its bytes, so invalid UTF-8 is found
+// as the CLI finds it); the server's body limit (1 MiB) bounds it, larger
+// extracts go through `npm run import`.
+
+const fileArgs = z.object({
+  unitId: recordIdSchema("Fant ikke enheten."),
+  fileName: z.string().trim().min(1, { error: "Velg en fil." }).max(255),
+  content: z.string().max(1_400_000, { error: "Filen er for stor for siden: bruk npm run import." }),
+});
+
+export interface PlanView {
+  sha256: string;
+  counts: Record<string, number>;
+  refused: { line: number; column: string; message: string }[];
+  missing: { pathwayId: string; eventId: string }[];
+  pathways: { externalId: string; action: "opprettes" | "oppdateres" | "uendret"; added: number; corrected: number; unchanged: number }[];
+  notices: { pathwayId: string; id: string; date: string; message: string }[];
+}
+
+const unusable = (error: EpjCsvFileError): ActionFailure => ({ ok: false, code: "file_unusable", message: `Filen kan ikke brukes. ${error.message}`, fieldErrors: {} });
+
+async function read(content: string) {
+  return readImportFile(Buffer.from(content, "base64"));
+}
+
+export const planImportAction = actionClient("epj.import")
+  .schema(z.tuple([fileArgs]))
+  .action(async ({ actor, args: [input] }): Promise<{ ok: true; plan: PlanView } | ActionFailure> => {
+    const unit = await importUnit(actor, input.unitId);
+    let file;
+    try {
+      file = await read(input.content);
+    } catch (error) {
+      if (error instanceof EpjCsvFileError) return unusable(error);
+      throw error;
+    }
+    const plan = await planFile(actor, unit.id, file, today());
+    return {
+      ok: true,
+      plan: {
+        sha256: file.sha256,
+        counts: { ...plan.counts },
+        refused: plan.refused,
+        missing: plan.missing,
+        pathways: plan.pathways.map((p) => ({
+          externalId: p.externalId,
+          action: p.create ? "opprettes" : p.add.length || p.corrections.length ? "oppdateres" : "uendret",
+          added: p.add.length,
+          corrected: p.corrections.length,
+          unchanged: p.unchanged,
+        })),
+        notices: plan.notices,
+      },
+    };
+  });
+
+export const startImportAction = actionClient("epj.import")
+  .schema(z.tuple([fileArgs.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: "Se planen før du importerer." }) })]))
+  .action(async ({ actor, args: [input] }): Promise<{ ok: true; jobId: string } | ActionFailure> => {
+    const unit = await importUnit(actor, input.unitId);
+    let file;
+    try {
+      file = await read(input.content);
+    } catch (error) {
+      if (error instanceof EpjCsvFileError) return unusable(error);
+      throw error;
+    }
+    if (file.sha256 !== input.sha256) return { ok: false, code: "file_changed", message: "Filen er endret siden planen ble vist. Vis planen på nytt.", fieldErrors: {} };
+    const jobId = await startImportJob(actor, unit, input.fileName, file.sha256);
+    // in the background: the page follows the job's stored progress (a reload finds it again)
+    void runImportJob(actor, jobId, file, today()).catch(() => {});
+    return { ok: true, jobId };
+  });

@@ -1,0 +1,214 @@
+import { isUtf8 } from "node:buffer";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { parse, type Options } from "csv-parse";
+import { parse as parseSync } from "csv-parse/sync";
+import { EPJ_COLUMNS, REQUIRED_EPJ_COLUMNS, epjRowSchema, type EpjColumn, type EpjRow } from "./columns";
+
+// The one reader of EPJ extracts (check CLI, import): what Norwegian Excel and
+// EPJ exports write – `;` or `,` (told by the header line), an optional UTF-8
+// BOM, CRLF or LF, quoted fields with delimiters and newlines inside. Parsing
+// is csv-parse's; here: byte checks (size, NUL, UTF-8), the header, the line
+// numbers (the line a row starts on) and the zod check of each row.
+// A file that cannot be read at all throws EpjCsvFileError (with line numbers);
+// a bad row is yielded as a problem, so the caller decides what it refuses.
+
+export const MAX_EPJ_FILE_BYTES = 200 * 1024 * 1024;
+
+export interface FileProblem {
+  line: number;
+  message: string;
+}
+
+export class EpjCsvFileError extends Error {
+  constructor(readonly problems: FileProblem[]) {
+    super(problems.map((p) => `Linje ${p.line}: ${p.message}`).join("\n"));
+    this.name = "EpjCsvFileError";
+  }
+}
+
+export type EpjRecord = { line: number; row: EpjRow; problem?: undefined } | { line: number; row?: undefined; problem: string; column?: EpjColumn };
+
+const fileError = (line: number, message: string) => new EpjCsvFileError([{ line, message }]);
+const tooLarge = (line: number, maxBytes: number) => fileError(line, `Filen er større enn ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+
+/** `;` when the header line has more semicolons than commas, else `,`. */
+export function detectDelimiter(headerLine: string): ";" | "," {
+  const count = (ch: string) => headerLine.split(ch).length - 1;
+  return count(";") > count(",") ? ";" : ",";
+}
+
+function parserOptions(delimiter: string): Options {
+  return { delimiter, record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true, relax_quotes: true };
+}
+
+function countNewlines(buf: Uint8Array, end = buf.length): number {
+  let n = 0;
+  for (let i = buf.indexOf(0x0a); i !== -1 && i < end; i = buf.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
+/** Refuses NUL bytes and invalid UTF-8 in complete lines, naming the line (firstLine = the line the bytes start on). */
+function checkBytes(buf: Buffer, firstLine: number): void {
+  const nul = buf.indexOf(0);
+  if (nul !== -1) throw fileError(firstLine + countNewlines(buf, nul), "Raden inneholder en NUL-byte (filen er ikke en tekstfil).");
+  if (isUtf8(buf)) return;
+  let line = firstLine;
+  let start = 0;
+  for (;;) {
+    const end = buf.indexOf(0x0a, start);
+    if (!isUtf8(buf.subarray(start, end === -1 ? buf.length : end))) throw fileError(line, "Raden er ikke gyldig UTF-8 (lagre filen som UTF-8).");
+    if (end === -1) return;
+    start = end + 1;
+    line++;
+  }
+}
+
+/** Turns csv-parse records into rows: the first is the header; the rest are checked against it. */
+class RecordReader {
+  private columns: (EpjColumn | null)[] | null = null;
+  private line = 1;
+
+  /** `null` for a skipped (empty) record. */
+  take(fields: string[]): EpjRecord | null {
+    const line = this.line;
+    this.line += 1 + fields.reduce((n, f) => n + (f.includes("\n") || f.includes("\r") ? (f.match(/\r\n|\r|\n/g)?.length ?? 0) : 0), 0);
+    if (fields.every((f) => f.trim() === "")) return null;
+    if (!this.columns) {
+      this.columns = this.header(fields, line);
+      return null;
+    }
+    if (fields.length !== this.columns.length) return { line, problem: `Raden har ${fields.length} felt, overskriften har ${this.columns.length}.` };
+    const raw: Record<string, string> = {};
+    for (const c of EPJ_COLUMNS) raw[c] = "";
+    this.columns.forEach((c, i) => {
+      if (c) raw[c] = fields[i];
+    });
+    const parsed = epjRowSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const column = issue.path[0] as EpjColumn;
+      return { line, column, problem: `${column} er ${issue.message}.` };
+    }
+    return { line, row: parsed.data };
+  }
+
+  private header(fields: string[], line: number): (EpjColumn | null)[] {
+    const names = fields.map((h) => h.trim().toLowerCase());
+    const problems: FileProblem[] = [];
+    for (const name of names) if (!(EPJ_COLUMNS as readonly string[]).includes(name)) problems.push({ line, message: `Ukjent kolonne «${name}».` });
+    for (const name of new Set(names)) if (names.indexOf(name) !== names.lastIndexOf(name)) problems.push({ line, message: `Kolonnen «${name}» står flere ganger.` });
+    for (const name of REQUIRED_EPJ_COLUMNS) if (!names.includes(name)) problems.push({ line, message: `Kolonnen «${name}» mangler.` });
+    if (problems.length) throw new EpjCsvFileError(problems);
+    return names as EpjColumn[];
+  }
+
+  finish(): void {
+    if (!this.columns) throw fileError(1, "Filen er tom: mangler overskriftsrad.");
+  }
+}
+
+function csvError(error: unknown): EpjCsvFileError {
+  if (error instanceof EpjCsvFileError) return error;
+  const e = error as { code?: string; lines?: number };
+  if (e.code === "CSV_QUOTE_NOT_CLOSED") return fileError(e.lines ?? 1, "Et felt i anførselstegn er ikke avsluttet.");
+  if (typeof e.code === "string" && e.code.startsWith("CSV_")) return fileError(e.lines ?? 1, `Filen kan ikke leses som CSV (${e.code}).`);
+  throw error;
+}
+
+const stripBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/** Reads a whole extract held in memory (a test, an upload). Throws EpjCsvFileError. */
+export function* readEpjCsvText(input: string | Buffer, maxBytes = MAX_EPJ_FILE_BYTES): Generator<EpjRecord> {
+  let text: string;
+  if (typeof input === "string") {
+    if (Buffer.byteLength(input) > maxBytes) throw tooLarge(1, maxBytes);
+    checkBytes(Buffer.from(input), 1);
+    text = input;
+  } else {
+    if (input.length > maxBytes) throw tooLarge(1, maxBytes);
+    checkBytes(input, 1);
+    text = input.toString("utf8");
+  }
+  text = stripBom(text);
+  let records: string[][];
+  try {
+    records = parseSync(text, parserOptions(detectDelimiter(text.slice(0, text.search(/[\r\n]|$/))))) as string[][];
+  } catch (error) {
+    throw csvError(error);
+  }
+  const reader = new RecordReader();
+  for (const fields of records) {
+    const record = reader.take(fields);
+    if (record) yield record;
+  }
+  reader.finish();
+}
+
+/** Byte-checked text of a stream, in pieces that end on a line break (the last one excepted). */
+async function* checkedText(source: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<string> {
+  let carry: Buffer = Buffer.alloc(0);
+  let line = 1;
+  let size = 0;
+  let first = true;
+  for await (const chunk of source) {
+    size += chunk.length;
+    if (size > maxBytes) throw tooLarge(line, maxBytes);
+    const buf = carry.length ? Buffer.concat([carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    const cut = buf.lastIndexOf(0x0a) + 1;
+    carry = Buffer.from(buf.subarray(cut));
+    if (cut === 0) continue;
+    const complete = buf.subarray(0, cut);
+    checkBytes(complete, line);
+    line += countNewlines(complete);
+    const text = complete.toString("utf8");
+    yield first ? stripBom(text) : text;
+    first = false;
+  }
+  if (carry.length) {
+    checkBytes(carry, line);
+    const text = carry.toString("utf8");
+    yield first ? stripBom(text) : text;
+  }
+}
+
+/** Streams an extract (a file path or a byte stream) row by row. Throws EpjCsvFileError. */
+export async function* readEpjCsv(source: string | AsyncIterable<Uint8Array>, maxBytes = MAX_EPJ_FILE_BYTES): AsyncGenerator<EpjRecord> {
+  if (typeof source === "string") {
+    if ((await stat(source)).size > maxBytes) throw tooLarge(1, maxBytes);
+    source = createReadStream(source, { highWaterMark: 1024 * 1024 });
+  }
+  const pieces = checkedText(source, maxBytes);
+  const head: string[] = [];
+  // the delimiter is told by the header line: read up to its end first
+  for (;;) {
+    const next = await pieces.next();
+    if (next.done) break;
+    head.push(next.value);
+    if (/[\r\n]/.test(next.value)) break;
+  }
+  const headText = head.join("");
+  const input = Readable.from(
+    (async function* () {
+      yield* head;
+      yield* pieces;
+    })(),
+    { objectMode: false },
+  );
+  const parser = parse(parserOptions(detectDelimiter(headText.slice(0, headText.search(/[\r\n]|$/)))));
+  input.on("error", (error) => parser.destroy(error));
+  input.pipe(parser);
+  const reader = new RecordReader();
+  try {
+    for await (const fields of parser as AsyncIterable<string[]>) {
+      const record = reader.take(fields);
+      if (record) yield record;
+    }
+  } catch (error) {
+    throw csvError(error);
+  } finally {
+    input.destroy();
+  }
+  reader.finish();
+}

@@ -1,0 +1,196 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { planImport, type ImportPlan, type PlanCounts, type PlannedPathway, type PlanRecord } from "@/domain/epj-import/plan";
+import type { IsoDate } from "@/lib/dates";
+import { EpjCsvFileError, MAX_EPJ_FILE_BYTES, readEpjCsv } from "@/lib/epj-csv";
+import { writeAudit } from "@/server/audit";
+import { assertCan } from "@/server/auth/assert";
+import type { Actor } from "@/server/auth/current-user";
+import { now } from "@/server/clock";
+import { prisma } from "@/server/db";
+import { isUniqueViolation } from "@/server/db-errors";
+import { ConflictError, NotFoundError } from "@/server/errors";
+import { applyPathway } from "./apply";
+import { loadPlanContext } from "./context";
+
+// One service, two doors (npm run import, the page /import): read the file,
+// make the plan (the dry run stops there, writing nothing), and apply it
+// pathway by pathway under the unit's import job, which is also the lock:
+// at most one RUNNING job per unit (a partial unique index), so a second
+// import into the same unit is refused with a clear message, never
+// interleaved. Progress is stored on the job, so the page survives a reload.
+
+/** A RUNNING job not heard from for this long is taken as dead (its process stopped). */
+const STALE_AFTER_MS = 5 * 60_000;
+const PROGRESS_EVERY_MS = 500;
+/** Pathway transactions in flight at once (the pool has DATABASE_POOL_SIZE connections, 10 by default). */
+const LANES = 4;
+
+export interface ImportFile {
+  records: PlanRecord[];
+  sha256: string;
+}
+
+/** The report of a dry run or an import: the JSON the CLI prints, plus the plan's detail. */
+export interface ImportReport {
+  dryRun: boolean;
+  counts: PlanCounts;
+  refused: ImportPlan["refused"];
+  missing: ImportPlan["missing"];
+}
+
+export interface ImportProgress {
+  rowsDone: number;
+  rowsTotal: number;
+  pathwaysDone: number;
+  pathwaysTotal: number;
+}
+
+export class ImportBusy extends ConflictError {
+  constructor(unitName: string) {
+    super("import_running", `Det pågår allerede en import til ${unitName}. Vent til den er ferdig, og prøv igjen.`);
+  }
+}
+
+/** Reads and checks the whole file (a path or bytes). Throws EpjCsvFileError when it cannot be used. */
+export async function readImportFile(source: string | Uint8Array): Promise<ImportFile> {
+  const hash = createHash("sha256");
+  if (typeof source === "string" && (await stat(source)).size > MAX_EPJ_FILE_BYTES) throw new EpjCsvFileError([{ line: 1, message: "Filen er større enn 200 MB." }]);
+  const chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array> = typeof source === "string" ? createReadStream(source, { highWaterMark: 1024 * 1024 }) : [source];
+  const hashed = (async function* () {
+    for await (const chunk of chunks) {
+      hash.update(chunk);
+      yield chunk;
+    }
+  })();
+  const records: PlanRecord[] = [];
+  for await (const record of readEpjCsv(hashed)) records.push(record);
+  return { records, sha256: hash.digest("hex") };
+}
+
+/** The unit named by id or name, when it is one of the actor's. */
+export async function importUnit(actor: Actor, idOrName: string): Promise<{ id: string; name: string }> {
+  assertCan(actor.user, "epj.import");
+  const unit = await prisma.unit.findFirst({ where: { OR: [{ id: idOrName }, { name: idOrName }], id: { in: actor.user.unitIds } }, select: { id: true, name: true } });
+  if (!unit) throw new NotFoundError("Fant ikke enheten, eller du har ikke tilgang til den.");
+  return unit;
+}
+
+/** The plan for a file in a unit, writing nothing (the dry run). */
+export async function planFile(actor: Actor, unitId: string, file: ImportFile, today: IsoDate): Promise<ImportPlan> {
+  assertCan(actor.user, "epj.import");
+  if (!actor.user.unitIds.includes(unitId)) throw new NotFoundError("Fant ikke enheten, eller du har ikke tilgang til den.");
+  return planImport(file.records, await loadPlanContext(prisma, unitId, file.records, today));
+}
+
+export function reportOf(plan: ImportPlan, dryRun: boolean): ImportReport {
+  return { dryRun, counts: plan.counts, refused: plan.refused, missing: plan.missing };
+}
+
+/** Takes the unit's import lock: a RUNNING job. Throws ImportBusy when another import runs. */
+export async function startImportJob(actor: Actor, unit: { id: string; name: string }, fileName: string, sha256: string): Promise<string> {
+  assertCan(actor.user, "epj.import");
+  if (!actor.user.unitIds.includes(unit.id)) throw new NotFoundError("Fant ikke enheten, eller du har ikke tilgang til den.");
+  await prisma.importJob.updateMany({
+    where: { unitId: unit.id, status: "RUNNING", updatedAt: { lt: new Date(now().getTime() - STALE_AFTER_MS) } },
+    data: { status: "FAILED", error: "Importen stoppet uten å bli ferdig (prosessen ble avbrutt).", finishedAt: now() },
+  });
+  try {
+    const job = await prisma.importJob.create({ data: { unitId: unit.id, userId: actor.user.id, fileName: fileName.slice(0, 255), sha256 }, select: { id: true } });
+    return job.id;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ImportBusy(unit.name);
+    throw error;
+  }
+}
+
+/**
+ * Runs an import under its job: plans again (what is stored now), applies
+ * each pathway in its own transaction, records progress, and finishes the job
+ * with the report and one EPJ_IMPORTED audit row. A pathway whose transaction
+ * fails is not stored; its rows are reported as refused. Never throws for a
+ * failed pathway; a failure of the whole run marks the job FAILED and rethrows.
+ */
+export async function runImportJob(
+  actor: Actor,
+  jobId: string,
+  file: ImportFile,
+  today: IsoDate,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportReport> {
+  const job = await prisma.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { unitId: true, fileName: true, sha256: true } });
+  try {
+    const plan = await planFile(actor, job.unitId, file, today);
+    const changes = (p: (typeof plan.pathways)[number]) => Boolean(p.create || p.add.length || p.corrections.length);
+    const pathways = plan.pathways.filter(changes);
+    // refused rows and unchanged pathways are done before the first write
+    const unchangedRows = plan.pathways.reduce((n, p) => n + (changes(p) ? 0 : p.lines), 0);
+    const progress: ImportProgress = { rowsDone: plan.refused.length + unchangedRows, rowsTotal: plan.rows, pathwaysDone: 0, pathwaysTotal: pathways.length };
+    let reported = 0;
+    const report = async (force = false) => {
+      onProgress?.(progress);
+      if (!force && Date.now() - reported < PROGRESS_EVERY_MS) return;
+      reported = Date.now();
+      await prisma.importJob.update({ where: { id: jobId }, data: { ...progress, updatedAt: now() } });
+    };
+    await report(true);
+    const counts = { ...plan.counts };
+    const refused = [...plan.refused];
+    const apply = async (p: PlannedPathway) => {
+      try {
+        await applyPathway(actor, job.unitId, p, jobId, today);
+      } catch (error) {
+        const message = error instanceof Error && error.name === "StalePlan" ? error.message : "Forløpet kunne ikke lagres.";
+        refused.push({ line: 0, column: "pathway_id", message: `Forløpet «${p.externalId}» ble ikke importert: ${message}` });
+        counts.rowsRefused += p.lines;
+        counts.eventsCreated -= p.add.length;
+        counts.eventsCorrected -= p.corrections.length;
+        if (p.create) {
+          counts.pathwaysCreated--;
+          counts.referralsCreated--;
+        }
+      }
+      progress.pathwaysDone++;
+      progress.rowsDone += p.lines;
+      await report();
+    };
+    // LANES transactions at once (one waits for PostgreSQL while another
+    // works); a patient's pathways stay in one lane, in file order, so a new
+    // patient is created once and sibling pathways derive one after another
+    const groups = new Map<string, PlannedPathway[]>();
+    for (const p of pathways) {
+      const key = p.create?.nationalId ?? p.storedId!;
+      groups.set(key, [...(groups.get(key) ?? []), p]);
+    }
+    const queue = [...groups.values()];
+    await Promise.all(
+      Array.from({ length: Math.min(LANES, queue.length) }, async () => {
+        for (let group = queue.shift(); group; group = queue.shift()) for (const p of group) await apply(p);
+      }),
+    );
+    refused.sort((x, y) => x.line - y.line);
+    await report(true);
+    const result: ImportReport = { dryRun: false, counts, refused, missing: plan.missing };
+    await prisma.$transaction(async (tx) => {
+      await tx.importJob.update({ where: { id: jobId }, data: { status: "DONE", result: JSON.parse(JSON.stringify(result)), finishedAt: now(), updatedAt: now() } });
+      await writeAudit(
+        tx,
+        { userId: actor.user.id, action: "EPJ_IMPORTED", detail: { importJobId: jobId, unitId: job.unitId, fileName: job.fileName, sha256: job.sha256, counts } },
+        actor.meta,
+      );
+    });
+    return result;
+  } catch (error) {
+    await prisma.importJob
+      .update({ where: { id: jobId }, data: { status: "FAILED", error: "Importen stoppet på grunn av en feil. Forløp som var lagret, er beholdt.", finishedAt: now(), updatedAt: now() } })
+      .catch(() => {});
+    throw error;
+  }
+}
+
+/** "3 nye, 1 endret, 12 uendret": the import's summary in one line. */
+export function summaryLine(counts: PlanCounts): string {
+  return `${counts.eventsCreated} nye, ${counts.eventsCorrected} endret, ${counts.eventsUnchanged} uendret`;
+}
