@@ -24,11 +24,12 @@ export const ACTIONS = [
   "export.csv",
   "admin.users", // the administration page
   "audit.read", // the audit log review (revisjon): who saw which patient
+  "notifications.view", // Varsler and the digest settings (Innstillinger)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const PERMISSIONS = {
-  CLINICIAN: ["patient.read", "patient.create", "pathway.list.own", "pathway.create", "event.create", "event.annul", "notice.explain"],
+  CLINICIAN: ["patient.read", "patient.create", "pathway.list.own", "pathway.create", "event.create", "event.annul", "notice.explain", "notifications.view"],
   COORDINATOR: [
     "patient.read",
     "patient.create",
@@ -45,6 +46,7 @@ const PERMISSIONS = {
     "worklist.postpone",
     "report.view",
     "export.csv",
+    "notifications.view",
   ],
   // Leaders read pathways behind the numbers (drill-down) but do not code.
   LEADER: ["patient.read", "referral.read", "worklist.view", "report.view", "export.csv"],
