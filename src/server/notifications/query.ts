@@ -29,16 +29,17 @@ const reasons = (list: readonly string[]) => Prisma.sql`${[...list]}::"WorklistR
 export function itemsCte(user: NotificationUser, window: Pick<NotificationWindow, "today" | "assignedSince">): Prisma.Sql {
   const me = user.id;
   const units = Prisma.sql`${user.unitIds}::text[]`;
-  const horizon = Prisma.sql`(${window.today}::date + s."h")`;
+  // a subquery (an InitPlan): a constant for the index conditions on dueOn
+  const horizon = Prisma.sql`(SELECT ${window.today}::date + s."h" FROM s)`;
   const live = Prisma.sql`w."unitId" = ANY(${units}) AND (w."postponedUntil" IS NULL OR w."postponedUntil" <= ${window.today}::date)`;
   const cols = (kind: NotificationKind, rank: number) =>
     Prisma.sql`w."pathwayId", w."key", w."dueOn", w."reason"::text AS "reason", w."deadlineKind", w."noticeId", w."sinceOn", w."eventId", w."outcome", ${kind}::text AS "kind", ${rank}::int AS "rank"`;
   const branches: Prisma.Sql[] = [
     Prisma.sql`SELECT ${cols("NOTICE", 1)} FROM "PathwayNotice" n JOIN "WorklistItem" w ON w."pathwayId" = n."pathwayId" AND w."key" = n."noticeKey"
       WHERE n."recordedById" = ${me} AND w."reason" = 'NOTICE_UNEXPLAINED' AND ${live}`,
-    Prisma.sql`SELECT ${cols("DEADLINE", 2)} FROM "WorklistItem" w, s
+    Prisma.sql`SELECT ${cols("DEADLINE", 2)} FROM "WorklistItem" w
       WHERE w."responsibleClinicianId" = ${me} AND w."dueOn" <= ${horizon} AND w."reason" = ANY(${reasons(DEADLINE_REASONS)}) AND (w."reason" <> 'LEGAL_DEADLINE_BREACHED' OR w."eventId" IS NULL) AND ${live}`,
-    Prisma.sql`SELECT ${cols("DEADLINE", 2)} FROM "Pathway" p JOIN "WorklistItem" w ON w."pathwayId" = p."id", s
+    Prisma.sql`SELECT ${cols("DEADLINE", 2)} FROM "Pathway" p JOIN "WorklistItem" w ON w."pathwayId" = p."id"
       WHERE p."coordinatorId" = ${me} AND p."status" = 'OPEN' AND w."dueOn" <= ${horizon} AND w."reason" = ANY(${reasons(DEADLINE_REASONS)}) AND (w."reason" <> 'LEGAL_DEADLINE_BREACHED' OR w."eventId" IS NULL) AND ${live}`,
     Prisma.sql`SELECT ${cols("ASSIGNED", 5)} FROM "Pathway" p JOIN "WorklistItem" w ON w."pathwayId" = p."id"
       WHERE p."responsibleClinicianId" = ${me} AND p."status" = 'OPEN' AND p."responsibleAssignedAt" >= ${window.assignedSince}
@@ -46,9 +47,9 @@ export function itemsCte(user: NotificationUser, window: Pick<NotificationWindow
   ];
   if (user.role === "COORDINATOR") {
     branches.push(
-      Prisma.sql`SELECT ${cols("LEGAL_DEADLINE", 3)} FROM "WorklistItem" w, s
+      Prisma.sql`SELECT ${cols("LEGAL_DEADLINE", 3)} FROM "WorklistItem" w
         WHERE w."reason" = ANY(${reasons(LEGAL_REASONS)}) AND w."eventId" IS NULL AND w."dueOn" <= ${horizon} AND ${live}`,
-      Prisma.sql`SELECT ${cols("REFERRAL", 4)} FROM "WorklistItem" w, s
+      Prisma.sql`SELECT ${cols("REFERRAL", 4)} FROM "WorklistItem" w
         WHERE w."reason" = 'REFERRAL_NOT_ASSESSED' AND w."dueOn" <= ${horizon} AND ${live}`,
     );
   }
