@@ -4,7 +4,7 @@ import { ACTIONS, HOME_BY_ROLE, ROLES, can, mayExplainNotice, type Action, type 
 // The full matrix, written out so that any change to the table is a visible
 // change to this test.
 const EXPECTED: Record<Role, Action[]> = {
-  CLINICIAN: ["patient.read", "patient.create", "pathway.list.own", "pathway.create", "event.create", "event.annul", "notice.explain"],
+  CLINICIAN: ["patient.read", "patient.create", "pathway.list.own", "pathway.create", "event.create", "event.annul", "notice.explain", "notifications.view"],
   COORDINATOR: [
     "patient.read",
     "patient.create",
@@ -21,6 +21,7 @@ const EXPECTED: Record<Role, Action[]> = {
     "worklist.postpone",
     "report.view",
     "export.csv",
+    "notifications.view",
   ],
   LEADER: ["patient.read", "referral.read", "worklist.view", "report.view", "export.csv"],
   ADMIN: ["admin.users"],
