@@ -74,8 +74,14 @@ export function smtpSender(config: Pick<DigestConfig, "smtpUrl" | "from">): Dige
 }
 
 function errorLabel(error: unknown): string {
-  const e = error as { code?: unknown; name?: unknown; responseCode?: unknown };
-  const parts = [typeof e?.code === "string" ? e.code : null, typeof e?.responseCode === "number" ? `SMTP ${e.responseCode}` : null].filter(Boolean);
+  const e = error as { code?: unknown; name?: unknown; responseCode?: unknown; message?: unknown };
+  // the system error under nodemailer's own code (ESOCKET: ECONNREFUSED); codes only, never the message's text
+  const cause = typeof e?.message === "string" ? /\bE[A-Z]{4,}\b/.exec(e.message)?.[0] : undefined;
+  const parts = [
+    typeof e?.code === "string" ? e.code : null,
+    cause && cause !== e?.code ? cause : null,
+    typeof e?.responseCode === "number" ? `SMTP ${e.responseCode}` : null,
+  ].filter(Boolean);
   return (parts.length ? parts.join(" ") : typeof e?.name === "string" ? e.name : "Error").slice(0, 100);
 }
 
