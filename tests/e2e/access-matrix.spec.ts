@@ -36,6 +36,8 @@ const ROUTES: Record<string, Route> = {
   "app/rapporter/forlop/page.tsx": { method: "GET", action: "report.view", url: () => "/rapporter/forlop?hva=frist&kind=basis_assessment", page: true },
   "app/rapporter/eksport/route.ts": { method: "GET", action: "export.csv", url: () => "/rapporter/eksport?tabell=etterlevelse" },
   "app/admin/page.tsx": { method: "GET", action: "admin.users", url: () => "/admin", page: true },
+  "app/varsler/page.tsx": { method: "GET", action: "notifications.view", url: () => "/varsler", page: true },
+  "app/innstillinger/page.tsx": { method: "GET", action: "notifications.view", url: () => "/innstillinger", page: true },
   "app/api/health/route.ts": { method: "GET", action: null, url: () => "/api/health" },
   "app/api/auth/[...nextauth]/route.ts": { method: "GET", action: null, url: () => "/api/auth/csrf" },
   "app/api/v1/openapi.json/route.ts": { method: "GET", action: null, url: () => "/api/v1/openapi.json" },

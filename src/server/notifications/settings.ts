@@ -39,11 +39,16 @@ export const settingsSchema = z.object({
   digestEnabled: z.boolean(),
   digestTime: z.string().regex(DIGEST_TIME_PATTERN, "Skriv klokkeslettet som tt:mm, for eksempel 07:30."),
   digestKinds: z.array(z.enum(NOTIFICATION_KINDS)).max(NOTIFICATION_KINDS.length),
-  horizonDays: z.coerce
-    .number({ message: "Skriv antall dager som et tall." })
-    .int("Skriv antall dager som et helt tall.")
-    .min(0, "Horisonten kan ikke være negativ.")
-    .max(NOTIFICATION_RULES.maxHorizonDays, `Horisonten kan være høyst ${NOTIFICATION_RULES.maxHorizonDays} dager.`),
+  // a number, or the form field's digits (never coerced from other shapes: [] is not 0)
+  horizonDays: z
+    .union([z.number(), z.string().trim().regex(/^\d{1,3}$/, "Skriv antall dager som et tall.").transform(Number)], { error: "Skriv antall dager som et tall." })
+    .pipe(
+      z
+        .number()
+        .int("Skriv antall dager som et helt tall.")
+        .min(0, "Horisonten kan ikke være negativ.")
+        .max(NOTIFICATION_RULES.maxHorizonDays, `Horisonten kan være høyst ${NOTIFICATION_RULES.maxHorizonDays} dager.`),
+    ),
 });
 
 export async function saveNotificationSettings(actor: Actor, input: z.input<typeof settingsSchema>): Promise<NotificationSettingsView> {
