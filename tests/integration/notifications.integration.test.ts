@@ -4,7 +4,7 @@ import pg from "pg";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
-import { notificationWindow } from "@/domain/notifications";
+import { notificationHref, notificationWindow } from "@/domain/notifications";
 import { z } from "@/lib/zod";
 import { assignClinician } from "@/server/pathways/assign";
 import { recomputeDerived } from "@/server/pathways/derived";
@@ -158,12 +158,21 @@ describe("Varsler: the selection from the derived rows", () => {
     expect(await unreadNotificationCount(elsewhere.user)).toBe(0);
   });
 
-  it("coordinators also get their units' legal deadlines and referrals; leaders and administrators have no count", async () => {
-    const { unit } = await clinicianWithPathways();
+  it("coordinators also get their units' referrals past the 10 working days (linked to the referral); leaders and administrators have no count", async () => {
+    const { unit, clinician } = await clinicianWithPathways();
     const coordinator = await makeActor(db(), "COORDINATOR", [unit.id]);
-    const legal = await db().worklistItem.count({ where: { unitId: unit.id, reason: { in: ["LEGAL_DEADLINE", "LEGAL_DEADLINE_BREACHED", "REFERRAL_NOT_ASSESSED"] } } });
-    const items = (await listNotifications(coordinator)).items;
-    expect(items.filter((i) => i.kind === "LEGAL_DEADLINE" || i.kind === "REFERRAL").length).toBeLessThanOrEqual(legal);
+    // received 01.09, not assessed (no start code): the 10 working days are long out
+    const waiting = await makePathway(db(), unit.id, clinician.user.id, []);
+    await db().pathway.update({ where: { id: waiting.id }, data: { responsibleClinicianId: clinician.user.id } });
+    await recomputeDerived(db(), waiting.id, TODAY);
+    expect(await db().worklistItem.count({ where: { pathwayId: waiting.id, reason: "REFERRAL_NOT_ASSESSED" } })).toBe(1);
+    const referral = (await listNotifications(coordinator)).items.find((i) => i.pathwayId === waiting.id);
+    expect(referral).toMatchObject({ kind: "REFERRAL", referralId: waiting.referralId });
+    expect(notificationHref(referral!)).toBe(`/henvisninger/${waiting.referralId}`);
+    // a coordinator of another unit does not see it, nor does the clinician (it is the coordinator's to assess)
+    const elsewhere = await makeActor(db(), "COORDINATOR", [(await makeUnit(db())).id]);
+    expect((await listNotifications(elsewhere)).items).toEqual([]);
+    expect((await listNotifications(clinician)).items.map((i) => i.pathwayId)).not.toContain(waiting.id);
     expect(await unreadNotificationCount((await makeActor(db(), "LEADER", [unit.id])).user)).toBeNull();
     expect(await unreadNotificationCount((await makeActor(db(), "ADMIN", [])).user)).toBeNull();
   });

@@ -24,7 +24,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
 export const KIND_ORDER: readonly NotificationKind[] = ["NOTICE", "DEADLINE", "LEGAL_DEADLINE", "REFERRAL", "ASSIGNED"];
 
 /** Coordinators also get the unit-wide kinds. */
-export function kindsFor(role: Role): NotificationKind[] {
+export function kindsFor(role: Role | string): NotificationKind[] {
   if (role === "COORDINATOR") return [...NOTIFICATION_KINDS];
   if (role === "CLINICIAN") return ["DEADLINE", "ASSIGNED", "NOTICE"];
   return [];

@@ -9,7 +9,7 @@ import { SettingsForm } from "./SettingsForm";
 export async function SettingsPage() {
   const actor = await requirePage("notifications.view");
   const settings = await getNotificationSettings(actor);
-  const kinds = kindsFor(actor.user.role as never).map((kind) => ({ kind, label: KIND_LABELS[kind] }));
+  const kinds = kindsFor(actor.user.role).map((kind) => ({ kind, label: KIND_LABELS[kind] }));
   return (
     <section className="max-w-2xl">
       <h1 className="text-2xl font-semibold">Innstillinger</h1>

@@ -24,7 +24,7 @@ export function digestAvailable(): boolean {
 
 export async function getNotificationSettings(actor: Actor): Promise<NotificationSettingsView> {
   assertCan(actor.user, "notifications.view");
-  const own = kindsFor(actor.user.role as never);
+  const own = kindsFor(actor.user.role);
   const row = await prisma.notificationSettings.findUnique({ where: { userId: actor.user.id } });
   if (!row) return { digestEnabled: false, digestTime: NOTIFICATION_RULES.defaultDigestTime, digestKinds: own, horizonDays: NOTIFICATION_RULES.defaultHorizonDays };
   return {
@@ -54,7 +54,7 @@ export const settingsSchema = z.object({
 export async function saveNotificationSettings(actor: Actor, input: z.input<typeof settingsSchema>): Promise<NotificationSettingsView> {
   assertCan(actor.user, "notifications.view");
   const parsed = settingsSchema.parse(input);
-  const own = kindsFor(actor.user.role as never);
+  const own = kindsFor(actor.user.role);
   const data = {
     // without SMTP the digest stays off (the page says so)
     digestEnabled: parsed.digestEnabled && digestAvailable(),
