@@ -8,7 +8,7 @@ import { notificationHref, notificationWindow } from "@/domain/notifications";
 import { z } from "@/lib/zod";
 import { assignClinician } from "@/server/pathways/assign";
 import { recomputeDerived } from "@/server/pathways/derived";
-import { digestFailures, runDigestPass, type DigestConfig } from "@/server/notifications/digest";
+import { digestCounts, digestFailures, runDigestPass, type DigestConfig } from "@/server/notifications/digest";
 import { unreadCountSql } from "@/server/notifications/query";
 import { listNotifications, markNotificationsRead, unreadNotificationCount } from "@/server/notifications/service";
 import { saveNotificationSettings } from "@/server/notifications/settings";
@@ -293,6 +293,15 @@ describe("the daily digest over a real SMTP server", () => {
       return iso === TODAY ? [] : [iso, `${d}.${m}.${y}`];
     }));
     const codes = (await db().pathwayEvent.findMany({ select: { code: true, outcome: true }, distinct: ["code", "outcome"] })).map((e) => `${e.code}${e.outcome ?? ""}`);
+    // the digest's statement for all users counts what each one's page lists
+    const behandler = await db().user.findUniqueOrThrow({ where: { email: "behandler@forlopsvakt.test" }, include: { units: true } });
+    const actor = { user: { id: behandler.id, email: behandler.email, name: behandler.name, role: behandler.role, unitIds: behandler.units.map((u) => u.unitId) }, meta: { ip: "10.0.0.1", userAgent: "vitest" } };
+    const listed: Record<string, number> = {};
+    for (const item of (await listNotifications(actor)).items) listed[item.kind] = (listed[item.kind] ?? 0) + 1;
+    const digestUser = { id: behandler.id, email: behandler.email, role: behandler.role, unitIds: actor.user.unitIds, kinds: ["DEADLINE", "ASSIGNED", "NOTICE", "REFERRAL", "LEGAL_DEADLINE"] };
+    expect(await digestCounts(sqlOf(db()), digestUser, TODAY, NOW)).toEqual(listed);
+    expect(Object.keys(listed).length).toBeGreaterThan(0);
+
     for (const mail of mails) {
       const all = `${mail.subject}\n${mail.body}`;
       expect(all).not.toMatch(/\d{11}/);

@@ -12,7 +12,7 @@ import { withConnection, type Connection } from "@/server/connection";
 import { env } from "@/server/env";
 import type { Sql } from "@/server/sql";
 import { int8 } from "@/server/sql-rows";
-import { countsByKindSql } from "./query";
+import { countsByKindSql, manyUsers } from "./query";
 
 // The daily e-mail digest, sent by the server itself (scheduler.ts) or by
 // `npm run digest`. At most one per user and Oslo day, whatever the number of
@@ -55,12 +55,20 @@ const usersSelect = Prisma.sql`SELECT u."id", u."email", u."role"::text AS "role
     COALESCE(s."digestKinds", ${[...NOTIFICATION_KINDS]}::text[]) AS "kinds"
   FROM "User" u LEFT JOIN "NotificationSettings" s ON s."userId" = u."id"`;
 
-/** The digest's counts for one user: one statement over the derived rows. */
-export async function digestCounts(sql: Sql, user: DigestUser, day: IsoDate, now: Date): Promise<Partial<Record<NotificationKind, number>>> {
-  const rows = await sql.rows(z.object({ kind: z.string(), n: int8 }), countsByKindSql(user, notificationWindow(day, now)));
-  const counts: Partial<Record<NotificationKind, number>> = {};
-  for (const r of rows) if (user.kinds.includes(r.kind)) counts[r.kind as NotificationKind] = r.n;
-  return counts;
+type Counts = Partial<Record<NotificationKind, number>>;
+
+/** The digests' counts for many users: one statement over the derived rows, grouped by user (only each user's chosen kinds). */
+export async function digestCountsFor(sql: Sql, users: readonly DigestUser[], day: IsoDate, now: Date): Promise<Map<string, Counts>> {
+  const out = new Map<string, Counts>(users.map((u) => [u.id, {}]));
+  if (!users.length) return out;
+  const rows = await sql.rows(z.object({ userId: z.string(), kind: z.string(), n: int8 }), countsByKindSql(manyUsers(users.map((u) => u.id)), notificationWindow(day, now)));
+  const kinds = new Map(users.map((u) => [u.id, u.kinds]));
+  for (const r of rows) if (kinds.get(r.userId)?.includes(r.kind)) out.get(r.userId)![r.kind as NotificationKind] = r.n;
+  return out;
+}
+
+export async function digestCounts(sql: Sql, user: DigestUser, day: IsoDate, now: Date): Promise<Counts> {
+  return (await digestCountsFor(sql, [user], day, now)).get(user.id) ?? {};
 }
 
 export type DigestSend = (mail: DigestMail & { to: string }) => Promise<void>;
@@ -94,8 +102,8 @@ export interface DigestPassResult {
 }
 
 /** Tries one claimed delivery: SENT, EMPTY, RETRY (with the next try's time) or FAILED. */
-async function deliver(sql: Sql, deliveryId: string, attemptsBefore: number, user: DigestUser, day: IsoDate, now: Date, config: DigestConfig, send: DigestSend) {
-  const counts = await digestCounts(sql, user, day, now);
+async function deliver(sql: Sql, deliveryId: string, attemptsBefore: number, user: DigestUser, day: IsoDate, now: Date, config: DigestConfig, send: DigestSend, known?: Counts) {
+  const counts = known ?? (await digestCounts(sql, user, day, now));
   const mail = composeDigest({ day, counts, baseUrl: config.baseUrl });
   const itemCount = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
   if (!mail) {
@@ -139,14 +147,19 @@ export async function runDigestPass(
           AND (${options.ignoreTime ?? false} OR s."digestTime" <= ${time})
           AND NOT EXISTS (SELECT 1 FROM "DigestDelivery" d WHERE d."userId" = u."id" AND d."day" = ${day}::date)
         ORDER BY u."id"`);
+      const mine: { user: DigestUser; deliveryId: string }[] = [];
       for (const user of due) {
         // the unique (userId, day) row is the claim: another machine without our lock still cannot send twice
         const claimed = await connection.rows(z.object({ id: z.string() }), Prisma.sql`
           INSERT INTO "DigestDelivery" ("id", "userId", "day", "status", "createdAt", "updatedAt")
           VALUES (${randomUUID()}, ${user.id}, ${day}::date, 'SENDING', ${now}, ${now})
           ON CONFLICT ("userId", "day") DO NOTHING RETURNING "id"`);
-        if (!claimed.length) continue;
-        result[await deliver(connection, claimed[0].id, 0, user, day, now, config, send)]++;
+        if (claimed.length) mine.push({ user, deliveryId: claimed[0].id });
+      }
+      // every claimed user's counts in one statement
+      const counts = await digestCountsFor(connection, mine.map((m) => m.user), day, now);
+      for (const { user, deliveryId } of mine) {
+        result[await deliver(connection, deliveryId, 0, user, day, now, config, send, counts.get(user.id) ?? {})]++;
       }
       const retries = await connection.rows(z.object({ id: z.string(), attempts: z.number(), day: z.string() }), Prisma.sql`
         SELECT d."id", d."attempts", to_char(d."day", 'YYYY-MM-DD') AS "day" FROM "DigestDelivery" d
@@ -185,12 +198,8 @@ export async function digestForUser(sql: Sql, email: string, options: { day: Iso
 export async function computeAllDigests(sql: Sql, options: { day: IsoDate; now: Date; baseUrl: string; onlyEnabled: boolean }) {
   const users = await sql.rows(userRow, Prisma.sql`${usersSelect}
     WHERE u."active" AND u."role" IN ('CLINICIAN', 'COORDINATOR') ${options.onlyEnabled ? Prisma.sql`AND s."digestEnabled"` : Prisma.empty} ORDER BY u."email"`);
-  const out: { email: string; mail: DigestMail | null }[] = [];
-  for (const user of users) {
-    const counts = await digestCounts(sql, user, options.day, options.now);
-    out.push({ email: user.email, mail: composeDigest({ day: options.day, counts, baseUrl: options.baseUrl }) });
-  }
-  return out;
+  const counts = await digestCountsFor(sql, users, options.day, options.now);
+  return users.map((user) => ({ email: user.email, mail: composeDigest({ day: options.day, counts: counts.get(user.id) ?? {}, baseUrl: options.baseUrl }) }));
 }
 
 /** For administrators: the digests that failed after the last try (no patient data: who, day, error). */

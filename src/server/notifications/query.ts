@@ -16,6 +16,8 @@ import type { Role } from "@/domain/permissions";
 // and every branch keeps to the user's units. The horizon comes from the
 // user's settings inside the same statement, so the header's count is one
 // round trip. A row matching several branches is shown once, in the first.
+// The same branches serve one user (the header, the page) and every user at
+// once (the digest: one statement grouped by user, not a round trip each).
 
 export interface NotificationUser {
   id: string;
@@ -25,53 +27,68 @@ export interface NotificationUser {
 
 const reasons = (list: readonly string[]) => Prisma.sql`${[...list]}::"WorklistReason"[]`;
 
-/** The CTEs `s` (horizon) and `items` (one row per worklist row: kind, pathwayId, key, dueOn, reason, …). */
-export function itemsCte(user: NotificationUser, window: Pick<NotificationWindow, "today" | "assignedSince">): Prisma.Sql {
-  const me = user.id;
-  const units = Prisma.sql`${user.unitIds}::text[]`;
-  // a subquery (an InitPlan): a constant for the index conditions on dueOn
-  const horizon = Prisma.sql`(SELECT ${window.today}::date + s."h" FROM s)`;
-  const live = Prisma.sql`w."unitId" = ANY(${units}) AND (w."postponedUntil" IS NULL OR w."postponedUntil" <= ${window.today}::date)`;
+/** One user, as the session knows them: the CTE `u` of one row, the horizon read from their settings. */
+export function oneUser(user: NotificationUser): Prisma.Sql {
+  return Prisma.sql`SELECT ${user.id}::text AS "userId", ${user.role}::text AS "role", ${user.unitIds}::text[] AS "unitIds",
+    COALESCE((SELECT "horizonDays" FROM "NotificationSettings" WHERE "userId" = ${user.id}), ${NOTIFICATION_RULES.defaultHorizonDays}::int) AS "h"`;
+}
+
+/** Every active clinician and coordinator (optionally only those listed): the digest's users, one statement for all. */
+export function manyUsers(ids?: readonly string[]): Prisma.Sql {
+  return Prisma.sql`SELECT uu."id" AS "userId", uu."role"::text AS "role",
+      array(SELECT m."unitId" FROM "UserUnit" m WHERE m."userId" = uu."id") AS "unitIds",
+      COALESCE(ns."horizonDays", ${NOTIFICATION_RULES.defaultHorizonDays}::int) AS "h"
+    FROM "User" uu LEFT JOIN "NotificationSettings" ns ON ns."userId" = uu."id"
+    WHERE uu."active" AND uu."role" IN ('CLINICIAN', 'COORDINATOR') ${ids ? Prisma.sql`AND uu."id" = ANY(${[...ids]}::text[])` : Prisma.empty}`;
+}
+
+/**
+ * The CTEs `u` (the users: `oneUser` or `manyUsers`) and `items` (one row per
+ * user and worklist row: userId, kind, pathwayId, key, dueOn, reason, …).
+ */
+export function itemsCte(users: Prisma.Sql, window: Pick<NotificationWindow, "today" | "assignedSince">): Prisma.Sql {
+  const horizon = Prisma.sql`(${window.today}::date + u."h")`;
+  const live = Prisma.sql`w."unitId" = ANY(u."unitIds") AND (w."postponedUntil" IS NULL OR w."postponedUntil" <= ${window.today}::date)`;
   const cols = (kind: NotificationKind, rank: number) =>
-    Prisma.sql`w."pathwayId", w."key", w."dueOn", w."reason"::text AS "reason", w."deadlineKind", w."noticeId", w."sinceOn", w."eventId", w."outcome", ${kind}::text AS "kind", ${rank}::int AS "rank"`;
+    Prisma.sql`u."userId", w."pathwayId", w."key", w."dueOn", w."reason"::text AS "reason", w."deadlineKind", w."noticeId", w."sinceOn", w."eventId", w."outcome", ${kind}::text AS "kind", ${rank}::int AS "rank"`;
+  const unsettled = Prisma.sql`(w."reason" <> 'LEGAL_DEADLINE_BREACHED' OR w."eventId" IS NULL)`;
   const branches: Prisma.Sql[] = [
-    Prisma.sql`SELECT ${cols("NOTICE", 1)} FROM "PathwayNotice" n JOIN "WorklistItem" w ON w."pathwayId" = n."pathwayId" AND w."key" = n."noticeKey"
-      WHERE n."recordedById" = ${me} AND w."reason" = 'NOTICE_UNEXPLAINED' AND ${live}`,
-    Prisma.sql`SELECT ${cols("DEADLINE", 2)} FROM "WorklistItem" w
-      WHERE w."responsibleClinicianId" = ${me} AND w."dueOn" <= ${horizon} AND w."reason" = ANY(${reasons(DEADLINE_REASONS)}) AND (w."reason" <> 'LEGAL_DEADLINE_BREACHED' OR w."eventId" IS NULL) AND ${live}`,
-    Prisma.sql`SELECT ${cols("DEADLINE", 2)} FROM "Pathway" p JOIN "WorklistItem" w ON w."pathwayId" = p."id"
-      WHERE p."coordinatorId" = ${me} AND p."status" = 'OPEN' AND w."dueOn" <= ${horizon} AND w."reason" = ANY(${reasons(DEADLINE_REASONS)}) AND (w."reason" <> 'LEGAL_DEADLINE_BREACHED' OR w."eventId" IS NULL) AND ${live}`,
-    Prisma.sql`SELECT ${cols("ASSIGNED", 5)} FROM "Pathway" p JOIN "WorklistItem" w ON w."pathwayId" = p."id"
-      WHERE p."responsibleClinicianId" = ${me} AND p."status" = 'OPEN' AND p."responsibleAssignedAt" >= ${window.assignedSince}
-        AND w."reason" <> ALL(${reasons(NOT_ASSIGNED_REASONS)}) AND ${live}`,
+    Prisma.sql`SELECT ${cols("NOTICE", 1)} FROM u JOIN "PathwayNotice" n ON n."recordedById" = u."userId"
+      JOIN "WorklistItem" w ON w."pathwayId" = n."pathwayId" AND w."key" = n."noticeKey"
+      WHERE w."reason" = 'NOTICE_UNEXPLAINED' AND ${live}`,
+    Prisma.sql`SELECT ${cols("DEADLINE", 2)} FROM u JOIN "WorklistItem" w ON w."responsibleClinicianId" = u."userId" AND w."dueOn" <= ${horizon}
+      WHERE w."reason" = ANY(${reasons(DEADLINE_REASONS)}) AND ${unsettled} AND ${live}`,
+    Prisma.sql`SELECT ${cols("DEADLINE", 2)} FROM u JOIN "Pathway" p ON p."coordinatorId" = u."userId" AND p."status" = 'OPEN'
+      JOIN "WorklistItem" w ON w."pathwayId" = p."id"
+      WHERE w."dueOn" <= ${horizon} AND w."reason" = ANY(${reasons(DEADLINE_REASONS)}) AND ${unsettled} AND ${live}`,
+    Prisma.sql`SELECT ${cols("ASSIGNED", 5)} FROM u JOIN "Pathway" p ON p."responsibleClinicianId" = u."userId" AND p."status" = 'OPEN'
+      JOIN "WorklistItem" w ON w."pathwayId" = p."id"
+      WHERE p."responsibleAssignedAt" >= ${window.assignedSince} AND w."reason" <> ALL(${reasons(NOT_ASSIGNED_REASONS)}) AND ${live}`,
+    // coordinators: their units' legal deadlines and referrals
+    Prisma.sql`SELECT ${cols("LEGAL_DEADLINE", 3)} FROM u JOIN "WorklistItem" w ON w."unitId" = ANY(u."unitIds") AND w."reason" = ANY(${reasons(LEGAL_REASONS)}) AND w."dueOn" <= ${horizon}
+      WHERE u."role" = 'COORDINATOR' AND w."eventId" IS NULL AND ${live}`,
+    Prisma.sql`SELECT ${cols("REFERRAL", 4)} FROM u JOIN "WorklistItem" w ON w."unitId" = ANY(u."unitIds") AND w."reason" = 'REFERRAL_NOT_ASSESSED' AND w."dueOn" <= ${horizon}
+      WHERE u."role" = 'COORDINATOR' AND ${live}`,
   ];
-  if (user.role === "COORDINATOR") {
-    branches.push(
-      Prisma.sql`SELECT ${cols("LEGAL_DEADLINE", 3)} FROM "WorklistItem" w
-        WHERE w."reason" = ANY(${reasons(LEGAL_REASONS)}) AND w."eventId" IS NULL AND w."dueOn" <= ${horizon} AND ${live}`,
-      Prisma.sql`SELECT ${cols("REFERRAL", 4)} FROM "WorklistItem" w
-        WHERE w."reason" = 'REFERRAL_NOT_ASSESSED' AND w."dueOn" <= ${horizon} AND ${live}`,
-    );
-  }
   return Prisma.sql`
-    s AS (SELECT COALESCE((SELECT "horizonDays" FROM "NotificationSettings" WHERE "userId" = ${me}), ${NOTIFICATION_RULES.defaultHorizonDays}::int) AS "h"),
+    u AS MATERIALIZED (${users}),
     c AS (${Prisma.join(branches, "\n UNION ALL \n")}),
-    items AS (SELECT DISTINCT ON ("pathwayId", "key") * FROM c ORDER BY "pathwayId", "key", "rank")`;
+    items AS (SELECT DISTINCT ON ("userId", "pathwayId", "key") * FROM c ORDER BY "userId", "pathwayId", "key", "rank")`;
 }
 
 /** True when the item is marked read by the user (an expression over `items i`). */
-export function readSql(userId: string): Prisma.Sql {
-  return Prisma.sql`EXISTS (SELECT 1 FROM "NotificationRead" r WHERE r."userId" = ${userId} AND r."pathwayId" = i."pathwayId" AND r."itemKey" = i."key" AND r."dueOn" = i."dueOn")`;
+export function readSql(): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "NotificationRead" r WHERE r."userId" = i."userId" AND r."pathwayId" = i."pathwayId" AND r."itemKey" = i."key" AND r."dueOn" = i."dueOn")`;
 }
 
 /** The header's statement: unread items, counted up to the cap + 1. */
 export function unreadCountSql(user: NotificationUser, window: Pick<NotificationWindow, "today" | "assignedSince">): Prisma.Sql {
-  return Prisma.sql`WITH ${itemsCte(user, window)}
-    SELECT count(*)::int AS "n" FROM (SELECT 1 FROM items i WHERE NOT ${readSql(user.id)} LIMIT ${NOTIFICATION_RULES.countCap + 1}) x`;
+  return Prisma.sql`WITH ${itemsCte(oneUser(user), window)}
+    SELECT count(*)::int AS "n" FROM (SELECT 1 FROM items i WHERE NOT ${readSql()} LIMIT ${NOTIFICATION_RULES.countCap + 1}) x`;
 }
 
-/** The digest's statement: items per kind (read or not: the cause is still there). */
-export function countsByKindSql(user: NotificationUser, window: Pick<NotificationWindow, "today" | "assignedSince">): Prisma.Sql {
-  return Prisma.sql`WITH ${itemsCte(user, window)}
-    SELECT i."kind", count(*)::int AS "n" FROM items i GROUP BY i."kind"`;
+/** The digest's statement, for many users at once: items per user and kind (read or not: the cause is still there). */
+export function countsByKindSql(users: Prisma.Sql, window: Pick<NotificationWindow, "today" | "assignedSince">): Prisma.Sql {
+  return Prisma.sql`WITH ${itemsCte(users, window)}
+    SELECT i."userId", i."kind", count(*)::int AS "n" FROM items i GROUP BY i."userId", i."kind"`;
 }

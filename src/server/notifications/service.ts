@@ -12,7 +12,7 @@ import { prisma } from "@/server/db";
 import { pooled, sqlOf } from "@/server/sql";
 import { int8, sqlDate } from "@/server/sql-rows";
 import { shownPatientNameSql } from "@/server/pathways/shown-name";
-import { itemsCte, readSql, unreadCountSql } from "./query";
+import { itemsCte, oneUser, readSql, unreadCountSql } from "./query";
 
 // Varsler: the header's count (one statement), the page's list (audited with
 // the patients it shows) and read marks.
@@ -49,11 +49,11 @@ export async function listNotifications(actor: Actor): Promise<{ items: Notifica
   const day = today();
   const window = notificationWindow(day, now());
   const kindOrder = Prisma.sql`array_position(${[...KIND_ORDER]}::text[], i."kind")`;
-  const rows = await pooled().rows(itemRow, Prisma.sql`WITH ${itemsCte(actor.user, window)}
+  const rows = await pooled().rows(itemRow, Prisma.sql`WITH ${itemsCte(oneUser(actor.user), window)}
     SELECT i."kind", i."pathwayId", i."key", to_char(i."dueOn", 'YYYY-MM-DD') AS "dueOn", to_char(i."sinceOn", 'YYYY-MM-DD') AS "sinceOn",
       i."reason", i."deadlineKind", i."noticeId", i."eventId", i."outcome",
       p."referralId", p."patientId", ${shownPatientNameSql("p", "pt")} AS "patientName", p."type"::text AS "type",
-      ${readSql(actor.user.id)} AS "read"
+      ${readSql()} AS "read"
     FROM items i JOIN "Pathway" p ON p."id" = i."pathwayId" JOIN "Patient" pt ON pt."id" = p."patientId"
     ORDER BY ${kindOrder}, "read", i."dueOn", i."pathwayId", i."key"
     LIMIT ${NOTIFICATION_RULES.pageLimit + 1}`);
@@ -77,9 +77,9 @@ export async function markNotificationsRead(actor: Actor, input: z.input<typeof 
   assertCan(actor.user, "notifications.view");
   const parsed = markReadSchema.parse(input);
   const which = "all" in parsed ? Prisma.empty : Prisma.sql`AND i."pathwayId" = ${parsed.pathwayId} AND i."key" = ${parsed.key} AND i."dueOn" = ${parsed.dueOn}::date`;
-  const rows = await sqlOf(prisma).rows(z.object({ n: int8 }), Prisma.sql`WITH ${itemsCte(actor.user, notificationWindow(today(), now()))},
+  const rows = await sqlOf(prisma).rows(z.object({ n: int8 }), Prisma.sql`WITH ${itemsCte(oneUser(actor.user), notificationWindow(today(), now()))},
     ins AS (INSERT INTO "NotificationRead" ("userId", "pathwayId", "itemKey", "dueOn")
-      SELECT ${actor.user.id}, i."pathwayId", i."key", i."dueOn" FROM items i WHERE NOT ${readSql(actor.user.id)} ${which}
+      SELECT ${actor.user.id}, i."pathwayId", i."key", i."dueOn" FROM items i WHERE NOT ${readSql()} ${which}
       ON CONFLICT DO NOTHING RETURNING 1)
     SELECT count(*) AS "n" FROM ins`);
   return rows[0]?.n ?? 0;
