@@ -12,6 +12,9 @@ export async function register() {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
+  // the daily e-mail digest (off without SMTP_URL)
+  const { scheduleDigests } = await import("@/server/jobs/digest");
+  scheduleDigests();
   if (!env("FORLOPSVAKT_NIGHTLY")) return;
   const { scheduleNightlyRecompute } = await import("@/server/jobs/nightly");
   scheduleNightlyRecompute();

@@ -27,11 +27,12 @@ export const ACTIONS = [
   "admin.clients", // machine clients (API access for the EPJ): create, list, revoke
   "admin.rules", // the rule tables: read every version, add a new one
   "audit.read", // the audit log review (revisjon): who saw which patient
+  "notifications.view", // Varsler and the digest settings (Innstillinger)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const PERMISSIONS = {
-  CLINICIAN: ["patient.read", "patient.create", "pathway.list.own", "pathway.create", "event.create", "event.annul", "notice.explain"],
+  CLINICIAN: ["patient.read", "patient.create", "pathway.list.own", "pathway.create", "event.create", "event.annul", "notice.explain", "notifications.view"],
   COORDINATOR: [
     "patient.read",
     "patient.create",
@@ -49,6 +50,7 @@ const PERMISSIONS = {
     "report.view",
     "export.csv",
     "epj.import",
+    "notifications.view",
   ],
   // Leaders read pathways behind the numbers (drill-down) but do not code.
   LEADER: ["patient.read", "referral.read", "worklist.view", "report.view", "export.csv"],

@@ -116,6 +116,10 @@ export const SETTINGS = {
   FORLOPSVAKT_TODAY: text().refine((raw) => raw === undefined || isIsoDate(raw), "må være en dato (ÅÅÅÅ-MM-DD)"),
   FORLOPSVAKT_ALLOW_PINNED_TODAY: flag(false),
   FORLOPSVAKT_NIGHTLY: flag(true),
+  // the daily e-mail digest (issue 20): off without SMTP_URL
+  SMTP_URL: text().refine((raw) => raw === undefined || /^smtps?:\/\/\S+$/.test(raw), "må være en SMTP-adresse (smtp:// eller smtps://)"),
+  SMTP_FROM: text(),
+  FORLOPSVAKT_PUBLIC_URL: text().refine((raw) => raw === undefined || /^https?:\/\/\S+$/.test(raw), "må være en http(s)-adresse"),
 };
 
 /** Set by our own scripts for the app, never by an operator (not in the README). */
@@ -138,7 +142,7 @@ export class EnvError extends Error {
 }
 
 // never repeated in an error (a log line): they are or may hold passwords
-const SECRET = new Set<string>(["DATABASE_URL", "MIGRATION_DATABASE_URL", "DATABASE_APP_PASSWORD", "AUTH_SECRET", "NEXTAUTH_SECRET", "AUTH_OIDC_CLIENT_SECRET"]);
+const SECRET = new Set<string>(["DATABASE_URL", "MIGRATION_DATABASE_URL", "DATABASE_APP_PASSWORD", "AUTH_SECRET", "NEXTAUTH_SECRET", "AUTH_OIDC_CLIENT_SECRET", "SMTP_URL"]);
 
 function parse<N extends Name>(name: N, raw: Raw): { value: Setting<N> } | { message: string } {
   const result = ALL[name].safeParse(raw);

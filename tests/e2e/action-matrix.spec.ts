@@ -141,6 +141,22 @@ const ACTIONS: Record<string, ActionProbe> = {
     invalid: (i) => [{ pathwayId: i.own, itemKey: "" }],
     otherUnit: (i) => [{ pathwayId: i.other, itemKey: "inactive" }],
   },
+  // a read mark only ever names the user's own notifications (another unit's row marks nothing): no otherUnit probe
+  "src/features/notifications/actions.ts#markNotificationReadAction": {
+    action: "notifications.view",
+    page: () => "/varsler",
+    invalid: (i) => [{ pathwayId: i.own, key: "", dueOn: "2025-02-30" }],
+  },
+  "src/features/notifications/actions.ts#markAllNotificationsReadAction": {
+    action: "notifications.view",
+    page: () => "/varsler",
+    invalid: () => [{ all: false }],
+  },
+  "src/features/notifications/actions.ts#saveNotificationSettingsAction": {
+    action: "notifications.view",
+    page: () => "/innstillinger",
+    invalid: () => [{ digestEnabled: true, digestTime: "25:00", digestKinds: ["X"], horizonDays: -1 }],
+  },
 };
 
 test("every server action in the build has a line in the action matrix", () => {

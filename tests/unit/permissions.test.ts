@@ -5,7 +5,7 @@ import { API_OPERATIONS } from "@/server/api/operations";
 // The full matrix, written out so that any change to the table is a visible
 // change to this test.
 const EXPECTED: Record<Role, Action[]> = {
-  CLINICIAN: ["patient.read", "patient.create", "pathway.list.own", "pathway.create", "event.create", "event.annul", "notice.explain"],
+  CLINICIAN: ["patient.read", "patient.create", "pathway.list.own", "pathway.create", "event.create", "event.annul", "notice.explain", "notifications.view"],
   COORDINATOR: [
     "patient.read",
     "patient.create",
@@ -23,6 +23,7 @@ const EXPECTED: Record<Role, Action[]> = {
     "report.view",
     "export.csv",
     "epj.import",
+    "notifications.view",
   ],
   LEADER: ["patient.read", "referral.read", "worklist.view", "report.view", "export.csv"],
   ADMIN: ["admin.users", "admin.clients", "admin.rules"],

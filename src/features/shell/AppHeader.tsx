@@ -4,9 +4,13 @@ import { ROLE_LABELS } from "@/domain/permissions";
 import { navigationFor } from "./navigation";
 import { logoutAction } from "./logout-action";
 import { MainMenu } from "./MainMenu";
+import { countLabel } from "@/domain/notifications";
+import { unreadNotificationCount } from "@/server/notifications/service";
 
 export async function AppHeader() {
   const user = await getCurrentUser();
+  // one indexed statement (src/server/notifications/query.ts); null for roles without notifications
+  const unread = user ? await unreadNotificationCount(user) : null;
   return (
     <header className="border-b border-slate-200 bg-white no-print">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -17,6 +21,14 @@ export async function AppHeader() {
           <>
             <MainMenu items={navigationFor(user.role).map(({ href, label }) => ({ href, label }))} />
             <div className="ml-auto flex items-center gap-3 text-sm">
+              {unread !== null && (
+                <>
+                  <Link href="/varsler" className="rounded px-2 py-1 font-semibold text-blue-800 underline hover:bg-blue-50">
+                    Varsler ({countLabel(unread)})
+                  </Link>
+                  <Link href="/innstillinger" className="text-blue-800 underline">Innstillinger</Link>
+                </>
+              )}
               <span>
                 {user.name} <span className="text-slate-600">({ROLE_LABELS[user.role]})</span>
               </span>

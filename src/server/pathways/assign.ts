@@ -29,7 +29,9 @@ export async function assignClinician(actor: Actor, input: z.input<typeof assign
       });
       if (!clinician) throw new ValidationError({ clinicianId: ["Velg en aktiv behandler ved forløpets enhet."] });
     }
-    await tx.pathway.update({ where: { id: pathway.id }, data: { responsibleClinicianId: clinicianId } });
+    // "newly assigned" notifications (Varsler) count from here, unless one assigns oneself
+    const assignedAt = clinicianId && clinicianId !== actor.user.id && clinicianId !== pathway.responsibleClinicianId ? new Date() : undefined;
+    await tx.pathway.update({ where: { id: pathway.id }, data: { responsibleClinicianId: clinicianId, responsibleAssignedAt: assignedAt } });
     await tx.worklistItem.updateMany({ where: { pathwayId: pathway.id }, data: { responsibleClinicianId: clinicianId } });
     await writeAudit(
       tx,

@@ -1,0 +1,4 @@
+import { SettingsPage } from "@/features/notifications/SettingsPage";
+
+export const metadata = { title: "Innstillinger" };
+export default SettingsPage;

@@ -1,0 +1,4 @@
+import { NotificationsPage } from "@/features/notifications/NotificationsPage";
+
+export const metadata = { title: "Varsler" };
+export default NotificationsPage;

@@ -1,0 +1,94 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import {
+  DEADLINE_REASONS, LEGAL_REASONS, NOT_ASSIGNED_REASONS, NOTIFICATION_RULES,
+  type NotificationKind, type NotificationWindow,
+} from "@/domain/notifications";
+import type { Role } from "@/domain/permissions";
+
+// The one statement that selects a user's notifications from the derived
+// worklist rows (no rules evaluation): each branch is an index scan
+//   my deadlines            WorklistItem(responsibleClinicianId, dueOn)
+//   pathways I coordinate    Pathway(coordinatorId, status) → WorklistItem(pathwayId, key)
+//   my codes' notices        PathwayNotice(recordedById) → WorklistItem(pathwayId, key)
+//   my units (coordinators)  WorklistItem(unitId, reason, dueOn, id)
+//   newly assigned to me     Pathway(responsibleClinicianId, status, …) → WorklistItem(pathwayId, key)
+// and every branch keeps to the user's units. The horizon comes from the
+// user's settings inside the same statement, so the header's count is one
+// round trip. A row matching several branches is shown once, in the first.
+// The same branches serve one user (the header, the page) and every user at
+// once (the digest: one statement grouped by user, not a round trip each).
+
+export interface NotificationUser {
+  id: string;
+  role: Role | string;
+  unitIds: string[];
+}
+
+const reasons = (list: readonly string[]) => Prisma.sql`${[...list]}::"WorklistReason"[]`;
+
+/** One user, as the session knows them: the CTE `u` of one row, the horizon read from their settings. */
+export function oneUser(user: NotificationUser): Prisma.Sql {
+  return Prisma.sql`SELECT ${user.id}::text AS "userId", ${user.role}::text AS "role", ${user.unitIds}::text[] AS "unitIds",
+    COALESCE((SELECT "horizonDays" FROM "NotificationSettings" WHERE "userId" = ${user.id}), ${NOTIFICATION_RULES.defaultHorizonDays}::int) AS "h"`;
+}
+
+/** Every active clinician and coordinator (optionally only those listed): the digest's users, one statement for all. */
+export function manyUsers(ids?: readonly string[]): Prisma.Sql {
+  return Prisma.sql`SELECT uu."id" AS "userId", uu."role"::text AS "role",
+      array(SELECT m."unitId" FROM "UserUnit" m WHERE m."userId" = uu."id") AS "unitIds",
+      COALESCE(ns."horizonDays", ${NOTIFICATION_RULES.defaultHorizonDays}::int) AS "h"
+    FROM "User" uu LEFT JOIN "NotificationSettings" ns ON ns."userId" = uu."id"
+    WHERE uu."active" AND uu."role" IN ('CLINICIAN', 'COORDINATOR') ${ids ? Prisma.sql`AND uu."id" = ANY(${[...ids]}::text[])` : Prisma.empty}`;
+}
+
+/**
+ * The CTEs `u` (the users: `oneUser` or `manyUsers`) and `items` (one row per
+ * user and worklist row: userId, kind, pathwayId, key, dueOn, reason, …).
+ */
+export function itemsCte(users: Prisma.Sql, window: Pick<NotificationWindow, "today" | "assignedSince">): Prisma.Sql {
+  const horizon = Prisma.sql`(${window.today}::date + u."h")`;
+  const live = Prisma.sql`w."unitId" = ANY(u."unitIds") AND (w."postponedUntil" IS NULL OR w."postponedUntil" <= ${window.today}::date)`;
+  const cols = (kind: NotificationKind, rank: number) =>
+    Prisma.sql`u."userId", w."pathwayId", w."key", w."dueOn", w."reason"::text AS "reason", w."deadlineKind", w."noticeId", w."sinceOn", w."eventId", w."outcome", ${kind}::text AS "kind", ${rank}::int AS "rank"`;
+  const unsettled = Prisma.sql`(w."reason" <> 'LEGAL_DEADLINE_BREACHED' OR w."eventId" IS NULL)`;
+  const branches: Prisma.Sql[] = [
+    Prisma.sql`SELECT ${cols("NOTICE", 1)} FROM u JOIN "PathwayNotice" n ON n."recordedById" = u."userId"
+      JOIN "WorklistItem" w ON w."pathwayId" = n."pathwayId" AND w."key" = n."noticeKey"
+      WHERE w."reason" = 'NOTICE_UNEXPLAINED' AND ${live}`,
+    Prisma.sql`SELECT ${cols("DEADLINE", 2)} FROM u JOIN "WorklistItem" w ON w."responsibleClinicianId" = u."userId" AND w."dueOn" <= ${horizon}
+      WHERE w."reason" = ANY(${reasons(DEADLINE_REASONS)}) AND ${unsettled} AND ${live}`,
+    Prisma.sql`SELECT ${cols("DEADLINE", 2)} FROM u JOIN "Pathway" p ON p."coordinatorId" = u."userId" AND p."status" = 'OPEN'
+      JOIN "WorklistItem" w ON w."pathwayId" = p."id"
+      WHERE w."dueOn" <= ${horizon} AND w."reason" = ANY(${reasons(DEADLINE_REASONS)}) AND ${unsettled} AND ${live}`,
+    Prisma.sql`SELECT ${cols("ASSIGNED", 5)} FROM u JOIN "Pathway" p ON p."responsibleClinicianId" = u."userId" AND p."status" = 'OPEN'
+      JOIN "WorklistItem" w ON w."pathwayId" = p."id"
+      WHERE p."responsibleAssignedAt" >= ${window.assignedSince} AND w."reason" <> ALL(${reasons(NOT_ASSIGNED_REASONS)}) AND ${live}`,
+    // coordinators: their units' legal deadlines and referrals
+    Prisma.sql`SELECT ${cols("LEGAL_DEADLINE", 3)} FROM u JOIN "WorklistItem" w ON w."unitId" = ANY(u."unitIds") AND w."reason" = ANY(${reasons(LEGAL_REASONS)}) AND w."dueOn" <= ${horizon}
+      WHERE u."role" = 'COORDINATOR' AND w."eventId" IS NULL AND ${live}`,
+    Prisma.sql`SELECT ${cols("REFERRAL", 4)} FROM u JOIN "WorklistItem" w ON w."unitId" = ANY(u."unitIds") AND w."reason" = 'REFERRAL_NOT_ASSESSED' AND w."dueOn" <= ${horizon}
+      WHERE u."role" = 'COORDINATOR' AND ${live}`,
+  ];
+  return Prisma.sql`
+    u AS MATERIALIZED (${users}),
+    c AS (${Prisma.join(branches, "\n UNION ALL \n")}),
+    items AS (SELECT DISTINCT ON ("userId", "pathwayId", "key") * FROM c ORDER BY "userId", "pathwayId", "key", "rank")`;
+}
+
+/** True when the item is marked read by the user (an expression over `items i`). */
+export function readSql(): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "NotificationRead" r WHERE r."userId" = i."userId" AND r."pathwayId" = i."pathwayId" AND r."itemKey" = i."key" AND r."dueOn" = i."dueOn")`;
+}
+
+/** The header's statement: unread items, counted up to the cap + 1. */
+export function unreadCountSql(user: NotificationUser, window: Pick<NotificationWindow, "today" | "assignedSince">): Prisma.Sql {
+  return Prisma.sql`WITH ${itemsCte(oneUser(user), window)}
+    SELECT count(*)::int AS "n" FROM (SELECT 1 FROM items i WHERE NOT ${readSql()} LIMIT ${NOTIFICATION_RULES.countCap + 1}) x`;
+}
+
+/** The digest's statement, for many users at once: items per user and kind (read or not: the cause is still there). */
+export function countsByKindSql(users: Prisma.Sql, window: Pick<NotificationWindow, "today" | "assignedSince">): Prisma.Sql {
+  return Prisma.sql`WITH ${itemsCte(users, window)}
+    SELECT i."userId", i."kind", count(*)::int AS "n" FROM items i GROUP BY i."userId", i."kind"`;
+}
