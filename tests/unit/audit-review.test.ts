@@ -18,6 +18,10 @@ describe("audit rows in words", () => {
     expect(auditChannel("PATIENT_LIST_VIEWED", { list: "api", count: 3 })).toBe("API");
     expect(auditChannel("REFERRAL_LIST_VIEWED", { api: true })).toBe("API");
     expect(auditChannel("EXPORT_DOWNLOADED", { list: "worklist" })).toBe("eksport");
+    // an import writes patient rows with its job id, and the import itself; a client call is API
+    expect(auditChannel("EVENT_CREATED", { importJobId: "j1", added: 2 })).toBe("import");
+    expect(auditChannel("EPJ_IMPORTED", { importJobId: "j1" })).toBe("import");
+    expect(auditChannel("CLIENT_API_CALL", { operation: "x" })).toBe("API");
     expect(auditChannel("EVENT_CREATED", { import: true })).toBe("import");
     expect(auditChannel("LOGIN_FAILED", { email: "x" })).toBe("innlogging");
     expect(auditChannel("AUDIT_SEARCHED", {})).toBe("revisjon");

@@ -45,6 +45,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   AUDIT_SEARCHED: "Søkte i revisjonsloggen",
   ACCESS_REPORT_VIEWED: "Åpnet innsynsloggen",
   AUDIT_PATTERNS_VIEWED: "Åpnet mønstre i revisjonsloggen",
+  CLIENT_API_CALL: "Kalte API-et som maskinklient",
+  CLIENT_CREATED: "Opprettet en maskinklient",
+  CLIENT_REVOKED: "Trakk tilbake en maskinklient",
+  EPJ_IMPORTED: "Importerte et uttrekk fra pasientjournalen",
+  NOTIFICATIONS_VIEWED: "Så pasienten i varslene",
+  RULE_TABLE_VERSION_ADDED: "La til en ny versjon av en regeltabell",
 };
 
 const LOGIN_ACTIONS = new Set(["LOGIN_SUCCEEDED", "LOGIN_FAILED", "LOGIN_RATE_LIMITED", "LOGOUT"]);
@@ -67,7 +73,8 @@ export function auditChannel(action: string, detail: unknown): AuditChannel {
   if (LOGIN_ACTIONS.has(action)) return "innlogging";
   if (REVIEW_ACTIONS.has(action)) return "revisjon";
   if (action === "EXPORT_DOWNLOADED") return "eksport";
-  if (d.import === true || d.source === "import") return "import";
+  if (action === "EPJ_IMPORTED" || d.importJobId !== undefined || d.import === true || d.source === "import") return "import";
+  if (action === "CLIENT_API_CALL") return "API";
   if (d.api === true || d.list === "api" || d.client !== undefined || d.clientId !== undefined) return "API";
   return "side";
 }

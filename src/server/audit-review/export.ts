@@ -24,7 +24,8 @@ export function auditRowCells(r: AuditRow) {
     who: actorName(r),
     role: roleLabel(r.userRole),
     unit: r.unit ?? "–",
-    channel: AUDIT_CHANNEL_LABELS[auditChannel(r.action, r.detail)],
+    // a machine client's rows came through the API whatever the action
+    channel: AUDIT_CHANNEL_LABELS[r.clientId ? "API" : auditChannel(r.action, r.detail)],
     what: describeAudit(r.action, r.detail),
     patient: r.patientNationalId ?? (r.listCount > 0 ? `${r.listCount} pasienter i en liste` : ""),
     ip: r.ip ?? "ukjent",
