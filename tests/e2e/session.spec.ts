@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
-import { logIn } from "./support";
+import { logInWithForm as logIn } from "./support";
 
 // Logging out ends the session on the server, not only in the browser: a
 // cookie saved before the logout and replayed afterwards (a copied cookie,
