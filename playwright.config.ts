@@ -2,22 +2,12 @@ import { defineConfig } from "@playwright/test";
 
 // Debian's Chromium (never `npx playwright install`: no network to fetch browsers).
 const port = Number(process.env.E2E_PORT ?? 3100);
-const OWN_SERVER = ["**/embedded-start.spec.ts", "**/serve-restarts.spec.ts"];
 
 export default defineConfig({
   testDir: "tests/e2e",
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  // Two workers, one per project: the specs that run a server of their own
-  // (npm start on the embedded database, the crash-looping worker) spend most
-  // of their time waiting for it, and touch neither the suite's server nor its
-  // database, so they run beside the rest. Everything else stays one at a time
-  // (shared database state, "nothing changed" snapshots, the login limits).
-  workers: 2,
-  projects: [
-    { name: "app", testIgnore: OWN_SERVER, workers: 1 },
-    { name: "own-server", testMatch: OWN_SERVER, workers: 1 },
-  ],
+  workers: 1,
   retries: 0,
   reporter: [["list"], ["json"]],
   use: {
