@@ -32,6 +32,8 @@ export default defineConfig({
       NODE_ENV: "production",
       // the demo patients carry synthetic ids (month + 80)
       ALLOW_SYNTHETIC_IDS: "1",
+      // two processes whatever the machine (session.spec.ts: a logout holds in every process)
+      WEB_CONCURRENCY: "2",
     },
   },
 });

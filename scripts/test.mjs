@@ -39,9 +39,12 @@ let exitCode = 0;
 try {
   ensureDependencies();
   ensurePrismaClient();
-  timed("typecheck", () => run("npx", ["tsc", "--noEmit"]));
+  // typecheck and lint are one process each: side by side on two cores (~20 + 14 s one after the other)
+  const typecheck = runInBackground("typecheck", "npx", ["tsc", "--noEmit"], {}, "lint");
+  typecheck.catch(() => undefined);
   // the layer rules and Next's rules (eslint.config.mjs); the cache skips unchanged files on a second run
   timed("lint", () => run("npm", ["run", "--silent", "lint"]));
+  await typecheck;
 
   const unitReport = join(reports, "unit.json");
   try {

@@ -39,7 +39,7 @@ export function runAsync(command, args, env = {}) {
  * printed when it ends (so it does not interleave with the foreground's).
  * Resolves when it succeeded; rejects (after printing the output) on failure.
  */
-export function runInBackground(label, command, args, env = {}) {
+export function runInBackground(label, command, args, env = {}, beside = "the integration tests") {
   const started = Date.now();
   const dir = mkdtempSync(join(tmpdir(), "forlopsvakt-bg-"));
   const file = join(dir, "output.log");
@@ -51,7 +51,7 @@ export function runInBackground(label, command, args, env = {}) {
     child.on("close", (code, signal) => {
       process.stdout.write(readFileSync(file));
       rmSync(dir, { recursive: true, force: true });
-      log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s (beside the integration tests)`);
+      log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s (beside ${beside})`);
       if (code === 0) resolve();
       else reject(new Error(`${command} ${args.join(" ")} feilet (kode ${code ?? signal})`));
     });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { logIn } from "./support";
+import { logIn, logInWithForm } from "./support";
 
 // Security beyond the access matrix: CSRF, session fixation, and no patient
 // identifiers in the addresses the app itself builds.
@@ -28,7 +28,7 @@ test("logging in never adopts a session token set before (session fixation)", as
   await context.addCookies([{ name: "authjs.session-token", value: "planted-by-attacker", domain: base.hostname, path: "/" }]);
   await page.goto("/arbeidsliste");
   await expect(page).toHaveURL(/\/login/);
-  await logIn(page, "koordinator@forlopsvakt.test");
+  await logInWithForm(page, "koordinator@forlopsvakt.test");
   const token = (await context.cookies()).find((c) => c.name === "authjs.session-token");
   expect(token?.value).toBeTruthy();
   expect(token?.value).not.toBe("planted-by-attacker");

@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { request as httpRequest } from "node:http";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
-import { freePort, logIn } from "./support";
+import { logInWithForm as logIn } from "./support";
 
 // Logging out ends the session on the server, not only in the browser: a
 // cookie saved before the logout and replayed afterwards (a copied cookie,
@@ -110,38 +109,20 @@ test("deactivating and reactivating a user does not revive the user's old cookie
 });
 
 test("a logout holds at once in every server process (WEB_CONCURRENCY=2)", async ({ browser }) => {
-  test.setTimeout(120_000);
-  const port = await freePort();
-  const base = `http://localhost:${port}`;
-  let app: ChildProcess | undefined;
-  try {
-    app = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port)], {
-      env: { ...process.env, WEB_CONCURRENCY: "2", NODE_ENV: "production", AUTH_TRUST_HOST: "true", FORLOPSVAKT_NIGHTLY: "off",
-        AUTH_SECRET: process.env.AUTH_SECRET ?? "test-secret-not-for-production-0123456789" },
-      stdio: "ignore",
-      detached: true,
-    });
-    const until = Date.now() + 60_000;
-    while (!(await fetch(`${base}/api/health`).then((r) => r.ok, () => false))) {
-      expect(Date.now()).toBeLessThan(until);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    const context = await browser.newContext({ baseURL: base });
-    const page = await context.newPage();
-    // (no heading awaited: a cold server renders the worklist slowly)
-    await logIn(page, "koordinator@forlopsvakt.test");
-    const cookie = await sessionCookie(context);
-    // each on a new connection: the cluster's primary deals them out to the
-    // workers in turn, so both have read (and cached) this cookie
-    for (let i = 0; i < 6; i++) expect((await replay(base, API, cookie)).status).toBe(200);
+  // the suite's server runs two processes (WEB_CONCURRENCY=2 in playwright.config.ts)
+  const base = test.info().project.use.baseURL!;
+  const context = await browser.newContext({ baseURL: base });
+  const page = await context.newPage();
+  await logIn(page, "koordinator@forlopsvakt.test");
+  const cookie = await sessionCookie(context);
+  // each on a new connection: the cluster's primary deals them out to the
+  // workers in turn, so both have read (and cached) this cookie
+  for (let i = 0; i < 6; i++) expect((await replay(base, API, cookie)).status).toBe(200);
 
-    await logOut(page);
+  await logOut(page);
 
-    const statuses = [];
-    for (let i = 0; i < 6; i++) statuses.push((await replay(base, API, cookie)).status);
-    expect(statuses).toEqual([401, 401, 401, 401, 401, 401]);
-    await context.close();
-  } finally {
-    if (app?.pid) process.kill(-app.pid, "SIGTERM");
-  }
+  const statuses = [];
+  for (let i = 0; i < 6; i++) statuses.push((await replay(base, API, cookie)).status);
+  expect(statuses).toEqual([401, 401, 401, 401, 401, 401]);
+  await context.close();
 });

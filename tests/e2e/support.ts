@@ -1,20 +1,53 @@
 import type { ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Cookie, type Page } from "@playwright/test";
 
 // Shared by the end-to-end specs.
 
 /** Today's date in Europe/Oslo, as the server computes it. */
 export const osloToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date());
 
-/** Logs a demo user in (password demo1234); waits for the page of `heading`, or for leaving the login page. */
-export async function logIn(page: Page, email: string, heading?: string) {
+/**
+ * Logs a demo user in through the login form (password demo1234); waits for
+ * the page of `heading`, or for leaving the login page. For the specs about
+ * the login itself and about sessions (logout, fixation, revocation); the
+ * others use logIn.
+ */
+export async function logInWithForm(page: Page, email: string, heading?: string) {
   await page.goto("/login");
   await page.getByLabel("E-post").fill(email);
   await page.getByLabel("Passord").fill("demo1234");
   await page.getByRole("button", { name: "Logg inn" }).click();
   if (heading) await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   else await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  sessions.set(email, (await page.context().cookies()).filter((c) => c.name.endsWith("authjs.session-token")));
+}
+
+// The session cookies of each user, made once per worker process by the login
+// form (a login costs a bcrypt check, an audit row and a page or two; the
+// suite logs in some 50 times). Every server of the suite (localhost, one
+// database, one AUTH_SECRET) accepts them.
+const sessions = new Map<string, Cookie[]>();
+
+/**
+ * Signs a demo user in: with the session cookie this worker made for the user
+ * before (then opens the user's landing page "/"), or through the form the
+ * first time. A cookie the server no longer accepts (the session was logged
+ * out or revoked) ends on the login page: then through the form. Waits for
+ * the page of `heading`, or for leaving the login page.
+ */
+export async function logIn(page: Page, email: string, heading?: string) {
+  const cookies = sessions.get(email);
+  if (cookies) {
+    await page.context().addCookies(cookies);
+    await page.goto("/");
+    if (!new URL(page.url()).pathname.startsWith("/login")) {
+      if (heading) await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      return;
+    }
+    sessions.delete(email);
+  }
+  await logInWithForm(page, email, heading);
 }
 
 /**

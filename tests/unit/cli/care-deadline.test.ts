@@ -1,13 +1,12 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkExtract, readExtract } from "@/cli/extract";
+import { runCheck } from "./run-check";
 
 // The optional care_deadline column (juridisk frist) of `npm run check`.
-const run = (...args: string[]) =>
-  spawnSync("npx", ["tsx", "src/cli/check.ts", ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+const run = runCheck;
 
 describe("npm run check without care_deadline", () => {
   // The expected files are the output of the check before the column existed (commit 822f4fc).

@@ -1,13 +1,13 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkExtract, readExtract } from "@/cli/extract";
+import { runCheck } from "./run-check";
 
-// The coordinator's CSV check, run as a real subprocess.
-const run = (...args: string[]) =>
-  spawnSync("npx", ["tsx", "src/cli/check.ts", ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+// The coordinator's CSV check, run as a real subprocess (bundled once, see run-check.ts).
+const run = runCheck;
 
 describe("npm run check", () => {
   it("prints exactly one JSON object, most urgent pathway first", () => {
