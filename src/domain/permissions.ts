@@ -22,7 +22,8 @@ export const ACTIONS = [
   "worklist.postpone", // put a worklist row aside until a date
   "report.view", // the leader's compliance reports
   "export.csv",
-  "admin.users", // the administration page
+  "admin.users", // administration: users (create, role and units, password, deactivate)
+  "admin.units", // administration: units (create, edit, deactivate)
   "audit.read", // the audit log review (revisjon): who saw which patient
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -49,7 +50,7 @@ const PERMISSIONS = {
   // Leaders read pathways behind the numbers (drill-down) but do not code.
   LEADER: ["patient.read", "referral.read", "worklist.view", "report.view", "export.csv"],
   // Administrators run the system; they see no patient data.
-  ADMIN: ["admin.users"],
+  ADMIN: ["admin.users", "admin.units"],
   // Personvern (the privacy and security officer) reviews the audit log: who
   // looked at a patient's data. No clinical pages.
   PRIVACY_OFFICER: ["audit.read"],

@@ -23,7 +23,7 @@ const EXPECTED: Record<Role, Action[]> = {
     "export.csv",
   ],
   LEADER: ["patient.read", "referral.read", "worklist.view", "report.view", "export.csv"],
-  ADMIN: ["admin.users"],
+  ADMIN: ["admin.users", "admin.units"],
   PRIVACY_OFFICER: ["audit.read"],
 };
 

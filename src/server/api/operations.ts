@@ -14,6 +14,11 @@ import { correctAssessmentOperation } from "@/server/referrals/correct.operation
 import { listReferralsOperation } from "@/server/referrals/list.operation";
 import { registerReferralOperation } from "@/server/referrals/register.operation";
 import { healthOperation } from "@/server/health.operation";
+import { listAdminUsersOperation } from "@/server/admin/users/list.operation";
+import { createAdminUserOperation } from "@/server/admin/users/create.operation";
+import { updateAdminUserOperation } from "@/server/admin/users/update.operation";
+import { listAdminUnitsOperation } from "@/server/admin/units/list.operation";
+import { createAdminUnitOperation } from "@/server/admin/units/create.operation";
 
 // Every API operation, in the document's order. A route under app/api without
 // its operation here fails tests/integration/api-operations.integration.test.ts.
@@ -31,6 +36,11 @@ export const API_OPERATIONS: readonly Operation[] = [
   registerReferralOperation,
   assessReferralOperation,
   correctAssessmentOperation,
+  listAdminUsersOperation,
+  createAdminUserOperation,
+  updateAdminUserOperation,
+  listAdminUnitsOperation,
+  createAdminUnitOperation,
   openApiOperation,
   healthOperation,
 ];
