@@ -1,0 +1,33 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+// The administration's own menu, on every page under /admin. Rule tables and
+// machine clients are pages of their own features; this menu only links them.
+export const ADMIN_SECTIONS = [
+  { href: "/admin/brukere", label: "Brukere" },
+  { href: "/admin/enheter", label: "Enheter" },
+  { href: "/admin/regeltabeller", label: "Regeltabeller" },
+  { href: "/admin/klienter", label: "Maskinklienter" },
+] as const;
+
+export function AdminNav() {
+  const path = usePathname();
+  return (
+    <nav aria-label="Administrasjon" className="mb-4 flex flex-wrap gap-4 border-b border-slate-200 pb-2">
+      {ADMIN_SECTIONS.map((item) => {
+        const current = path === item.href || path.startsWith(`${item.href}/`);
+        return (
+          <Link
+            key={item.href}
+            href={item.href}
+            aria-current={current ? "page" : undefined}
+            className={`text-blue-800 underline-offset-4 hover:underline ${current ? "font-semibold underline" : ""}`}
+          >
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
