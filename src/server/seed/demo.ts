@@ -19,6 +19,7 @@ const DEMO_ADMIN_EMAIL = "admin@forlopsvakt.test";
 
 interface UnitSpec {
   key: "dps" | "bup" | "tsb";
+  code: string;
   name: string;
   kind: UnitKind;
   setting: CareSetting;
