@@ -107,7 +107,10 @@ export async function setUnitActive(actor: Actor, id: string, active: boolean): 
       const open = await tx.pathway.count({ where: { unitId: id, status: "OPEN" } });
       const waiting = await tx.referral.count({ where: { unitId: id, ...UNASSESSED } });
       if (open || waiting) {
-        const parts = [open ? `${open} åpne forløp` : null, waiting ? `${waiting} henvisninger som ikke er vurdert` : null].filter(Boolean).join(" og ");
+        const parts = [
+          open ? `${open} ${open === 1 ? "åpent forløp" : "åpne forløp"}` : null,
+          waiting ? `${waiting} ${waiting === 1 ? "henvisning" : "henvisninger"} som ikke er vurdert` : null,
+        ].filter(Boolean).join(" og ");
         const message = `Enheten kan ikke deaktiveres: den har ${parts}. Avslutt dem først.`;
         throw new AppError(422, "unit_in_use", message, { _: [message] });
       }
