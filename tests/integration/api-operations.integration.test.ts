@@ -33,7 +33,8 @@ const routes = routeFiles(APP_API);
 describe("API routes and their operation schemas", () => {
   it("finds the routes (the walk itself works)", () => {
     expect(routes.map(servedPath)).toContain("/api/v1/pathways/{id}/events");
-    expect(routes.length).toBeGreaterThanOrEqual(API_OPERATIONS.length - 1);
+    // one route file per path (GET and POST of a path share one)
+    expect(routes.length).toBeGreaterThanOrEqual(new Set(API_OPERATIONS.map((o) => o.path)).size - 1);
   });
 
   it.each(routes.map((file) => [servedPath(file), file]))("%s answers through its declared operation", async (served, file) => {

@@ -16,16 +16,19 @@ process.env.FORLOPSVAKT_TODAY = "2026-11-20";
 
 const { db } = useAppDatabase();
 let pathwayId = "";
+let admin: Actor;
 let referralId = "";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /** The GET operations' sample requests: the route module, the URL and its params. */
-const SAMPLES: Record<string, () => { route: Promise<{ GET: Handler }>; url: string; params?: Record<string, string> }> = {
+const SAMPLES: Record<string, () => { route: Promise<{ GET: Handler }>; url: string; params?: Record<string, string>; as?: () => Actor }> = {
   listPathways: () => ({ route: import("../../app/api/v1/pathways/route"), url: "/api/v1/pathways?status=OPEN&limit=5" }),
   getPathway: () => ({ route: import("../../app/api/v1/pathways/[id]/route"), url: `/api/v1/pathways/${pathwayId}`, params: { id: pathwayId } }),
   listWorklist: () => ({ route: import("../../app/api/v1/worklist/route"), url: "/api/v1/worklist?grunn=forfalt&horisont=30" }),
   listReferrals: () => ({ route: import("../../app/api/v1/referrals/route"), url: "/api/v1/referrals?status=unassessed&limit=5" }),
+  listAdminUsers: () => ({ route: import("../../app/api/v1/admin/users/route"), url: "/api/v1/admin/users?q=test", as: () => admin }),
+  listAdminUnits: () => ({ route: import("../../app/api/v1/admin/units/route"), url: "/api/v1/admin/units", as: () => admin }),
   getOpenApiDocument: () => ({ route: import("../../app/api/v1/openapi.json/route"), url: "/api/v1/openapi.json" }),
   health: () => ({ route: import("../../app/api/health/route"), url: "/api/health" }),
 };
@@ -33,6 +36,7 @@ const SAMPLES: Record<string, () => { route: Promise<{ GET: Handler }>; url: str
 beforeAll(async () => {
   const unit = await makeUnit(db());
   current = await makeActor(db(), "COORDINATOR", [unit.id]);
+  admin = await makeActor(db(), "ADMIN", []);
   // started 2026-09-03, first attendance, then an evaluation point without a
   // decision: overdue deadlines and a notice, all in the answers below
   const pathway = await makePathway(db(), unit.id, current.user.id, [["A", null, "2026-09-03"], ["M", null, "2026-09-10"]]);
@@ -66,9 +70,11 @@ describe("GET answers match their declared response schemas", () => {
   it.each(gets.map((o) => [o.id, o]))("%s", async (id, operation) => {
     const sample = SAMPLES[id];
     expect(sample, `no sample request for GET ${operation.path}: add one to SAMPLES`).toBeDefined();
-    const { route, url, params = {} } = sample();
+    const { route, url, params = {}, as } = sample();
     const { GET } = await route;
-    const response = await GET(new Request(`http://localhost${url}`), { params: Promise.resolve(params) });
+    const signedIn = current;
+    if (as) current = as();
+    const response = await GET(new Request(`http://localhost${url}`), { params: Promise.resolve(params) }).finally(() => (current = signedIn));
     const declared = operation.responses[response.status];
     expect(declared, `${id} answered ${response.status}, which it does not declare`).toBeDefined();
     expect(response.status).toBe(200);
