@@ -46,7 +46,7 @@ export const updateUserBody = z.object(
     active: z.boolean({ error: "active må være true eller false." }).optional(),
   },
   { error: "Forespørselen må være et objekt med role, unitIds eller active." },
-);
+).refine((body) => body.role !== undefined || body.unitIds !== undefined || body.active !== undefined, "Oppgi minst én av role, unitIds og active.");
 export type UpdateUserInput = z.output<typeof updateUserBody>;
 
 export const userSearchQuery = z.object({
