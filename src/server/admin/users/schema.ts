@@ -1,6 +1,7 @@
 import { z } from "@/lib/zod";
 import { recordIdSchema } from "@/lib/record-id";
 import { ROLES } from "@/domain/permissions";
+import { isSafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/safe-text";
 
 // What the user administration takes, in one place: the API's operations
 // (*.operation.ts) and the pages' server actions parse with these, and the
@@ -50,7 +51,7 @@ export const updateUserBody = z.object(
 export type UpdateUserInput = z.output<typeof updateUserBody>;
 
 export const userSearchQuery = z.object({
-  q: z.string().trim().max(100, "Søket er for langt (høyst 100 tegn).").optional().meta({ description: "Part of a name or e-mail" }),
+  q: z.string().trim().max(100, "Søket er for langt (høyst 100 tegn).").refine(isSafeText, UNSAFE_TEXT_MESSAGE).optional().meta({ description: "Part of a name or e-mail" }),
 });
 
 /** How a new user signs in: a password generated and shown once, or single sign-on only. */
