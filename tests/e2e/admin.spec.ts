@@ -19,8 +19,8 @@ test("an administrator creates a BUP clinician, who sees BUP only, and deactivat
   await expect(page).toHaveURL(/\/admin\/brukere$/);
   await expect(page.getByRole("navigation", { name: "Administrasjon" }).getByRole("link", { name: "Brukere" })).toHaveAttribute("aria-current", "page");
   await page.getByLabel("Navn", { exact: true }).fill(name);
-  await page.getByLabel("E-post").fill(email);
-  await page.getByLabel("Rolle").selectOption("CLINICIAN");
+  await page.getByLabel("E-post", { exact: true }).fill(email);
+  await page.getByLabel("Rolle", { exact: true }).selectOption("CLINICIAN");
   await page.getByRole("checkbox", { name: "BUP Fjordby, poliklinikk" }).check();
   await page.getByRole("button", { name: "Opprett bruker" }).click();
   await expect(page.getByRole("status")).toContainText("det vises bare nå");
