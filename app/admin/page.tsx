@@ -1,10 +1,7 @@
-import { redirect } from "next/navigation";
-import { requirePage } from "@/server/auth/guard";
+import { UsersPage } from "@/features/admin/UsersPage";
 
-export const metadata = { title: "Administrasjon" };
-
-// The administration opens on its users (src/features/admin/AdminNav.tsx lists the sections).
-export default async function AdminRoute() {
-  await requirePage("admin.users");
-  redirect("/admin/brukere");
-}
+// The administration opens on its users (src/features/admin/AdminNav.tsx lists
+// the sections). Shown here rather than redirected: "/" already redirects an
+// administrator to /admin, and a chain of two redirects stalls Next's prefetch.
+export const metadata = { title: "Brukere" };
+export default UsersPage;

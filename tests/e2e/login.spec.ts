@@ -5,7 +5,7 @@ const DEMO_USERS = [
   { email: "koordinator@forlopsvakt.test", path: "/arbeidsliste", heading: "Arbeidsliste" },
   { email: "behandler@forlopsvakt.test", path: "/mine-pasienter", heading: "Mine pasienter" },
   { email: "leder@forlopsvakt.test", path: "/rapporter", heading: "Rapporter" },
-  { email: "admin@forlopsvakt.test", path: "/admin/brukere", heading: "Administrasjon" },
+  { email: "admin@forlopsvakt.test", path: "/admin", heading: "Administrasjon" },
   { email: "behandler.bup@forlopsvakt.test", path: "/mine-pasienter", heading: "Mine pasienter" },
 ];
 

@@ -16,7 +16,8 @@ export function AdminNav() {
   return (
     <nav aria-label="Administrasjon" className="mb-4 flex flex-wrap gap-4 border-b border-slate-200 pb-2">
       {ADMIN_SECTIONS.map((item) => {
-        const current = path === item.href || path.startsWith(`${item.href}/`);
+        // /admin itself shows Brukere
+        const current = path === item.href || path.startsWith(`${item.href}/`) || (path === "/admin" && item.href === "/admin/brukere");
         return (
           <Link
             key={item.href}

@@ -30,7 +30,7 @@ export async function UnitsPage() {
         <tbody>
           {units.map((u) => (
             <tr key={u.id} className="border-b border-slate-200">
-              <td className="p-2"><Link href={`/admin/enheter/${u.id}`} className="text-blue-800 underline">{u.name}</Link></td>
+              <td className="p-2"><Link href={`/admin/enheter/${u.id}`} prefetch={false} className="text-blue-800 underline">{u.name}</Link></td>
               <td className="p-2">{u.code ?? "–"}</td>
               <td className="p-2">{u.kind}</td>
               <td className="p-2">{SETTING_LABELS[u.setting]}</td>

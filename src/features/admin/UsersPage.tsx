@@ -44,7 +44,7 @@ export async function UsersPage({ searchParams }: { searchParams: Promise<Record
         <tbody>
           {users.map((u) => (
             <tr key={u.id} className="border-b border-slate-200">
-              <td className="p-2"><Link href={`/admin/brukere/${u.id}`} className="text-blue-800 underline">{u.name}</Link></td>
+              <td className="p-2"><Link href={`/admin/brukere/${u.id}`} prefetch={false} className="text-blue-800 underline">{u.name}</Link></td>
               <td className="p-2">{u.email}</td>
               <td className="p-2">{ROLE_LABELS[u.role]}</td>
               <td className="p-2">{u.unitIds.map((id) => unitName.get(id) ?? id).join(", ") || "–"}</td>
