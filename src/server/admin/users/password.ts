@@ -22,6 +22,7 @@ export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, 10);
 }
 
-export function isSsoOnly(passwordHash: string): boolean {
-  return !passwordHash.startsWith("$2");
+/** No usable password: no hash (null) or the marker above. */
+export function isSsoOnly(passwordHash: string | null): boolean {
+  return !passwordHash?.startsWith("$2");
 }
