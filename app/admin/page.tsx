@@ -1,20 +1,7 @@
-import { requirePage } from "@/server/auth/guard";
-import { PlannedPage } from "@/features/shell/PlannedPage";
+import { UsersPage } from "@/features/admin/UsersPage";
 
-export const metadata = { title: "Administrasjon" };
-
-export default async function AdminRoute() {
-  await requirePage("admin.users");
-  return (
-    <PlannedPage
-      title="Administrasjon"
-      intro="Brukere, enheter og regeltabeller. Administratorer ser ikke pasientdata."
-      items={[
-        "Brukere: opprette, gi rolle og enhet, deaktivere",
-        "Enheter: navn, type (DPS, BUP, TSB), poliklinikk eller døgn, hvilke pakkeforløp enheten har",
-        "Regeltabeller: forløpstider og lokale hendelseskoder som ikke er bekreftet, synlige og merket",
-        "Revisjonslogg: hvem har sett og endret hvilke pasientdata",
-      ]}
-    />
-  );
-}
+// The administration opens on its users (src/features/admin/AdminNav.tsx lists
+// the sections). Shown here rather than redirected: "/" already redirects an
+// administrator to /admin, and a chain of two redirects stalls Next's prefetch.
+export const metadata = { title: "Brukere" };
+export default UsersPage;

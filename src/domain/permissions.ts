@@ -23,9 +23,10 @@ export const ACTIONS = [
   "report.view", // the leader's compliance reports
   "export.csv",
   "epj.import", // load an extract from the patient record system into an own unit (page /import, npm run import)
-  "admin.users", // the administration page
   "admin.clients", // machine clients (API access for the EPJ): create, list, revoke
   "admin.rules", // the rule tables: read every version, add a new one
+  "admin.users", // administration: users (create, role and units, password, deactivate)
+  "admin.units", // administration: units (create, edit, deactivate)
   "audit.read", // the audit log review (revisjon): who saw which patient
   "notifications.view", // Varsler and the digest settings (Innstillinger)
 ] as const;
@@ -55,7 +56,7 @@ const PERMISSIONS = {
   // Leaders read pathways behind the numbers (drill-down) but do not code.
   LEADER: ["patient.read", "referral.read", "worklist.view", "report.view", "export.csv"],
   // Administrators run the system; they see no patient data.
-  ADMIN: ["admin.users", "admin.clients", "admin.rules"],
+  ADMIN: ["admin.users", "admin.units", "admin.clients", "admin.rules"],
   // Personvern (the privacy and security officer) reviews the audit log: who
   // looked at a patient's data. No clinical pages.
   PRIVACY_OFFICER: ["audit.read"],

@@ -11,7 +11,7 @@ import { ids, loggedIn, USERS, type Ids } from "./access-support";
 // (requireActor) and are covered by the integration tests of their services.
 
 interface Route {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH";
   /** null: public */
   action: Action | null;
   url: (pathwayId: string, ids: Ids) => string;
@@ -49,6 +49,14 @@ const ROUTES: Record<string, Route> = {
   "app/import/page.tsx": { method: "GET", action: "epj.import", url: () => "/import", page: true },
   "app/varsler/page.tsx": { method: "GET", action: "notifications.view", url: () => "/varsler", page: true },
   "app/innstillinger/page.tsx": { method: "GET", action: "notifications.view", url: () => "/innstillinger", page: true },
+  "app/admin/brukere/page.tsx": { method: "GET", action: "admin.users", url: () => "/admin/brukere", page: true },
+  "app/admin/brukere/[id]/page.tsx": { method: "GET", action: "admin.users", url: (_id, i) => `/admin/brukere/${i.user}`, page: true },
+  "app/admin/enheter/page.tsx": { method: "GET", action: "admin.units", url: () => "/admin/enheter", page: true },
+  "app/admin/enheter/[id]/page.tsx": { method: "GET", action: "admin.units", url: (_id, i) => `/admin/enheter/${i.otherUnit}`, page: true },
+  // the files' POSTs (create a user, a unit) are probed by tests/integration/admin.integration.test.ts for every role
+  "app/api/v1/admin/users/route.ts": { method: "GET", action: "admin.users", url: () => "/api/v1/admin/users" },
+  "app/api/v1/admin/users/[id]/route.ts": { method: "PATCH", action: "admin.users", url: (_id, i) => `/api/v1/admin/users/${i.user}` },
+  "app/api/v1/admin/units/route.ts": { method: "GET", action: "admin.units", url: () => "/api/v1/admin/units" },
   "app/api/health/route.ts": { method: "GET", action: null, url: () => "/api/health" },
   "app/api/auth/[...nextauth]/route.ts": { method: "GET", action: null, url: () => "/api/auth/csrf" },
   "app/api/v1/openapi.json/route.ts": { method: "GET", action: null, url: () => "/api/v1/openapi.json" },
@@ -79,7 +87,7 @@ async function call(request: APIRequestContext, route: Route, url: string) {
   const response =
     route.method === "GET"
       ? await request.get(url, { maxRedirects: route.page ? 5 : 0 })
-      : await request.post(url, { data: { invalid: true }, maxRedirects: 0 });
+      : await request.fetch(url, { method: route.method, data: { invalid: true }, maxRedirects: 0 });
   return { status: response.status(), url: response.url(), text: route.page ? await response.text() : "", headers: response.headers() };
 }
 

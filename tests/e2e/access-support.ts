@@ -6,7 +6,7 @@ import { logIn } from "./support";
 // Shared by the access matrices of routes (access-matrix.spec.ts) and server
 // actions (action-matrix.spec.ts).
 
-export type Ids = { own: string; other: string; event: string; otherEvent: string; otherUnit: string; ownReferral: string; otherReferral: string; ownPatient: string };
+export type Ids = { own: string; other: string; event: string; otherEvent: string; otherUnit: string; ownReferral: string; otherReferral: string; ownPatient: string; user: string };
 
 // Demo users: DPS is the own unit of the clinician and the coordinator; the
 // leader has every unit; the administrator and the privacy officer none.
@@ -18,7 +18,7 @@ export const USERS: Record<Role, { email: string; units: ("DPS" | "BUP")[] }> = 
   PRIVACY_OFFICER: { email: "personvern@forlopsvakt.test", units: [] },
 };
 
-/** A DPS pathway (own unit of the clinician and coordinator), a BUP one, an event of each, and the BUP unit. */
+/** A DPS pathway (own unit of the clinician and coordinator), a BUP one, an event of each, the BUP unit and a user. */
 export async function ids(): Promise<Ids> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
@@ -32,8 +32,10 @@ export async function ids(): Promise<Ids> {
     const other = await pathway("BUP");
     const otherUnit = (await client.query(`SELECT "unitId" FROM "Pathway" WHERE id = $1`, [other])).rows[0].unitId as string;
     const referralOf = async (pathwayId: string) => (await client.query(`SELECT "referralId" FROM "Pathway" WHERE id = $1`, [pathwayId])).rows[0].referralId as string;
+    // a demo user, for the administration's pages of one user
+    const user = (await client.query(`SELECT id FROM "User" WHERE email = 'behandler@forlopsvakt.test'`)).rows[0].id as string;
     const ownPatient = (await client.query(`SELECT "patientId" FROM "Pathway" WHERE id = $1`, [own])).rows[0].patientId as string;
-    return { own, other, event: await eventOf(own), otherEvent: await eventOf(other), otherUnit, ownReferral: await referralOf(own), otherReferral: await referralOf(other), ownPatient };
+    return { own, other, event: await eventOf(own), otherEvent: await eventOf(other), otherUnit, ownReferral: await referralOf(own), otherReferral: await referralOf(other), ownPatient, user };
   } finally {
     await client.end();
   }

@@ -157,6 +157,12 @@ const ACTIONS: Record<string, ActionProbe> = {
     page: () => "/innstillinger",
     invalid: () => [{ digestEnabled: true, digestTime: "25:00", digestKinds: ["X"], horizonDays: -1 }],
   },
+  "src/features/admin/actions.ts#createUserAction": { action: "admin.users", page: () => "/admin/brukere", invalid: () => [{ name: "", email: "x", role: "SUPERUSER", unitIds: [] }, "password"] },
+  "src/features/admin/actions.ts#updateUserAction": { action: "admin.users", page: (i) => `/admin/brukere/${i.user}`, invalid: (i) => [i.user, { role: "SUPERUSER" }] },
+  "src/features/admin/actions.ts#resetPasswordAction": { action: "admin.users", page: (i) => `/admin/brukere/${i.user}`, invalid: () => ["ikke en id"] },
+  "src/features/admin/actions.ts#createUnitAction": { action: "admin.units", page: () => "/admin/enheter", invalid: () => [{ name: "", code: "!", kind: "X", setting: "Y", pathwayTypes: [] }] },
+  "src/features/admin/actions.ts#updateUnitAction": { action: "admin.units", page: (i) => `/admin/enheter/${i.otherUnit}`, invalid: (i) => [i.otherUnit, { name: "" }] },
+  "src/features/admin/actions.ts#setUnitActiveAction": { action: "admin.units", page: (i) => `/admin/enheter/${i.otherUnit}`, invalid: (i) => [i.otherUnit, "nei"] },
 };
 
 test("every server action in the build has a line in the action matrix", () => {

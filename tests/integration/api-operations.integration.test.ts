@@ -33,7 +33,7 @@ const routes = routeFiles(APP_API);
 describe("API routes and their operation schemas", () => {
   it("finds the routes (the walk itself works)", () => {
     expect(routes.map(servedPath)).toContain("/api/v1/pathways/{id}/events");
-    // one route file per path (a file may serve GET and POST)
+    // one route file per path (GET and POST of a path share one)
     expect(routes.length).toBeGreaterThanOrEqual(new Set(API_OPERATIONS.map((o) => o.path)).size - 1);
   });
 

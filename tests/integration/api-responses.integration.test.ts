@@ -27,6 +27,8 @@ const SAMPLES: Record<string, () => { route: Promise<{ GET: Handler }>; url: str
   getPathway: () => ({ route: import("../../app/api/v1/pathways/[id]/route"), url: `/api/v1/pathways/${pathwayId}`, params: { id: pathwayId } }),
   listWorklist: () => ({ route: import("../../app/api/v1/worklist/route"), url: "/api/v1/worklist?grunn=forfalt&horisont=30" }),
   listReferrals: () => ({ route: import("../../app/api/v1/referrals/route"), url: "/api/v1/referrals?status=unassessed&limit=5" }),
+  listAdminUsers: () => ({ route: import("../../app/api/v1/admin/users/route"), url: "/api/v1/admin/users?q=test", as: () => admin }),
+  listAdminUnits: () => ({ route: import("../../app/api/v1/admin/units/route"), url: "/api/v1/admin/units", as: () => admin }),
   getOpenApiDocument: () => ({ route: import("../../app/api/v1/openapi.json/route"), url: "/api/v1/openapi.json" }),
   health: () => ({ route: import("../../app/api/health/route"), url: "/api/health" }),
   listMachineClients: () => ({ route: import("../../app/api/v1/admin/clients/route"), url: "/api/v1/admin/clients", as: () => admin }),

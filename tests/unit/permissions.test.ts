@@ -26,7 +26,7 @@ const EXPECTED: Record<Role, Action[]> = {
     "notifications.view",
   ],
   LEADER: ["patient.read", "referral.read", "worklist.view", "report.view", "export.csv"],
-  ADMIN: ["admin.users", "admin.clients", "admin.rules"],
+  ADMIN: ["admin.users", "admin.units", "admin.clients", "admin.rules"],
   PRIVACY_OFFICER: ["audit.read"],
 };
 
@@ -79,7 +79,7 @@ describe("machine client scopes", () => {
 
   it("allows nothing for unknown or look-alike scopes, and no scope ever administers or reads the audit log", () => {
     for (const action of ACTIONS) expect(scopesAllow(["admin", "PATHWAYS:READ", "pathways:*", "", null, 42], action)).toBe(false);
-    for (const action of ["admin.users", "admin.clients", "admin.rules", "audit.read"] as const) expect(scopesAllow(SCOPES, action)).toBe(false);
+    for (const action of ["admin.users", "admin.units", "admin.clients", "admin.rules", "audit.read"] as const) expect(scopesAllow(SCOPES, action)).toBe(false);
   });
 
   it("every operation open to clients needs a scope that allows its permission; admin operations need none", () => {

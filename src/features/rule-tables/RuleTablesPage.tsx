@@ -5,6 +5,7 @@ import { listRuleTableVersions, type RuleRecomputeState, type RuleVersionListRow
 import { DURATION_FIELDS, DURATION_LABELS, WORKLIST_FIELDS, WORKLIST_LABELS } from "@/server/rule-tables/schema";
 import { AddVersionForm, type RowChoice } from "./AddVersionForm";
 import { durationTitle, KIND_HEADINGS, rowName, type RuleTableKind } from "./labels";
+import { AdminNav } from "@/features/admin/AdminNav";
 
 // /admin/regeltabeller (administrators): every version of every rule table
 // row, with effective date, source, who added it, when and why, and whether
@@ -80,6 +81,7 @@ export async function RuleTablesPage() {
   return (
     <section>
       <h1 className="text-2xl font-semibold">Regeltabeller</h1>
+      <AdminNav />
       <p className="mt-1 max-w-3xl text-slate-700">
         Forløpstidene, hendelseskodene, utfallslistene og arbeidslistens terskler som fristene og oppmerksomhetene regnes ut
         fra. En versjon endres aldri: en endring er en ny versjon med dato den gjelder fra, kilde og begrunnelse. Forløpstider

@@ -17,6 +17,11 @@ import { healthOperation } from "@/server/health.operation";
 import { createClientOperation } from "@/server/clients/create.operation";
 import { listClientsOperation } from "@/server/clients/list.operation";
 import { revokeClientOperation } from "@/server/clients/revoke.operation";
+import { listAdminUsersOperation } from "@/server/admin/users/list.operation";
+import { createAdminUserOperation } from "@/server/admin/users/create.operation";
+import { updateAdminUserOperation } from "@/server/admin/users/update.operation";
+import { listAdminUnitsOperation } from "@/server/admin/units/list.operation";
+import { createAdminUnitOperation } from "@/server/admin/units/create.operation";
 
 // Every API operation, in the document's order. A route under app/api without
 // its operation here fails tests/integration/api-operations.integration.test.ts.
@@ -37,6 +42,11 @@ export const API_OPERATIONS: readonly Operation[] = [
   listClientsOperation,
   createClientOperation,
   revokeClientOperation,
+  listAdminUsersOperation,
+  createAdminUserOperation,
+  updateAdminUserOperation,
+  listAdminUnitsOperation,
+  createAdminUnitOperation,
   openApiOperation,
   healthOperation,
 ];

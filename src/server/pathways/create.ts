@@ -1,4 +1,5 @@
 import "server-only";
+import { assertUnitTakesNew } from "@/server/units/active";
 import { fromIsoDate, type IsoDate } from "@/lib/dates";
 import { lookUpPatient } from "@/server/patients/lookup";
 import { patientForNewPathway } from "@/server/patients/link";
@@ -48,6 +49,7 @@ export async function createPathway(actor: Actor, input: CreatePathwayInput, tod
   const match = await lookUpPatient(actor, data.nationalId.value, { purpose: "pathway.create", unitId: data.unitId });
 
   return prisma.$transaction(async (tx) => {
+    await assertUnitTakesNew(tx, data.unitId);
     const unit = await tx.unit.findUniqueOrThrow({ where: { id: data.unitId } });
     if (!unit.pathwayTypes.includes(data.type)) {
       throw new ValidationError({ type: [`${unit.name} har ikke pakkeforløp ${data.type}.`] });

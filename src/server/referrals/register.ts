@@ -1,4 +1,5 @@
 import "server-only";
+import { assertUnitTakesNew } from "@/server/units/active";
 import { knownInUnits } from "@/server/patients/known-in-units";
 import { referralDueDate } from "@/domain/referrals";
 import { fromIsoDate, toIsoDate, type IsoDate } from "@/lib/dates";
@@ -57,6 +58,7 @@ export async function registerReferral(actor: Actor, data: RegisterReferralData,
 
   try {
     return await prisma.$transaction(async (tx) => {
+      await assertUnitTakesNew(tx, data.unitId);
       const unit = await tx.unit.findUniqueOrThrow({ where: { id: data.unitId }, select: { id: true, name: true, pathwayTypes: true } });
       if (data.suggestedType && !unit.pathwayTypes.includes(data.suggestedType)) {
         throw new ValidationError({ suggestedType: [`${unit.name} har ikke pakkeforløp ${data.suggestedType}.`] });

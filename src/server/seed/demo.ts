@@ -21,6 +21,7 @@ const DEMO_ADMIN_EMAIL = "admin@forlopsvakt.test";
 
 interface UnitSpec {
   key: "dps" | "bup" | "tsb";
+  code: string;
   name: string;
   kind: UnitKind;
   setting: CareSetting;
@@ -30,9 +31,9 @@ interface UnitSpec {
 
 const HEALTH_TRUST = "Fjordby HF (fiktivt)";
 const UNITS: UnitSpec[] = [
-  { key: "dps", name: "Fjordby DPS, poliklinikk", kind: "DPS", setting: "POLIKLINIKK", types: [["D11", 1]], patients: 300 },
-  { key: "bup", name: "BUP Fjordby, poliklinikk", kind: "BUP", setting: "POLIKLINIKK", types: [["D12", 9], ["D08", 1]], patients: 260 },
-  { key: "tsb", name: "Fjordby TSB, poliklinikk", kind: "TSB", setting: "POLIKLINIKK", types: [["D01", 19], ["D09", 1]], patients: 220 },
+  { key: "dps", code: "DPS-FJ", name: "Fjordby DPS, poliklinikk", kind: "DPS", setting: "POLIKLINIKK", types: [["D11", 1]], patients: 300 },
+  { key: "bup", code: "BUP-FJ", name: "BUP Fjordby, poliklinikk", kind: "BUP", setting: "POLIKLINIKK", types: [["D12", 9], ["D08", 1]], patients: 260 },
+  { key: "tsb", code: "TSB-FJ", name: "Fjordby TSB, poliklinikk", kind: "TSB", setting: "POLIKLINIKK", types: [["D01", 19], ["D09", 1]], patients: 220 },
 ];
 
 const DEMO_USERS: { email: string; name: string; role: Role; units: UnitSpec["key"][] }[] = [
@@ -150,7 +151,7 @@ export async function seedDemo(db: PrismaClient, today: IsoDate) {
   await db.$transaction(
     async (tx) => {
       await tx.unit.createMany({
-        data: UNITS.map((u) => ({ id: unitIds[u.key], name: u.name, kind: u.kind, setting: u.setting, healthTrust: HEALTH_TRUST, pathwayTypes: u.types.map(([t]) => t) })),
+        data: UNITS.map((u) => ({ id: unitIds[u.key], code: u.code, name: u.name, kind: u.kind, setting: u.setting, healthTrust: HEALTH_TRUST, pathwayTypes: u.types.map(([t]) => t) })),
       });
       await tx.user.createMany({ data: users.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, passwordHash })) });
       await tx.userUnit.createMany({ data: users.flatMap((u) => u.units.map((k) => ({ userId: u.id, unitId: unitIds[k] }))) });

@@ -5,6 +5,7 @@ import { listClients } from "@/server/clients/list";
 import { clientUnitChoices } from "@/server/clients/unit-choices";
 import { CreateClientForm } from "./CreateClientForm";
 import { RevokeClientButton } from "./RevokeClientButton";
+import { AdminNav } from "../AdminNav";
 
 // Maskinklienter (administrator): the EPJ integration's API access. The list
 // never shows a token; a new client's token is shown once, in the form.
@@ -17,6 +18,7 @@ export async function MachineClientsPage() {
   return (
     <section className="max-w-5xl">
       <h1 className="text-2xl font-semibold">Maskinklienter</h1>
+      <AdminNav />
       <p className="mt-2 text-slate-700">
         Gir pasientjournalsystemet (EPJ) tilgang til API-et med en nøkkel (<code>Authorization: Bearer …</code>), bare til de valgte
         enhetene og tilgangene. Nøkkelen vises én gang. Hvert kall logges med klienten som aktør.

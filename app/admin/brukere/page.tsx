@@ -1,0 +1,4 @@
+import { UsersPage } from "@/features/admin/UsersPage";
+
+export const metadata = { title: "Brukere" };
+export default UsersPage;

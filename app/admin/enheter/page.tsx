@@ -1,0 +1,4 @@
+import { UnitsPage } from "@/features/admin/UnitsPage";
+
+export const metadata = { title: "Enheter" };
+export default UnitsPage;
