@@ -51,6 +51,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   EPJ_IMPORTED: "Importerte et uttrekk fra pasientjournalen",
   NOTIFICATIONS_VIEWED: "Så pasienten i varslene",
   RULE_TABLE_VERSION_ADDED: "La til en ny versjon av en regeltabell",
+  USER_CREATED: "Opprettet en bruker",
+  USER_UPDATED: "Endret en bruker (rolle, enheter eller aktiv)",
+  USER_PASSWORD_RESET: "Laget nytt passord for en bruker",
+  UNIT_CREATED: "Opprettet en enhet",
+  UNIT_UPDATED: "Endret en enhet",
 };
 
 const LOGIN_ACTIONS = new Set(["LOGIN_SUCCEEDED", "LOGIN_FAILED", "LOGIN_RATE_LIMITED", "LOGOUT"]);
