@@ -12,7 +12,7 @@ import { SETTING_TO_ENGINE } from "@/server/pathways/engine-input";
 import { FIRST_NAMES, LAST_NAMES } from "./names";
 import { pathwayStory, type StoryEvent } from "./pathway-story";
 import { between, chance, mulberry32, pick, weighted, type Rng } from "./random";
-import { DEMO_SCENARIOS } from "./scenarios";
+import { DEMO_SCENARIOS, type DemoScenario } from "./scenarios";
 import { seedReferralFlow } from "./referral-flow";
 import { seedDemoClient } from "./demo-client";
 
@@ -99,11 +99,17 @@ export async function seedDemo(db: PrismaClient, today: IsoDate) {
   const existingPatients = usedIds.size;
   let renumbered = 0;
 
-  const addPathway = (unit: UnitSpec, type: PathwayType, name: string, birthDate: string, referralReceived: IsoDate, events: StoryEvent[], clinicianId: string | null) => {
-    const patientId = randomUUID();
-    const free = freeNationalId(birthDate, idSeed++ * 7, usedIds);
-    if (free.renumbered) renumbered += 1;
-    rows.patients.push({ id: patientId, nationalId: free.nationalId, name, birthDate: fromIsoDate(free.birthDate) });
+  const addPathway = (
+    unit: UnitSpec, type: PathwayType, name: string, birthDate: string, referralReceived: IsoDate, events: StoryEvent[], clinicianId: string | null,
+    /** an earlier pathway of a patient already added */
+    existingPatientId?: string,
+  ): string => {
+    const patientId = existingPatientId ?? randomUUID();
+    if (!existingPatientId) {
+      const free = freeNationalId(birthDate, idSeed++ * 7, usedIds);
+      if (free.renumbered) renumbered += 1;
+      rows.patients.push({ id: patientId, nationalId: free.nationalId, name, birthDate: fromIsoDate(free.birthDate) });
+    }
     const start = events.find((e) => e.code === "A")?.date ?? null;
     const referralId = randomUUID();
     rows.referrals.push({
@@ -125,13 +131,17 @@ export async function seedDemo(db: PrismaClient, today: IsoDate) {
         recordedById: clinicianId ?? users[0].id,
       });
     });
+    return patientId;
   };
 
   const bente = users.find((u) => u.email === "behandler@forlopsvakt.test")!;
   const dps = UNITS[0];
+  const dated = (events: DemoScenario["events"]) => events.map(({ offset, ...e }) => ({ ...e, date: addCalendarDays(today, offset) }));
   for (const s of DEMO_SCENARIOS) {
-    addPathway(dps, s.type, s.patientName, s.birthDate, addCalendarDays(today, s.referralOffset),
-      s.events.map(({ offset, ...e }) => ({ ...e, date: addCalendarDays(today, offset) })), bente.id);
+    const patientId = addPathway(dps, s.type, s.patientName, s.birthDate, addCalendarDays(today, s.referralOffset), dated(s.events), bente.id);
+    for (const e of s.earlier ?? []) {
+      addPathway(dps, e.type, s.patientName, s.birthDate, addCalendarDays(today, e.referralOffset), dated(e.events), bente.id, patientId);
+    }
   }
 
   for (const unit of UNITS) {
