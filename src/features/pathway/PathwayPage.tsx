@@ -64,7 +64,7 @@ export async function PathwayPage({ params }: { params: Promise<{ id: string }> 
           <div className="col-span-2 sm:col-span-4">
             <dt className="text-slate-700">Neste frist</dt>
             <dd className={`font-medium ${nextStatus?.tone === "late" ? "text-red-900" : ""}`}>
-              {next && nextStatus ? `${DEADLINE_LABELS[next.kind]} ${formatNorwegianDate(next.due)}: ${nextStatus.text}` : "Ingen åpen frist"}
+              {next && nextStatus ? nextDeadlineText(DEADLINE_LABELS[next.kind], formatNorwegianDate(next.due), nextStatus.text) : "Ingen åpen frist"}
             </dd>
           </div>
           {earlier.length > 0 && (
@@ -149,4 +149,9 @@ function NationalIdKind({ nationalId }: { nationalId: string }) {
   const kind = nationalIdKindOf(nationalId);
   if (kind !== "d-nummer" && kind !== "h-nummer") return null;
   return <span className="ml-2 text-base font-normal text-slate-700">({NATIONAL_ID_KIND_LABELS[kind]})</span>;
+}
+
+/** "Basisutredning: 32 dager igjen (frist 02.01.2027)"; the due date is added where the status does not name it. */
+function nextDeadlineText(label: string, due: string, status: string): string {
+  return status.includes(due) ? `${label}: ${status}` : `${label}: ${status} (frist ${due})`;
 }
