@@ -137,12 +137,15 @@ export async function seedDemo(db: PrismaClient, today: IsoDate) {
   const bente = users.find((u) => u.email === "behandler@forlopsvakt.test")!;
   const dps = UNITS[0];
   const dated = (events: DemoScenario["events"]) => events.map(({ offset, ...e }) => ({ ...e, date: addCalendarDays(today, offset) }));
-  for (const s of DEMO_SCENARIOS) {
+  const addScenario = (s: DemoScenario) => {
     const patientId = addPathway(dps, s.type, s.patientName, s.birthDate, addCalendarDays(today, s.referralOffset), dated(s.events), bente.id);
     for (const e of s.earlier ?? []) {
       addPathway(dps, e.type, s.patientName, s.birthDate, addCalendarDays(today, e.referralOffset), dated(e.events), bente.id, patientId);
     }
-  }
+  };
+  // Scenarios with earlier pathways are added after the generated patients, so
+  // that those keep their random draws and national ids (tests name them).
+  for (const s of DEMO_SCENARIOS) if (!s.earlier) addScenario(s);
 
   for (const unit of UNITS) {
     const clinicians = [...staff(unit.key, "CLINICIAN")];
@@ -156,6 +159,7 @@ export async function seedDemo(db: PrismaClient, today: IsoDate) {
       addPathway(unit, type, name, birthDate, story.referralReceived, story.events, clinician);
     }
   }
+  for (const s of DEMO_SCENARIOS) if (s.earlier) addScenario(s);
 
   await db.$transaction(
     async (tx) => {
