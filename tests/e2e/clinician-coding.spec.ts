@@ -122,3 +122,32 @@ test("after a treatment decision the involvement activities are one click; an X 
   await expect(form.getByRole("alert")).toContainText("Velg et utfall før du lagrer.");
   await expect(page.getByRole("listitem").filter({ hasText: "Avslutning av pakkeforløp" })).toHaveCount(0);
 });
+
+test("a re-referred patient: earlier pathways and the next deadline at the top, a caution before a second A, and D11CP typed whole", async ({ page }) => {
+  await logInAsClinician(page);
+  await openPatient(page, "Rune Gjentatt");
+  // the earlier pathway of the same unit, with how it ended (seed: closed about 340 days ago after C K)
+  const earlier = page.getByRole("region", { name: "Tidligere forløp" });
+  await expect(earlier.getByRole("listitem")).toHaveCount(1);
+  await expect(earlier).toContainText("Pakkeforløp D11");
+  await expect(earlier).toContainText(/Avsluttet \d\d\.\d\d\.\d{4} etter klinisk beslutning K/);
+  await expect(page.getByText("Neste frist", { exact: true }).locator("..")).toContainText(/Basisutredning: 32 dager igjen \(frist \d\d\.\d\d\.\d{4}\)/);
+
+  const form = page.getByRole("region", { name: "Registrer kode" });
+  const typed = form.getByLabel("Skriv koden");
+  await typed.fill("A");
+  await expect(form.getByText(/^Forløpet har allerede start pakkeforløp \(A\) \d\d\.\d\d\.\d{4}\. En ny henvisning skal normalt ha et nytt forløp\.$/)).toBeVisible();
+  // a caution, not a refusal: no justification is asked for
+  await expect(form.getByLabel("Begrunnelse (påkrevd)")).toHaveCount(0);
+  expect((await axe(page)).violations).toEqual([]);
+
+  await typed.fill("D12CP");
+  await typed.blur();
+  await expect(form.getByRole("alert")).toHaveText("Koden gjelder pakkeforløp D12, men forløpet er D11.");
+  await typed.fill("D11CP");
+  await expect(form.getByText("Klinisk beslutning på dag 10 av 42: innenfor anbefalt tid.")).toBeVisible();
+  await form.getByRole("button", { name: "Lagre kode" }).click();
+  await expect(page.getByText(/^Koden er lagret\./)).toBeVisible();
+  await expect(page.getByText("Fase", { exact: true }).locator("..")).toContainText("Behandling");
+  await expect(page.getByRole("listitem").filter({ hasText: "CP Klinisk beslutning" })).toBeVisible();
+});

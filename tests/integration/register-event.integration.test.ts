@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { registerEvent, JustificationRequired } from "@/server/events/register";
+import { previewRegistration, registerEvent, JustificationRequired } from "@/server/events/register";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { PermissionDenied } from "@/server/auth/assert";
 import { pgPool } from "@/server/db";
@@ -129,6 +129,26 @@ describe("registering a code: saves, warnings and justification", () => {
     await expect(registerEvent(clinician, pathway.id, late, TODAY)).rejects.toBeInstanceOf(JustificationRequired);
     const onTime = await registerEvent(clinician, pathway.id, { code: "C", outcome: "P", date: "2026-10-22" }, TODAY);
     expect(onTime.warnings).toEqual([]);
+  });
+});
+
+describe("cautions before saving (issue 17): warned, never refused", () => {
+  it("warns before a second A in the preview, asks no justification, and the A can be saved", async () => {
+    const { clinician, pathway } = await setup([["A", null, "2026-09-03"], ["M", null, "2026-09-10"]]);
+    const check = await previewRegistration(clinician, pathway.id, { code: "A", date: "2026-11-20" }, TODAY);
+    expect(check.cautions).toEqual([
+      { id: "SECOND_START", message: "Forløpet har allerede start pakkeforløp (A) 03.09.2026. En ny henvisning skal normalt ha et nytt forløp." },
+    ]);
+    expect(check.needsJustification).toBe(false);
+    await registerEvent(clinician, pathway.id, { code: "A", date: "2026-11-20" }, TODAY);
+    expect(await eventCount(pathway.id)).toBe(3);
+  });
+  it("warns before X in the middle of the basis assessment and before the same code twice on one day", async () => {
+    const { clinician, pathway } = await setup([["A", null, "2026-09-03"], ["M", null, "2026-09-10"], ["L", null, "2026-11-20"]]);
+    const closing = await previewRegistration(clinician, pathway.id, { code: "D11XK", date: "2026-11-20" }, TODAY);
+    expect(closing.cautions.map((c) => c.id)).toEqual(["CLOSING_DURING_ASSESSMENT"]);
+    const again = await previewRegistration(clinician, pathway.id, { code: "L", date: "2026-11-20" }, TODAY);
+    expect(again.cautions.map((c) => c.message)).toEqual(["Koden L er allerede registrert 20.11.2026. Kontroller at den ikke registreres to ganger."]);
   });
 });
 

@@ -6,7 +6,7 @@ import {
 } from "./codes";
 import { REFERRAL_ASSESSMENT_WORKING_DAYS, durationsInForce, type DurationRow, type DurationSet } from "./durations";
 import { NOTICE_MESSAGES, type DeadlineKind, type NoticeId, type Phase } from "./labels";
-import { expectedCodes } from "./expected";
+import { expectedCodes, withJustRegisteredLast } from "./expected";
 import { codeBookOn, DEFAULT_RULE_TABLES, type RuleTables } from "./rule-tables";
 import type { Deadline, EventInput, ExpectedCode, Notice, PathwayEvaluation, PathwayInput } from "./types";
 
@@ -355,7 +355,7 @@ export function evaluatePathway(pathway: PathwayInput, today: IsoDate, tables: R
     deadlines,
     notices,
     nextDeadline: closedOn ? null : nextDeadline,
-    nextExpectedCodes: withoutDoneActivities(expectedCodes(phase, pathway.type, m.feedbackSent), m.activities),
+    nextExpectedCodes: withJustRegisteredLast(withoutDoneActivities(expectedCodes(phase, pathway.type, m.feedbackSent), m.activities), lastValid(events)),
     eventCount: events.length,
     lastEventDate: events.length ? events[events.length - 1].date : null,
     eventDates,
@@ -368,6 +368,15 @@ export function evaluatePathway(pathway: PathwayInput, today: IsoDate, tables: R
 function withoutDoneActivities(codes: ExpectedCode[], activities: Milestones["activities"]): ExpectedCode[] {
   if (activities.length === 0) return codes;
   return codes.filter((c) => c.code !== "U" || !activities.some((a) => a.code === c.outcome));
+}
+
+/** The latest valid event in clinical order (same-day events by recorded time). */
+function lastValid(events: ParsedEvent[]): { letter: string; outcome: string | null } | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e.valid && e.letter !== null) return { letter: e.letter, outcome: e.outcome };
+  }
+  return null;
 }
 
 function firstValidDate(events: ParsedEvent[]): IsoDate | null {

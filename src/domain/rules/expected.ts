@@ -54,3 +54,15 @@ function build(phase: Phase, type: PathwayType, feedbackSent: boolean): Expected
     })
     .filter((x): x is ExpectedCode => x !== null);
 }
+
+/**
+ * The code just registered is not offered first again: after saving F (or E,
+ * or an activity) the next step leads the list, and the same code moves to
+ * its end, still one click away. `last`: the pathway's latest valid event.
+ */
+export function withJustRegisteredLast(codes: ExpectedCode[], last: { letter: string; outcome: string | null } | null): ExpectedCode[] {
+  if (last === null || codes.length < 2) return codes;
+  const isLast = (c: ExpectedCode) => c.code === last.letter && (c.outcome ?? null) === last.outcome;
+  if (!isLast(codes[0])) return codes;
+  return [...codes.filter((c) => !isLast(c)), ...codes.filter(isLast)];
+}

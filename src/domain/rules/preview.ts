@@ -19,7 +19,7 @@ export function previewEvent(
   event: EventInput,
   today: IsoDate,
   tables: RuleTables = DEFAULT_RULE_TABLES,
-): { after: PathwayEvaluation; newNotices: Notice[]; completedDeadlines: Deadline[]; summary: string } {
+): { before: PathwayEvaluation; after: PathwayEvaluation; newNotices: Notice[]; completedDeadlines: Deadline[]; summary: string } {
   const before = evaluatePathway(pathway, today, tables);
   // Without a recorded time, the new event is the last of its day.
   const added = { ...event, recordedAt: event.recordedAt ?? "9999-12-31T23:59:59.999Z" };
@@ -48,5 +48,5 @@ export function previewEvent(
     summary = `${label} registreres. Fase etterpå: ${PHASE_LABELS[after.phase].toLowerCase()}.`;
   }
   if (newNotices.length > 0) summary += ` Gir ${newNotices.length === 1 ? "én oppmerksomhet" : `${newNotices.length} oppmerksomheter`}.`;
-  return { after, newNotices, completedDeadlines, summary };
+  return { before, after, newNotices, completedDeadlines, summary };
 }

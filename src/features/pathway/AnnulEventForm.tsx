@@ -110,7 +110,7 @@ export function AnnulEventForm({ pathwayId, eventId, eventDate }: { pathwayId: s
           </div>
         )}
         <div aria-live="polite">
-          {replace && preview?.ok && <CodePreview prefix="Riktig kode: " summary={preview.summary} warnings={preview.warnings} />}
+          {replace && preview?.ok && <CodePreview prefix="Riktig kode: " summary={preview.summary} warnings={preview.warnings} cautions={preview.cautions} />}
           {replace && previewFailure && !failure && (
             <p className="text-red-900">
               {[previewFailure.message, ...Object.values(previewFailure.fieldErrors).flat()].join(" ")}

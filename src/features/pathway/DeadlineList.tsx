@@ -1,7 +1,13 @@
 import { DEADLINE_LABELS, type Deadline } from "@/domain/rules";
 import { formatNorwegianDate, type IsoDate } from "@/lib/dates";
 import { deadlineStatus } from "@/domain/deadline-text";
+import { deadlinesForList } from "@/domain/pathway-page/deadline-order";
 import { TONE_CLASSES } from "./tone-classes";
+
+// Open deadlines past due first (deadline-order.ts); one finished late is
+// history that can no longer be acted on, so it is shown quietly (grey, with
+// its late days still said in words).
+const QUIET_CLASSES = "border-slate-200 bg-white text-slate-700";
 
 export function DeadlineList({ deadlines, today }: { deadlines: Deadline[]; today: IsoDate }) {
   return (
@@ -11,12 +17,12 @@ export function DeadlineList({ deadlines, today }: { deadlines: Deadline[]; toda
         <p className="mt-2 text-sm">Ingen frister ennå. Fristene starter når forløpet har fått sine første koder.</p>
       ) : (
         <ul className="mt-2 space-y-2">
-          {deadlines.map((d, i) => {
+          {deadlinesForList(deadlines).map(({ deadline: d, finishedLate }, i) => {
             const status = deadlineStatus(d, today);
             return (
-              <li key={`${d.kind}-${i}`} className={`rounded border p-3 ${TONE_CLASSES[status.tone]}`}>
+              <li key={`${d.kind}-${d.from}-${i}`} className={`rounded border p-3 ${finishedLate ? QUIET_CLASSES : TONE_CLASSES[status.tone]}`}>
                 <div className="flex flex-wrap justify-between gap-2">
-                  <span className="font-medium">{DEADLINE_LABELS[d.kind]}</span>
+                  <span className={finishedLate ? "" : "font-medium"}>{DEADLINE_LABELS[d.kind]}</span>
                   <span>{status.text}</span>
                 </div>
                 <p className="text-sm">

@@ -1,17 +1,20 @@
 import { notFound } from "next/navigation";
-import { codeBookOn, PHASE_LABELS } from "@/domain/rules";
+import { codeBookOn, DEADLINE_LABELS, PHASE_LABELS } from "@/domain/rules";
+import { deadlineStatus } from "@/domain/deadline-text";
 import { maskNationalId, NATIONAL_ID_KIND_LABELS, nationalIdKindOf } from "@/domain/national-id";
 import { formatNorwegianDate } from "@/lib/dates";
 import { requirePage } from "@/server/auth/guard";
 import { today } from "@/server/clock";
 import { NotFoundError } from "@/server/errors";
 import { getPathwayDetail } from "@/server/pathways/detail";
+import { earlierPathways } from "@/server/pathways/earlier";
 import { currentRuleTables } from "@/server/rule-tables/load";
 import { shownPatientName } from "@/server/pathways/shown-name";
 import { NameCheckForm } from "./NameCheckForm";
 import { DeadlineList } from "./DeadlineList";
 import { EventTimeline } from "./EventTimeline";
 import { NoticeList } from "./NoticeList";
+import { EarlierPathways } from "./EarlierPathways";
 import { RegisterCodeForm } from "./RegisterCodeForm";
 import { codeCatalogue } from "./code-catalogue";
 import { can, mayExplainNotice } from "@/domain/permissions";
@@ -28,6 +31,9 @@ export async function PathwayPage({ params }: { params: Promise<{ id: string }> 
   const notices = [...evaluation.notices, ...concurrent];
   // the codes and outcome lists in force today (rule tables)
   const catalogue = codeCatalogue(pathway.type, codeBookOn(await currentRuleTables(), now));
+  const earlier = await earlierPathways(actor, pathway);
+  const next = evaluation.nextDeadline;
+  const nextStatus = next && deadlineStatus(next, now);
   return (
     <article className="space-y-6">
       <header>
@@ -55,6 +61,22 @@ export async function PathwayPage({ params }: { params: Promise<{ id: string }> 
             <dt className="text-slate-700">Åpnet</dt>
             <dd className="font-medium">{formatNorwegianDate(pathway.openedDate)}</dd>
           </div>
+          <div className="col-span-2 sm:col-span-4">
+            <dt className="text-slate-700">Neste frist</dt>
+            <dd className={`font-medium ${nextStatus?.tone === "late" ? "text-red-900" : ""}`}>
+              {next && nextStatus ? nextDeadlineText(DEADLINE_LABELS[next.kind], formatNorwegianDate(next.due), nextStatus.text) : "Ingen åpen frist"}
+            </dd>
+          </div>
+          {earlier.length > 0 && (
+            <div className="col-span-2 sm:col-span-4">
+              <dt className="text-slate-700">Tidligere forløp</dt>
+              <dd className="font-medium">
+                <a href="#tidligere-forlop" className="text-blue-800 underline">
+                  {earlier.length === 1 ? "1 tidligere forløp" : `${earlier.length} tidligere forløp`} – se nedenfor
+                </a>
+              </dd>
+            </div>
+          )}
         </dl>
       </header>
 
@@ -70,6 +92,8 @@ export async function PathwayPage({ params }: { params: Promise<{ id: string }> 
           <NameCheckForm pathwayId={pathway.id} />
         </section>
       )}
+
+      <EarlierPathways pathways={earlier} />
 
       <section aria-labelledby="referral-heading" className="rounded border border-slate-200 bg-white p-4">
         <h2 id="referral-heading" className="text-lg font-semibold">Henvisning</h2>
@@ -125,4 +149,9 @@ function NationalIdKind({ nationalId }: { nationalId: string }) {
   const kind = nationalIdKindOf(nationalId);
   if (kind !== "d-nummer" && kind !== "h-nummer") return null;
   return <span className="ml-2 text-base font-normal text-slate-700">({NATIONAL_ID_KIND_LABELS[kind]})</span>;
+}
+
+/** "Basisutredning: 32 dager igjen (frist 02.01.2027)"; the due date is added where the status does not name it. */
+function nextDeadlineText(label: string, due: string, status: string): string {
+  return status.includes(due) ? `${label}: ${status}` : `${label}: ${status} (frist ${due})`;
 }

@@ -4,11 +4,13 @@ import { useRouter } from "next/navigation";
 import { CodePreview } from "./CodePreview";
 import { SessionExpiredLink } from "@/features/shell/SessionExpiredLink";
 import type { CatalogueCode, SuggestedCode } from "./code-catalogue";
+import { readCodeEntry } from "@/domain/pathway-page/code-entry";
+import type { PathwayType } from "@/domain/rules";
 import { previewCodeAction, registerCodeAction, type PreviewResult } from "./code-actions";
 
 interface Props {
   pathwayId: string;
-  pathwayType: string;
+  pathwayType: PathwayType;
   today: string;
   suggestions: SuggestedCode[];
   catalogue: CatalogueCode[];
@@ -18,6 +20,7 @@ interface Props {
  * Register a code after a session: the codes that make sense next come first
  * (from the rules engine); the rest are under "Andre koder". Before saving, the
  * form shows what the event will do and asks for a justification when needed.
+ * A code can also be typed whole: "CP", or the procedure code "D11CP".
  */
 export function RegisterCodeForm({ pathwayId, pathwayType, today, suggestions, catalogue }: Props) {
   const router = useRouter();
@@ -26,6 +29,9 @@ export function RegisterCodeForm({ pathwayId, pathwayType, today, suggestions, c
   const [outcome, setOutcome] = useState("");
   const [date, setDate] = useState(today);
   const [justification, setJustification] = useState("");
+  // the typed code ("D11CP"), and why it cannot be used (shown once the field is left)
+  const [typed, setTyped] = useState("");
+  const [typedError, setTypedError] = useState<string | null>(null);
   // A preview answers one choice (code, outcome, date): shown only while that
   // choice stands, so a changed choice never shows the last one's answer.
   const [answer, setAnswer] = useState<{ choice: string; result: PreviewResult } | null>(null);
@@ -58,10 +64,31 @@ export function RegisterCodeForm({ pathwayId, pathwayType, today, suggestions, c
     setLetter(code);
     setOutcome(chosenOutcome ?? "");
     setSaved(null);
+    setTyped("");
+    setTypedError(null);
+  }
+
+  /** Reads the typed code as the rules engine does; the choice follows it while it is valid. */
+  function typeCode(text: string) {
+    setTyped(text);
+    setTypedError(null);
+    setSaved(null);
+    const entry = readCodeEntry(text, pathwayType);
+    setLetter(entry?.ok ? entry.letter : "");
+    setOutcome(entry?.ok ? (entry.outcome ?? "") : "");
+  }
+
+  /** Why the typed code cannot be used, or null. */
+  function checkTyped(): string | null {
+    const entry = readCodeEntry(typed, pathwayType);
+    const error = entry && !entry.ok ? entry.error : null;
+    setTypedError(error);
+    return error;
   }
 
   function save(event: React.FormEvent) {
     event.preventDefault();
+    if (checkTyped()) return;
     // refused before saving: an event that carries an outcome counts for nothing without it
     if (selected?.requiresOutcome && !input.outcome) {
       const what = selected.letter === "U" ? "Velg en aktivitet" : "Velg et utfall";
@@ -75,6 +102,7 @@ export function RegisterCodeForm({ pathwayId, pathwayType, today, suggestions, c
         setLetter("");
         setOutcome("");
         setJustification("");
+        setTyped("");
         setPreview(null);
         idempotencyKey.current = newKey();
         router.refresh();
@@ -121,6 +149,32 @@ export function RegisterCodeForm({ pathwayId, pathwayType, today, suggestions, c
           )}
         </fieldset>
 
+        <div>
+          <label htmlFor={`${formId}-typed`} className="block font-medium">
+            Skriv koden
+          </label>
+          <p id={`${formId}-typed-hint`} className="text-sm text-slate-700">
+            Hendelse og utfall, f.eks. CP, eller prosedyrekoden med forløpstype, f.eks. {pathwayType}CP.
+          </p>
+          <input
+            id={`${formId}-typed`}
+            value={typed}
+            maxLength={8}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => typeCode(e.target.value.toUpperCase())}
+            onBlur={() => checkTyped()}
+            aria-invalid={typedError ? true : undefined}
+            aria-describedby={`${formId}-typed-hint${typedError ? ` ${formId}-typed-error` : ""}`}
+            className="mt-1 w-32 rounded border border-slate-400 px-2 py-2 font-mono uppercase"
+          />
+          {typedError && (
+            <p id={`${formId}-typed-error`} role="alert" className="mt-1 text-sm text-red-900">
+              {typedError}
+            </p>
+          )}
+        </div>
+
         <details>
           <summary className="cursor-pointer text-blue-800 underline">Andre koder</summary>
           <div className="mt-2">
@@ -154,7 +208,7 @@ export function RegisterCodeForm({ pathwayId, pathwayType, today, suggestions, c
               <div className="mt-2 grid gap-1 sm:grid-cols-2">
                 {selected.outcomes.map((o) => (
                   <label key={o.code} className="flex items-start gap-2 text-sm">
-                    <input type="radio" name="outcome" value={o.code} checked={outcome === o.code} onChange={() => setOutcome(o.code)} />
+                    <input type="radio" name="outcome" value={o.code} checked={outcome === o.code} onChange={() => { setOutcome(o.code); setTyped(""); }} />
                     <span>
                       <span className="font-mono font-semibold">{o.code}</span> {o.label}
                     </span>
@@ -197,7 +251,7 @@ export function RegisterCodeForm({ pathwayId, pathwayType, today, suggestions, c
         </div>
 
         <div aria-live="polite" className="min-h-6">
-          {preview?.ok && <CodePreview summary={preview.summary} warnings={preview.warnings} />}
+          {preview?.ok && <CodePreview summary={preview.summary} warnings={preview.warnings} cautions={preview.cautions} />}
           {failure && (
             <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
               <p className="font-medium">{failure.message}</p>

@@ -19,6 +19,7 @@ import { derivedRows } from "@/server/pathways/derived";
 import { currentRuleTables } from "@/server/rule-tables/load";
 import { loadRegistrationTarget, writeRegistration, type NewEvent } from "./register-write";
 import { checkCode } from "./code-rules";
+import { registrationCautions, type Caution } from "@/domain/pathway-page/registration-cautions";
 import { registerEventSchema, type RegisterEventData, type RegisterEventInput } from "./schema";
 
 export interface RegisterResult {
@@ -72,6 +73,8 @@ export interface RegistrationCheck {
   outcome: string | null;
   summary: string;
   warnings: Notice[];
+  /** look twice before saving (registration-cautions.ts); never a refusal, never a justification */
+  cautions: Caution[];
   needsJustification: boolean;
 }
 
@@ -124,12 +127,15 @@ function judgeRegistration(pathway: DeriveRow, data: RegisterEventData, today: I
     tables,
   );
   const closesLate = preview.completedDeadlines.some((d) => d.met === false);
+  const stored = pathway.input.events.map((e) => ({ code: e.code, outcome: e.outcome ?? null, date: e.date, annulled: e.annulled === true }));
+  const cautions = registrationCautions(preview.before.phase, pathway.type, stored, { letter: code.letter, outcome: code.outcome, date: data.date }, codeBookOn(tables, data.date));
   return {
     pathway: { id: pathway.id, patientId: pathway.patientId, status: pathway.status },
     letter: code.letter,
     outcome: code.outcome,
     summary: preview.summary,
     warnings: preview.newNotices,
+    cautions,
     needsJustification: preview.newNotices.length > 0 || closesLate,
   };
 }

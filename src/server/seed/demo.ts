@@ -12,7 +12,7 @@ import { SETTING_TO_ENGINE } from "@/server/pathways/engine-input";
 import { FIRST_NAMES, LAST_NAMES } from "./names";
 import { pathwayStory, type StoryEvent } from "./pathway-story";
 import { between, chance, mulberry32, pick, weighted, type Rng } from "./random";
-import { DEMO_SCENARIOS } from "./scenarios";
+import { DEMO_SCENARIOS, type DemoScenario } from "./scenarios";
 import { seedReferralFlow } from "./referral-flow";
 import { seedDemoClient } from "./demo-client";
 
@@ -100,11 +100,17 @@ export async function seedDemo(db: PrismaClient, today: IsoDate) {
   const existingPatients = usedIds.size;
   let renumbered = 0;
 
-  const addPathway = (unit: UnitSpec, type: PathwayType, name: string, birthDate: string, referralReceived: IsoDate, events: StoryEvent[], clinicianId: string | null) => {
-    const patientId = randomUUID();
-    const free = freeNationalId(birthDate, idSeed++ * 7, usedIds);
-    if (free.renumbered) renumbered += 1;
-    rows.patients.push({ id: patientId, nationalId: free.nationalId, name, birthDate: fromIsoDate(free.birthDate) });
+  const addPathway = (
+    unit: UnitSpec, type: PathwayType, name: string, birthDate: string, referralReceived: IsoDate, events: StoryEvent[], clinicianId: string | null,
+    /** an earlier pathway of a patient already added */
+    existingPatientId?: string,
+  ): string => {
+    const patientId = existingPatientId ?? randomUUID();
+    if (!existingPatientId) {
+      const free = freeNationalId(birthDate, idSeed++ * 7, usedIds);
+      if (free.renumbered) renumbered += 1;
+      rows.patients.push({ id: patientId, nationalId: free.nationalId, name, birthDate: fromIsoDate(free.birthDate) });
+    }
     const start = events.find((e) => e.code === "A")?.date ?? null;
     const referralId = randomUUID();
     rows.referrals.push({
@@ -126,14 +132,21 @@ export async function seedDemo(db: PrismaClient, today: IsoDate) {
         recordedById: clinicianId ?? users[0].id,
       });
     });
+    return patientId;
   };
 
   const bente = users.find((u) => u.email === "behandler@forlopsvakt.test")!;
   const dps = UNITS[0];
-  for (const s of DEMO_SCENARIOS) {
-    addPathway(dps, s.type, s.patientName, s.birthDate, addCalendarDays(today, s.referralOffset),
-      s.events.map(({ offset, ...e }) => ({ ...e, date: addCalendarDays(today, offset) })), bente.id);
-  }
+  const dated = (events: DemoScenario["events"]) => events.map(({ offset, ...e }) => ({ ...e, date: addCalendarDays(today, offset) }));
+  const addScenario = (s: DemoScenario) => {
+    const patientId = addPathway(dps, s.type, s.patientName, s.birthDate, addCalendarDays(today, s.referralOffset), dated(s.events), bente.id);
+    for (const e of s.earlier ?? []) {
+      addPathway(dps, e.type, s.patientName, s.birthDate, addCalendarDays(today, e.referralOffset), dated(e.events), bente.id, patientId);
+    }
+  };
+  // Scenarios with earlier pathways are added after the generated patients, so
+  // that those keep their random draws and national ids (tests name them).
+  for (const s of DEMO_SCENARIOS) if (!s.earlier) addScenario(s);
 
   for (const unit of UNITS) {
     const clinicians = [...staff(unit.key, "CLINICIAN")];
@@ -147,6 +160,7 @@ export async function seedDemo(db: PrismaClient, today: IsoDate) {
       addPathway(unit, type, name, birthDate, story.referralReceived, story.events, clinician);
     }
   }
+  for (const s of DEMO_SCENARIOS) if (s.earlier) addScenario(s);
 
   await db.$transaction(
     async (tx) => {

@@ -13,6 +13,8 @@ export interface DemoScenario {
   referralOffset: number;
   events: (Omit<StoryEvent, "date"> & { offset: number })[];
   expected: { phase: string; nextDeadlineKind: string | null; daysLate?: number; daysLeft?: number };
+  /** the same patient's earlier pathways in the same unit (a re-referral) */
+  earlier?: { type: PathwayType; referralOffset: number; events: (Omit<StoryEvent, "date"> & { offset: number })[] }[];
 }
 
 export const DEMO_SCENARIOS: DemoScenario[] = [
@@ -114,5 +116,21 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
     referralOffset: -14,
     events: [{ code: "A", offset: -10 }],
     expected: { phase: "awaiting_first_attendance", nextDeadlineKind: null },
+  },
+  {
+    key: "re-referral",
+    patientName: "Rune Gjentatt",
+    birthDate: "1969-04-11",
+    type: "D11",
+    referralOffset: -20,
+    events: [{ code: "A", offset: -15 }, { code: "M", offset: -10 }],
+    expected: { phase: "basis_assessment", nextDeadlineKind: "basis_assessment", daysLeft: 32 },
+    earlier: [
+      {
+        type: "D11",
+        referralOffset: -400,
+        events: [{ code: "A", offset: -395 }, { code: "M", offset: -380 }, { code: "C", outcome: "K", offset: -350 }, { code: "F", offset: -348 }, { code: "X", outcome: "K", offset: -340 }],
+      },
+    ],
   },
 ];
