@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { readImportFile, runImportJob, startImportJob } from "@/server/epj-import/run";
+import { shownPatientName } from "@/server/pathways/shown-name";
+import type { Actor } from "@/server/auth/current-user";
+import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
+
+// Findings of the review of the merged branches (issues 18–20): the seams
+// between the EPJ import and the rest of the app. The import must follow the
+// rules a registration by hand follows: another unit's record of a patient
+// never shows through, and codes are judged by the rule tables in force.
+
+const TODAY = "2026-11-22";
+const { db } = useAppDatabase();
+
+const HEADER = "event_id,pathway_id,national_id,patient_name,type,setting,referral_received,date,code,outcome";
+
+async function importText(actor: Actor, unit: { id: string; name: string }, text: string) {
+  const file = await readImportFile(Buffer.from(text));
+  const jobId = await startImportJob(actor, unit, "uttrekk.csv", file.sha256);
+  return runImportJob(actor, jobId, file, TODAY);
+}
+
+describe("the EPJ import at its seams", () => {
+  it("a patient only another unit has is linked as by hand: the importing unit sees the name in its file, never the other unit's record, and the link is audited", async () => {
+    const [unitA, unitB] = [await makeUnit(db()), await makeUnit(db())];
+    const coordinatorA = await makeActor(db(), "COORDINATOR", [unitA.id]);
+    const coordinatorB = await makeActor(db(), "COORDINATOR", [unitB.id]);
+    const elsewhere = await makePathway(db(), unitA.id, coordinatorA.user.id, [["A", null, "2026-09-03"]]);
+    const patient = await db().patient.findUniqueOrThrow({ where: { id: elsewhere.patientId } });
+
+    const text = [HEADER, `e1,X1,${patient.nationalId},Helt Annet Navn,D11,poliklinikk,2026-10-01,2026-10-02,D11A,`].join("\n");
+    const report = await importText(coordinatorB, unitB, text);
+    expect(report.counts).toMatchObject({ pathwaysCreated: 1, rowsRefused: 0 });
+
+    const imported = await db().pathway.findFirstOrThrow({ where: { unitId: unitB.id, externalId: "X1" }, include: { patient: true } });
+    expect(imported.patientId).toBe(patient.id);
+    expect(shownPatientName(imported)).toBe("Helt Annet Navn");
+    expect(shownPatientName(imported)).not.toBe(patient.name);
+    expect(await db().auditEvent.count({ where: { action: "PATIENT_LINKED", pathwayId: imported.id, userId: coordinatorB.user.id } })).toBe(1);
+  });
+});
