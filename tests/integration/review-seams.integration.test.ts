@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { readImportFile, runImportJob, startImportJob } from "@/server/epj-import/run";
+import { makeNationalId } from "@/domain/national-id";
+import { planFile, readImportFile, runImportJob, startImportJob } from "@/server/epj-import/run";
 import { shownPatientName } from "@/server/pathways/shown-name";
+import { addRuleTableVersion } from "@/server/rule-tables/add-version";
 import type { Actor } from "@/server/auth/current-user";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
 
@@ -11,6 +13,9 @@ import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-
 
 const TODAY = "2026-11-22";
 const { db } = useAppDatabase();
+
+let seed = 300;
+const nid = (birth: string) => makeNationalId(birth, seed++, { synthetic: true });
 
 const HEADER = "event_id,pathway_id,national_id,patient_name,type,setting,referral_received,date,code,outcome";
 
@@ -37,5 +42,25 @@ describe("the EPJ import at its seams", () => {
     expect(shownPatientName(imported)).toBe("Helt Annet Navn");
     expect(shownPatientName(imported)).not.toBe(patient.name);
     expect(await db().auditEvent.count({ where: { action: "PATIENT_LINKED", pathwayId: imported.id, userId: coordinatorB.user.id } })).toBe(1);
+  });
+
+  it("codes are judged by the rule tables in force (as a registration by hand), not the built-in ones", async () => {
+    const unit = await makeUnit(db());
+    const admin = await makeActor(db(), "ADMIN", []);
+    const coordinator = await makeActor(db(), "COORDINATOR", [unit.id]);
+    await addRuleTableVersion(admin, {
+      kind: "OUTCOME_LIST", key: "H", effectiveFrom: "2026-10-01", confirmed: true, values: "1 – Behov for hjelp\n2 – Ikke behov",
+      source: "NPR kodeverk (test)", reason: "Offisiell liste for hjelpebehov",
+    });
+    const a = nid("1983-04-05");
+    const text = [
+      HEADER,
+      `e1,T1,${a},Ola,D11,poliklinikk,2026-09-01,2026-09-03,D11A,`,
+      `e2,T1,${a},Ola,D11,poliklinikk,,2026-09-10,D11M,`,
+      `e3,T1,${a},Ola,D11,poliklinikk,,2026-10-05,D11H,ZZ`,
+    ].join("\n");
+    const plan = await planFile(coordinator, unit.id, await readImportFile(Buffer.from(text)), TODAY);
+    expect(plan.refused).toEqual([{ line: 4, column: "code", message: expect.stringContaining("ZZ") }]);
+    expect(plan.counts).toMatchObject({ eventsCreated: 2, rowsRefused: 1 });
   });
 });

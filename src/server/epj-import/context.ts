@@ -5,6 +5,7 @@ import type { PathwayType } from "@/domain/rules";
 import { toIsoDate, type IsoDate } from "@/lib/dates";
 import type { Tx } from "@/server/db";
 import { allowSyntheticIds } from "@/server/patients/schema";
+import { currentRuleTables } from "@/server/rule-tables/load";
 
 // What the import's plan is made against: the unit's pathways that came from
 // the EPJ (with their events not annulled), the file's pathway ids that are
@@ -55,5 +56,6 @@ export async function loadPlanContext(db: Tx, unitId: string, records: readonly 
     stored,
     foreign: new Set(foreign.map((f) => f.id)),
     knownInUnit: new Set(known.map((k) => k.nationalId)),
+    tables: await currentRuleTables(db),
   };
 }
