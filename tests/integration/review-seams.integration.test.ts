@@ -63,4 +63,18 @@ describe("the EPJ import at its seams", () => {
     expect(plan.refused).toEqual([{ line: 4, column: "code", message: expect.stringContaining("ZZ") }]);
     expect(plan.counts).toMatchObject({ eventsCreated: 2, rowsRefused: 1 });
   });
+
+  it("never opens a second open pathway of a type for a patient whose pathway was coded here (by hand or by a machine client), as a registration by hand refuses it", async () => {
+    const unit = await makeUnit(db());
+    const coordinator = await makeActor(db(), "COORDINATOR", [unit.id]);
+    const byHand = await makePathway(db(), unit.id, coordinator.user.id, [["A", null, "2026-09-03"]]);
+    const patient = await db().patient.findUniqueOrThrow({ where: { id: byHand.patientId } });
+    const text = [HEADER, `e1,Y1,${patient.nationalId},${patient.name},D11,poliklinikk,2026-10-01,2026-10-02,D11A,`].join("\n");
+    const plan = await planFile(coordinator, unit.id, await readImportFile(Buffer.from(text)), TODAY);
+    expect(plan.refused).toEqual([{ line: 2, column: "pathway_id", message: expect.stringContaining("allerede et åpent forløp D11") }]);
+    const report = await importText(coordinator, unit, text);
+    expect(report.counts).toMatchObject({ pathwaysCreated: 0, rowsRefused: 1 });
+    expect(await db().pathway.count({ where: { unitId: unit.id, patientId: patient.id, status: "OPEN" } })).toBe(1);
+  });
 });
+

@@ -47,6 +47,8 @@ export interface PlanContext {
   foreign: ReadonlySet<string>;
   /** national ids of patients already known in this unit */
   knownInUnit: ReadonlySet<string>;
+  /** `${nationalId}|${type}` of the unit's open pathways coded in Forløpsvakt (no external id): the import never opens a second one */
+  openByHand?: ReadonlySet<string>;
   /** the rule tables in force (the stored versions), as a registration by hand is judged; default the built-in ones */
   tables?: RuleTables;
 }
@@ -162,6 +164,10 @@ export function planImport(records: Iterable<PlanRecord>, ctx: PlanContext): Imp
       refuse(refused, line, "date", `Datoen ${row.date} er i fremtiden.`);
       continue;
     }
+    if (row.referral_received && row.referral_received > ctx.today) {
+      refuse(refused, line, "referral_received", `Henvisningsdatoen ${row.referral_received} er i fremtiden.`);
+      continue;
+    }
     const externalId = row.pathway_id;
     if (ctx.foreign.has(externalId)) {
       refuse(refused, line, "pathway_id", `Forløpet «${externalId}» hører til en annen enhet.`);
@@ -208,6 +214,11 @@ export function planImport(records: Iterable<PlanRecord>, ctx: PlanContext): Imp
         }
         if (!nationalId) {
           refuse(refused, line, "national_id", "national_id mangler: trengs for å opprette forløpet.");
+          continue;
+        }
+        // as a registration by hand (PathwayAlreadyOpen): NPR would read two open pathways of a type as one
+        if (ctx.openByHand?.has(`${nationalId}|${type}`)) {
+          refuse(refused, line, "pathway_id", `Pasienten har allerede et åpent forløp ${type} i enheten, registrert i Forløpsvakt. Fortsett i det, eller avslutt det først.`);
           continue;
         }
         if (!row.patient_name && !ctx.knownInUnit.has(nationalId)) {
