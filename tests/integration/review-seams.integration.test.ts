@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeNationalId } from "@/domain/national-id";
-import { planFile, readImportFile, runImportJob, startImportJob } from "@/server/epj-import/run";
+import { planFile, planFileShown, readImportFile, runImportJob, startImportJob } from "@/server/epj-import/run";
 import { shownPatientName } from "@/server/pathways/shown-name";
 import { addRuleTableVersion } from "@/server/rule-tables/add-version";
 import type { Actor } from "@/server/auth/current-user";
@@ -75,6 +75,29 @@ describe("the EPJ import at its seams", () => {
     const report = await importText(coordinator, unit, text);
     expect(report.counts).toMatchObject({ pathwaysCreated: 0, rowsRefused: 1 });
     expect(await db().pathway.count({ where: { unitId: unit.id, patientId: patient.id, status: "OPEN" } })).toBe(1);
+  });
+
+  it("the dry run on the page that shows stored pathways (unchanged, corrected, missing from the file) leaves an audit row naming their patients; one of new pathways only writes nothing", async () => {
+    const unit = await makeUnit(db());
+    const coordinator = await makeActor(db(), "COORDINATOR", [unit.id]);
+    const [a, b] = [nid("1984-05-06"), nid("1985-06-07")];
+    const shownRows = () => db().auditEvent.findMany({ where: { action: "PATIENT_LIST_VIEWED", userId: coordinator.user.id } });
+    // nothing stored yet: the plan shows only the file's own rows
+    const fresh = await readImportFile(Buffer.from([HEADER, `e9,Z9,${nid("1986-07-08")},Per,D11,poliklinikk,2026-09-01,2026-09-03,D11A,`].join("\n")));
+    await planFileShown(coordinator, unit.id, fresh, TODAY);
+    expect(await shownRows()).toEqual([]);
+
+    await importText(coordinator, unit, [HEADER, `e1,Z1,${a},Ola,D11,poliklinikk,2026-09-01,2026-09-03,D11A,`, `e2,Z2,${b},Kari,D11,poliklinikk,2026-09-01,2026-09-03,D11A,`].join("\n"));
+    const stored = await db().pathway.findMany({ where: { unitId: unit.id }, select: { externalId: true, patientId: true }, orderBy: { externalId: "asc" } });
+
+    // Z1 unchanged, Z2 missing from the file: both stored pathways are shown
+    const again = await readImportFile(Buffer.from([HEADER, `e1,Z1,${a},Ola,D11,poliklinikk,2026-09-01,2026-09-03,D11A,`].join("\n")));
+    const plan = await planFileShown(coordinator, unit.id, again, TODAY);
+    expect(plan.missing).toEqual([{ pathwayId: "Z2", eventId: "e2" }]);
+    const rows = await shownRows();
+    expect(rows).toHaveLength(1);
+    expect([...rows[0].patientIds].sort()).toEqual(stored.map((p) => p.patientId).sort());
+    expect(rows[0].detail).toMatchObject({ list: "import-plan", unitId: unit.id });
   });
 });
 
