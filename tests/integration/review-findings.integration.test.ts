@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
 import { makeNationalId } from "@/domain/national-id";
 import { planFile, planFileShown, readImportFile, runImportJob, startImportJob } from "@/server/epj-import/run";
+import { markNotificationsRead } from "@/server/notifications/service";
 import { shownPatientName } from "@/server/pathways/shown-name";
 import { addRuleTableVersion } from "@/server/rule-tables/add-version";
 import type { Actor } from "@/server/auth/current-user";
@@ -98,6 +100,16 @@ describe("the EPJ import at its seams", () => {
     expect(rows).toHaveLength(1);
     expect([...rows[0].patientIds].sort()).toEqual(stored.map((p) => p.patientId).sort());
     expect(rows[0].detail).toMatchObject({ list: "import-plan", unitId: unit.id });
+  });
+});
+
+describe("hostile input at the merged pages' server actions", () => {
+  it("marking a notification read with a due date that is no calendar date (2026-02-30) is a validation error, not a database error (a 5xx)", async () => {
+    const unit = await makeUnit(db());
+    const clinician = await makeActor(db(), "CLINICIAN", [unit.id]);
+    for (const dueOn of ["2026-02-30", "2026-13-01", "0000-00-00"]) {
+      await expect(markNotificationsRead(clinician, { pathwayId: "x", key: "k", dueOn })).rejects.toBeInstanceOf(ZodError);
+    }
   });
 });
 
