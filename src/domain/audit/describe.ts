@@ -67,6 +67,7 @@ const LIST_NAMES: Record<string, string> = {
   postponed: "Utsatte rader",
   "report-drill-down": "en rapport",
   audit: "revisjonsloggen",
+  "import-plan": "planen for en import",
 };
 
 function record(detail: unknown): Record<string, unknown> {

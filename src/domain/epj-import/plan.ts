@@ -1,5 +1,5 @@
 import { parseNationalId } from "@/domain/national-id";
-import { evaluatePathway, parseCode, type PathwayInput, type PathwayType, type Setting } from "@/domain/rules";
+import { codeBookOn, DEFAULT_RULE_TABLES, evaluatePathway, parseCode, type PathwayInput, type PathwayType, type RuleTables, type Setting } from "@/domain/rules";
 import type { IsoDate } from "@/lib/dates";
 import type { EpjColumn, EpjRow } from "@/lib/epj-csv/columns";
 import { rowProblems } from "./row";
@@ -47,6 +47,10 @@ export interface PlanContext {
   foreign: ReadonlySet<string>;
   /** national ids of patients already known in this unit */
   knownInUnit: ReadonlySet<string>;
+  /** `${nationalId}|${type}` of the unit's open pathways coded in Forløpsvakt (no external id): the import never opens a second one */
+  openByHand?: ReadonlySet<string>;
+  /** the rule tables in force (the stored versions), as a registration by hand is judged; default the built-in ones */
+  tables?: RuleTables;
 }
 
 export interface PlanRecord {
@@ -150,13 +154,18 @@ export function planImport(records: Iterable<PlanRecord>, ctx: PlanContext): Imp
       refuse(refused, line, problems[0].column, `${problems.map((p) => p.message).join("; ")}.`);
       continue;
     }
-    const parsed = parseCode(row.code, row.outcome || null, type as PathwayType);
+    // judged by the code tables in force on the row's date (rowProblems checked the date)
+    const parsed = parseCode(row.code, row.outcome || null, type as PathwayType, codeBookOn(ctx.tables ?? DEFAULT_RULE_TABLES, row.date));
     if (!parsed.ok) {
       refuse(refused, line, "code", `Ukjent kode «${row.code}»: ${parsed.error}`);
       continue;
     }
     if (row.date > ctx.today) {
       refuse(refused, line, "date", `Datoen ${row.date} er i fremtiden.`);
+      continue;
+    }
+    if (row.referral_received && row.referral_received > ctx.today) {
+      refuse(refused, line, "referral_received", `Henvisningsdatoen ${row.referral_received} er i fremtiden.`);
       continue;
     }
     const externalId = row.pathway_id;
@@ -205,6 +214,11 @@ export function planImport(records: Iterable<PlanRecord>, ctx: PlanContext): Imp
         }
         if (!nationalId) {
           refuse(refused, line, "national_id", "national_id mangler: trengs for å opprette forløpet.");
+          continue;
+        }
+        // as a registration by hand (PathwayAlreadyOpen): NPR would read two open pathways of a type as one
+        if (ctx.openByHand?.has(`${nationalId}|${type}`)) {
+          refuse(refused, line, "pathway_id", `Pasienten har allerede et åpent forløp ${type} i enheten, registrert i Forløpsvakt. Fortsett i det, eller avslutt det først.`);
           continue;
         }
         if (!row.patient_name && !ctx.knownInUnit.has(nationalId)) {
@@ -288,7 +302,7 @@ export function planImport(records: Iterable<PlanRecord>, ctx: PlanContext): Imp
 
   const notices: ImportPlan["notices"] = [];
   for (const d of drafts.values()) {
-    const evaluation = evaluatePathway(resultingInput(d), ctx.today);
+    const evaluation = evaluatePathway(resultingInput(d), ctx.today, ctx.tables ?? DEFAULT_RULE_TABLES);
     for (const n of evaluation.notices) notices.push({ pathwayId: d.plan.externalId, id: n.id, date: n.date, message: n.message });
   }
 

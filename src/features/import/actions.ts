@@ -5,7 +5,7 @@ import { EpjCsvFileError } from "@/lib/epj-csv";
 import { today } from "@/server/clock";
 import { actionClient } from "@/server/actions/action-client";
 import type { ActionFailure } from "@/server/actions/result";
-import { importUnit, planFile, readImportFile, runImportJob, startImportJob } from "@/server/epj-import/run";
+import { importUnit, planFileShown, readImportFile, runImportJob, startImportJob } from "@/server/epj-import/run";
 
 // The import page's server actions: thin, the service (src/server/epj-import)
 // decides. The file travels as base64 (its bytes, so invalid UTF-8 is found
@@ -44,7 +44,7 @@ export const planImportAction = actionClient("epj.import")
       if (error instanceof EpjCsvFileError) return unusable(error);
       throw error;
     }
-    const plan = await planFile(actor, unit.id, file, today());
+    const plan = await planFileShown(actor, unit.id, file, today());
     return {
       ok: true,
       plan: {

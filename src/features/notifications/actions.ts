@@ -3,16 +3,15 @@ import { revalidatePath } from "next/cache";
 import { z } from "@/lib/zod";
 import { actionClient } from "@/server/actions/action-client";
 import type { ActionFailure } from "@/server/actions/result";
-import { markNotificationsRead } from "@/server/notifications/service";
+import { markNotificationsRead, markOneReadSchema } from "@/server/notifications/service";
 import { saveNotificationSettings, settingsSchema } from "@/server/notifications/settings";
-import { sqlDate } from "@/server/sql-rows";
 
 // Varsler: mark one or all read; Innstillinger: save the user's settings.
 
 export type NotificationActionResult = { ok: true; message: string } | ActionFailure;
 
 export const markNotificationReadAction = actionClient("notifications.view")
-  .schema(z.tuple([z.strictObject({ pathwayId: z.string().min(1).max(64), key: z.string().min(1).max(300), dueOn: sqlDate })]))
+  .schema(z.tuple([z.strictObject(markOneReadSchema.shape)]))
   .action(async ({ actor, args: [item] }): Promise<NotificationActionResult> => {
     await markNotificationsRead(actor, item);
     revalidatePath("/varsler");

@@ -15,6 +15,8 @@ import { EPJ_COLUMNS, REQUIRED_EPJ_COLUMNS, epjRowSchema, type EpjColumn, type E
 // a bad row is yielded as a problem, so the caller decides what it refuses.
 
 export const MAX_EPJ_FILE_BYTES = 200 * 1024 * 1024;
+/** More header columns than this: the file is refused at once (each unknown or repeated one is named below it). */
+export const MAX_HEADER_COLUMNS = 100;
 
 export interface FileProblem {
   line: number;
@@ -95,6 +97,10 @@ class RecordReader {
   }
 
   private header(fields: string[], line: number): (EpjColumn | null)[] {
+    // a header of thousands of columns is no extract (and checking each against every other took minutes)
+    if (fields.length > MAX_HEADER_COLUMNS) {
+      throw fileError(line, `Overskriftsraden har ${fields.length} kolonner; et uttrekk har høyst ${EPJ_COLUMNS.length} (${EPJ_COLUMNS.join(", ")}).`);
+    }
     const names = fields.map((h) => h.trim().toLowerCase());
     const problems: FileProblem[] = [];
     for (const name of names) if (!(EPJ_COLUMNS as readonly string[]).includes(name)) problems.push({ line, message: `Ukjent kolonne «${name}».` });

@@ -6,6 +6,7 @@ import type { Actor } from "@/server/auth/current-user";
 import { now } from "@/server/clock";
 import { prisma } from "@/server/db";
 import { recomputeDerived } from "@/server/pathways/derived";
+import { patientForNewPathway, type PathwayPatient } from "@/server/patients/link";
 import type { Setting } from "@/domain/rules";
 import type { CareSetting } from "@/generated/prisma/enums";
 
@@ -32,12 +33,18 @@ export async function applyPathway(actor: Actor, unitId: string, plan: PlannedPa
     let patientId: string;
     if (plan.create) {
       const c = plan.create;
-      let patient = await tx.patient.findUnique({ where: { nationalId: c.nationalId }, select: { id: true } });
-      if (!patient) {
-        patient = await tx.patient.create({ data: { nationalId: c.nationalId, name: c.patientName, birthDate: fromIsoDate(c.birthDate) }, select: { id: true } });
+      const match = await tx.patient.findUnique({ where: { nationalId: c.nationalId }, select: { id: true, name: true } });
+      // a patient the file names that is already registered: linked as by hand
+      // (patients/link.ts), so another unit's record never shows through
+      let linked: PathwayPatient | null = null;
+      if (match) {
+        linked = await patientForNewPathway(tx, actor, match, { nationalId: c.nationalId, birthDate: c.birthDate, name: c.patientName || match.name });
+        patientId = match.id;
+      } else {
+        const patient = await tx.patient.create({ data: { nationalId: c.nationalId, name: c.patientName, birthDate: fromIsoDate(c.birthDate) }, select: { id: true } });
         await writeAudit(tx, { ...audit, action: "PATIENT_CREATED", patientId: patient.id, detail: { importJobId: jobId } }, actor.meta);
+        patientId = patient.id;
       }
-      patientId = patient.id;
       const referral = await tx.referral.create({
         data: {
           unitId,
@@ -62,10 +69,14 @@ export async function applyPathway(actor: Actor, unitId: string, plan: PlannedPa
           externalId: plan.externalId,
           coordinatorId: actor.user.role === "COORDINATOR" ? actor.user.id : null,
           openedDate: fromIsoDate(opened),
+          recordedPatientName: linked?.recordedPatientName ?? null,
         },
         select: { id: true },
       });
       pathwayId = pathway.id;
+      if (linked?.link) {
+        await writeAudit(tx, { ...audit, action: "PATIENT_LINKED", patientId, pathwayId, detail: { unitId, ...linked.link, importJobId: jobId } }, actor.meta);
+      }
       await writeAudit(tx, { ...audit, action: "PATHWAY_CREATED", patientId, pathwayId, detail: { type: c.type, referralId: referral.id, importJobId: jobId } }, actor.meta);
     } else {
       const pathway = await tx.pathway.findFirst({ where: { id: pathwayId!, unitId }, select: { patientId: true } });

@@ -5,6 +5,7 @@ import type { PathwayType } from "@/domain/rules";
 import { toIsoDate, type IsoDate } from "@/lib/dates";
 import type { Tx } from "@/server/db";
 import { allowSyntheticIds } from "@/server/patients/schema";
+import { currentRuleTables } from "@/server/rule-tables/load";
 
 // What the import's plan is made against: the unit's pathways that came from
 // the EPJ (with their events not annulled), the file's pathway ids that are
@@ -15,7 +16,7 @@ export async function loadPlanContext(db: Tx, unitId: string, records: readonly 
   const unit = await db.unit.findUniqueOrThrow({ where: { id: unitId }, select: { pathwayTypes: true } });
   const pathwayIds = [...new Set(records.map((r) => r.row?.pathway_id).filter((id): id is string => !!id))];
   const nationalIds = [...new Set(records.map((r) => r.row?.national_id).filter((id): id is string => !!id && /^\d{11}$/.test(id)))];
-  const [pathways, foreign, known] = await Promise.all([
+  const [pathways, foreign, known, openByHand] = await Promise.all([
     db.pathway.findMany({
       where: { unitId, externalId: { not: null } },
       select: {
@@ -32,6 +33,10 @@ export async function loadPlanContext(db: Tx, unitId: string, records: readonly 
     }),
     db.pathway.findMany({ where: { id: { in: pathwayIds }, unitId: { not: unitId } }, select: { id: true } }),
     db.patient.findMany({ where: { nationalId: { in: nationalIds }, referrals: { some: { unitId } } }, select: { nationalId: true } }),
+    db.pathway.findMany({
+      where: { unitId, externalId: null, status: "OPEN", patient: { nationalId: { in: nationalIds } } },
+      select: { type: true, patient: { select: { nationalId: true } } },
+    }),
   ]);
   const stored = new Map<string, StoredPathway>();
   for (const p of pathways) {
@@ -55,5 +60,7 @@ export async function loadPlanContext(db: Tx, unitId: string, records: readonly 
     stored,
     foreign: new Set(foreign.map((f) => f.id)),
     knownInUnit: new Set(known.map((k) => k.nationalId)),
+    openByHand: new Set(openByHand.map((p) => `${p.patient.nationalId}|${p.type}`)),
+    tables: await currentRuleTables(db),
   };
 }

@@ -85,6 +85,30 @@ export async function planFile(actor: Actor, unitId: string, file: ImportFile, t
   return planImport(file.records, await loadPlanContext(prisma, unitId, file.records, today));
 }
 
+/**
+ * The dry run as the page shows it: the plan, and an audit row naming the
+ * patients whose stored pathways it shows (unchanged, corrected, missing
+ * from the file); a plan of new pathways only shows nothing stored, and
+ * writes nothing.
+ */
+export async function planFileShown(actor: Actor, unitId: string, file: ImportFile, today: IsoDate): Promise<ImportPlan> {
+  const plan = await planFile(actor, unitId, file, today);
+  const storedIds = plan.pathways.flatMap((p) => (p.storedId ? [p.storedId] : []));
+  const missing = [...new Set(plan.missing.map((m) => m.pathwayId))];
+  if (storedIds.length || missing.length) {
+    const shown = await prisma.pathway.findMany({
+      where: { unitId, OR: [{ id: { in: storedIds } }, { externalId: { in: missing } }] },
+      select: { patientId: true },
+    });
+    await writeAudit(
+      prisma,
+      { userId: actor.user.id, action: "PATIENT_LIST_VIEWED", patientIds: shown.map((p) => p.patientId), detail: { list: "import-plan", unitId, importFile: file.sha256 } },
+      actor.meta,
+    );
+  }
+  return plan;
+}
+
 export function reportOf(plan: ImportPlan, dryRun: boolean): ImportReport {
   return { dryRun, counts: plan.counts, refused: plan.refused, missing: plan.missing };
 }

@@ -4,6 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { can } from "@/domain/permissions";
 import { KIND_ORDER, NOTIFICATION_RULES, notificationWindow, type NotificationKind } from "@/domain/notifications";
 import { z } from "@/lib/zod";
+import { isIsoDate } from "@/lib/dates";
 import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor, CurrentUser } from "@/server/auth/current-user";
@@ -67,10 +68,10 @@ export async function listNotifications(actor: Actor): Promise<{ items: Notifica
   return { items, truncated, today: day };
 }
 
-export const markReadSchema = z.union([
-  z.object({ all: z.literal(true) }),
-  z.object({ pathwayId: z.string().min(1).max(64), key: z.string().min(1).max(300), dueOn: sqlDate }),
-]);
+/** One item to mark read, as the page sends it: its due date a real calendar date (2026-02-30 would be a database error) */
+export const markOneReadSchema = z.object({ pathwayId: z.string().min(1).max(64), key: z.string().min(1).max(300), dueOn: z.string().refine(isIsoDate, "Ugyldig dato.") });
+
+export const markReadSchema = z.union([z.object({ all: z.literal(true) }), markOneReadSchema]);
 
 /** Marks one of the user's current notifications read, or all of them; anything else is ignored. Returns how many were marked. */
 export async function markNotificationsRead(actor: Actor, input: z.input<typeof markReadSchema>): Promise<number> {

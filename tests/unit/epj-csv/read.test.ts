@@ -75,4 +75,19 @@ describe("the EPJ CSV reader", () => {
     expect(await refusal(Buffer.from(""))).toEqual(["Linje 1: Filen er tom: mangler overskriftsrad."]);
     expect((await refusal(Buffer.from('pathway_id,date,code\np1,2026-01-05,"A\n')))[0]).toMatch(/^Linje \d: Et felt i anførselstegn er ikke avsluttet\.$/);
   });
+
+  it("refuses a header of 150 000 columns at once with one short message (it took minutes of the server's CPU)", async () => {
+    const header = Buffer.from(`${Array.from({ length: 150_000 }, (_, i) => `c${i}`).join(",")}\n`);
+    const started = Date.now();
+    const messages = [];
+    for (const read of [() => inMemory(header), () => streamed(header, undefined, 64 * 1024)]) {
+      const error = await Promise.resolve().then(read).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(EpjCsvFileError);
+      messages.push((error as Error).message);
+    }
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(messages[0]).toBe(messages[1]);
+    expect(messages[0]).toMatch(/^Linje 1: Overskriftsraden har 150000 kolonner; et uttrekk har høyst 13 \(pathway_id, /);
+    expect(messages[0].length).toBeLessThan(300);
+  }, 10_000);
 });

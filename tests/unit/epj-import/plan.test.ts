@@ -48,4 +48,11 @@ describe("the import plan", () => {
       { line: 3, column: "type", message: "Enheten har ikke pakkeforløp D12." },
     ]);
   });
+
+  it("refuses a referral date in the future, as a registration by hand does", () => {
+    const q = planImport(readEpjCsvText(["event_id,pathway_id,national_id,patient_name,referral_received,date,code", `e1,P1,${A},Ola,2026-12-24,2026-11-20,D11A`].join("\n")), ctx());
+    expect(q.refused).toEqual([{ line: 2, column: "referral_received", message: "Henvisningsdatoen 2026-12-24 er i fremtiden." }]);
+    expect(q.counts).toMatchObject({ pathwaysCreated: 0, rowsRefused: 1 });
+  });
 });
+
