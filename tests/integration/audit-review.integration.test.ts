@@ -9,7 +9,8 @@ import { auditCsv } from "@/server/audit-review/export";
 import { auditFilterSchema } from "@/server/audit-review/filters";
 import { findPatientForReview } from "@/server/audit-review/find-patient";
 import { auditPatterns } from "@/server/audit-review/patterns";
-import { searchAuditLog } from "@/server/audit-review/search";
+import { auditUserOptions, searchAuditLog } from "@/server/audit-review/search";
+import { createClient } from "@/server/clients/create";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
 
 // Issue 18, audit-log review (/revisjon): the search by patient, user, period
@@ -135,6 +136,16 @@ describe("searching the audit log", () => {
       await expect(auditPatterns(actor, { from: "2026-11-23", to: "2026-11-29" })).rejects.toBeInstanceOf(PermissionDenied);
       expect(await db().auditEvent.count({ where: { userId: actor.user.id } })).toBe(0);
     }
+  });
+
+  it("offers people as the user filter, never a machine client's principal (its rows name the client)", async () => {
+    const { unit, a, officer } = await world();
+    const admin = await makeActor(db(), "ADMIN", []);
+    const { id } = await createClient(admin, { name: "EPJ revisjon", unitIds: [unit.id], scopes: ["pathways:read"] });
+    const { principalUserId } = await db().machineClient.findUniqueOrThrow({ where: { id } });
+    const offered = (await auditUserOptions(officer)).map((u) => u.id);
+    expect(offered).toContain(a.user.id);
+    expect(offered).not.toContain(principalUserId);
   });
 });
 

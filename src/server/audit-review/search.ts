@@ -43,5 +43,6 @@ export async function searchAuditLog(actor: Actor, filters: AuditFilters, pageSi
 /** The users to search by (every user, also deactivated ones: their rows stay). */
 export async function auditUserOptions(actor: Actor) {
   assertCan(actor.user, "audit.read");
-  return prisma.user.findMany({ select: { id: true, name: true, role: true, active: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  // a machine client's principal acts nowhere in the log (its rows name the client): not a choice
+  return prisma.user.findMany({ where: { machineClient: null }, select: { id: true, name: true, role: true, active: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
 }
