@@ -18,6 +18,7 @@ import { loadForDerive, type DeriveRow } from "@/server/pathways/derive-load";
 import { derivedRows } from "@/server/pathways/derived";
 import { loadRegistrationTarget, writeRegistration, type NewEvent } from "./register-write";
 import { checkCode } from "./code-rules";
+import { assertCodedHere } from "@/server/units/codes-recorded-in";
 import { registerEventSchema, type RegisterEventData, type RegisterEventInput } from "./schema";
 
 export interface RegisterResult {
@@ -47,6 +48,8 @@ export async function registerEvent(actor: Actor, pathwayId: string, input: Regi
   const parsed = registerEventSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
   const data = parsed.data;
+  // one record of each code: a unit whose codes the EPJ holds is not coded here (409)
+  await assertCodedHere(prisma, pathwayId, actor.user.unitIds);
   // on pg directly, the hottest write (see sql.ts); one statement stores it all (register-write.ts)
   const db = pooled({ prepared: true });
   return auditingDenials(actor, "event.create", async () => {
@@ -250,6 +253,7 @@ export async function previewRegistration(actor: Actor, pathwayId: string, input
   assertCan(actor.user, "event.create");
   const parsed = registerEventSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
+  await assertCodedHere(prisma, pathwayId, actor.user.unitIds);
   return auditingDenials(actor, "event.create", () => checkRegistration(prisma, actor, pathwayId, parsed.data, today));
 }
 
