@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { makeNationalId } from "@/domain/national-id";
 import { writeEpjCsv } from "@/lib/epj-csv";
 import type { Actor } from "@/server/auth/current-user";
 import { exportUnitRows } from "@/server/epj-export/export";
@@ -19,7 +18,6 @@ import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-
 
 const TODAY = "2026-11-22";
 const { db } = useAppDatabase();
-let seed = 200;
 
 const setPrisma = (p: PrismaClient | undefined) => ((globalThis as { forlopsvaktPrisma?: PrismaClient }).forlopsvaktPrisma = p);
 const code409 = (promise: Promise<unknown>, code: string) => expect(promise).rejects.toMatchObject({ status: 409, code });
