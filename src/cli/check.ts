@@ -4,7 +4,7 @@
 import { DEADLINE_LABELS, PHASE_LABELS, isValidIsoDate } from "@/domain/rules";
 import { osloDateOf } from "@/lib/dates";
 import { EpjCsvFileError } from "@/lib/epj-csv";
-import { byUrgency, checkExtract, readExtractFile, type CheckedPathway, type Extract } from "./extract";
+import { checkExtract, readExtractFile, sortByUrgency, type CheckedPathway, type Extract } from "./extract";
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -56,11 +56,22 @@ try {
 }
 const { pathways, errors } = extract;
 if (errors.length) fail(errors.map((e) => `Linje ${e.line}: ${e.message}`).join("\n"));
-const checked = checkExtract(pathways, today).sort(byUrgency);
+const checked = sortByUrgency(checkExtract(pathways, today));
+pathways.clear();
+// written as it goes, in pieces of about 1 MB: a national extract's report is never one string
+const out = (() => {
+  let buffered = "";
+  const flush = async () => {
+    if (buffered && !process.stdout.write(buffered)) await new Promise<void>((resolve) => process.stdout.once("drain", () => resolve()));
+    buffered = "";
+  };
+  return { write: async (text: string) => ((buffered += text), buffered.length > 1 << 20 ? flush() : undefined), flush };
+})();
 if (format === "json") {
-  const json = {
-    today,
-    pathways: checked.map(({ patientId, evaluation: e }) => ({
+  await out.write(`{"today":${JSON.stringify(today)},"pathways":[`);
+  for (let i = 0; i < checked.length; i++) {
+    const { patientId, evaluation: e } = checked[i];
+    const json = {
       pathwayId: e.pathwayId,
       patientId,
       type: e.type,
@@ -68,9 +79,11 @@ if (format === "json") {
       phase: e.phase,
       deadlines: e.deadlines.map(({ kind, from, due, completedOn, met, daysLate, cause }) => ({ kind, from, due, completedOn, met, daysLate, cause })),
       notices: e.notices.map(({ id, date, message }) => ({ id, date, message })),
-    })),
-  };
-  process.stdout.write(`${JSON.stringify(json)}\n`);
+    };
+    await out.write(`${i ? "," : ""}${JSON.stringify(json)}`);
+  }
+  await out.write("]}\n");
 } else {
-  process.stdout.write(`${table(checked, today)}\n`);
+  await out.write(`${table(checked, today)}\n`);
 }
+await out.flush();

@@ -100,7 +100,29 @@ export function checkExtract(pathways: Map<string, ExtractPathway>, today: strin
 
 /** Most urgent first: largest days late, then nearest due date, then notices. */
 export function byUrgency(a: CheckedPathway, b: CheckedPathway): number {
-  const late = (c: CheckedPathway) => Math.max(0, ...c.evaluation.deadlines.filter((d) => d.met === false && d.completedOn === null).map((d) => d.daysLate));
-  const due = (c: CheckedPathway) => c.evaluation.nextDeadline?.due ?? "9999-12-31";
-  return late(b) - late(a) || due(a).localeCompare(due(b)) || b.evaluation.notices.length - a.evaluation.notices.length || a.evaluation.pathwayId.localeCompare(b.evaluation.pathwayId);
+  return compareKeys(urgencyKey(a), urgencyKey(b));
+}
+
+/** The same order, each pathway's key computed once (100 000 pathways: the comparator's work was a second). */
+export function sortByUrgency(checked: CheckedPathway[]): CheckedPathway[] {
+  const keyed = checked.map((c) => ({ c, key: urgencyKey(c) }));
+  keyed.sort((a, b) => compareKeys(a.key, b.key));
+  return keyed.map((k) => k.c);
+}
+
+interface UrgencyKey {
+  late: number;
+  due: string;
+  notices: number;
+  id: string;
+}
+
+function urgencyKey({ evaluation: e }: CheckedPathway): UrgencyKey {
+  let late = 0;
+  for (const d of e.deadlines) if (d.met === false && d.completedOn === null && d.daysLate > late) late = d.daysLate;
+  return { late, due: e.nextDeadline?.due ?? "9999-12-31", notices: e.notices.length, id: e.pathwayId };
+}
+
+function compareKeys(a: UrgencyKey, b: UrgencyKey): number {
+  return b.late - a.late || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || b.notices - a.notices || a.id.localeCompare(b.id);
 }
