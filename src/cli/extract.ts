@@ -98,6 +98,31 @@ export function checkExtract(pathways: Map<string, ExtractPathway>, today: strin
   return checked;
 }
 
+/**
+ * checkExtract and sortByUrgency for a national extract: each pathway is
+ * rendered (`render`) as soon as it is evaluated and only its text and sort
+ * key are kept, not its evaluation; the few pathways that get a concurrency
+ * notice are evaluated again to add it. The texts, most urgent first.
+ */
+export function checkAndRender(pathways: Map<string, ExtractPathway>, today: string, render: (checked: CheckedPathway) => string): string[] {
+  const entries = new Map<string, { key: UrgencyKey; text: string }>();
+  const opened: Parameters<typeof concurrentNotices>[0] = [];
+  for (const p of pathways.values()) {
+    const checked = { patientId: p.patientId, evaluation: evaluatePathway(p, today) };
+    const e = checked.evaluation;
+    if (p.patientId) opened.push({ id: e.pathwayId, patientId: p.patientId, type: e.type, openedOn: e.startedOn ?? e.eventDates[0] ?? today, closedOn: e.closedOn });
+    entries.set(e.pathwayId, { key: urgencyKey(checked), text: render(checked) });
+  }
+  for (const [id, notices] of concurrentNotices(opened)) {
+    if (!notices.length) continue;
+    const p = pathways.get(id)!;
+    const checked = { patientId: p.patientId, evaluation: evaluatePathway(p, today) };
+    checked.evaluation.notices.push(...notices);
+    entries.set(id, { key: urgencyKey(checked), text: render(checked) });
+  }
+  return [...entries.values()].sort((a, b) => compareKeys(a.key, b.key)).map((e) => e.text);
+}
+
 /** Most urgent first: largest days late, then nearest due date, then notices. */
 export function byUrgency(a: CheckedPathway, b: CheckedPathway): number {
   return compareKeys(urgencyKey(a), urgencyKey(b));
