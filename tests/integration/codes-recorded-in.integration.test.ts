@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { makeNationalId } from "@/domain/national-id";
 import { writeEpjCsv } from "@/lib/epj-csv";
 import type { Actor } from "@/server/auth/current-user";
 import { exportUnitRows } from "@/server/epj-export/export";
+import { reconciliationsFor } from "@/server/epj-import/reconcile";
 import { readImportFile, runImportJob, startImportJob } from "@/server/epj-import/run";
 import { annulEvent } from "@/server/events/annul";
 import { previewRegistration, registerEvent } from "@/server/events/register";
@@ -93,5 +95,25 @@ describe("which system holds a unit's codes", () => {
       setPrisma(main);
       await empty.drop();
     }
+  });
+
+  it("reconciliation: an EPJ-led unit's page lists what the last extract did not hold and the codes registered here since", async () => {
+    const unit = await makeUnit(db());
+    const actor = await makeActor(db(), "COORDINATOR", [unit.id]);
+    const admin = await makeActor(db(), "ADMIN", []);
+    // a code registered in the app before the unit switched to the EPJ
+    const own = await makePathway(db(), unit.id, actor.user.id, [["A", null, "2026-09-03"]]);
+    await setCodesRecordedIn(admin, unit.id, "EPJ");
+    expect(await reconciliationsFor(actor)).toEqual([
+      { unitId: unit.id, unitName: unit.name, lastImport: null, missing: [], registeredHere: [{ pathwayKey: own.id, code: "D11A", outcome: null, date: "2026-09-03" }] },
+    ]);
+    const header = "event_id;pathway_id;national_id;patient_name;type;date;code;outcome";
+    const nid = makeNationalId("1980-02-03", 300, { synthetic: true });
+    await importInto(actor, unit, [header, `e1;P1;${nid};Ola;D11;2026-09-03;D11A;`, `e2;P1;${nid};Ola;D11;2026-09-10;D11M;`].join("\n"));
+    await importInto(actor, unit, [header, `e1;P1;${nid};Ola;D11;2026-09-03;D11A;`].join("\n"), { migrate: false });
+    const [r] = await reconciliationsFor(actor);
+    expect(r.lastImport?.fileName).toBe("uttrekk.csv");
+    expect(r.missing).toEqual([{ pathwayId: "P1", eventId: "e2" }]);
+    expect(r.registeredHere).toEqual([]);
   });
 });
