@@ -69,9 +69,24 @@ function addRecord({ pathways, errors }: Extract, record: EpjRecord): void {
   if (careDeadline && !pathway.careDeadline) pathway.careDeadline = careDeadline;
   // No recorded time in an extract: same-day events of one letter are ordered by their content (the id
   // starts with it), never by their line, so the result does not depend on row order.
-  const outcome = row.outcome || null;
-  const contentKey = `${date}|${code.toUpperCase()}|${(outcome ?? "").toUpperCase()}`;
-  pathway.events.push({ id: `${id}:${contentKey}|${String(line).padStart(9, "0")}`, code, outcome, date, recordedAt: null });
+  // (within one pathway: the pathway's id is not part of the event's). Repeated texts are kept once
+  // (a national extract has a few thousand dates and codes, and half a million rows).
+  const outcome = row.outcome ? intern(row.outcome) : null;
+  const contentKey = intern(`${date}|${code.toUpperCase()}|${(outcome ?? "").toUpperCase()}`);
+  pathway.events.push({ id: flat(`${contentKey}|${String(line).padStart(9, "0")}`), code: intern(code), outcome, date: intern(date), recordedAt: null });
+}
+
+const interned = new Map<string, string>();
+function intern(text: string): string {
+  const known = interned.get(text);
+  if (known !== undefined) return known;
+  interned.set(text, text);
+  return text;
+}
+
+/** A built string as one piece (V8 keeps a concatenation as a tree of its parts until read through). */
+function flat(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 function disagreementOf(pathway: ExtractPathway, type: string, setting: string, patientId: string): string | null {
