@@ -38,7 +38,9 @@ const UNITS: UnitSpec[] = [
 ];
 
 const DEMO_USERS: { email: string; name: string; role: Role; units: UnitSpec["key"][] }[] = [
-  { email: "koordinator@forlopsvakt.test", name: "Kari Koordinator", role: "COORDINATOR", units: ["dps", "dpsepj"] },
+  { email: "koordinator@forlopsvakt.test", name: "Kari Koordinator", role: "COORDINATOR", units: ["dps"] },
+  // the coordinator of the unit whose codes the EPJ holds: tries the import on docs/epj-uttrekk-eksempel.csv
+  { email: "koordinator.epj@forlopsvakt.test", name: "Eva EPJ-koordinator", role: "COORDINATOR", units: ["dpsepj"] },
   { email: "behandler@forlopsvakt.test", name: "Bente Behandler", role: "CLINICIAN", units: ["dps"] },
   { email: "leder@forlopsvakt.test", name: "Lars Leder", role: "LEADER", units: ["dps", "bup", "tsb"] },
   { email: DEMO_ADMIN_EMAIL, name: "Anders Admin", role: "ADMIN", units: [] },
