@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { planImport, type ImportPlan, type PlanCounts, type PlanRecord } from "@/domain/epj-import/plan";
+import { planImport, type ImportPlan, type PlanCounts, type PlannedPathway, type PlanRecord } from "@/domain/epj-import/plan";
 import type { IsoDate } from "@/lib/dates";
 import { EpjCsvFileError, MAX_EPJ_FILE_BYTES, readEpjCsv } from "@/lib/epj-csv";
 import { writeAudit } from "@/server/audit";
@@ -26,6 +26,8 @@ import { loadPlanContext } from "./context";
 /** A RUNNING job not heard from for this long is taken as dead (its process stopped). */
 const STALE_AFTER_MS = 5 * 60_000;
 const PROGRESS_EVERY_MS = 500;
+/** Pathway transactions in flight at once (the pool has DATABASE_POOL_SIZE connections, 10 by default). */
+const LANES = 4;
 
 export interface ImportFile {
   records: PlanRecord[];
@@ -141,7 +143,7 @@ export async function runImportJob(
     await report(true);
     const counts = { ...plan.counts };
     const refused = [...plan.refused];
-    for (const p of pathways) {
+    const apply = async (p: PlannedPathway) => {
       try {
         await applyPathway(actor, job.unitId, p, jobId, today);
       } catch (error) {
@@ -158,7 +160,22 @@ export async function runImportJob(
       progress.pathwaysDone++;
       progress.rowsDone += p.lines;
       await report();
+    };
+    // LANES transactions at once (one waits for PostgreSQL while another
+    // works); a patient's pathways stay in one lane, in file order, so a new
+    // patient is created once and sibling pathways derive one after another
+    const groups = new Map<string, PlannedPathway[]>();
+    for (const p of pathways) {
+      const key = p.create?.nationalId ?? p.storedId!;
+      groups.set(key, [...(groups.get(key) ?? []), p]);
     }
+    const queue = [...groups.values()];
+    await Promise.all(
+      Array.from({ length: Math.min(LANES, queue.length) }, async () => {
+        for (let group = queue.shift(); group; group = queue.shift()) for (const p of group) await apply(p);
+      }),
+    );
+    refused.sort((x, y) => x.line - y.line);
     await report(true);
     const result: ImportReport = { dryRun: false, counts, refused, missing: plan.missing };
     await prisma.$transaction(async (tx) => {
