@@ -1,4 +1,5 @@
-// `npm run --silent import -- <fil.csv> --unit <enhet-id eller navn> [--dry-run] [--format table|json] [--user <e-post>]`
+// `npm run --silent import -- <fil.csv> --unit <enhet-id eller navn> [--dry-run] [--migrate] [--format table|json] [--user <e-post>]`
+// --migrate: a one-time migration into a unit whose codes Forløpsvakt holds (otherwise refused, exit 1).
 // Loads an extract from the patient record system (EPJ) into a unit: the same
 // service as the page /import (src/server/epj-import). The dry run writes
 // nothing. Exit 0: the plan was made (refused rows are findings); 2: the file
@@ -13,7 +14,7 @@ import { createPrismaClient } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { importUnit, planFile, readImportFile, reportOf, runImportJob, startImportJob, summaryLine, type ImportFile, type ImportProgress, type ImportReport } from "@/server/epj-import/run";
 
-const USAGE = "Bruk: npm run --silent import -- <fil.csv> --unit <enhet> [--dry-run] [--format table|json] [--user <e-post>]";
+const USAGE = "Bruk: npm run --silent import -- <fil.csv> --unit <enhet> [--dry-run] [--migrate] [--format table|json] [--user <e-post>]";
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -25,6 +26,7 @@ function parseArgs(argv: string[]) {
   let unit = "";
   let user = "";
   let dryRun = false;
+  let migrate = false;
   let format = "table";
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -32,13 +34,14 @@ function parseArgs(argv: string[]) {
     else if (arg === "--user") user = argv[++i] ?? "";
     else if (arg === "--format") format = argv[++i] ?? "";
     else if (arg === "--dry-run") dryRun = true;
+    else if (arg === "--migrate") migrate = true;
     else if (arg.startsWith("--")) fail(`Ukjent valg ${arg}. ${USAGE}`);
     else if (file) fail("Oppgi bare én fil.");
     else file = arg;
   }
   if (!file || !unit) fail(USAGE);
   if (format !== "table" && format !== "json") fail(`Ugyldig --format «${format}» (table eller json).`);
-  return { file, unit, user, dryRun, format: format as "table" | "json" };
+  return { file, unit, user, dryRun, migrate, format: format as "table" | "json" };
 }
 
 function duration(seconds: number): string {
@@ -131,7 +134,7 @@ try {
     plan = await planFile(actor, unit.id, file, day);
     report = reportOf(plan, true);
   } else {
-    const jobId = await startImportJob(actor, unit, fileName, file.sha256);
+    const jobId = await startImportJob(actor, unit, fileName, file.sha256, { migrate: args.migrate });
     report = await runImportJob(actor, jobId, file, day, progressBar(Date.now()));
     if (process.stderr.isTTY) process.stderr.write("\n");
   }

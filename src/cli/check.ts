@@ -4,7 +4,7 @@
 import { DEADLINE_LABELS, PHASE_LABELS, isValidIsoDate } from "@/domain/rules";
 import { osloDateOf } from "@/lib/dates";
 import { EpjCsvFileError } from "@/lib/epj-csv";
-import { byUrgency, checkExtract, readExtractFile, type CheckedPathway, type Extract } from "./extract";
+import { checkAndRender, readExtractFile, type CheckedPathway, type Extract } from "./extract";
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -29,20 +29,30 @@ function parseArgs(argv: string[]) {
   return { file, today, format };
 }
 
-function table(checked: CheckedPathway[], today: string): string {
-  const lines = [`Sjekk av uttrekk per ${today}: ${checked.length} forløp`, ""];
-  for (const c of checked) {
-    const e = c.evaluation;
-    lines.push(`${e.pathwayId} (${e.type}, ${e.setting}${c.patientId ? `, pasient ${c.patientId}` : ""}): ${PHASE_LABELS[e.phase]}`);
-    for (const d of e.deadlines) {
-      const breach = d.kind === "care_start" ? " – fristbrudd" : "";
-      const status = d.met === true ? "innenfor" : d.met === false ? `${d.daysLate} dager over${d.cause === "patient" ? " (pasientutsatt)" : ""}${breach}` : "åpen";
-      lines.push(`  ${DEADLINE_LABELS[d.kind]}: frist ${d.due}${d.completedOn ? `, fullført ${d.completedOn}` : ""} – ${status}`);
-    }
-    for (const n of e.notices) lines.push(`  ! ${n.date} ${n.id}: ${n.message}`);
-    lines.push("");
+/** One pathway's lines of the table, each ending in a line break, and an empty line after. */
+function tableBlock(c: CheckedPathway): string {
+  const e = c.evaluation;
+  const lines = [`${e.pathwayId} (${e.type}, ${e.setting}${c.patientId ? `, pasient ${c.patientId}` : ""}): ${PHASE_LABELS[e.phase]}`];
+  for (const d of e.deadlines) {
+    const breach = d.kind === "care_start" ? " – fristbrudd" : "";
+    const status = d.met === true ? "innenfor" : d.met === false ? `${d.daysLate} dager over${d.cause === "patient" ? " (pasientutsatt)" : ""}${breach}` : "åpen";
+    lines.push(`  ${DEADLINE_LABELS[d.kind]}: frist ${d.due}${d.completedOn ? `, fullført ${d.completedOn}` : ""} – ${status}`);
   }
-  return lines.join("\n");
+  for (const n of e.notices) lines.push(`  ! ${n.date} ${n.id}: ${n.message}`);
+  lines.push("");
+  return lines.map((l) => `${l}\n`).join("");
+}
+
+function jsonOf({ patientId, evaluation: e }: CheckedPathway): string {
+  return JSON.stringify({
+    pathwayId: e.pathwayId,
+    patientId,
+    type: e.type,
+    setting: e.setting,
+    phase: e.phase,
+    deadlines: e.deadlines.map(({ kind, from, due, completedOn, met, daysLate, cause }) => ({ kind, from, due, completedOn, met, daysLate, cause })),
+    notices: e.notices.map(({ id, date, message }) => ({ id, date, message })),
+  });
 }
 
 const { file, today, format } = parseArgs(process.argv.slice(2));
@@ -56,21 +66,24 @@ try {
 }
 const { pathways, errors } = extract;
 if (errors.length) fail(errors.map((e) => `Linje ${e.line}: ${e.message}`).join("\n"));
-const checked = checkExtract(pathways, today).sort(byUrgency);
-if (format === "json") {
-  const json = {
-    today,
-    pathways: checked.map(({ patientId, evaluation: e }) => ({
-      pathwayId: e.pathwayId,
-      patientId,
-      type: e.type,
-      setting: e.setting,
-      phase: e.phase,
-      deadlines: e.deadlines.map(({ kind, from, due, completedOn, met, daysLate, cause }) => ({ kind, from, due, completedOn, met, daysLate, cause })),
-      notices: e.notices.map(({ id, date, message }) => ({ id, date, message })),
-    })),
+// each pathway rendered as it is evaluated (checkAndRender), the report written as it goes in
+// pieces of about 1 MB: a national extract's evaluations and report are never all in memory at once
+const texts = checkAndRender(pathways, today, format === "json" ? jsonOf : tableBlock);
+pathways.clear();
+const out = (() => {
+  let buffered = "";
+  const flush = async () => {
+    if (buffered && !process.stdout.write(buffered)) await new Promise<void>((resolve) => process.stdout.once("drain", () => resolve()));
+    buffered = "";
   };
-  process.stdout.write(`${JSON.stringify(json)}\n`);
+  return { write: async (text: string) => ((buffered += text), buffered.length > 1 << 20 ? flush() : undefined), flush };
+})();
+if (format === "json") {
+  await out.write(`{"today":${JSON.stringify(today)},"pathways":[`);
+  for (let i = 0; i < texts.length; i++) await out.write(`${i ? "," : ""}${texts[i]}`);
+  await out.write("]}\n");
 } else {
-  process.stdout.write(`${table(checked, today)}\n`);
+  await out.write(`Sjekk av uttrekk per ${today}: ${texts.length} forløp\n\n`);
+  for (const text of texts) await out.write(text);
 }
+await out.flush();

@@ -29,7 +29,8 @@ test("upload an EPJ extract, see the dry run, confirm, follow the progress, and 
     ].join("\r\n") +
     "\r\n";
 
-  await logIn(page, "koordinator@forlopsvakt.test", "Arbeidsliste");
+  // the coordinator of the demo unit whose codes the EPJ holds (an import into a Forløpsvakt-led unit needs the one-time checkbox)
+  await logIn(page, "koordinator.epj@forlopsvakt.test", "Arbeidsliste");
   await page.getByRole("link", { name: "Import fra EPJ" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Import fra pasientjournalen" })).toBeVisible();
   await page.getByLabel("Uttrekk (CSV)").setInputFiles({ name: "uttrekk.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
@@ -54,4 +55,8 @@ test("upload an EPJ extract, see the dry run, confirm, follow the progress, and 
   await page.getByRole("link", { name: "Til arbeidslisten" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Arbeidsliste" })).toBeVisible();
   await expect(page.getByText(name).first()).toBeVisible();
+  // the EPJ holds the unit's codes: the pathway page has no coding form, and says where to code
+  await page.getByRole("link", { name }).first().click();
+  await expect(page.getByRole("heading", { level: 2, name: "Kodes i pasientjournalen" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Lagre kode" })).toHaveCount(0);
 });

@@ -24,7 +24,8 @@ let seed = 100;
 const nid = (birth: string) => makeNationalId(birth, seed++, { synthetic: true });
 
 async function setUp() {
-  const unit = await makeUnit(db());
+  // the EPJ holds the unit's codes: imports are its daily business (codes-recorded-in.integration.test.ts: otherwise refused)
+  const unit = await db().unit.update({ where: { id: (await makeUnit(db())).id }, data: { codesRecordedIn: "EPJ" } });
   const actor = await makeActor(db(), "COORDINATOR", [unit.id]);
   return { unit, actor };
 }

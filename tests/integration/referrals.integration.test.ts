@@ -149,6 +149,20 @@ describe("assessing a referral", () => {
     expect(audit).toMatchObject({ patientId: made.patientId, pathwayId: pathway.id });
   });
 
+  it("in a unit whose codes the EPJ holds, the assessment starts no pathway here (409 codes_recorded_in_epj), and stores nothing", async () => {
+    const { unit, coordinator, clinician, made } = await registered();
+    await db().unit.update({ where: { id: unit.id }, data: { codesRecordedIn: "EPJ" } });
+    const error = await assessReferral(
+      coordinator,
+      made.id,
+      { assessedDate: "2026-11-27", decision: "right", legalDeadline: "2027-01-15", pathway: { type: "D11", setting: "POLIKLINIKK", responsibleClinicianId: clinician.user.id } },
+      TODAY,
+    ).catch((e) => e);
+    expect(error).toMatchObject({ status: 409, code: "codes_recorded_in_epj" });
+    expect(await db().pathway.count({ where: { referralId: made.id } })).toBe(0);
+    expect((await db().referral.findUniqueOrThrow({ where: { id: made.id } })).decision).toBeNull();
+  });
+
   it("is refused a second time (409), and nothing changes", async () => {
     const { coordinator, made } = await registered();
     await assessReferral(coordinator, made.id, { assessedDate: "2026-11-27", decision: "no_need", reason: "Ikke indikasjon for spesialisthelsetjenesten" }, TODAY);

@@ -1,6 +1,8 @@
 "use client";
 import { PATHWAY_NAMES, PATHWAY_TYPES, type PathwayType } from "@/domain/rules";
-import { createUnitAction, setUnitActiveAction, updateUnitAction } from "./actions";
+import { useState } from "react";
+import { CODES_RECORDED_IN_LABELS as CODES_RECORDED_IN_CHOICES, type CodesRecordedIn } from "@/domain/codes-recorded-in";
+import { createUnitAction, setCodesRecordedInAction, setUnitActiveAction, updateUnitAction } from "./actions";
 import { buttonClass, FieldMessage, inputClass, ResultMessage, useAdminAction } from "./form-parts";
 
 // A unit's form (new and edit) and its deactivation. The server decides.
@@ -74,6 +76,27 @@ export function UnitForm({ unitId, values, labelledBy }: { unitId?: string; valu
       <div>
         <button type="submit" disabled={pending} className={buttonClass}>{pending ? "Lagrer …" : unitId ? "Lagre enheten" : "Opprett enhet"}</button>
       </div>
+      <ResultMessage result={result} />
+    </form>
+  );
+}
+
+/** Which system holds the unit's pathway codes (issue 19: one record of each code). */
+export function CodesRecordedInForm({ unitId, value }: { unitId: string; value: CodesRecordedIn }) {
+  const { result, pending, run } = useAdminAction();
+  const [choice, setChoice] = useState<CodesRecordedIn>(value);
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); run(() => setCodesRecordedInAction(unitId, choice)); }} className="mt-2">
+      <fieldset>
+        <legend className="font-medium">Hvor føres enhetens forløpskoder?</legend>
+        {(Object.keys(CODES_RECORDED_IN_CHOICES) as CodesRecordedIn[]).map((key) => (
+          <label key={key} className="mt-1 flex items-center gap-2">
+            <input type="radio" name="codesRecordedIn" value={key} checked={choice === key} onChange={() => setChoice(key)} />
+            {CODES_RECORDED_IN_CHOICES[key]}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" disabled={pending || choice === value} className={`mt-2 ${buttonClass}`}>Lagre</button>
       <ResultMessage result={result} />
     </form>
   );

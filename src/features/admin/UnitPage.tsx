@@ -5,7 +5,7 @@ import { requirePage } from "@/server/auth/guard";
 import { NotFoundError } from "@/server/errors";
 import { getUnit } from "@/server/admin/units/service";
 import { AdminNav } from "./AdminNav";
-import { UnitActiveButton, UnitForm } from "./UnitForms";
+import { CodesRecordedInForm, UnitActiveButton, UnitForm } from "./UnitForms";
 
 // One unit: edit it, and deactivate it once no pathway is open there (counts only, no patient data).
 export async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
@@ -23,6 +23,8 @@ export async function UnitPage({ params }: { params: Promise<{ id: string }> }) 
       <p><Link href="/admin/enheter" className="text-blue-800 underline">Tilbake til enheter</Link></p>
       <h2 id="unit-heading" className="mt-2 text-xl font-semibold">{unit.name}</h2>
       <UnitForm unitId={unit.id} labelledBy="unit-heading" values={{ name: unit.name, code: unit.code ?? "", kind: unit.kind, setting: unit.setting, pathwayTypes: unit.pathwayTypes }} />
+      <h3 className="mt-6 text-lg font-semibold">Forløpskoder</h3>
+      <CodesRecordedInForm unitId={unit.id} value={unit.codesRecordedIn} />
       <h3 className="mt-6 text-lg font-semibold">Status</h3>
       <p className="text-sm">
         {unit.active ? "Aktiv." : "Deaktivert: tar ikke imot nye henvisninger eller forløp."} Åpne forløp: {unit.openPathways}. Henvisninger som ikke er vurdert: {unit.unassessedReferrals}.

@@ -5,6 +5,7 @@ import { actionClient, checkedBy } from "@/server/actions/action-client";
 import type { ActionFailure } from "@/server/actions/result";
 import { getCurrentSession } from "@/server/auth/current-user";
 import { createUnit, setUnitActive, updateUnit } from "@/server/admin/units/service";
+import { codesRecordedInSchema, setCodesRecordedIn } from "@/server/units/codes-recorded-in";
 import { unitBody, unitId } from "@/server/admin/units/schema";
 import { createUser, resetPassword, updateUser } from "@/server/admin/users/service";
 import { createUserBody, newUserLogin, updateUserBody, userId } from "@/server/admin/users/schema";
@@ -60,6 +61,17 @@ export const updateUnitAction = actionClient("admin.units")
     revalidatePath("/admin/enheter");
     revalidatePath(`/admin/enheter/${id}`);
     return { ok: true, message: "Endringene er lagret." };
+  });
+
+export const setCodesRecordedInAction = actionClient("admin.units")
+  .schema(z.tuple([unitId, codesRecordedInSchema]))
+  .action(async ({ actor, args: [id, value] }): Promise<AdminResult> => {
+    await setCodesRecordedIn(actor, id, value);
+    revalidatePath(`/admin/enheter/${id}`);
+    return {
+      ok: true,
+      message: value === "EPJ" ? "Lagret: enheten koder i pasientjournalen, og kodeskjemaene i Forløpsvakt er av." : "Lagret: enheten koder i Forløpsvakt.",
+    };
   });
 
 export const setUnitActiveAction = actionClient("admin.units")

@@ -24,6 +24,7 @@ export function ImportForm({ units }: { units: { id: string; name: string }[] })
   const [plan, setPlan] = useState<PlanView | null>(null);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [pending, startTransition] = useTransition();
+  const [migrate, setMigrate] = useState(false);
 
   const showPlan = () =>
     startTransition(async () => {
@@ -42,7 +43,7 @@ export function ImportForm({ units }: { units: { id: string; name: string }[] })
   const confirm = () =>
     startTransition(async () => {
       if (!file || !plan) return;
-      const result = await startImportAction({ unitId, fileName: file.name, content: await base64Of(file), sha256: plan.sha256 });
+      const result = await startImportAction({ unitId, fileName: file.name, content: await base64Of(file), sha256: plan.sha256, migrate });
       if (result.ok) router.push(`/import?jobb=${result.jobId}`);
       else setFailure(result);
     });
@@ -131,6 +132,15 @@ export function ImportForm({ units }: { units: { id: string; name: string }[] })
                   <li key={i}>Forløp {n.pathwayId}: {n.message}</li>
                 ))}
               </ul>
+            </div>
+          )}
+          {plan.codesRecordedIn === "FORLOPSVAKT" && (
+            <div className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">
+              <p>Enheten koder pakkeforløp i Forløpsvakt. Et uttrekk fra pasientjournalen importeres dit bare som en engangs overføring av eldre koder.</p>
+              <label className="mt-2 flex items-center gap-2 font-medium">
+                <input type="checkbox" checked={migrate} onChange={(e) => setMigrate(e.target.checked)} />
+                Engangs overføring til en enhet som koder i Forløpsvakt
+              </label>
             </div>
           )}
           <button type="button" onClick={confirm} disabled={pending} className="rounded bg-blue-800 px-4 py-2 font-medium text-white disabled:opacity-60">

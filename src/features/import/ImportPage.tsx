@@ -3,6 +3,8 @@ import { importJobFor } from "@/server/epj-import/job";
 import { unitOptionsFor } from "@/server/units/options";
 import { ImportForm } from "./ImportForm";
 import { JobStatus } from "./JobStatus";
+import { Reconciliation } from "./Reconciliation";
+import { reconciliationsFor } from "@/server/epj-import/reconcile";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -11,7 +13,7 @@ export async function ImportPage({ searchParams }: { searchParams: Promise<Searc
   const actor = await requirePage("epj.import");
   const params = await searchParams;
   const jobId = typeof params.jobb === "string" ? params.jobb.slice(0, 64) : null;
-  const [units, job] = await Promise.all([unitOptionsFor(actor), jobId ? importJobFor(actor, jobId) : null]);
+  const [units, job, reconciliations] = await Promise.all([unitOptionsFor(actor), jobId ? importJobFor(actor, jobId) : null, reconciliationsFor(actor)]);
   return (
     <section className="max-w-4xl">
       <h1 className="text-2xl font-semibold">Import fra pasientjournalen</h1>
@@ -22,6 +24,7 @@ export async function ImportPage({ searchParams }: { searchParams: Promise<Searc
         <p role="alert" className="mt-4 rounded border border-red-300 bg-red-50 p-3 text-red-900">Fant ikke importen, eller den hører til en enhet du ikke har tilgang til.</p>
       )}
       {job ? <JobStatus job={{ ...job, createdAt: job.createdAt.toISOString() }} /> : <ImportForm units={units.map((u) => ({ id: u.id, name: u.name }))} />}
+      {!job && <Reconciliation units={reconciliations} />}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { EpjCsvFileError } from "@/lib/epj-csv";
 import { today } from "@/server/clock";
 import { actionClient } from "@/server/actions/action-client";
 import type { ActionFailure } from "@/server/actions/result";
+import { codesRecordedInOf } from "@/server/units/codes-recorded-in";
 import { importUnit, planFileShown, readImportFile, runImportJob, startImportJob } from "@/server/epj-import/run";
 
 // The import page's server actions: thin, the service (src/server/epj-import)
@@ -25,6 +26,8 @@ export interface PlanView {
   missing: { pathwayId: string; eventId: string }[];
   pathways: { externalId: string; action: "opprettes" | "oppdateres" | "uendret"; added: number; corrected: number; unchanged: number }[];
   notices: { pathwayId: string; id: string; date: string; message: string }[];
+  /** FORLOPSVAKT: the import needs the one-time migration checkbox (codes-recorded-in.ts) */
+  codesRecordedIn: "EPJ" | "FORLOPSVAKT";
 }
 
 const unusable = (error: EpjCsvFileError): ActionFailure => ({ ok: false, code: "file_unusable", message: `Filen kan ikke brukes. ${error.message}`, fieldErrors: {} });
@@ -60,12 +63,13 @@ export const planImportAction = actionClient("epj.import")
           unchanged: p.unchanged,
         })),
         notices: plan.notices,
+        codesRecordedIn: await codesRecordedInOf(unit.id),
       },
     };
   });
 
 export const startImportAction = actionClient("epj.import")
-  .schema(z.tuple([fileArgs.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: "Se planen før du importerer." }) })]))
+  .schema(z.tuple([fileArgs.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: "Se planen før du importerer." }), migrate: z.boolean().optional() })]))
   .action(async ({ actor, args: [input] }): Promise<{ ok: true; jobId: string } | ActionFailure> => {
     const unit = await importUnit(actor, input.unitId);
     let file;
@@ -76,7 +80,7 @@ export const startImportAction = actionClient("epj.import")
       throw error;
     }
     if (file.sha256 !== input.sha256) return { ok: false, code: "file_changed", message: "Filen er endret siden planen ble vist. Vis planen på nytt.", fieldErrors: {} };
-    const jobId = await startImportJob(actor, unit, input.fileName, file.sha256);
+    const jobId = await startImportJob(actor, unit, input.fileName, file.sha256, { migrate: input.migrate === true });
     // in the background: the page follows the job's stored progress (a reload finds it again)
     void runImportJob(actor, jobId, file, today()).catch(() => {});
     return { ok: true, jobId };

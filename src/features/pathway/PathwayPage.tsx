@@ -18,6 +18,7 @@ import { EarlierPathways } from "./EarlierPathways";
 import { RegisterCodeForm } from "./RegisterCodeForm";
 import { codeCatalogue } from "./code-catalogue";
 import { can, mayExplainNotice } from "@/domain/permissions";
+import { CODES_RECORDED_IN_LABELS } from "@/server/units/codes-recorded-in";
 
 export async function PathwayPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePage("patient.read");
@@ -34,6 +35,8 @@ export async function PathwayPage({ params }: { params: Promise<{ id: string }> 
   const earlier = await earlierPathways(actor, pathway);
   const next = evaluation.nextDeadline;
   const nextStatus = next && deadlineStatus(next, now);
+  // one record of each code: when the EPJ holds the unit's codes, the app's coding forms are off
+  const codedInEpj = pathway.unit.codesRecordedIn === "EPJ";
   return (
     <article className="space-y-6">
       <header>
@@ -77,6 +80,10 @@ export async function PathwayPage({ params }: { params: Promise<{ id: string }> 
               </dd>
             </div>
           )}
+          <div>
+            <dt className="text-slate-700">Koder</dt>
+            <dd className="font-medium">{CODES_RECORDED_IN_LABELS[pathway.unit.codesRecordedIn]}</dd>
+          </div>
         </dl>
       </header>
 
@@ -120,7 +127,16 @@ export async function PathwayPage({ params }: { params: Promise<{ id: string }> 
         </dl>
       </section>
 
-      {can(actor.user.role, "event.create") && evaluation.phase !== "closed" && (
+      {codedInEpj && (
+        <section role="note" aria-labelledby="coded-in-epj-heading" className="rounded border border-sky-300 bg-sky-50 p-4 text-sky-950">
+          <h2 id="coded-in-epj-heading" className="font-semibold">Kodes i pasientjournalen</h2>
+          <p className="mt-1 text-sm">
+            {pathway.unit.name} registrerer pakkeforløpskodene i pasientjournalen (EPJ). Koder registreres og rettes der, og
+            kommer hit med neste import fra EPJ.
+          </p>
+        </section>
+      )}
+      {!codedInEpj && can(actor.user.role, "event.create") && evaluation.phase !== "closed" && (
         <div id="registrer-kode" className="scroll-mt-4">
           <RegisterCodeForm
             pathwayId={pathway.id}
@@ -139,7 +155,7 @@ export async function PathwayPage({ params }: { params: Promise<{ id: string }> 
         canExplain={mayExplainNotice(actor.user, pathway)}
         closed={evaluation.phase === "closed"}
       />
-      <EventTimeline pathwayId={pathway.id} events={pathway.events} canAnnul={can(actor.user.role, "event.annul")} />
+      <EventTimeline pathwayId={pathway.id} events={pathway.events} canAnnul={!codedInEpj && can(actor.user.role, "event.annul")} />
     </article>
   );
 }

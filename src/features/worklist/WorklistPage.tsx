@@ -47,6 +47,8 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
     worklistSummary(actor, filters, now),
   ]);
   const cliniciansByUnit = new Map(units.map((u) => [u.id, u.clinicians]));
+  // no "Registrer kode" link into a unit whose codes the EPJ holds (its pathway page has no form)
+  const codedInEpj = new Set(units.filter((u) => u.codesRecordedIn === "EPJ").map((u) => u.id));
   const role = actor.user.role;
   const allowed = {
     assign: can(role, "pathway.assign"),
@@ -149,7 +151,7 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
                       patientName={row.patientName}
                       clinicianId={row.clinician?.id ?? null}
                       clinicians={cliniciansByUnit.get(row.unit.id) ?? []}
-                      allowed={{ ...allowed, code: allowed.code && row.phase !== "closed" }}
+                      allowed={{ ...allowed, code: allowed.code && row.phase !== "closed" && !codedInEpj.has(row.unit.id) }}
                       tomorrow={addCalendarDays(now, 1)}
                     />
                   </td>

@@ -25,7 +25,8 @@ export const REQUIRED_EPJ_COLUMNS = ["pathway_id", "date", "code"] as const sati
 /** The longest field we keep: a longer one is a refused row, not a truncated value. */
 export const MAX_FIELD_LENGTH = 500;
 
-const field = z.string().trim().max(MAX_FIELD_LENGTH, { error: `for langt (over ${MAX_FIELD_LENGTH} tegn)` });
+export const TOO_LONG = `for langt (over ${MAX_FIELD_LENGTH} tegn)`;
+const field = z.string().trim().max(MAX_FIELD_LENGTH, { error: TOO_LONG });
 
 /** One row as text, trimmed; a column missing from the file reads as "". */
 export const epjRowSchema = z.object(Object.fromEntries(EPJ_COLUMNS.map((c) => [c, field])) as Record<EpjColumn, typeof field>);

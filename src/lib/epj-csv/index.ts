@@ -1,3 +1,4 @@
-// The EPJ extract format: columns and the one reader (check CLI, import).
+// The EPJ extract format: columns, the one reader (check CLI, import) and the one writer (export).
 export * from "./columns";
 export * from "./read";
+export * from "./write";

@@ -12,7 +12,7 @@ export function pathwayDetailJson({ pathway, evaluation, concurrent }: Awaited<R
       type: pathway.type,
       setting: pathway.setting,
       status: pathway.status,
-      unit: { id: pathway.unit.id, name: pathway.unit.name },
+      unit: { id: pathway.unit.id, name: pathway.unit.name, codesRecordedIn: pathway.unit.codesRecordedIn },
       patient: { id: pathway.patient.id, name: shownPatientName(pathway), maskedNationalId: maskNationalId(pathway.patient.nationalId) },
       referral: {
         receivedDate: toIsoDate(pathway.referral.receivedDate),

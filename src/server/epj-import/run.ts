@@ -12,6 +12,7 @@ import { now } from "@/server/clock";
 import { prisma } from "@/server/db";
 import { isUniqueViolation } from "@/server/db-errors";
 import { ConflictError, NotFoundError } from "@/server/errors";
+import { assertImportAllowed } from "@/server/units/codes-recorded-in";
 import { applyPathway } from "./apply";
 import { loadPlanContext } from "./context";
 
@@ -113,10 +114,14 @@ export function reportOf(plan: ImportPlan, dryRun: boolean): ImportReport {
   return { dryRun, counts: plan.counts, refused: plan.refused, missing: plan.missing };
 }
 
-/** Takes the unit's import lock: a RUNNING job. Throws ImportBusy when another import runs. */
-export async function startImportJob(actor: Actor, unit: { id: string; name: string }, fileName: string, sha256: string): Promise<string> {
+/**
+ * Takes the unit's import lock: a RUNNING job. Throws ImportBusy when another import runs, and
+ * CodesRecordedInForlopsvakt when Forløpsvakt holds the unit's codes, unless `migrate` (a one-time migration).
+ */
+export async function startImportJob(actor: Actor, unit: { id: string; name: string }, fileName: string, sha256: string, options: { migrate?: boolean } = {}): Promise<string> {
   assertCan(actor.user, "epj.import");
   if (!actor.user.unitIds.includes(unit.id)) throw new NotFoundError("Fant ikke enheten, eller du har ikke tilgang til den.");
+  await assertImportAllowed(prisma, unit.id, options.migrate === true);
   await prisma.importJob.updateMany({
     where: { unitId: unit.id, status: "RUNNING", updatedAt: { lt: new Date(now().getTime() - STALE_AFTER_MS) } },
     data: { status: "FAILED", error: "Importen stoppet uten å bli ferdig (prosessen ble avbrutt).", finishedAt: now() },

@@ -31,5 +31,5 @@ export const annulEventOperation = defineOperation({
   params: idParams,
   body: annulSchema,
   responses: { 200: { description: "Annulled", schema: annulResultSchema } },
-  errors: { 409: "Already annulled (already_annulled), or the replacement's pathway is closed", 422: "Invalid input, with field messages" },
+  errors: { 409: "Already annulled (already_annulled), the unit codes in the patient record system (codes_recorded_in_epj), or the replacement's pathway is closed", 422: "Invalid input, with field messages" },
 });

@@ -11,6 +11,7 @@ import { auditingDenials, OutOfScope } from "@/server/access-denied";
 import { recomputeDerived } from "@/server/pathways/derived";
 import { checkRegistration, createCheckedEvent, type RegisterResult, type RegistrationCheck } from "./register";
 import { annulSchema } from "./annul-schema";
+import { assertEventCodedHere } from "@/server/units/codes-recorded-in";
 
 /** The annulled event as the caller gets it back (dates as the API writes them). */
 export interface AnnulledEvent {
@@ -38,6 +39,7 @@ export async function annulEvent(
   assertCan(actor.user, "event.annul");
   const parsed = annulSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
+  await assertEventCodedHere(prisma, eventId, actor.user.unitIds);
   return auditingDenials(actor, "event.annul", () => prisma.$transaction(async (tx) => {
     const event = await tx.pathwayEvent.findFirst({
       where: { id: eventId, pathway: pathwayScope(actor.user) },
@@ -100,6 +102,7 @@ export async function previewReplacement(actor: Actor, eventId: string, input: {
   assertCan(actor.user, "event.annul");
   const parsed = annulSchema.shape.replacement.unwrap().unwrap().safeParse(input.replacement);
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
+  await assertEventCodedHere(prisma, eventId, actor.user.unitIds);
   return auditingDenials(actor, "event.annul", async () => {
     const event = await prisma.pathwayEvent.findFirst({ where: { id: eventId, pathway: pathwayScope(actor.user) }, select: { id: true, pathwayId: true, annulledAt: true } });
     if (!event) throw new OutOfScope({ kind: "event", id: eventId }, "Fant ikke hendelsen, eller den hører til en enhet du ikke har tilgang til.");

@@ -34,7 +34,7 @@ export const registerEventOperation = defineOperation({
     200: { description: "A repeat of a stored submission (same idempotency key, or same event within a minute)", schema: registerResultSchema },
   },
   errors: {
-    409: "The pathway is closed (pathway_closed), or others kept changing it at the same moment (pathway_busy: send again)",
+    409: "The pathway is closed (pathway_closed), its unit codes in the patient record system (codes_recorded_in_epj), or others kept changing it at the same moment (pathway_busy: send again)",
     422: "Invalid input, with field messages; justification_required when the code brings a notice or closes a deadline late",
   },
 });

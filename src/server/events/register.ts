@@ -20,6 +20,7 @@ import { currentRuleTables } from "@/server/rule-tables/load";
 import { loadRegistrationTarget, writeRegistration, type NewEvent } from "./register-write";
 import { checkCode } from "./code-rules";
 import { registrationCautions, type Caution } from "@/domain/pathway-page/registration-cautions";
+import { assertCodedHere } from "@/server/units/codes-recorded-in";
 import { registerEventSchema, type RegisterEventData, type RegisterEventInput } from "./schema";
 
 export interface RegisterResult {
@@ -49,6 +50,8 @@ export async function registerEvent(actor: Actor, pathwayId: string, input: Regi
   const parsed = registerEventSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
   const data = parsed.data;
+  // one record of each code: a unit whose codes the EPJ holds is not coded here (409)
+  await assertCodedHere(prisma, pathwayId, actor.user.unitIds);
   // on pg directly, the hottest write (see sql.ts); one statement stores it all (register-write.ts)
   const db = pooled({ prepared: true });
   return auditingDenials(actor, "event.create", async () => {
@@ -261,6 +264,7 @@ export async function previewRegistration(actor: Actor, pathwayId: string, input
   assertCan(actor.user, "event.create");
   const parsed = registerEventSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
+  await assertCodedHere(prisma, pathwayId, actor.user.unitIds);
   return auditingDenials(actor, "event.create", () => checkRegistration(prisma, actor, pathwayId, parsed.data, today));
 }
 

@@ -5,6 +5,7 @@ import { lookUpPatient } from "@/server/patients/lookup";
 import { patientForNewPathway } from "@/server/patients/link";
 import { prisma } from "@/server/db";
 import { writeAudit } from "@/server/audit";
+import { CodesRecordedInEpj } from "@/server/units/codes-recorded-in";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { AppError, NotFoundError, ValidationError, fieldErrorsFrom } from "@/server/errors";
@@ -51,6 +52,8 @@ export async function createPathway(actor: Actor, input: CreatePathwayInput, tod
   return prisma.$transaction(async (tx) => {
     await assertUnitTakesNew(tx, data.unitId);
     const unit = await tx.unit.findUniqueOrThrow({ where: { id: data.unitId } });
+    // a unit whose codes the EPJ holds gets its pathways from the import
+    if (unit.codesRecordedIn === "EPJ") throw new CodesRecordedInEpj(unit.name);
     if (!unit.pathwayTypes.includes(data.type)) {
       throw new ValidationError({ type: [`${unit.name} har ikke pakkeforløp ${data.type}.`] });
     }

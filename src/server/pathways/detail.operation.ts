@@ -13,7 +13,11 @@ export const pathwayDetailSchema = z.object({
     type: pathwayTypeSchema,
     setting: z.enum(["POLIKLINIKK", "DOGN"]),
     status: z.enum(["OPEN", "CLOSED"]),
-    unit: z.object({ id: z.string(), name: z.string() }),
+    unit: z.object({
+      id: z.string(),
+      name: z.string(),
+      codesRecordedIn: z.enum(["EPJ", "FORLOPSVAKT"]).meta({ description: "Which system holds the unit's pathway codes: EPJ = registering and annulling events here is refused (409 codes_recorded_in_epj)" }),
+    }),
     patient: z.object({
       id: z.string(),
       name: z.string().meta({ description: "The name as this pathway shows it (the one typed when the patient was linked from another unit)" }),

@@ -17,7 +17,7 @@ function loadPathway(actor: Actor, pathwayId: string) {
   return prisma.pathway.findFirst({
     where: { id: pathwayId, ...pathwayScope(actor.user) },
     include: {
-      unit: { select: { id: true, name: true, kind: true, pathwayTypes: true } },
+      unit: { select: { id: true, name: true, kind: true, pathwayTypes: true, codesRecordedIn: true } },
       patient: { select: { id: true, name: true, nationalId: true, birthDate: true } },
       referral: true,
       responsibleClinician: person,

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertUnitCodedHere } from "@/server/units/codes-recorded-in";
 import { API_DECISIONS, assessmentProblems, closesReferral, referralDueDate } from "@/domain/referrals";
 import type { CareSetting, PathwayType } from "@/generated/prisma/enums";
 import { fromIsoDate, toIsoDate, type IsoDate } from "@/lib/dates";
@@ -94,6 +95,8 @@ async function startPathway(
   if (!referral.unit.pathwayTypes.includes(pathway.type)) {
     throw new ValidationError({ "pathway.type": [`${referral.unit.name} har ikke pakkeforløp ${pathway.type}.`] });
   }
+  // a unit whose codes the EPJ holds gets its pathways (and their start code) from the import
+  await assertUnitCodedHere(tx, referral.unitId);
   if (pathway.responsibleClinicianId) {
     const clinician = await tx.userUnit.findFirst({
       where: { unitId: referral.unitId, userId: pathway.responsibleClinicianId, user: { active: true, role: { in: ["CLINICIAN", "COORDINATOR"] } } },

@@ -20,13 +20,15 @@ export const DEMO_PASSWORD = "demo1234";
 const DEMO_ADMIN_EMAIL = "admin@forlopsvakt.test";
 
 interface UnitSpec {
-  key: "dps" | "bup" | "tsb";
+  key: "dps" | "bup" | "tsb" | "dpsepj";
   code: string;
   name: string;
   kind: UnitKind;
   setting: CareSetting;
   types: [PathwayType, number][];
   patients: number;
+  /** which system holds the unit's codes (default Forløpsvakt) */
+  codesRecordedIn?: "EPJ" | "FORLOPSVAKT";
 }
 
 const HEALTH_TRUST = "Fjordby HF (fiktivt)";
@@ -34,10 +36,14 @@ const UNITS: UnitSpec[] = [
   { key: "dps", code: "DPS-FJ", name: "Fjordby DPS, poliklinikk", kind: "DPS", setting: "POLIKLINIKK", types: [["D11", 1]], patients: 300 },
   { key: "bup", code: "BUP-FJ", name: "BUP Fjordby, poliklinikk", kind: "BUP", setting: "POLIKLINIKK", types: [["D12", 9], ["D08", 1]], patients: 260 },
   { key: "tsb", code: "TSB-FJ", name: "Fjordby TSB, poliklinikk", kind: "TSB", setting: "POLIKLINIKK", types: [["D01", 19], ["D09", 1]], patients: 220 },
+  // the EPJ leads here, and no pathways yet: try `npm run import -- docs/epj-uttrekk-eksempel.csv --unit "Sjøvik DPS, poliklinikk"` or /import
+  { key: "dpsepj", code: "DPS-SJ", name: "Sjøvik DPS, poliklinikk", kind: "DPS", setting: "POLIKLINIKK", types: [["D11", 1]], patients: 0, codesRecordedIn: "EPJ" },
 ];
 
 const DEMO_USERS: { email: string; name: string; role: Role; units: UnitSpec["key"][] }[] = [
   { email: "koordinator@forlopsvakt.test", name: "Kari Koordinator", role: "COORDINATOR", units: ["dps"] },
+  // the coordinator of the unit whose codes the EPJ holds: tries the import on docs/epj-uttrekk-eksempel.csv
+  { email: "koordinator.epj@forlopsvakt.test", name: "Eva EPJ-koordinator", role: "COORDINATOR", units: ["dpsepj"] },
   { email: "behandler@forlopsvakt.test", name: "Bente Behandler", role: "CLINICIAN", units: ["dps"] },
   { email: "leder@forlopsvakt.test", name: "Lars Leder", role: "LEADER", units: ["dps", "bup", "tsb"] },
   { email: DEMO_ADMIN_EMAIL, name: "Anders Admin", role: "ADMIN", units: [] },
@@ -165,7 +171,7 @@ export async function seedDemo(db: PrismaClient, today: IsoDate) {
   await db.$transaction(
     async (tx) => {
       await tx.unit.createMany({
-        data: UNITS.map((u) => ({ id: unitIds[u.key], code: u.code, name: u.name, kind: u.kind, setting: u.setting, healthTrust: HEALTH_TRUST, pathwayTypes: u.types.map(([t]) => t) })),
+        data: UNITS.map((u) => ({ id: unitIds[u.key], code: u.code, name: u.name, kind: u.kind, setting: u.setting, healthTrust: HEALTH_TRUST, pathwayTypes: u.types.map(([t]) => t), codesRecordedIn: u.codesRecordedIn ?? "FORLOPSVAKT" })),
       });
       await tx.user.createMany({ data: users.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, passwordHash })) });
       await tx.userUnit.createMany({ data: users.flatMap((u) => u.units.map((k) => ({ userId: u.id, unitId: unitIds[k] }))) });

@@ -12,6 +12,7 @@ export async function unitOptionsFor(actor: Actor) {
       name: true,
       setting: true,
       pathwayTypes: true,
+      codesRecordedIn: true,
       members: {
         where: { user: { active: true, role: { in: ["CLINICIAN", "COORDINATOR"] } } },
         select: { user: { select: { id: true, name: true } } },
@@ -23,6 +24,8 @@ export async function unitOptionsFor(actor: Actor) {
     name: u.name,
     setting: u.setting,
     pathwayTypes: u.pathwayTypes,
+    /** EPJ: the unit's codes are registered in the patient record system, not here */
+    codesRecordedIn: u.codesRecordedIn,
     clinicians: u.members.map((m) => m.user).sort((a, b) => a.name.localeCompare(b.name, "nb")),
   }));
 }

@@ -91,3 +91,19 @@ describe("the EPJ CSV reader", () => {
     expect(messages[0].length).toBeLessThan(300);
   }, 10_000);
 });
+
+describe("the reader's row check", () => {
+  it("gives what epjRowSchema gives: trimmed fields, missing columns empty, the first too long column (in column order) refused in zod's words", async () => {
+    const { epjRowSchema } = await import("@/lib/epj-csv");
+    const long = "x".repeat(501);
+    const text = `code;date;pathway_id;patient_name\n D11A ;2026-01-05; p1 ;Ola\nD11A;2026-01-05;p1;${long}\n${long};2026-01-05;p1;${long}\n`;
+    const records = [...readEpjCsvText(Buffer.from(text))];
+    expect(records[0].row).toEqual(epjRowSchema.parse({ ...Object.fromEntries(Object.keys(epjRowSchema.shape).map((k) => [k, ""])), code: " D11A ", date: "2026-01-05", pathway_id: " p1 ", patient_name: "Ola" }));
+    const zodSays = (raw: Record<string, string>) => {
+      const issue = epjRowSchema.safeParse({ ...Object.fromEntries(Object.keys(epjRowSchema.shape).map((k) => [k, ""])), ...raw }).error!.issues[0];
+      return { column: issue.path[0], problem: `${String(issue.path[0])} er ${issue.message}.` };
+    };
+    expect(records[1]).toEqual({ line: 3, ...zodSays({ code: "D11A", date: "2026-01-05", pathway_id: "p1", patient_name: long }) });
+    expect(records[2]).toEqual({ line: 4, ...zodSays({ code: long, date: "2026-01-05", pathway_id: "p1", patient_name: long }) });
+  });
+});

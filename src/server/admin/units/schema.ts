@@ -40,4 +40,6 @@ export const adminUnitJson = z.object({
   setting: z.enum(CARE_SETTINGS),
   pathwayTypes: z.array(z.enum(PATHWAY_TYPES)),
   active: z.boolean(),
+  /** which system holds the unit's pathway codes: the patient record system (EPJ) or Forløpsvakt */
+  codesRecordedIn: z.enum(["EPJ", "FORLOPSVAKT"]),
 });

@@ -16,7 +16,7 @@ import { unitBody, type UnitInput } from "./schema";
 // new referral or pathway (src/server/units/active.ts) and is offered to no
 // new user, but its history stays readable for its members.
 
-const select = { id: true, name: true, code: true, kind: true, setting: true, pathwayTypes: true, healthTrust: true, active: true } as const satisfies Prisma.UnitSelect;
+const select = { id: true, name: true, code: true, kind: true, setting: true, pathwayTypes: true, healthTrust: true, active: true, codesRecordedIn: true } as const satisfies Prisma.UnitSelect;
 type UnitRow = Prisma.UnitGetPayload<{ select: typeof select }>;
 
 export async function listUnits(actor: Actor): Promise<UnitRow[]> {
