@@ -43,7 +43,7 @@ const CSV = [
   `e4,P2,${b},Kari,D11,poliklinikk,,ikke-en-dato,D11M,`,
 ].join("\n");
 
-async function post(unitId: string, body: string | Uint8Array, query: string, auth: { token?: string } = {}) {
+async function post(unitId: string, body: string | Buffer<ArrayBuffer>, query: string, auth: { token?: string } = {}) {
   const headers: Record<string, string> = { "content-type": "text/csv", "user-agent": "epj-test" };
   if (auth.token) headers.authorization = `Bearer ${auth.token}`;
   const request = new Request(`http://localhost/api/v1/units/${unitId}/imports?${query}`, { method: "POST", headers, body });
