@@ -19,7 +19,6 @@ let current: Actor | null = null;
 vi.mock("@/server/auth/guard", async () => (await import("./support/signed-in")).signedInGuard(() => current));
 
 const { db } = useAppDatabase();
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const routes = {
   clients: () => import("../../app/api/v1/admin/clients/route"),
   imports: () => import("../../app/api/v1/units/[unitId]/imports/route"),
