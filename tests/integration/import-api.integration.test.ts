@@ -163,6 +163,13 @@ describe("the import API", () => {
     expect(notUtf8.status).toBe(422);
     expect((await notUtf8.json()).message).toMatch(/Linje 2/);
 
+    // hostile or empty bodies are the file's problem, never a 5xx
+    for (const hostile of ["", "\0", `${HEADER}\ne1,P1,\0,Ola,D11,poliklinikk,2026-09-01,2026-09-03,D11A,`, "{\"json\": true}"]) {
+      const refused = await post(dps, hostile, "dryRun=true", importer);
+      expect(refused.status, JSON.stringify(hostile)).toBe(422);
+      expect((await refused.json()).error).toBe("file_unusable");
+    }
+
     const noFlag = await post(dps, CSV, "", importer);
     expect(noFlag.status).toBe(422);
     expect(await noFlag.json()).toMatchObject({ error: "validation_failed", fieldErrors: { dryRun: ["dryRun må være true eller false."] } });
