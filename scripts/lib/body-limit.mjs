@@ -9,13 +9,18 @@ const REQUEST_BODY_LIMIT_BYTES = 1024 * 1024;
 
 const MESSAGE = "Forespørselen er for stor.";
 
+// The import API's body is the EPJ extract itself: its refusal says what to do
+// (the same text as IMPORT_TOO_LARGE_MESSAGE in src/server/epj-import/schema.ts).
+const IMPORT_PATH = /^\/api\/v1\/units\/[^/?]+\/imports(\?|$)/;
+export const IMPORT_TOO_LARGE = "Filen er større enn 1 MiB, som er grensen for API-et. Del uttrekket, eller bruk npm run import.";
+
 /** True when the request was answered here (413); the caller must not hand it on. */
 export function refuseOversizedBody(request, response, limit = REQUEST_BODY_LIMIT_BYTES) {
   const declared = Number(request.headers["content-length"]);
   if (!Number.isFinite(declared) || declared <= limit) return false;
   const api = (request.url ?? "").startsWith("/api/");
   const body = api
-    ? JSON.stringify({ error: "body_too_large", message: MESSAGE })
+    ? JSON.stringify({ error: "body_too_large", message: IMPORT_PATH.test(request.url ?? "") ? IMPORT_TOO_LARGE : MESSAGE })
     : `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>${MESSAGE}</title></head><body><h1>${MESSAGE}</h1></body></html>`;
   response.writeHead(413, {
     "Content-Type": api ? "application/json" : "text/html; charset=utf-8",

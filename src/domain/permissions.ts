@@ -75,8 +75,8 @@ const SCOPE_ACTIONS = {
   "pathways:read": ["patient.read", "referral.read", "worklist.view"],
   "events:write": ["event.create", "event.annul"],
   "referrals:write": ["referral.write", "patient.create"],
-  // the import API is still to come: nothing yet
-  "import:write": [],
+  // POST /api/v1/units/{unitId}/imports and GET /api/v1/imports/{id}
+  "import:write": ["epj.import"],
 } as const satisfies Record<Scope, readonly Action[]>;
 
 export const SCOPE_LABELS: Record<Scope, string> = {

@@ -70,6 +70,9 @@ const ROUTES: Record<string, Route> = {
   "app/api/v1/referrals/route.ts": { method: "GET", action: "referral.read", url: () => "/api/v1/referrals" },
   "app/api/v1/referrals/[id]/assessment/route.ts": { method: "POST", action: "referral.write", url: (id, i) => `/api/v1/referrals/${id === i.own ? i.ownReferral : i.otherReferral}/assessment` },
   "app/api/v1/referrals/[id]/assessment/correct/route.ts": { method: "POST", action: "referral.write", url: (id, i) => `/api/v1/referrals/${id === i.own ? i.ownReferral : i.otherReferral}/assessment/correct` },
+  // the import API: probed into the other unit (404 for the coordinator, whose unit is DPS); the job is a DONE one of DPS
+  "app/api/v1/units/[unitId]/imports/route.ts": { method: "POST", action: "epj.import", url: (_id, i) => `/api/v1/units/${i.otherUnit}/imports?dryRun=true` },
+  "app/api/v1/imports/[id]/route.ts": { method: "GET", action: "epj.import", url: (_id, i) => `/api/v1/imports/${i.ownImportJob}` },
   "app/api/v1/worklist/route.ts": { method: "GET", action: "worklist.view", url: () => "/api/v1/worklist" },
   "app/api/v1/worklist/explain/route.ts": { method: "POST", action: "notice.explain", url: () => "/api/v1/worklist/explain" },
   "app/api/v1/worklist/postpone/route.ts": { method: "POST", action: "worklist.postpone", url: () => "/api/v1/worklist/postpone" },

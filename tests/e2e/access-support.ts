@@ -6,7 +6,27 @@ import { logIn } from "./support";
 // Shared by the access matrices of routes (access-matrix.spec.ts) and server
 // actions (action-matrix.spec.ts).
 
-export type Ids = { own: string; other: string; event: string; otherEvent: string; otherUnit: string; ownReferral: string; otherReferral: string; ownPatient: string; user: string };
+export type Ids = {
+  own: string;
+  other: string;
+  event: string;
+  otherEvent: string;
+  otherUnit: string;
+  ownReferral: string;
+  otherReferral: string;
+  ownPatient: string;
+  user: string;
+  ownImportJob: string;
+};
+
+/** A finished import job of the own (DPS) unit, for GET /api/v1/imports/{id}: the demo data has none. */
+const OWN_IMPORT_JOB = "e2e-import-dps";
+const EMPTY_IMPORT_REPORT = {
+  dryRun: false,
+  counts: { patientsCreated: 0, referralsCreated: 0, pathwaysCreated: 0, eventsCreated: 0, eventsUnchanged: 0, eventsCorrected: 0, rowsRefused: 0, missingFromFile: 0 },
+  refused: [],
+  missing: [],
+};
 
 // Demo users: DPS is the own unit of the clinician and the coordinator; the
 // leader has every unit; the administrator and the privacy officer none.
@@ -35,7 +55,14 @@ export async function ids(): Promise<Ids> {
     // a demo user, for the administration's pages of one user
     const user = (await client.query(`SELECT id FROM "User" WHERE email = 'behandler@forlopsvakt.test'`)).rows[0].id as string;
     const ownPatient = (await client.query(`SELECT "patientId" FROM "Pathway" WHERE id = $1`, [own])).rows[0].patientId as string;
-    return { own, other, event: await eventOf(own), otherEvent: await eventOf(other), otherUnit, ownReferral: await referralOf(own), otherReferral: await referralOf(other), ownPatient, user };
+    const ownUnit = (await client.query(`SELECT "unitId" FROM "Pathway" WHERE id = $1`, [own])).rows[0].unitId as string;
+    await client.query(
+      `INSERT INTO "ImportJob" ("id", "unitId", "userId", "fileName", "sha256", "status", "result", "finishedAt")
+       VALUES ($1, $2, $3, 'uttrekk.csv', repeat('0', 64), 'DONE', $4::jsonb, CURRENT_TIMESTAMP) ON CONFLICT ("id") DO NOTHING`,
+      [OWN_IMPORT_JOB, ownUnit, user, JSON.stringify(EMPTY_IMPORT_REPORT)],
+    );
+    const ownImportJob = OWN_IMPORT_JOB;
+    return { own, other, event: await eventOf(own), otherEvent: await eventOf(other), otherUnit, ownReferral: await referralOf(own), otherReferral: await referralOf(other), ownPatient, user, ownImportJob };
   } finally {
     await client.end();
   }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { makeNationalId } from "@/domain/national-id";
 import type { Actor } from "@/server/auth/current-user";
 import { API_OPERATIONS } from "@/server/api/operations";
+import { readImportFile, runImportJob, startImportJob } from "@/server/epj-import/run";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
 
 // Every GET operation's real answer, through its route handler on a real
@@ -18,6 +19,8 @@ process.env.FORLOPSVAKT_TODAY = "2026-11-20";
 const { db } = useAppDatabase();
 let pathwayId = "";
 let referralId = "";
+let importJobId = "";
+let importer: Actor | null = null;
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -31,6 +34,7 @@ const SAMPLES: Record<string, () => { route: Promise<{ GET: Handler }>; url: str
   listAdminUnits: () => ({ route: import("../../app/api/v1/admin/units/route"), url: "/api/v1/admin/units", as: () => admin }),
   getOpenApiDocument: () => ({ route: import("../../app/api/v1/openapi.json/route"), url: "/api/v1/openapi.json" }),
   health: () => ({ route: import("../../app/api/health/route"), url: "/api/health" }),
+  getEpjImport: () => ({ route: import("../../app/api/v1/imports/[id]/route"), url: `/api/v1/imports/${importJobId}`, params: { id: importJobId }, as: () => importer }),
   listMachineClients: () => ({ route: import("../../app/api/v1/admin/clients/route"), url: "/api/v1/admin/clients", as: () => admin }),
 };
 
@@ -62,6 +66,18 @@ beforeAll(async () => {
   const referred = await refer(new Request("http://localhost/api/v1/referrals", { method: "POST", body: JSON.stringify(referral) }), { params: Promise.resolve({}) });
   expect(referred.status).toBe(201);
   referralId = (await referred.json()).id;
+  // a finished import (with a refused row) into a unit of its own (the lists above stay as they are),
+  // through the service the import route starts
+  const extract = [
+    "event_id,pathway_id,national_id,patient_name,type,setting,referral_received,date,code,outcome",
+    `x1,EPJ1,${makeNationalId("1979-02-03", 322, { synthetic: true })},Per Hansen,D11,poliklinikk,2026-10-01,2026-10-05,D11A,`,
+    `x2,EPJ1,${makeNationalId("1979-02-03", 322, { synthetic: true })},Per Hansen,D11,poliklinikk,,ikke-en-dato,D11M,`,
+  ].join("\n");
+  const file = await readImportFile(Buffer.from(extract));
+  const importUnit = await makeUnit(db());
+  importer = await makeActor(db(), "COORDINATOR", [importUnit.id]);
+  importJobId = await startImportJob(importer, importUnit, "uttrekk.csv", file.sha256);
+  await runImportJob(importer, importJobId, file, "2026-11-20");
   // a machine client, created through its route by an administrator
   const coordinator = current;
   admin = current = await makeActor(db(), "ADMIN", []);
@@ -107,6 +123,13 @@ describe("GET answers match their declared response schemas", () => {
     expect(pathway.notices.map((n: { id: string }) => n.id)).toContain("E_WITHOUT_C");
     expect(pathway.nextDeadline).not.toBeNull();
     const { GET: referrals } = await import("../../app/api/v1/referrals/route");
+    const { GET: job } = await import("../../app/api/v1/imports/[id]/route");
+    const coordinator = current;
+    current = importer;
+    const imported = await (await job(new Request(`http://localhost/api/v1/imports/${importJobId}`), { params: Promise.resolve({ id: importJobId }) })).json();
+    current = coordinator;
+    expect(imported).toMatchObject({ status: "DONE", result: { dryRun: false, counts: { eventsCreated: 1, rowsRefused: 1 } } });
+    expect(imported.result.refused).toHaveLength(1);
     expect((await (await referrals(new Request("http://localhost/api/v1/referrals"), { params: Promise.resolve({}) })).json()).items.map((r: { id: string }) => r.id)).toContain(referralId);
   });
 });

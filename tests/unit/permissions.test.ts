@@ -64,7 +64,7 @@ const SCOPE_EXPECTED: Record<Scope, Action[]> = {
   "pathways:read": ["patient.read", "referral.read", "worklist.view"],
   "events:write": ["event.create", "event.annul"],
   "referrals:write": ["referral.write", "patient.create"],
-  "import:write": [],
+  "import:write": ["epj.import"],
 };
 
 describe("machine client scopes", () => {

@@ -91,8 +91,9 @@ async function parseInput<O extends Operation>(operation: O, request: Request, c
   if (params && !params.success) throw new NotFoundError();
   const query = operation.query?.parse(Object.fromEntries(searchParams));
   const body = operation.body?.parse(await readJson(request));
+  const raw = operation.rawBody ? await readRaw(request, operation.rawBody.maxBytes, operation.rawBody.tooLarge) : new Uint8Array();
   // the schemas' outputs are the operation's declared input types
-  return { params: params?.data, query, body, request } as OperationInput<O>;
+  return { params: params?.data, query, body, raw, request } as OperationInput<O>;
 }
 
 /**
@@ -148,9 +149,7 @@ function json(status: number, error: string, message: string, fieldErrors?: Reco
  * 1 MiB never reaches Next (scripts/lib/body-limit.mjs in `npm run serve`).
  */
 export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<unknown> {
-  const bytes = await readLimited(request, maxBytes).catch((error) => {
-    throw error instanceof BodyTooLarge ? new AppError(413, "body_too_large", "Forespørselen er for stor.") : error;
-  });
+  const bytes = await readRaw(request, maxBytes);
   const text = new TextDecoder().decode(bytes);
   if (text.includes("\0") || /\\u0000/i.test(text)) throw invalidCharacters();
   let value: unknown;
@@ -161,6 +160,13 @@ export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<
   }
   if (containsUnsafeText(value)) throw invalidCharacters();
   return value;
+}
+
+/** A body's bytes up to `maxBytes`; 413 (body_too_large, `tooLarge`) for a larger one. */
+async function readRaw(request: Request, maxBytes: number, tooLarge = "Forespørselen er for stor."): Promise<Uint8Array> {
+  return readLimited(request, maxBytes).catch((error) => {
+    throw error instanceof BodyTooLarge ? new AppError(413, "body_too_large", tooLarge) : error;
+  });
 }
 
 const invalidCharacters = () => new AppError(400, "invalid_characters", "Forespørselen inneholder ugyldige tegn.");

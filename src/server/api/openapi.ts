@@ -1,3 +1,4 @@
+import { z } from "@/lib/zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from "zod-openapi";
 import { deadlineSchema, evaluationSchema, noticeSchema } from "@/server/pathways/evaluation-schema";
 import { registerResultSchema } from "@/server/events/register.operation";
@@ -88,6 +89,9 @@ function operationObject(operation: Operation): ZodOpenApiOperationObject {
       ...(operation.query ? { query: operation.query } : {}),
     },
     ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: operation.body } } } } : {}),
+    ...(operation.rawBody
+      ? { requestBody: { required: true, description: operation.rawBody.description, content: { [operation.rawBody.contentType]: { schema: z.string() } } } }
+      : {}),
     responses,
   };
 }
@@ -107,6 +111,7 @@ function errorStatuses(operation: Operation): Partial<Record<ErrorStatus, string
   }
   if (operation.params) errors[404] = "Not found, or outside the caller's units (not_found)";
   if (operation.body) errors[413] = "The body is over 64 KiB (body_too_large)";
+  if (operation.rawBody) errors[413] = `The body is over ${operation.rawBody.maxBytes / 1024} KiB (body_too_large)`;
   if (operation.body || operation.query) errors[422] = "Invalid input, with Norwegian messages per field (validation_failed)";
   errors[500] = "Unexpected failure (internal_error)";
   errors[503] = "The database does not answer (database_unavailable); try again after Retry-After seconds";

@@ -15,6 +15,19 @@ export interface ResponseSpec {
   schema: z.ZodType;
 }
 
+/**
+ * A body that is not JSON (the EPJ import's CSV file): apiRoute reads its raw
+ * bytes, at most `maxBytes` (413 with `tooLarge` otherwise), and hands them to
+ * the handler as `raw`; what they mean is the handler's to decide.
+ */
+export interface RawBody {
+  contentType: string;
+  description: string;
+  maxBytes: number;
+  /** the Norwegian message of the 413 (code body_too_large) */
+  tooLarge: string;
+}
+
 /** Statuses apiRoute itself answers with the error shape, described per operation in the document. */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
 
@@ -44,6 +57,8 @@ export interface Operation<
   query?: Q;
   /** the JSON body; not JSON is 400, failing it 422 with field messages */
   body?: B;
+  /** instead of a JSON body: raw bytes of this content type (not both) */
+  rawBody?: RawBody;
   /** what the handler may answer, by status */
   responses: R;
   /** refusals of the handler's own (409, a 422 of the service …): status → meaning */
@@ -68,6 +83,8 @@ export interface OperationInput<O extends Operation> {
   params: Parsed<Schemas<O>["params"]>;
   query: Parsed<Schemas<O>["query"]>;
   body: Parsed<Schemas<O>["body"]>;
+  /** the raw body's bytes when the operation declares `rawBody` (empty otherwise) */
+  raw: Uint8Array;
   request: Request;
 }
 

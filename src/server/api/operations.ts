@@ -22,6 +22,8 @@ import { createAdminUserOperation } from "@/server/admin/users/create.operation"
 import { updateAdminUserOperation } from "@/server/admin/users/update.operation";
 import { listAdminUnitsOperation } from "@/server/admin/units/list.operation";
 import { createAdminUnitOperation } from "@/server/admin/units/create.operation";
+import { startImportOperation } from "@/server/epj-import/start.operation";
+import { importJobOperation } from "@/server/epj-import/detail.operation";
 
 // Every API operation, in the document's order. A route under app/api without
 // its operation here fails tests/integration/api-operations.integration.test.ts.
@@ -39,6 +41,8 @@ export const API_OPERATIONS: readonly Operation[] = [
   registerReferralOperation,
   assessReferralOperation,
   correctAssessmentOperation,
+  startImportOperation,
+  importJobOperation,
   listClientsOperation,
   createClientOperation,
   revokeClientOperation,

@@ -18,7 +18,7 @@ export async function importJobFor(actor: Actor, jobId: string) {
   assertCan(actor.user, "epj.import");
   const job = await prisma.importJob.findFirst({
     where: { id: jobId, unitId: { in: actor.user.unitIds } },
-    select: { id: true, status: true, fileName: true, rowsDone: true, rowsTotal: true, pathwaysDone: true, pathwaysTotal: true, result: true, error: true, createdAt: true, unit: { select: { name: true } } },
+    select: { id: true, unitId: true, status: true, fileName: true, rowsDone: true, rowsTotal: true, pathwaysDone: true, pathwaysTotal: true, result: true, error: true, createdAt: true, finishedAt: true, unit: { select: { name: true } } },
   });
   if (!job) return null;
   const report = job.result ? reportSchema.safeParse(job.result) : null;

@@ -41,11 +41,24 @@ describe("the OpenAPI document", () => {
     expect(op("/api/v1/pathways", "get").security).toEqual([{ session: [] }, { bearer: ["pathways:read"] }]);
     expect(op("/api/v1/referrals", "post").security).toEqual([{ session: [] }, { bearer: ["referrals:write"] }]);
     expect(op("/api/v1/worklist/postpone", "post").security).toEqual([{ session: [] }]);
+    expect(op("/api/v1/units/{unitId}/imports", "post").security).toEqual([{ session: [] }, { bearer: ["import:write"] }]);
+    expect(op("/api/v1/imports/{id}", "get").security).toEqual([{ session: [] }, { bearer: ["import:write"] }]);
     for (const [path, method] of [["/api/v1/admin/clients", "get"], ["/api/v1/admin/clients", "post"], ["/api/v1/admin/clients/{id}/revoke", "post"]]) {
       expect(op(path, method).security, `${method} ${path}`).toEqual([{ session: [] }]);
       expect(op(path, method).responses["403"].description).toContain("machine clients never may");
     }
     expect(op("/api/v1/pathways/{id}/events", "post").responses["429"].description).toContain("Retry-After");
+  });
+
+  it("describes the import's body as the raw CSV file (not JSON), with its size limit and its answers", () => {
+    const start = document.paths["/api/v1/units/{unitId}/imports"].post;
+    expect(Object.keys(start.requestBody.content)).toEqual(["text/csv"]);
+    expect(start.requestBody.content["text/csv"].schema).toMatchObject({ type: "string" });
+    expect(start.responses["413"].description).toContain("1 MiB");
+    expect(start.responses["400"].description).not.toContain("JSON");
+    expect(Object.keys(start.responses)).toEqual(expect.arrayContaining(["200", "202", "403", "404", "409", "422"]));
+    expect(start.parameters.find((p: { name: string }) => p.name === "dryRun")).toMatchObject({ in: "query", required: true });
+    expect(start.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/ImportReport" });
   });
 
   it("lists the pathway types of the rules engine", () => {
