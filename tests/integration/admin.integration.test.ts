@@ -96,7 +96,7 @@ describe("API: administrator session only", () => {
     const unit = await call(admin, postUnit, "POST", "/api/v1/admin/units", { name: "Fjellby BUP døgn", code: "bup-fd", kind: "BUP", setting: "DOGN", pathwayTypes: ["D12", "D08"] });
     expect(unit.status).toBe(201);
     const units = await call(admin, listUnits, "GET", "/api/v1/admin/units");
-    expect(units.body.items).toContainEqual({ id: unit.body.id, name: "Fjellby BUP døgn", code: "BUP-FD", kind: "BUP", setting: "DOGN", pathwayTypes: ["D12", "D08"], active: true });
+    expect(units.body.items).toContainEqual({ id: unit.body.id, name: "Fjellby BUP døgn", code: "BUP-FD", kind: "BUP", setting: "DOGN", pathwayTypes: ["D12", "D08"], active: true, codesRecordedIn: "FORLOPSVAKT" });
   });
 
   it("bad input is 422 with Norwegian field messages; a taken e-mail or unit code is 409 with a clear message, never 5xx", async () => {

@@ -76,8 +76,9 @@ async function createClient(name: string, unitIds: string[], scopes: string[]) {
 }
 
 beforeAll(async () => {
-  dps = (await makeUnit(db(), "DPS")).id;
-  bup = (await makeUnit(db(), "DPS")).id;
+  // the EPJ holds these units' codes: an import is the daily way in (a Forløpsvakt-led unit takes one only with migrate=true)
+  dps = (await db().unit.update({ where: { id: (await makeUnit(db(), "DPS")).id }, data: { codesRecordedIn: "EPJ" } })).id;
+  bup = (await db().unit.update({ where: { id: (await makeUnit(db(), "DPS")).id }, data: { codesRecordedIn: "EPJ" } })).id;
   admin = await makeActor(db(), "ADMIN", []);
   coordinator = await makeActor(db(), "COORDINATOR", [dps]);
   importer = await createClient("EPJ import", [dps], ["import:write"]);
@@ -188,5 +189,17 @@ describe("the import API", () => {
     expect((await post(bup, CSV, "dryRun=true")).status).toBe(404);
     current = await makeActor(db(), "CLINICIAN", [dps]);
     expect((await post(dps, CSV, "dryRun=true")).status).toBe(403);
+  });
+
+  it("into a unit whose codes are recorded in Forløpsvakt: refused (409) unless migrate=true, a one-time migration", async () => {
+    const own = (await makeUnit(db(), "DPS")).id;
+    const migrator = await createClient("EPJ migrering", [own], ["import:write"]);
+    const refused = await post(own, CSV, "dryRun=false", migrator);
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ error: "codes_recorded_in_forlopsvakt" });
+    const migrated = await post(own, CSV, "dryRun=false&migrate=true", migrator);
+    expect(migrated.status).toBe(202);
+    expect(await finished((await migrated.json()).id, migrator.token)).toMatchObject({ status: "DONE" });
+    expect(await db().pathway.count({ where: { unitId: own } })).toBe(2);
   });
 });

@@ -23,7 +23,8 @@ const HEADER = "event_id,pathway_id,national_id,patient_name,type,setting,referr
 
 async function importText(actor: Actor, unit: { id: string; name: string }, text: string) {
   const file = await readImportFile(Buffer.from(text));
-  const jobId = await startImportJob(actor, unit, "uttrekk.csv", file.sha256);
+  // the units here record their codes in Forløpsvakt (some are coded by hand): the import is a one-time migration
+  const jobId = await startImportJob(actor, unit, "uttrekk.csv", file.sha256, { migrate: true });
   return runImportJob(actor, jobId, file, TODAY);
 }
 

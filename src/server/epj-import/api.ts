@@ -19,7 +19,7 @@ export async function startImportApi(
   actor: Actor,
   unitId: string,
   bytes: Uint8Array,
-  options: { dryRun: boolean; fileName?: string },
+  options: { dryRun: boolean; fileName?: string; migrate?: boolean },
   today: IsoDate,
 ): Promise<StartedImport> {
   // the unit by its id only (importUnit also takes a name, for the CLI)
@@ -27,7 +27,7 @@ export async function startImportApi(
   const unit = await importUnit(actor, unitId);
   const file = await readOrRefuse(bytes);
   if (options.dryRun) return { dryRun: true, report: reportOf(await planFile(actor, unit.id, file, today), true) };
-  const id = await startImportJob(actor, unit, options.fileName ?? "uttrekk.csv", file.sha256);
+  const id = await startImportJob(actor, unit, options.fileName ?? "uttrekk.csv", file.sha256, { migrate: options.migrate });
   // in the background: the caller follows the job's stored progress (GET /api/v1/imports/{id})
   void runImportJob(actor, id, file, today).catch(() => {});
   return { dryRun: false, id, status: "RUNNING" };

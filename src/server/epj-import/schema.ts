@@ -68,4 +68,9 @@ export const startImportQuery = z.object({
     .max(255, "fileName kan være høyst 255 tegn.")
     .optional()
     .meta({ description: "The extract's file name, kept on the job and in the audit log (uttrekk.csv when left out)" }),
+  migrate: z
+    .enum(["true", "false"], { error: "migrate må være true eller false." })
+    .transform((value) => value === "true")
+    .optional()
+    .meta({ description: "true: a one-time migration into a unit whose codes are recorded in Forløpsvakt (otherwise refused with 409 codes_recorded_in_forlopsvakt)" }),
 });

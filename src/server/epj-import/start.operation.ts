@@ -22,7 +22,7 @@ export const startImportOperation = defineOperation({
     202: { description: "The import started as a job (Location: its status)", schema: importStartedSchema },
   },
   errors: {
-    409: "An import into the unit is already running (import_running)",
+    409: "An import into the unit is already running (import_running), or the unit records its codes in Forløpsvakt and migrate is not true (codes_recorded_in_forlopsvakt)",
     413: "The file is over 1 MiB (body_too_large): use `npm run import`",
     422: "Invalid query (validation_failed), or a file that cannot be used at all (file_unusable: the message names the line)",
   },
