@@ -97,7 +97,7 @@ function deadlineQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "frist" 
       AND d."decidedOn" BETWEEN ${from}::date AND ${to}::date
       AND (${scope.type}::text IS NULL OR d."type"::text = ${scope.type}::text)
       AND ${outcome}
-    ORDER BY d."daysLate" DESC, d."decidedOn", d."pathwayId"`;
+    ORDER BY d."daysLate" DESC, d."decidedOn", d."pathwayId", d."id"`;
 }
 
 function noticeQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "merknad" }>) {
@@ -112,7 +112,7 @@ function noticeQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "merknad" 
       AND (${q.merknad ?? null}::text IS NULL OR n."noticeId" = ${q.merknad ?? null}::text)
       AND (${q.behandler ?? null}::text IS NULL OR n."recordedById" = ${q.behandler ?? null}::text)
       AND ${explained}
-    ORDER BY n."date" DESC, n."pathwayId"`;
+    ORDER BY n."date" DESC, n."pathwayId", n."id"`;
 }
 
 function feedbackQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "tilbakemelding" }>) {
@@ -128,7 +128,7 @@ function feedbackQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "tilbake
       AND c."clinicalDate" BETWEEN ${scope.period.from}::date AND ${scope.period.to}::date
       AND (${scope.type}::text IS NULL OR p."type"::text = ${scope.type}::text)
       AND ${outcome}
-    ORDER BY c."clinicalDate" DESC, c."pathwayId"`;
+    ORDER BY c."clinicalDate" DESC, c."pathwayId", c."id"`;
 }
 
 function involvementQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "involvering" }>) {
@@ -162,17 +162,17 @@ const shown = ({ nationalId, patientId: _patient, ...r }: z.output<typeof drillD
  * One page (DRILL_DOWN_PAGE_SIZE rows, offset paging in the selection's stable
  * order) of the rows behind a figure, with their exact count and "side x av y".
  */
-export async function drillDown(actor: Actor, f: ReportFilters, q: DrillDown, today: IsoDate, requestedPage = 1) {
+export async function drillDown(actor: Actor, f: ReportFilters, q: DrillDown, today: IsoDate, requestedPage = 1, pageSize = DRILL_DOWN_PAGE_SIZE) {
   const scope = await reportScope(actor, f, today);
   const query = selectionOf(scope, q);
-  const pageAt = (offset: number) => sqlOf(prisma).rows(drillDownRow, Prisma.sql`${query} LIMIT ${DRILL_DOWN_PAGE_SIZE} OFFSET ${offset}`);
+  const pageAt = (offset: number) => sqlOf(prisma).rows(drillDownRow, Prisma.sql`${query} LIMIT ${pageSize} OFFSET ${offset}`);
   // the count and the asked-for page at once; a page past the end is read again as the last page
-  const asked = pageOf(Number.MAX_SAFE_INTEGER, requestedPage, DRILL_DOWN_PAGE_SIZE).offset;
+  const asked = pageOf(Number.MAX_SAFE_INTEGER, requestedPage, pageSize).offset;
   const [[{ count }], rowsAsked] = await Promise.all([
     sqlOf(prisma).rows(z.object({ count: int8 }), Prisma.sql`SELECT count(*) AS count FROM (${query}) AS selection`),
     pageAt(asked),
   ]);
-  const paging = pageOf(count, requestedPage, DRILL_DOWN_PAGE_SIZE);
+  const paging = pageOf(count, requestedPage, pageSize);
   const rows = paging.offset === asked ? rowsAsked : await pageAt(paging.offset);
   await writeAudit(
     prisma,
