@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeText, codingLag, countNoun, pageOf, pointText, previousPeriod, shareChange } from "@/domain/reports/compare";
+import { changeText, codingLag, countNoun, lagSummary, pageOf, pointText, previousPeriod, shareChange } from "@/domain/reports/compare";
 import { drillDownDetail, drillDownTitle } from "@/domain/reports/drill-down-text";
 import { presetPeriod } from "@/domain/reports/period";
 
@@ -67,5 +67,11 @@ describe("coding lag", () => {
     expect(codingLag([0, 8, 1])).toEqual({ events: 3, median: 1, late: 1, lateShare: 1 / 3 });
     // exactly 7 days is not late; the even count takes the lower middle (as percentile_disc)
     expect(codingLag([7, 30, 2, 9])).toEqual({ events: 4, median: 7, late: 2, lateShare: 0.5 });
+  });
+
+  it("from a histogram (what the SQL counts): the same as from the list", () => {
+    expect(lagSummary([{ lag: 9, count: 1 }, { lag: 0, count: 3 }, { lag: 8, count: 2 }])).toEqual(codingLag([0, 0, 0, 8, 8, 9]));
+    expect(lagSummary([{ lag: 0, count: 3 }, { lag: 8, count: 2 }, { lag: 9, count: 1 }])).toMatchObject({ median: 0, late: 3, lateShare: 0.5 });
+    expect(lagSummary([{ lag: 2, count: 0 }])).toEqual({ events: 0, median: null, late: 0, lateShare: null });
   });
 });

@@ -68,10 +68,41 @@ export function countNoun(kind: DrillDownKind, n: number): string {
 /** Coding lag: recorded date − clinical date in Oslo days; "late" means more than this many days. */
 export const CODING_LAG_LATE_DAYS = 7;
 
-/** Median (the lower middle for an even count, as percentile_disc(0.5)) and the share over 7 days of a list of lags. */
-export function codingLag(lags: readonly number[]): { events: number; median: number | null; late: number; lateShare: number | null } {
-  if (lags.length === 0) return { events: 0, median: null, late: 0, lateShare: null };
-  const sorted = [...lags].sort((a, b) => a - b);
-  const late = sorted.filter((d) => d > CODING_LAG_LATE_DAYS).length;
-  return { events: sorted.length, median: sorted[Math.ceil(sorted.length / 2) - 1], late, lateShare: late / sorted.length };
+/** Lags at or above this are counted as this (a bounded histogram); the median then reads "at least a year". */
+export const CODING_LAG_CAP_DAYS = 366;
+
+export interface LagSummary {
+  events: number;
+  median: number | null;
+  late: number;
+  lateShare: number | null;
+}
+
+/**
+ * Median (the lower middle for an even count) and the number and share over
+ * 7 days, from a histogram of lags (days → how many events).
+ */
+export function lagSummary(histogram: readonly { lag: number; count: number }[]): LagSummary {
+  const rows = [...histogram].filter((h) => h.count > 0).sort((a, b) => a.lag - b.lag);
+  const events = rows.reduce((s, h) => s + h.count, 0);
+  if (events === 0) return { events: 0, median: null, late: 0, lateShare: null };
+  const middle = Math.ceil(events / 2);
+  let seen = 0;
+  let median = rows[rows.length - 1].lag;
+  for (const h of rows) {
+    seen += h.count;
+    if (seen >= middle) {
+      median = h.lag;
+      break;
+    }
+  }
+  const late = rows.filter((h) => h.lag > CODING_LAG_LATE_DAYS).reduce((s, h) => s + h.count, 0);
+  return { events, median, late, lateShare: late / events };
+}
+
+/** The same from a list of lags, one per event. */
+export function codingLag(lags: readonly number[]): LagSummary {
+  const counts = new Map<number, number>();
+  for (const lag of lags) counts.set(lag, (counts.get(lag) ?? 0) + 1);
+  return lagSummary([...counts].map(([lag, count]) => ({ lag, count })));
 }

@@ -6,7 +6,7 @@ import { today } from "@/server/clock";
 import { unitOptionsFor } from "@/server/units/options";
 import { reportFilterSchema, reportSearchParams, withKnownUnit, type ReportFilters as Filters } from "@/server/reports/filters";
 import { codingLagReport, complianceReport, LATE_BUCKETS, qualityReport, reportScope, trendReport, type CodingLag, type Share } from "@/server/reports/queries";
-import { changeText, CODING_LAG_LATE_DAYS, shareChange } from "@/domain/reports/compare";
+import { changeText, CODING_LAG_CAP_DAYS, CODING_LAG_LATE_DAYS, shareChange } from "@/domain/reports/compare";
 import { INVOLVEMENT_LABELS, KIND_LABELS } from "@/domain/reports/labels";
 import { breaches } from "@/domain/reports/breaches";
 import { belowTarget, percent } from "./format";
@@ -78,7 +78,8 @@ function PreviousCells({ current, previous }: { current: Share; previous: Share 
   );
 }
 
-const days = (n: number | null) => (n === null ? "–" : `${n} ${Math.abs(n) === 1 ? "dag" : "dager"}`);
+const days = (n: number | null) =>
+  n === null ? "–" : n >= CODING_LAG_CAP_DAYS ? "over ett år" : `${n} ${Math.abs(n) === 1 ? "dag" : "dager"}`;
 
 function LagTable({ caption, first, rows, testId }: { caption: string; first: string; rows: CodingLag[]; testId: string }) {
   return (

@@ -2,7 +2,7 @@ import type { IsoDate } from "@/lib/dates";
 import "server-only";
 import { INDICATOR_KINDS, type LateBucket } from "@/domain/rules";
 import { lastTwelveMonths, type Period } from "@/domain/reports/period";
-import { CODING_LAG_LATE_DAYS, previousPeriod } from "@/domain/reports/compare";
+import { CODING_LAG_CAP_DAYS, lagSummary, previousPeriod, type LagSummary } from "@/domain/reports/compare";
 import { Prisma } from "@/generated/prisma/client";
 import { z } from "@/lib/zod";
 import { prisma } from "@/server/db";
@@ -255,23 +255,19 @@ async function userNames(ids: string[]): Promise<Map<string, string>> {
   return new Map((await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
 }
 
-const lagRow = z.object({ id: z.string(), events: int8, median: z.number().int().nullable(), late: int8 });
+const lagRow = z.object({ clinicianId: z.string(), unitId: z.string(), lag: z.number().int(), count: int8 });
 
-export interface CodingLag {
+export interface CodingLag extends LagSummary {
   id: string;
   name: string;
-  events: number;
-  median: number | null;
-  late: number;
-  lateShare: number | null;
 }
 
 /**
  * Coding lag of the events with a clinical date in the period: the Oslo date
- * the event was recorded minus its clinical date, in days. Median
- * (percentile_disc, the lower middle: src/domain/reports/compare.ts codingLag
- * is the definition, tested equal) and the number over 7 days, per clinician
- * who recorded the event and per unit. Reads the (unitId, clinicalDate) index.
+ * the event was recorded minus its clinical date, in days. One pass over the
+ * (unitId, clinicalDate) index counts events per (clinician, unit, lag) (a
+ * hash aggregate, no sort); median and share over 7 days per clinician who
+ * recorded the event and per unit come from that histogram (lagSummary).
  */
 export async function codingLagReport(actor: Actor, f: ReportFilters, today: IsoDate, given?: ReportScope) {
   const scope = given ?? (await reportScope(actor, f, today));
@@ -279,23 +275,29 @@ export async function codingLagReport(actor: Actor, f: ReportFilters, today: Iso
   const eventTypeJoin = scope.type
     ? Prisma.sql`JOIN "Pathway" p ON p."id" = e."pathwayId" AND p."type"::text = ${scope.type}::text`
     : Prisma.empty;
-  const lagOf = Prisma.sql`((e."recordedAt" AT TIME ZONE 'Europe/Oslo')::date - e."clinicalDate")`;
-  const lags = (group: Prisma.Sql) => sqlOf(prisma).rows(lagRow, Prisma.sql`
-    SELECT ${group} AS "id", count(*) AS events,
-      percentile_disc(0.5) WITHIN GROUP (ORDER BY ${lagOf}) AS median,
-      count(*) FILTER (WHERE ${lagOf} > ${CODING_LAG_LATE_DAYS}) AS late
+  const histogram = await sqlOf(prisma).rows(lagRow, Prisma.sql`
+    SELECT e."recordedById" AS "clinicianId", e."unitId",
+      LEAST((e."recordedAt" AT TIME ZONE 'Europe/Oslo')::date - e."clinicalDate", ${CODING_LAG_CAP_DAYS}::int) AS lag, count(*) AS count
     FROM "PathwayEvent" e ${eventTypeJoin}
     WHERE e."unitId" = ANY(${scope.unitIds}::text[]) AND e."clinicalDate" BETWEEN ${from}::date AND ${to}::date
       AND e."annulledAt" IS NULL
-    GROUP BY 1`);
-  const [byClinicianRows, byUnitRows] = await Promise.all([lags(Prisma.sql`e."recordedById"`), lags(Prisma.sql`e."unitId"`)]);
-  const names = await userNames(byClinicianRows.map((r) => r.id));
+    GROUP BY 1, 2, 3`);
+  const grouped = (key: (r: z.output<typeof lagRow>) => string) => {
+    const groups = new Map<string, z.output<typeof lagRow>[]>();
+    for (const r of histogram) {
+      const list = groups.get(key(r));
+      if (list) list.push(r);
+      else groups.set(key(r), [r]);
+    }
+    return [...groups].map(([id, rows]) => ({ id, ...lagSummary(rows) }));
+  };
+  const byClinician = grouped((r) => r.clinicianId);
+  const names = await userNames(byClinician.map((r) => r.id));
   const unitNames = new Map(scope.units.map((u) => [u.id, u.name]));
-  const withShare = (r: z.output<typeof lagRow>, name: string): CodingLag => ({ ...r, name, lateShare: r.events ? r.late / r.events : null });
   const byName = (a: CodingLag, b: CodingLag) => a.name.localeCompare(b.name, "nb");
   return {
     scope,
-    byClinician: byClinicianRows.map((r) => withShare(r, names.get(r.id) ?? "Ukjent")).sort((a, b) => (b.lateShare ?? 0) - (a.lateShare ?? 0) || byName(a, b)),
-    byUnit: byUnitRows.map((r) => withShare(r, unitNames.get(r.id) ?? "Ukjent enhet")).sort(byName),
+    byClinician: byClinician.map((r) => ({ ...r, name: names.get(r.id) ?? "Ukjent" })).sort((a, b) => (b.lateShare ?? 0) - (a.lateShare ?? 0) || byName(a, b)),
+    byUnit: grouped((r) => r.unitId).map((r) => ({ ...r, name: unitNames.get(r.id) ?? "Ukjent enhet" })).sort(byName),
   };
 }
