@@ -8,9 +8,9 @@ import { createPrismaClient } from "@/server/db";
 import { sqlOf } from "@/server/sql";
 import { int8 } from "@/server/sql-rows";
 import { today } from "@/server/clock";
-import { drillDown, drillDownSchema } from "@/server/reports/drill-down";
+import { drillDown, drillDownAll, drillDownSchema } from "@/server/reports/drill-down";
 import { reportFilterSchema } from "@/server/reports/filters";
-import { complianceReport, qualityReport, trendReport } from "@/server/reports/queries";
+import { codingLagReport, complianceReport, qualityReport, trendReport } from "@/server/reports/queries";
 import { RUNS, time } from "./lib/timing";
 
 const prisma = createPrismaClient();
@@ -34,13 +34,18 @@ try {
     await time(`etterlevelse + forsinkelse (${label})`, () => complianceReport(actor([...units]), year, day));
     await time(`trend 12 måneder (${label})`, () => trendReport(actor([...units]), year, day));
     await time(`datakvalitet (${label})`, () => qualityReport(actor([...units]), year, day));
+    await time(`kodeforsinkelse (${label})`, () => codingLagReport(actor([...units]), year, day));
     await time(`hele siden (${label})`, () =>
-      Promise.all([complianceReport(actor([...units]), year, day), trendReport(actor([...units]), year, day), qualityReport(actor([...units]), year, day)]),
+      Promise.all([
+        complianceReport(actor([...units]), year, day), trendReport(actor([...units]), year, day), qualityReport(actor([...units]), year, day),
+        codingLagReport(actor([...units]), year, day),
+      ]),
     );
   }
-  await time("drill-down: basisutredning, brudd (største enhet)", () =>
-    drillDown(actor([unitId]), year, drillDownSchema.parse({ hva: "frist", kind: "basis_assessment", utfall: "brudd" }), day),
-  );
+  const breaches = drillDownSchema.parse({ hva: "frist", kind: "basis_assessment", utfall: "brudd" });
+  await time("drill-down: basisutredning, brudd (største enhet), side 1", () => drillDown(actor([unitId]), year, breaches, day));
+  await time("drill-down: basisutredning, brudd (største enhet), side 10", () => drillDown(actor([unitId]), year, breaches, day, 10));
+  await time("drill-down: basisutredning, brudd (største enhet), alle rader (CSV)", () => drillDownAll(actor([unitId]), year, breaches, day));
 } finally {
   await prisma.$disconnect();
 }

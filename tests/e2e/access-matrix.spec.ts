@@ -35,6 +35,7 @@ const ROUTES: Record<string, Route> = {
   "app/rapporter/page.tsx": { method: "GET", action: "report.view", url: () => "/rapporter", page: true },
   "app/rapporter/forlop/page.tsx": { method: "GET", action: "report.view", url: () => "/rapporter/forlop?hva=frist&kind=basis_assessment", page: true },
   "app/rapporter/eksport/route.ts": { method: "GET", action: "export.csv", url: () => "/rapporter/eksport?tabell=etterlevelse" },
+  "app/rapporter/forlop/eksport/route.ts": { method: "GET", action: "export.csv", url: () => "/rapporter/forlop/eksport?hva=frist&kind=basis_assessment" },
   "app/admin/page.tsx": { method: "GET", action: "admin.users", url: () => "/admin", page: true },
   // personvern: the audit review; every other role is refused, and personvern reaches no clinical page above
   "app/revisjon/page.tsx": { method: "GET", action: "audit.read", url: () => "/revisjon?handling=LOGIN_SUCCEEDED", page: true },

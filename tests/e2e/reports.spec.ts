@@ -66,12 +66,52 @@ test("a number's drill-down lists exactly that many pathways", async ({ page }) 
   const { denominator, service } = await figures(page, "basis_assessment");
   await page.getByTestId("compliance-basis_assessment").locator("td").nth(2).getByRole("link").click();
   await expect(page.getByTestId("drill-down-total")).toHaveText(String(denominator));
-  await expect(page.getByTestId("drill-down-row")).toHaveCount(denominator);
+  // 100 rows a page (the paging itself: the next test)
+  await expect(page.getByTestId("drill-down-row")).toHaveCount(Math.min(denominator, 100));
   const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(scan.violations).toEqual([]);
   await page.goBack();
   await page.getByTestId("compliance-basis_assessment").locator("td").nth(3).getByRole("link").click();
-  await expect(page.getByTestId("drill-down-row")).toHaveCount(service);
+  await expect(page.getByTestId("drill-down-row")).toHaveCount(Math.min(service, 100));
+});
+
+test("previous period, per clinician, coding lag and the trend's n are shown; a drill-down pages, names what it counts and downloads", async ({ page }) => {
+  await logIn(page, "leder@forlopsvakt.test");
+  await expect(page.getByRole("heading", { level: 1, name: "Rapporter" })).toBeVisible();
+  // the previous period (as long, just before) beside each share, and the change
+  await expect(page.getByRole("columnheader", { name: "Forrige periode" })).toBeVisible();
+  await expect(page.getByTestId("compliance-referral_assessment").locator("td").nth(5)).toHaveText(/^(\d+ %|–) \(\d+ av \d+\)$/);
+  await expect(page.getByTestId("compliance-referral_assessment").locator("td").nth(6)).toHaveText(/^([+−]\d+|±0) pp$|^–$/);
+  await expect(page.getByTestId("compliance-by-clinician").locator("tbody tr").first()).toBeVisible();
+  await expect(page.getByTestId("coding-lag-units").locator("tbody tr").first()).toContainText(/\d+ dag/);
+  await expect(page.getByTestId("coding-lag-clinicians").locator("tbody tr").first()).toBeVisible();
+  // the trend has referral assessment, and every month says its n
+  const trend = page.getByTestId("trend-table");
+  await expect(trend.getByRole("columnheader", { name: /Vurdering av henvisning/ })).toBeVisible();
+  for (const cell of await trend.locator("tbody td").allTextContents()) expect(cell).toMatch(/^(\d+ % \(\d+ av \d+\)|ingen målt \(0 av 0\))$/);
+  await expect(page.getByTestId("trend-point").first().locator("title")).toHaveText(/\(\d+ av \d+\)$/);
+  const reportScan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(reportScan.violations).toEqual([]);
+
+  // the feedback denominator counts clinical decisions, not pathways
+  const decisions = Number(await page.getByTestId("compliance-feedback").locator("td").nth(2).textContent());
+  await page.getByTestId("compliance-feedback").locator("td").nth(2).getByRole("link").click();
+  await expect(page.getByTestId("drill-down-noun")).toHaveText(decisions === 1 ? "klinisk beslutning" : "kliniske beslutninger");
+  const pages = Math.max(1, Math.ceil(decisions / 100));
+  await expect(page.getByTestId("drill-down-page")).toHaveText(` · side 1 av ${pages}`);
+  if (pages > 1) {
+    await page.getByRole("link", { name: /^Neste side/ }).click();
+    await expect(page).toHaveURL(/side=2/);
+    await expect(page.getByTestId("drill-down-page")).toHaveText(` · side 2 av ${pages}`);
+    await expect(page.getByTestId("drill-down-row")).toHaveCount(Math.min(100, decisions - 100));
+  }
+  const drillScan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(drillScan.violations).toEqual([]);
+  // the CSV has every row, not the page's
+  const csv = await page.request.get((await page.getByRole("link", { name: /^Last ned CSV/ }).getAttribute("href"))!);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-disposition"]).toMatch(/filename="rapport-kliniske-beslutninger-alle-malte-[\d-]+\.csv"/);
+  expect((await csv.text()).trimEnd().split("\r\n")).toHaveLength(decisions + 1);
 });
 
 test("the period switch changes the figures and the URL; CSV has the page's numbers", async ({ page }) => {

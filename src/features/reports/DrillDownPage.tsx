@@ -1,42 +1,20 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { NOTICE_MESSAGES, type NoticeId } from "@/domain/rules";
 import { formatNorwegianDate } from "@/lib/dates";
 import { requirePage } from "@/server/auth/guard";
 import { today } from "@/server/clock";
-import { drillDown, drillDownSchema, DRILL_DOWN_LIMIT, type DrillDown } from "@/server/reports/drill-down";
-import { reportFilterSchema, reportSearchParams } from "@/server/reports/filters";
-import { INVOLVEMENT_LABELS, KIND_LABELS } from "@/domain/reports/labels";
+import { drillDown, drillDownPageSchema, drillDownSchema, type DrillDown } from "@/server/reports/drill-down";
+import { reportFilterSchema, reportSearchParams, type ReportFilters } from "@/server/reports/filters";
+import { countNoun } from "@/domain/reports/compare";
+import { drillDownDetail, drillDownTitle } from "@/domain/reports/drill-down-text";
 import { ListLink } from "@/features/shell/ListLink";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-const OUTCOME_LABELS: Record<string, string> = {
-  alle: "alle målte",
-  innenfor: "innen anbefalt tid",
-  brudd: "ikke innen anbefalt tid",
-  pasient: "brudd, pasientutsatt",
-  tjeneste: "brudd, tjenesten",
-  "1-7": "1–7 dager for sent",
-  "8-14": "8–14 dager for sent",
-  "15-28": "15–28 dager for sent",
-  ">28": "over 28 dager for sent",
-  med: "med tilbakemelding",
-  uten: "uten tilbakemelding",
-};
-
-const INVOLVEMENT_OUTCOME_LABELS: Record<string, string> = {
-  alle: "forløp med behandlingsbeslutning",
-  med: "med aktiviteten",
-  uten: "uten aktiviteten",
-};
-
-function title(q: DrillDown): string {
-  if (q.hva === "frist") return `${KIND_LABELS[q.kind]}: ${OUTCOME_LABELS[q.utfall]}${q.maaned ? ` (${q.maaned.slice(0, 7)})` : ""}`;
-  if (q.hva === "tilbakemelding") return `Kliniske beslutninger: ${OUTCOME_LABELS[q.utfall]}`;
-  if (q.hva === "involvering") return `${INVOLVEMENT_LABELS[q.indikator]}: ${INVOLVEMENT_OUTCOME_LABELS[q.utfall]}`;
-  const which = q.merknad ? NOTICE_MESSAGES[q.merknad as NoticeId] ?? q.merknad : "Alle oppmerksomheter";
-  return `${which}${q.forklart === "ja" ? " – forklart" : q.forklart === "nei" ? " – ikke forklart" : ""}`;
+/** The drill-down's own query in the address (without the page): for its CSV and its page links. */
+function queryParams(q: DrillDown): Record<string, string | undefined> {
+  const { hva, ...rest } = q;
+  return { hva, ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === undefined ? undefined : String(v)])) };
 }
 
 /** The pathways behind a number in the reports; the count is the report's number. */
@@ -48,16 +26,26 @@ export async function DrillDownPage({ searchParams }: { searchParams: Promise<Se
   // a mangled link: app/rapporter/forlop/not-found.tsx, status 404
   if (!filters.success || !query.success) notFound();
   const now = today();
-  const { scope, total, rows } = await drillDown(actor, filters.data, query.data, now);
+  const { scope, total, rows, page, pages } = await drillDown(actor, filters.data, query.data, now, drillDownPageSchema.parse(params.side));
+  const link = (f: ReportFilters, extra: Record<string, string | undefined>) => reportSearchParams(f, { ...queryParams(query.data), ...extra });
+  const pageHref = (n: number) => `/rapporter/forlop?${link(filters.data, { side: n === 1 ? undefined : String(n) })}`;
+  const noun = countNoun(query.data.hva, total);
   return (
     <section>
       <Link href={`/rapporter?${reportSearchParams(filters.data)}`} className="no-print text-blue-800 underline">← Tilbake til rapportene</Link>
-      <h1 className="mt-2 text-2xl font-semibold">{title(query.data)}</h1>
-      <p className="mt-1 text-slate-700">
-        <span data-testid="drill-down-total">{total}</span> {total === 1 ? "forløp" : "forløp"} i {scope.period.label} (
-        {formatNorwegianDate(scope.period.from)}–{formatNorwegianDate(scope.period.to)}).
-        {total > DRILL_DOWN_LIMIT && ` Viser de første ${DRILL_DOWN_LIMIT}.`}
-      </p>
+      <h1 className="mt-2 text-2xl font-semibold">{drillDownTitle(query.data)}</h1>
+      <div className="mt-1 flex flex-wrap items-baseline justify-between gap-2">
+        <p className="text-slate-700">
+          <span data-testid="drill-down-total">{total}</span> <span data-testid="drill-down-noun">{noun}</span> i {scope.period.label} (
+          {formatNorwegianDate(scope.period.from)}–{formatNorwegianDate(scope.period.to)})
+          {total > 0 && <span data-testid="drill-down-page"> · side {page} av {pages}</span>}.
+        </p>
+        {total > 0 && (
+          <a href={`/rapporter/forlop/eksport?${link(filters.data, {})}`} className="no-print text-sm text-blue-800 underline" download>
+            Last ned CSV<span className="sr-only"> med alle {total} {noun}</span>
+          </a>
+        )}
+      </div>
       {rows.length > 0 && (
         <table className="mt-4 w-full border-collapse bg-white text-left text-sm">
           <thead>
@@ -76,19 +64,26 @@ export async function DrillDownPage({ searchParams }: { searchParams: Promise<Se
                 <td className="p-2">
                   <ListLink href={`/forlop/${r.pathwayId}`} className="font-medium text-blue-800 underline">{r.patientName}</ListLink>
                 </td>
-                <td className="p-2 font-mono">{r.maskedId}</td>
+                <td className="p-2 font-mono whitespace-nowrap">{r.maskedId}</td>
                 <td className="p-2">{r.unitName}</td>
                 <td className="p-2">{r.type}</td>
                 <td className="p-2 whitespace-nowrap">{formatNorwegianDate(r.date)}</td>
-                <td className="p-2">
-                  {r.daysLate ? `${r.daysLate} dager for sent${r.cause === "patient" ? " (pasientutsatt)" : ""}` : ""}
-                  {query.data.hva === "merknad" && r.label ? NOTICE_MESSAGES[r.label as NoticeId] ?? r.label : ""}
-                  {query.data.hva === "tilbakemelding" && r.label ? `Utfall ${r.label}` : ""}
-                </td>
+                <td className="p-2">{drillDownDetail(query.data.hva, r)}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Sider" className="no-print mt-3 flex items-center gap-4 text-sm">
+          {page > 1 ? (
+            <Link href={pageHref(page - 1)} className="text-blue-800 underline">Forrige side<span className="sr-only"> (side {page - 1} av {pages})</span></Link>
+          ) : null}
+          <span>Side {page} av {pages}</span>
+          {page < pages ? (
+            <Link href={pageHref(page + 1)} className="text-blue-800 underline">Neste side<span className="sr-only"> (side {page + 1} av {pages})</span></Link>
+          ) : null}
+        </nav>
       )}
     </section>
   );

@@ -5,7 +5,8 @@ import { requirePage } from "@/server/auth/guard";
 import { today } from "@/server/clock";
 import { unitOptionsFor } from "@/server/units/options";
 import { reportFilterSchema, reportSearchParams, withKnownUnit, type ReportFilters as Filters } from "@/server/reports/filters";
-import { complianceReport, LATE_BUCKETS, qualityReport, reportScope, trendReport, type Share } from "@/server/reports/queries";
+import { codingLagReport, complianceReport, LATE_BUCKETS, qualityReport, reportScope, trendReport, type CodingLag, type Share } from "@/server/reports/queries";
+import { changeText, CODING_LAG_CAP_DAYS, CODING_LAG_LATE_DAYS, shareChange } from "@/domain/reports/compare";
 import { INVOLVEMENT_LABELS, KIND_LABELS } from "@/domain/reports/labels";
 import { breaches } from "@/domain/reports/breaches";
 import { belowTarget, percent } from "./format";
@@ -66,6 +67,42 @@ function SectionHeading({ id, title, filters, table }: { id: string; title: stri
   );
 }
 
+function PreviousCells({ current, previous }: { current: Share; previous: Share }) {
+  return (
+    <>
+      <td className={TD}>
+        {percent(previous.share)} <span className="text-slate-700">({previous.numerator} av {previous.denominator})</span>
+      </td>
+      <td className={TD}>{changeText(shareChange(current.share, previous.share))}</td>
+    </>
+  );
+}
+
+const days = (n: number | null) =>
+  n === null ? "–" : n >= CODING_LAG_CAP_DAYS ? "over ett år" : `${n} ${Math.abs(n) === 1 ? "dag" : "dager"}`;
+
+function LagTable({ caption, first, rows, testId }: { caption: string; first: string; rows: CodingLag[]; testId: string }) {
+  return (
+    <div className="mt-3 overflow-x-auto">
+      <table className="w-full border-collapse bg-white text-sm" data-testid={testId}>
+        <caption className="text-left font-medium">{caption}</caption>
+        <HeaderRow labels={[first, "Hendelser", "Median", `Over ${CODING_LAG_LATE_DAYS} dager`, `Andel over ${CODING_LAG_LATE_DAYS} dager`]} />
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className="border-b border-slate-200">
+              <th scope="row" className={`${TH} font-normal`}>{r.name}</th>
+              <td className={TD}>{r.events}</td>
+              <td className={TD}>{days(r.median)}</td>
+              <td className={TD}>{r.late}</td>
+              <td className={TD}>{percent(r.lateShare)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export async function ReportsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePage("report.view");
   const parsed = parseFilters(await searchParams);
@@ -73,11 +110,13 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
   const problems = unitProblem ? [...parsed.problems, unitProblem] : parsed.problems;
   const now = today();
   const scope = await reportScope(actor, filters, now);
-  const [compliance, trend, quality] = await Promise.all([
+  const [compliance, trend, quality, codingLag] = await Promise.all([
     complianceReport(actor, filters, now, scope),
     trendReport(actor, filters, now, scope),
     qualityReport(actor, filters, now, scope),
+    codingLagReport(actor, filters, now, scope),
   ]);
+  const previousLabel = `${formatNorwegianDate(compliance.previous.from)}–${formatNorwegianDate(compliance.previous.to)}`;
   const drill = (extra: Record<string, string | undefined>) => `/rapporter/forlop?${reportSearchParams(filters, extra)}`;
   const allUnits = await unitOptionsFor(actor);
   const shareCell = (s: Share) => (
@@ -102,7 +141,7 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
       <section aria-labelledby="compliance-heading">
         <SectionHeading id="compliance-heading" title="Innen anbefalt tid" filters={filters} table="etterlevelse" />
         <table className="mt-2 w-full border-collapse bg-white text-sm">
-          <HeaderRow labels={["Indikator", "Andel", "Innenfor", "Målt", "Brudd, tjenesten", "Brudd, pasientutsatt"]} />
+          <HeaderRow labels={["Indikator", "Andel", "Innenfor", "Målt", "Brudd, tjenesten", "Brudd, pasientutsatt", "Forrige periode", "Endring"]} />
           <tbody>
             {INDICATOR_KINDS.map((kind) => {
               const s = compliance.total[kind];
@@ -114,6 +153,7 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
                   <td className={TD}><CountLink value={s.denominator} href={drill({ hva: "frist", kind })} label={`${KIND_LABELS[kind]}, målt`} /></td>
                   <td className={TD}><CountLink value={s.service} href={drill({ hva: "frist", kind, utfall: "tjeneste" })} label={`${KIND_LABELS[kind]}, brudd tjenesten`} /></td>
                   <td className={TD}><CountLink value={s.patient} href={drill({ hva: "frist", kind, utfall: "pasient" })} label={`${KIND_LABELS[kind]}, pasientutsatt`} /></td>
+                  <PreviousCells current={s} previous={compliance.previous.total[kind]} />
                 </tr>
               );
             })}
@@ -123,6 +163,8 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
               <td className={TD}><CountLink value={compliance.feedback.total.numerator} href={drill({ hva: "tilbakemelding", utfall: "med" })} label="beslutninger med tilbakemelding" /></td>
               <td className={TD}><CountLink value={compliance.feedback.total.denominator} href={drill({ hva: "tilbakemelding" })} label="kliniske beslutninger" /></td>
               <td className={TD}><CountLink value={compliance.feedback.total.denominator - compliance.feedback.total.numerator} href={drill({ hva: "tilbakemelding", utfall: "uten" })} label="beslutninger uten tilbakemelding" /></td>
+              <td className={TD}>–</td>
+              <td className={TD}>–</td>
               <td className={TD}>–</td>
             </tr>
             {INVOLVEMENT_INDICATORS.map((indicator) => {
@@ -136,6 +178,8 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
                   <td className={TD}><CountLink value={s.denominator} href={drill({ hva: "involvering", indikator: indicator })} label={`${label}, forløp med behandlingsbeslutning`} /></td>
                   <td className={TD}><CountLink value={s.denominator - s.numerator} href={drill({ hva: "involvering", indikator: indicator, utfall: "uten" })} label={`${label}, uten aktiviteten`} /></td>
                   <td className={TD}>–</td>
+                  <td className={TD}>–</td>
+                  <td className={TD}>–</td>
                 </tr>
               );
             })}
@@ -144,7 +188,42 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
         <p className="mt-1 text-sm text-slate-700">
           En frist telles i perioden den ble avgjort: på datoen den ble oppfylt, eller på forfallsdatoen hvis den ikke er oppfylt. Involvering
           gjelder forløp med behandlingsbeslutning (klinisk beslutning P eller T) i perioden: andelen med utført aktivitet (U) med koden for
-          aktiviteten innen periodens slutt. Aktivitetskodene er lokale (ikke bekreftet av Helsedirektoratet).
+          aktiviteten innen periodens slutt. Aktivitetskodene er lokale (ikke bekreftet av Helsedirektoratet). Forrige periode er like
+          lang og slutter dagen før denne begynner (<span data-testid="previous-period">{previousLabel}</span>); endringen er i prosentpoeng (pp).
+        </p>
+      </section>
+
+      <section aria-labelledby="clinicians-heading">
+        <SectionHeading id="clinicians-heading" title="Innen anbefalt tid per ansvarlig behandler" filters={filters} table="ansvarlige" />
+        <div className="mt-2 overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-sm" data-testid="compliance-by-clinician">
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className={TH}>Ansvarlig behandler</th>
+                {INDICATOR_KINDS.map((kind) => (
+                  <th key={kind} scope="col" className={TH}>{KIND_LABELS[kind]}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {compliance.byClinician.map((c) => (
+                <tr key={c.id ?? "none"} className="border-b border-slate-200">
+                  <th scope="row" className={`${TH} font-normal`}>{c.name}</th>
+                  {INDICATOR_KINDS.map((kind) => {
+                    const s = c.byKind[kind];
+                    return (
+                      <td key={kind} className={`${TD} ${belowTarget(s.share) ? "font-semibold text-red-900" : ""}`}>
+                        {percent(s.share)} <span className="font-normal text-slate-700">({s.numerator} av {s.denominator})</span>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="mt-1 text-sm text-slate-700">
+          Fristene som ble avgjort i perioden, fordelt på forløpets ansvarlige behandler slik forløpet står nå.
         </p>
       </section>
 
@@ -242,6 +321,16 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
       <section aria-labelledby="trend-heading">
         <SectionHeading id="trend-heading" title="Utvikling siste 12 måneder" filters={filters} table="trend" />
         <TrendChart series={trend.series} />
+      </section>
+
+      <section aria-labelledby="lag-heading">
+        <SectionHeading id="lag-heading" title="Kodeforsinkelse" filters={filters} table="kodeforsinkelse" />
+        <p className="mt-1 text-sm text-slate-700">
+          Dager fra den kliniske datoen til hendelsen ble registrert (norsk dato), for hendelsene med klinisk dato i perioden. Sen koding
+          forskyver alle de andre tallene: en frist kan se åpen ut til koden er registrert.
+        </p>
+        <LagTable caption="Per enhet" first="Enhet" rows={codingLag.byUnit} testId="coding-lag-units" />
+        <LagTable caption="Per behandler (den som registrerte hendelsen)" first="Behandler" rows={codingLag.byClinician} testId="coding-lag-clinicians" />
       </section>
 
       <section aria-labelledby="quality-heading">

@@ -1,12 +1,18 @@
 import { monthLabel } from "@/domain/reports/period";
 import type { IndicatorKind, Share } from "@/server/reports/queries";
 import { KIND_LABELS } from "@/domain/reports/labels";
-import { NATIONAL_TARGET, percent } from "./format";
+import { pointText } from "@/domain/reports/compare";
+import { NATIONAL_TARGET } from "./format";
 
 // A server-rendered SVG line chart (no client JavaScript, no layout shift)
-// with the same numbers as a table right below it for screen readers.
+// with the same numbers as a table right below it for screen readers. Each
+// point names its n (a tooltip, and the table): 1 of 1 is not 100 % of many;
+// a point with fewer than SMALL_N measured is drawn hollow.
+
+const SMALL_N = 5;
 
 const SERIES: { kind: IndicatorKind; color: string; dash?: string }[] = [
+  { kind: "referral_assessment", color: "#7e22ce", dash: "10 3 2 3" },
   { kind: "basis_assessment", color: "#1d4ed8" },
   { kind: "extended_assessment", color: "#b45309", dash: "6 3" },
   { kind: "first_evaluation", color: "#047857", dash: "2 3" },
@@ -40,7 +46,16 @@ export function TrendChart({ series }: { series: { month: string; byKind: Record
           return (
             <g key={kind}>
               <polyline points={points.filter(Boolean).join(" ")} fill="none" stroke={color} strokeWidth="2" strokeDasharray={dash} />
-              {points.map((p, i) => p && <circle key={i} cx={p.split(",")[0]} cy={p.split(",")[1]} r="3" fill={color} />)}
+              {points.map((p, i) => {
+                if (!p) return null;
+                const s = series[i].byKind[kind];
+                const small = s.denominator < SMALL_N;
+                return (
+                  <circle key={i} cx={p.split(",")[0]} cy={p.split(",")[1]} r={small ? 4 : 3} fill={small ? "#ffffff" : color} stroke={color} strokeWidth="2" data-testid="trend-point">
+                    <title>{`${KIND_LABELS[kind]}, ${monthLabel(series[i].month)}: ${pointText(s)}`}</title>
+                  </circle>
+                );
+              })}
             </g>
           );
         })}
@@ -52,9 +67,10 @@ export function TrendChart({ series }: { series: { month: string; byKind: Record
             {KIND_LABELS[kind]}
           </span>
         ))}
+        <span>Hul prikk: færre enn {SMALL_N} målt den måneden. Antallet står i tabellen.</span>
       </figcaption>
-      <table className="mt-3 w-full border-collapse bg-white text-left text-sm">
-        <caption className="text-left font-medium">Tabell: andel innen anbefalt tid per måned</caption>
+      <table className="mt-3 w-full border-collapse bg-white text-left text-sm" data-testid="trend-table">
+        <caption className="text-left font-medium">Tabell: andel innen anbefalt tid per måned (innenfor av målt)</caption>
         <thead>
           <tr className="border-b border-slate-300">
             <th scope="col" className="p-1">Måned</th>
@@ -68,9 +84,7 @@ export function TrendChart({ series }: { series: { month: string; byKind: Record
             <tr key={s.month} className="border-b border-slate-200">
               <th scope="row" className="p-1 font-normal">{monthLabel(s.month)}</th>
               {SERIES.map(({ kind }) => (
-                <td key={kind} className="p-1 tabular-nums">
-                  {percent(s.byKind[kind].share)} <span className="text-slate-700">({s.byKind[kind].numerator}/{s.byKind[kind].denominator})</span>
-                </td>
+                <td key={kind} className="p-1 tabular-nums">{pointText(s.byKind[kind])}</td>
               ))}
             </tr>
           ))}

@@ -14,6 +14,8 @@ import { shownPatientNameSql } from "@/server/pathways/shown-name";
 import type { ReportFilters } from "./filters";
 import { hasActivity, treatedPathways } from "./involvement";
 import { reportScope, type ReportScope } from "./queries";
+import { pageOf } from "@/domain/reports/compare";
+import { assertCan } from "@/server/auth/assert";
 
 // The pathways behind a number in the reports. Each selection uses exactly the
 // conditions of the aggregate it explains, so a count and its list agree.
@@ -51,7 +53,7 @@ export const drillDownSchema = z.discriminatedUnion("hva", [
 ], { error: "Ukjent utvalg." });
 export type DrillDown = z.infer<typeof drillDownSchema>;
 
-export const DRILL_DOWN_LIMIT = 2000;
+export const DRILL_DOWN_EXPORT_LIMIT = 20_000;
 
 const drillDownRow = z.object({
   pathwayId: z.string(),
@@ -95,7 +97,7 @@ function deadlineQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "frist" 
       AND d."decidedOn" BETWEEN ${from}::date AND ${to}::date
       AND (${scope.type}::text IS NULL OR d."type"::text = ${scope.type}::text)
       AND ${outcome}
-    ORDER BY d."daysLate" DESC, d."decidedOn", d."pathwayId"`;
+    ORDER BY d."daysLate" DESC, d."decidedOn", d."pathwayId", d."id"`;
 }
 
 function noticeQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "merknad" }>) {
@@ -110,7 +112,7 @@ function noticeQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "merknad" 
       AND (${q.merknad ?? null}::text IS NULL OR n."noticeId" = ${q.merknad ?? null}::text)
       AND (${q.behandler ?? null}::text IS NULL OR n."recordedById" = ${q.behandler ?? null}::text)
       AND ${explained}
-    ORDER BY n."date" DESC, n."pathwayId"`;
+    ORDER BY n."date" DESC, n."pathwayId", n."id"`;
 }
 
 function feedbackQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "tilbakemelding" }>) {
@@ -126,7 +128,7 @@ function feedbackQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "tilbake
       AND c."clinicalDate" BETWEEN ${scope.period.from}::date AND ${scope.period.to}::date
       AND (${scope.type}::text IS NULL OR p."type"::text = ${scope.type}::text)
       AND ${outcome}
-    ORDER BY c."clinicalDate" DESC, c."pathwayId"`;
+    ORDER BY c."clinicalDate" DESC, c."pathwayId", c."id"`;
 }
 
 function involvementQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "involvering" }>) {
@@ -142,26 +144,54 @@ function involvementQuery(scope: ReportScope, q: Extract<DrillDown, { hva: "invo
     ORDER BY t."decidedOn" DESC, t."pathwayId"`;
 }
 
-/** The rows behind a figure (all of them up to DRILL_DOWN_LIMIT) and their exact count. */
-export async function drillDown(actor: Actor, f: ReportFilters, q: DrillDown, today: IsoDate) {
-  const scope = await reportScope(actor, f, today);
-  const query =
-    q.hva === "frist" ? deadlineQuery(scope, q)
+export const DRILL_DOWN_PAGE_SIZE = 100;
+
+/** `side` in the address: a page number, anything else is page 1 (never an error). */
+export const drillDownPageSchema = z.preprocess(first, z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1));
+
+function selectionOf(scope: ReportScope, q: DrillDown) {
+  return q.hva === "frist" ? deadlineQuery(scope, q)
     : q.hva === "merknad" ? noticeQuery(scope, q)
     : q.hva === "involvering" ? involvementQuery(scope, q)
     : feedbackQuery(scope, q);
-  const [rows, [{ count }]] = await Promise.all([
-    sqlOf(prisma).rows(drillDownRow, Prisma.sql`${query} LIMIT ${DRILL_DOWN_LIMIT}`),
+}
+
+const shown = ({ nationalId, patientId: _patient, ...r }: z.output<typeof drillDownRow>) => ({ ...r, maskedId: maskNationalId(nationalId) });
+
+/**
+ * One page (DRILL_DOWN_PAGE_SIZE rows, offset paging in the selection's stable
+ * order) of the rows behind a figure, with their exact count and "side x av y".
+ */
+export async function drillDown(actor: Actor, f: ReportFilters, q: DrillDown, today: IsoDate, requestedPage = 1, pageSize = DRILL_DOWN_PAGE_SIZE) {
+  const scope = await reportScope(actor, f, today);
+  const query = selectionOf(scope, q);
+  const pageAt = (offset: number) => sqlOf(prisma).rows(drillDownRow, Prisma.sql`${query} LIMIT ${pageSize} OFFSET ${offset}`);
+  // the count and the asked-for page at once; a page past the end is read again as the last page
+  const asked = pageOf(Number.MAX_SAFE_INTEGER, requestedPage, pageSize).offset;
+  const [[{ count }], rowsAsked] = await Promise.all([
     sqlOf(prisma).rows(z.object({ count: int8 }), Prisma.sql`SELECT count(*) AS count FROM (${query}) AS selection`),
+    pageAt(asked),
   ]);
+  const paging = pageOf(count, requestedPage, pageSize);
+  const rows = paging.offset === asked ? rowsAsked : await pageAt(paging.offset);
   await writeAudit(
     prisma,
-    { userId: actor.user.id, action: "PATIENT_LIST_VIEWED", patientIds: rows.map((r) => r.patientId), detail: { list: "report-drill-down", query: q, filters: f } },
+    { userId: actor.user.id, action: "PATIENT_LIST_VIEWED", patientIds: rows.map((r) => r.patientId), detail: { list: "report-drill-down", query: q, filters: f, page: paging.page } },
     actor.meta,
   );
-  return {
-    scope,
-    total: count,
-    rows: rows.map(({ nationalId, patientId: _patient, ...r }) => ({ ...r, maskedId: maskNationalId(nationalId) })),
-  };
+  return { scope, total: count, ...paging, rows: rows.map(shown) };
+}
+
+/** Every row of a drill-down (up to DRILL_DOWN_EXPORT_LIMIT): what the CSV export writes. */
+export async function drillDownAll(actor: Actor, f: ReportFilters, q: DrillDown, today: IsoDate) {
+  assertCan(actor.user, "export.csv");
+  const scope = await reportScope(actor, f, today);
+  const rows = await sqlOf(prisma).rows(drillDownRow, Prisma.sql`${selectionOf(scope, q)} LIMIT ${DRILL_DOWN_EXPORT_LIMIT + 1}`);
+  const kept = rows.slice(0, DRILL_DOWN_EXPORT_LIMIT);
+  await writeAudit(
+    prisma,
+    { userId: actor.user.id, action: "EXPORT_DOWNLOADED", patientIds: kept.map((r) => r.patientId), detail: { list: "report-drill-down", query: q, filters: f, rows: kept.length } },
+    actor.meta,
+  );
+  return { scope, rows: kept.map(shown), truncated: rows.length > DRILL_DOWN_EXPORT_LIMIT };
 }

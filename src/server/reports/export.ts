@@ -8,12 +8,13 @@ import { today } from "@/server/clock";
 import { prisma } from "@/server/db";
 import { writeAudit } from "@/server/audit";
 import { reportFilterSchema } from "@/server/reports/filters";
-import { complianceReport, LATE_BUCKETS, qualityReport, trendReport, type Share } from "@/server/reports/queries";
+import { codingLagReport, complianceReport, LATE_BUCKETS, qualityReport, trendReport, type Share } from "@/server/reports/queries";
+import { CODING_LAG_LATE_DAYS, shareChange } from "@/domain/reports/compare";
 import { INVOLVEMENT_LABELS, KIND_LABELS } from "@/domain/reports/labels";
 import { breaches } from "@/domain/reports/breaches";
 
 
-const TABLES = ["etterlevelse", "fristbrudd", "forsinkelse", "enheter", "trend", "merknader", "behandlere"] as const;
+const TABLES = ["etterlevelse", "fristbrudd", "forsinkelse", "enheter", "ansvarlige", "trend", "kodeforsinkelse", "merknader", "behandlere"] as const;
 type ReportTable = (typeof TABLES)[number];
 const tableSchema = z.enum(TABLES, { error: "Ukjent tabell." });
 
@@ -26,10 +27,14 @@ async function build(table: ReportTable, actor: Actor, filters: z.infer<typeof r
   switch (table) {
     case "etterlevelse": {
       const r = await complianceReport(actor, filters, now);
+      const previous = `${r.previous.from}–${r.previous.to}`;
       return {
-        header: ["Indikator", ...SHARE_HEADER],
+        header: ["Indikator", ...SHARE_HEADER, `Forrige periode ${previous}: andel (%)`, "Forrige periode: innenfor", "Forrige periode: målt", "Endring (prosentpoeng)"],
         rows: [
-          ...INDICATOR_KINDS.map((k) => [KIND_LABELS[k], ...shareColumns(r.total[k])]),
+          ...INDICATOR_KINDS.map((k) => {
+            const p = r.previous.total[k];
+            return [KIND_LABELS[k], ...shareColumns(r.total[k]), share(p), p.numerator, p.denominator, shareChange(r.total[k].share, p.share) ?? ""];
+          }),
           ["Tilbakemelding til henviser", share(r.feedback.total), r.feedback.total.numerator, r.feedback.total.denominator, r.feedback.total.denominator - r.feedback.total.numerator, ""],
           ...INVOLVEMENT_INDICATORS.map((i) => {
             const s = r.involvement.total[i];
@@ -58,6 +63,21 @@ async function build(table: ReportTable, actor: Actor, filters: z.infer<typeof r
       return {
         header: ["Enhet", "Indikator", ...SHARE_HEADER],
         rows: r.scope.units.flatMap((u) => INDICATOR_KINDS.map((k) => [u.name, KIND_LABELS[k], ...shareColumns(r.byUnit[u.id][k])])),
+      };
+    }
+    case "ansvarlige": {
+      const r = await complianceReport(actor, filters, now);
+      return {
+        header: ["Ansvarlig behandler", "Indikator", ...SHARE_HEADER],
+        rows: r.byClinician.flatMap((c) => INDICATOR_KINDS.map((k) => [c.name, KIND_LABELS[k], ...shareColumns(c.byKind[k])])),
+      };
+    }
+    case "kodeforsinkelse": {
+      const r = await codingLagReport(actor, filters, now);
+      const row = (kind: string) => (c: (typeof r.byUnit)[number]) => [kind, c.name, c.events, c.median ?? "", c.late, share({ share: c.lateShare })];
+      return {
+        header: ["Gruppe", "Navn", "Hendelser", "Median (dager)", `Over ${CODING_LAG_LATE_DAYS} dager`, `Andel over ${CODING_LAG_LATE_DAYS} dager (%)`],
+        rows: [...r.byUnit.map(row("Enhet")), ...r.byClinician.map(row("Behandler"))],
       };
     }
     case "trend": {

@@ -2,6 +2,7 @@ import type { IsoDate } from "@/lib/dates";
 import "server-only";
 import { INDICATOR_KINDS, type LateBucket } from "@/domain/rules";
 import { lastTwelveMonths, type Period } from "@/domain/reports/period";
+import { CODING_LAG_CAP_DAYS, lagSummary, previousPeriod, type LagSummary } from "@/domain/reports/compare";
 import { Prisma } from "@/generated/prisma/client";
 import { z } from "@/lib/zod";
 import { prisma } from "@/server/db";
@@ -34,7 +35,7 @@ export function emptyShare(): Share {
   return { numerator: 0, denominator: 0, share: null, patient: 0, service: 0, late: { "1-7": 0, "8-14": 0, "15-28": 0, ">28": 0 } };
 }
 
-function add(target: Share, row: AggregateRow) {
+function add(target: Share, row: Pick<AggregateRow, "total" | "met" | "patient" | "service" | "b1" | "b2" | "b3" | "b4">) {
   target.denominator += row.total;
   target.numerator += row.met;
   target.patient += row.patient;
@@ -80,7 +81,13 @@ export async function reportScope(actor: Actor, f: ReportFilters, today: IsoDate
 function deadlineAggregates(scope: ReportScope, from: IsoDate, to: IsoDate, byMonth: boolean) {
   const month = byMonth ? Prisma.sql`to_char("decidedOn", 'YYYY-MM-01')` : Prisma.sql`NULL`;
   return sqlOf(prisma).rows(aggregateRow, Prisma.sql`
-    SELECT "unitId", "type"::text AS "type", "kind", ${month} AS "month",
+    SELECT "unitId", "type"::text AS "type", "kind", ${month} AS "month", ${SHARE_COUNTS}
+    FROM "PathwayDeadline"
+    WHERE ${deadlineScope(scope, from, to)}
+    GROUP BY 1, 2, 3, 4`);
+}
+
+const SHARE_COUNTS = Prisma.sql`
       count(*) AS total,
       count(*) FILTER (WHERE "met") AS met,
       count(*) FILTER (WHERE NOT "met" AND "cause" = 'patient') AS patient,
@@ -88,13 +95,26 @@ function deadlineAggregates(scope: ReportScope, from: IsoDate, to: IsoDate, byMo
       count(*) FILTER (WHERE NOT "met" AND "daysLate" <= 7) AS b1,
       count(*) FILTER (WHERE NOT "met" AND "daysLate" BETWEEN 8 AND 14) AS b2,
       count(*) FILTER (WHERE NOT "met" AND "daysLate" BETWEEN 15 AND 28) AS b3,
-      count(*) FILTER (WHERE NOT "met" AND "daysLate" > 28) AS b4
-    FROM "PathwayDeadline"
-    WHERE "unitId" = ANY(${scope.unitIds}::text[])
-      AND "kind" = ANY(${[...INDICATOR_KINDS]}::text[])
-      AND "decidedOn" BETWEEN ${from}::date AND ${to}::date
-      AND (${scope.type}::text IS NULL OR "type"::text = ${scope.type}::text)
-    GROUP BY 1, 2, 3, 4`);
+      count(*) FILTER (WHERE NOT "met" AND "daysLate" > 28) AS b4`;
+
+/** The deadlines decided in [from, to] in the scope's units (and type): the (unitId, kind, decidedOn) index. */
+function deadlineScope(scope: ReportScope, from: IsoDate, to: IsoDate, alias = Prisma.empty) {
+  const c = (column: string) => Prisma.sql`${alias}${Prisma.raw(`"${column}"`)}`;
+  return Prisma.sql`${c("unitId")} = ANY(${scope.unitIds}::text[])
+      AND ${c("kind")} = ANY(${[...INDICATOR_KINDS]}::text[])
+      AND ${c("decidedOn")} BETWEEN ${from}::date AND ${to}::date
+      AND (${scope.type}::text IS NULL OR ${c("type")}::text = ${scope.type}::text)`;
+}
+
+const clinicianAggregateRow = aggregateRow.omit({ unitId: true, type: true, month: true }).extend({ clinicianId: z.string().nullable() });
+
+/** The same counts per the pathway's responsible clinician (as the pathway has it now). */
+function clinicianAggregates(scope: ReportScope) {
+  return sqlOf(prisma).rows(clinicianAggregateRow, Prisma.sql`
+    SELECT p."responsibleClinicianId" AS "clinicianId", d."kind", ${SHARE_COUNTS}
+    FROM "PathwayDeadline" d JOIN "Pathway" p ON p."id" = d."pathwayId"
+    WHERE ${deadlineScope(scope, scope.period.from, scope.period.to, Prisma.raw(`d.`))}
+    GROUP BY 1, 2`);
 }
 
 const byKind = () => Object.fromEntries(INDICATOR_KINDS.map((k) => [k, emptyShare()])) as Record<IndicatorKind, Share>;
@@ -130,11 +150,25 @@ async function feedbackShares(scope: ReportScope) {
 /** `given`: the page's scope, already resolved by reportScope, so it is not resolved three times. */
 export async function complianceReport(actor: Actor, f: ReportFilters, today: IsoDate, given?: ReportScope) {
   const scope = given ?? (await reportScope(actor, f, today));
-  const [rows, feedback, involvement] = await Promise.all([
+  const previous = previousPeriod(scope.period);
+  const [rows, previousRows, clinicianRows, feedback, involvement] = await Promise.all([
     deadlineAggregates(scope, scope.period.from, scope.period.to, false),
+    deadlineAggregates(scope, previous.from, previous.to, false),
+    clinicianAggregates(scope),
     feedbackShares(scope),
     involvementShares(scope),
   ]);
+  const previousTotal = byKind();
+  for (const row of previousRows) add(previousTotal[row.kind], row);
+  const clinicians = new Map<string | null, Record<IndicatorKind, Share>>();
+  for (const row of clinicianRows) {
+    if (!clinicians.has(row.clinicianId)) clinicians.set(row.clinicianId, byKind());
+    add(clinicians.get(row.clinicianId)![row.kind], row);
+  }
+  const names = await userNames([...clinicians.keys()].filter((id): id is string => id !== null));
+  const byClinician = [...clinicians.entries()]
+    .map(([id, shares]) => ({ id, name: id === null ? "Ingen ansvarlig behandler" : names.get(id) ?? "Ukjent", byKind: shares }))
+    .sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : a.name.localeCompare(b.name, "nb")));
   const total = byKind();
   const byUnit = Object.fromEntries(scope.unitIds.map((id) => [id, byKind()]));
   const byType: Record<string, Record<IndicatorKind, Share>> = {};
@@ -145,7 +179,7 @@ export async function complianceReport(actor: Actor, f: ReportFilters, today: Is
     add((byType[row.type] ??= byKind())[kind], row);
   }
   await writeAudit(prisma, { userId: actor.user.id, action: "REPORT_VIEWED", detail: { report: "compliance", filters: f } }, actor.meta);
-  return { scope, total, byUnit, byType, feedback, involvement };
+  return { scope, total, byUnit, byType, feedback, involvement, previous: { ...previous, total: previousTotal }, byClinician };
 }
 
 /** The same shares month by month for the 12 months ending this month. */
@@ -193,9 +227,7 @@ export async function qualityReport(actor: Actor, f: ReportFilters, today: IsoDa
       WHERE n."unitId" = ANY(${scope.unitIds}::text[]) AND n."date" BETWEEN ${from}::date AND ${to}::date AND ${noticeType}
       GROUP BY 1`),
   ]);
-  const names = new Map(
-    (await prisma.user.findMany({ where: { id: { in: eventCounts.map((e) => e.recordedById) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
-  );
+  const names = await userNames(eventCounts.map((e) => e.recordedById));
   const events = eventCounts.map((e) => ({ ...e, name: names.get(e.recordedById) ?? "Ukjent" }));
   const totalEvents = events.reduce((s, r) => s + r.events, 0);
   const totalNotices = byNotice.reduce((s, r) => s + r.total, 0);
@@ -215,5 +247,57 @@ export async function qualityReport(actor: Actor, f: ReportFilters, today: IsoDa
     per100: per100(totalNotices, totalEvents),
     byNotice: byNotice.map((r) => ({ noticeId: r.noticeId, total: r.total, explained: r.explained })),
     clinicians,
+  };
+}
+
+async function userNames(ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  return new Map((await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+}
+
+const lagRow = z.object({ clinicianId: z.string(), unitId: z.string(), lag: z.number().int(), count: int8 });
+
+export interface CodingLag extends LagSummary {
+  id: string;
+  name: string;
+}
+
+/**
+ * Coding lag of the events with a clinical date in the period: the Oslo date
+ * the event was recorded minus its clinical date, in days. One pass over the
+ * (unitId, clinicalDate) index counts events per (clinician, unit, lag) (a
+ * hash aggregate, no sort); median and share over 7 days per clinician who
+ * recorded the event and per unit come from that histogram (lagSummary).
+ */
+export async function codingLagReport(actor: Actor, f: ReportFilters, today: IsoDate, given?: ReportScope) {
+  const scope = given ?? (await reportScope(actor, f, today));
+  const { from, to } = scope.period;
+  const eventTypeJoin = scope.type
+    ? Prisma.sql`JOIN "Pathway" p ON p."id" = e."pathwayId" AND p."type"::text = ${scope.type}::text`
+    : Prisma.empty;
+  const histogram = await sqlOf(prisma).rows(lagRow, Prisma.sql`
+    SELECT e."recordedById" AS "clinicianId", e."unitId",
+      LEAST((e."recordedAt" AT TIME ZONE 'Europe/Oslo')::date - e."clinicalDate", ${CODING_LAG_CAP_DAYS}::int) AS lag, count(*) AS count
+    FROM "PathwayEvent" e ${eventTypeJoin}
+    WHERE e."unitId" = ANY(${scope.unitIds}::text[]) AND e."clinicalDate" BETWEEN ${from}::date AND ${to}::date
+      AND e."annulledAt" IS NULL
+    GROUP BY 1, 2, 3`);
+  const grouped = (key: (r: z.output<typeof lagRow>) => string) => {
+    const groups = new Map<string, z.output<typeof lagRow>[]>();
+    for (const r of histogram) {
+      const list = groups.get(key(r));
+      if (list) list.push(r);
+      else groups.set(key(r), [r]);
+    }
+    return [...groups].map(([id, rows]) => ({ id, ...lagSummary(rows) }));
+  };
+  const byClinician = grouped((r) => r.clinicianId);
+  const names = await userNames(byClinician.map((r) => r.id));
+  const unitNames = new Map(scope.units.map((u) => [u.id, u.name]));
+  const byName = (a: CodingLag, b: CodingLag) => a.name.localeCompare(b.name, "nb");
+  return {
+    scope,
+    byClinician: byClinician.map((r) => ({ ...r, name: names.get(r.id) ?? "Ukjent" })).sort((a, b) => (b.lateShare ?? 0) - (a.lateShare ?? 0) || byName(a, b)),
+    byUnit: grouped((r) => r.unitId).map((r) => ({ ...r, name: unitNames.get(r.id) ?? "Ukjent enhet" })).sort(byName),
   };
 }
