@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma, pgPool } from "@/server/db";
 import { withConnection } from "@/server/connection";
 import { registerEvent } from "@/server/events/register";
+import { assignClinician } from "@/server/pathways/assign";
 import { recomputeIfStale } from "@/server/jobs/nightly";
 import { recomputeAllDerived, RecomputePageError } from "@/server/pathways/derived";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
@@ -27,7 +28,11 @@ afterAll(() => {
   else process.env.FORLOPSVAKT_TODAY = pinned;
 });
 
-const fullRecompute = (day: string) => withConnection(pgPool(db()), (connection) => recomputeAllDerived(connection, day));
+/** A full recompute from the events alone: the stored digests cleared, so every pathway is compared row by row. */
+const fullRecompute = async (day: string) => {
+  await db().$executeRaw`UPDATE "Pathway" SET "derivedDigest" = NULL`;
+  return withConnection(pgPool(db()), (connection) => recomputeAllDerived(connection, day));
+};
 
 /** Every derived value, without the derived rows' own ids. */
 async function derivedSnapshot() {
@@ -198,6 +203,40 @@ describe("the server's nightly recompute", () => {
     const afterRetry = await derivedSnapshot();
     await fullRecompute(TODAY);
     expect(afterRetry).toEqual(await derivedSnapshot());
+  });
+
+  it("after a registration and an assignment equals a full recompute, and writes no derived row for a pathway whose derived data are unchanged (same digest)", async () => {
+    const { unit, clinician, pathways } = await setup(12);
+    const ids = pathways.map((p) => p.id);
+    const digests = await db().pathway.findMany({ where: { id: { in: ids } }, select: { derivedDigest: true } });
+    expect(digests.every((p) => p.derivedDigest !== null)).toBe(true);
+    // another writer of derived data clears the digest: the job compares that pathway row by row
+    const coordinator = await makeActor(db(), "COORDINATOR", [unit.id]);
+    await assignClinician(coordinator, { pathwayId: ids[1], clinicianId: clinician.user.id });
+    expect((await db().pathway.findUniqueOrThrow({ where: { id: ids[1] } })).derivedDigest).toBeNull();
+    await registerEvent(clinician, ids[2], { code: "M", date: "2026-09-25" }, TODAY);
+    expect(await recomputeIfStale()).toMatchObject({ status: "recomputed" });
+    const afterJob = await derivedSnapshot();
+    await fullRecompute(TODAY);
+    expect(afterJob).toEqual(await derivedSnapshot());
+
+    // derived as of today already: a second run finds every digest equal and writes no derived row
+    await db().$executeRawUnsafe(`CREATE TABLE "test_row_writes" ("pathwayId" text)`);
+    await db().$executeRawUnsafe(`CREATE FUNCTION "test_log_row_write"() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO "test_row_writes" VALUES (COALESCE(NEW."pathwayId", OLD."pathwayId")); RETURN NULL; END $$`);
+    const tables = ["WorklistItem", "PathwayDeadline", "PathwayNotice"];
+    for (const table of tables) {
+      await db().$executeRawUnsafe(`CREATE TRIGGER "test_log_row_write" AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION "test_log_row_write"()`);
+    }
+    try {
+      await withConnection(pgPool(db()), (connection) => recomputeAllDerived(connection, TODAY, { onlyOpen: true }));
+      expect(await db().$queryRawUnsafe(`SELECT * FROM "test_row_writes"`)).toEqual([]);
+    } finally {
+      for (const table of tables) await db().$executeRawUnsafe(`DROP TRIGGER "test_log_row_write" ON "${table}"`);
+      await db().$executeRawUnsafe(`DROP FUNCTION "test_log_row_write"()`);
+      await db().$executeRawUnsafe(`DROP TABLE "test_row_writes"`);
+    }
+    expect(await derivedSnapshot()).toEqual(afterJob);
   });
 
   it("releases its lock on the connection that took it, whichever connection the pool hands out next: the next day's job can run", async () => {
