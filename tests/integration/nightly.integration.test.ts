@@ -34,11 +34,11 @@ const fullRecompute = async (day: string) => {
   return withConnection(pgPool(db()), (connection) => recomputeAllDerived(connection, day));
 };
 
-/** Every derived value, without the derived rows' own ids. */
+/** Every derived value, without the derived rows' own ids (and derivedOn: the day they were last written). */
 async function derivedSnapshot() {
   return {
     pathways: await db().pathway.findMany({
-      select: { id: true, phase: true, status: true, closedDate: true, nextDeadlineKind: true, nextDeadlineDue: true, noticeCount: true, lastEventDate: true, derivedOn: true },
+      select: { id: true, phase: true, status: true, closedDate: true, nextDeadlineKind: true, nextDeadlineDue: true, noticeCount: true, lastEventDate: true },
       orderBy: { id: "asc" },
     }),
     items: await db().worklistItem.findMany({ omit: { id: true }, orderBy: [{ pathwayId: "asc" }, { key: "asc" }] }),
@@ -104,8 +104,9 @@ async function setup(count: number) {
     if (i % 3 === 2) events.push(["M", null, "2026-09-20"], ["C", "IB", "2026-10-20"]);
     pathways.push(await makePathway(db(), unit.id, clinician.user.id, events));
   }
-  // derived yesterday: the job finds them stale today
+  // derived yesterday, and no job has run today: the job finds them stale today
   await fullRecompute(YESTERDAY);
+  await db().recomputeDay.deleteMany();
   return { unit, clinician, pathways };
 }
 
@@ -133,7 +134,9 @@ describe("the server's nightly recompute", () => {
 
     const afterJob = await derivedSnapshot();
     expect(afterJob.pathways.find((p) => p.id === held.id)?.phase).toBe("basis_assessment");
-    expect(afterJob.pathways.every((p) => p.derivedOn?.toISOString().slice(0, 10) === TODAY)).toBe(true);
+    // done for today: the job is not due again today
+    expect(await db().recomputeDay.findUnique({ where: { day: new Date(TODAY) } })).not.toBeNull();
+    expect(await recomputeIfStale()).toEqual({ status: "fresh" });
     await fullRecompute(TODAY);
     expect(afterJob).toEqual(await derivedSnapshot());
   });
@@ -142,6 +145,8 @@ describe("the server's nightly recompute", () => {
     await setup(24);
     // with the earlier tests' pathways: all were derived yesterday
     const all = await db().pathway.findMany({ where: { status: "OPEN" }, select: { id: true } });
+    // digests unknown: every open pathway is compared row by row and written
+    await db().$executeRaw`UPDATE "Pathway" SET "derivedDigest" = NULL`;
     // which session wrote each pathway row (a trigger of this test's own)
     await db().$executeRawUnsafe(`CREATE TABLE "test_writes" ("pathwayId" text, "backend" int)`);
     await db().$executeRawUnsafe(`CREATE FUNCTION "test_log_write"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -170,6 +175,8 @@ describe("the server's nightly recompute", () => {
     // the third page (pages of 3) cannot be written
     const poisoned = ids[7];
     const failedPage = ids.slice(6, 9);
+    // digests unknown: every page writes each of its pathways (derivedOn tells which pages committed)
+    await db().$executeRaw`UPDATE "Pathway" SET "derivedDigest" = NULL`;
     const before = await derivedSnapshot();
     await db().$executeRawUnsafe(`CREATE FUNCTION "test_refuse"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW."id" = '${poisoned}' THEN RAISE EXCEPTION 'test: refused'; END IF; RETURN NEW; END $$`);
@@ -187,7 +194,8 @@ describe("the server's nightly recompute", () => {
     expect(error.message).toContain(failedPage[0]);
 
     const after = await derivedSnapshot();
-    const derivedOn = new Map(after.pathways.map((p) => [p.id, p.derivedOn?.toISOString().slice(0, 10)]));
+    const written = await db().pathway.findMany({ select: { id: true, derivedOn: true } });
+    const derivedOn = new Map(written.map((p) => [p.id, p.derivedOn?.toISOString().slice(0, 10)]));
     // the pages before it committed; the failed page is as it was, derived rows and all
     expect(ids.slice(0, 6).map((id) => derivedOn.get(id))).toEqual(Array(6).fill(TODAY));
     const ofPage = <T extends { pathwayId?: string; id?: string }>(rows: T[]) => rows.filter((r) => failedPage.includes(r.pathwayId ?? r.id!));
@@ -255,8 +263,8 @@ describe("the server's nightly recompute", () => {
         process.env.FORLOPSVAKT_TODAY = day;
         await recomputeIfStale();
         expect(await lockIsFree(), `after the job of ${day}`).toBe(true);
-        const derived = await db().pathway.findUniqueOrThrow({ where: { id: pathways[0].id } });
-        expect(derived.derivedOn?.toISOString().slice(0, 10)).toBe(day);
+        // the day's job ran to the end
+        expect(await db().recomputeDay.findUnique({ where: { day: new Date(day) } }), `the job of ${day}`).not.toBeNull();
       }
     } finally {
       process.env.FORLOPSVAKT_TODAY = TODAY;

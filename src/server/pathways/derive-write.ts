@@ -218,11 +218,3 @@ export async function replaceDerived(
     new_deadlines AS (INSERT INTO "PathwayDeadline" ${DEADLINE_COLUMNS} ${deadlineSource(deadlines)})
     INSERT INTO "PathwayNotice" ${NOTICE_COLUMNS} ${noticeSource(notices)}`);
 }
-
-/** The pathways whose derived data are unchanged (same digest): only the day they were derived on moves. */
-export async function markDerived(db: Tx | Sql, ids: string[], today: IsoDate) {
-  if (ids.length === 0) return;
-  await sqlOf(db).run(Prisma.sql`
-    UPDATE "Pathway" SET "derivedOn" = ${today}::date
-    WHERE "id" IN (SELECT value FROM json_array_elements_text(${json(ids)}::json)) AND "derivedOn" IS DISTINCT FROM ${today}::date`);
-}

@@ -10,7 +10,7 @@ import { z } from "@/lib/zod";
 import { sqlDate } from "@/server/sql-rows";
 import { loadForDerive, lockNextPage, storedColumns, storedRowsSchema, type DeriveRow } from "./derive-load";
 import { derivedChanges, derivedDigests, type StoredRows } from "./derive-diff";
-import { columnRows, deadlineRows, itemRows, markDerived, noticeRows, replaceDerived, type DerivedRows } from "./derive-write";
+import { columnRows, deadlineRows, itemRows, noticeRows, replaceDerived, type DerivedRows } from "./derive-write";
 import { currentRuleTables } from "@/server/rule-tables/load";
 
 // Derived data are a cache of the rules engine's verdict so that lists and
@@ -217,9 +217,9 @@ export async function deriveBatch(tx: Tx | Sql, batch: DeriveRow[], today: IsoDa
   const context = await loadContext(tx, batch, ids);
   const fresh = derivedRows(batch, evaluations, context, rules);
   const digests = derivedDigests(columnRows(ids, evaluations), fresh);
-  // only the pathways whose derived data differ from the digest stored with them are read and written
+  // only the pathways whose derived data differ from the digest stored with them are read and written;
+  // the others are not touched at all (their derivedOn stays the day they were last written)
   const changed = new Set(batch.filter((p) => p.derivedDigest !== digests.get(p.id)).map((p) => p.id));
-  if (changed.size < batch.length) await markDerived(tx, ids.filter((id) => !changed.has(id)), today);
   if (changed.size === 0) return evaluations;
   const changedIds = ids.filter((id) => changed.has(id));
   const of = <T extends { pathwayId: string }>(rows: T[]) => (changed.size === batch.length ? rows : rows.filter((r) => changed.has(r.pathwayId)));
