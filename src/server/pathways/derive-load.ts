@@ -90,61 +90,8 @@ export async function loadForDerive(db: Tx | Sql, selection: DeriveSelection): P
   return rows.map(toDeriveRow);
 }
 
-/**
- * A page of the recompute: the pathways, then their events in one statement
- * as a row of column arrays. A JSON object per event (deriveSelect) cost more
- * to build, parse and check than the rules engine took to evaluate them.
- */
-export async function loadPageForDerive(db: Tx | Sql, ids: string[]): Promise<DeriveRow[]> {
-  const sql = sqlOf(db);
-  const rows = await sql.rows(rawRowSchema, Prisma.sql`${deriveSelect(whereFor({ ids }), { events: false })} ORDER BY p."id"`);
-  const [c] = await sql.rows(eventColumnsSchema, Prisma.sql`
-    SELECT ${Prisma.raw(EVENT_COLUMNS.map(([name, expression]) => `COALESCE(array_agg(${expression}), '{}') AS "${name}"`).join(", "))}
-    FROM "PathwayEvent" e WHERE e."pathwayId" = ANY(${ids}::text[])`);
-  const events = new Map<string, RawRow["events"]>();
-  for (let i = 0; i < c.id.length; i++) {
-    const event = {
-      id: c.id[i], code: c.code[i], outcome: c.outcome[i], activityCode: c.activityCode[i], date: c.date[i],
-      recordedAt: c.recordedAt[i], annulled: c.annulled[i], recordedById: c.recordedById[i],
-    };
-    const list = events.get(c.pathwayId[i]);
-    if (list) list.push(event);
-    else events.set(c.pathwayId[i], [event]);
-  }
-  return rows.map((row) => toDeriveRow({ ...row, events: events.get(row.id) ?? [] }));
-}
-
-// the events' columns as loadPageForDerive reads them: name, SQL expression (as deriveSelect's JSON has them)
-const EVENT_COLUMNS = [
-  ["pathwayId", `e."pathwayId"`],
-  ["id", `e."id"`],
-  ["code", `e."code"`],
-  ["outcome", `e."outcome"`],
-  ["activityCode", `e."activityCode"`],
-  ["date", `to_char(e."clinicalDate", 'YYYY-MM-DD')`],
-  ["recordedAt", `to_char(e."recordedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`],
-  ["annulled", `e."annulledAt" IS NOT NULL`],
-  ["recordedById", `e."recordedById"`],
-] as const;
-const texts = z.array(z.string());
-const nullableTexts = z.array(z.string().nullable());
-const eventColumnsSchema = z.object({
-  pathwayId: texts, id: texts, code: texts, outcome: nullableTexts, activityCode: nullableTexts,
-  date: z.array(sqlDate), recordedAt: texts, annulled: z.array(z.boolean()), recordedById: texts,
-});
-
 /** The SELECT of pathways as the engine sees them (alias p), for loadForDerive and the registration's load. */
-export function deriveSelect(where: Prisma.Sql, options: { events?: boolean } = {}): Prisma.Sql {
-  const events = options.events === false
-    ? Prisma.sql`'[]'::json AS "events"`
-    : Prisma.sql`COALESCE((
-        SELECT json_agg(json_build_object(
-          'id', e."id", 'code', e."code", 'outcome', e."outcome", 'activityCode', e."activityCode",
-          'date', to_char(e."clinicalDate", 'YYYY-MM-DD'),
-          'recordedAt', to_char(e."recordedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-          'annulled', e."annulledAt" IS NOT NULL, 'recordedById', e."recordedById"))
-        FROM "PathwayEvent" e WHERE e."pathwayId" = p."id"
-      ), '[]'::json) AS "events"`;
+export function deriveSelect(where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT p."id", p."type"::text AS "type", p."setting"::text AS "setting", p."unitId", p."patientId",
       p."responsibleClinicianId", p."directTreatmentRight", p."severe", p."status"::text AS "status", p."derivedDigest",
@@ -153,7 +100,14 @@ export function deriveSelect(where: Prisma.Sql, options: { events?: boolean } = 
       -- a lookup by key per pathway: as a join, the planner scanned every referral for each page
       (SELECT to_char(r."receivedDate", 'YYYY-MM-DD') FROM "Referral" r WHERE r."id" = p."referralId") AS "receivedOn",
       (SELECT to_char(r."legalDeadline", 'YYYY-MM-DD') FROM "Referral" r WHERE r."id" = p."referralId") AS "legalDeadline",
-      ${events}
+      COALESCE((
+        SELECT json_agg(json_build_object(
+          'id', e."id", 'code', e."code", 'outcome', e."outcome", 'activityCode', e."activityCode",
+          'date', to_char(e."clinicalDate", 'YYYY-MM-DD'),
+          'recordedAt', to_char(e."recordedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          'annulled', e."annulledAt" IS NOT NULL, 'recordedById', e."recordedById"))
+        FROM "PathwayEvent" e WHERE e."pathwayId" = p."id"
+      ), '[]'::json) AS "events"
     FROM "Pathway" p
     WHERE ${where}`;
 }

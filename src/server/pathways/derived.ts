@@ -8,7 +8,7 @@ import { sqlOf, type Sql } from "@/server/sql";
 import { PathwayType } from "@/generated/prisma/enums";
 import { z } from "@/lib/zod";
 import { sqlDate } from "@/server/sql-rows";
-import { loadForDerive, loadPageForDerive, lockNextPage, storedColumns, storedRowsSchema, type DeriveRow } from "./derive-load";
+import { loadForDerive, lockNextPage, storedColumns, storedRowsSchema, type DeriveRow } from "./derive-load";
 import { derivedChanges, derivedDigests, type StoredRows } from "./derive-diff";
 import { columnRows, deadlineRows, itemRows, noticeRows, replaceDerived, type DerivedRows } from "./derive-write";
 import { currentRuleTables } from "@/server/rule-tables/load";
@@ -107,7 +107,7 @@ export async function recomputeAllDerived(
           const ids = await nextPage(sql);
           if (ids.length === 0) return 0;
           first = ids[0];
-          const rows = await loadPageForDerive(sql, ids);
+          const rows = await loadForDerive(sql, { ids });
           await deriveBatch(sql, rows, today, tables);
           return rows.length;
         });
