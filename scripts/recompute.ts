@@ -7,7 +7,7 @@
 // profiled run with the default.
 import { createPrismaClient, pgPool } from "@/server/db";
 import { today } from "@/server/clock";
-import { whileHoldingRecomputeLock } from "@/server/jobs/nightly";
+import { recordRecomputedDay, whileHoldingRecomputeLock } from "@/server/jobs/nightly";
 import { recomputeAllDerived } from "@/server/pathways/derived";
 import { readVersions, tablesFromVersions } from "@/server/rule-tables/load";
 
@@ -18,16 +18,19 @@ const started = Date.now();
 try {
   // the rule tables as stored now (RuleTableVersion)
   const tables = tablesFromVersions(await readVersions(prisma));
-  const result = await whileHoldingRecomputeLock(pgPool(prisma), (_, lanes) =>
-    lanes((all) =>
+  const result = await whileHoldingRecomputeLock(pgPool(prisma), async (connection, lanes) => {
+    const done = await lanes((all) =>
       recomputeAllDerived(all, day, {
         batchSize: 1000,
         onlyOpen,
         tables,
         onBatch: (done) => process.stdout.write(`\r${done} forløp …`),
       }),
-    ),
-  );
+    );
+    // every open pathway is derived for today: the server's nightly job need not run again today
+    await recordRecomputedDay(connection, day);
+    return done;
+  });
   if (!result) {
     console.error("En annen omberegning kjører allerede (serverens nattlige jobb eller en annen npm run recompute). Prøv igjen når den er ferdig.");
     process.exitCode = 1;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma, pgPool } from "@/server/db";
 import { withConnection } from "@/server/connection";
 import { registerEvent } from "@/server/events/register";
+import { assignClinician } from "@/server/pathways/assign";
 import { recomputeIfStale } from "@/server/jobs/nightly";
 import { recomputeAllDerived, RecomputePageError } from "@/server/pathways/derived";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
@@ -27,13 +28,17 @@ afterAll(() => {
   else process.env.FORLOPSVAKT_TODAY = pinned;
 });
 
-const fullRecompute = (day: string) => withConnection(pgPool(db()), (connection) => recomputeAllDerived(connection, day));
+/** A full recompute from the events alone: the stored digests cleared, so every pathway is compared row by row. */
+const fullRecompute = async (day: string) => {
+  await db().$executeRaw`UPDATE "Pathway" SET "derivedDigest" = NULL`;
+  return withConnection(pgPool(db()), (connection) => recomputeAllDerived(connection, day));
+};
 
-/** Every derived value, without the derived rows' own ids. */
+/** Every derived value, without the derived rows' own ids (and derivedOn: the day they were last written). */
 async function derivedSnapshot() {
   return {
     pathways: await db().pathway.findMany({
-      select: { id: true, phase: true, status: true, closedDate: true, nextDeadlineKind: true, nextDeadlineDue: true, noticeCount: true, lastEventDate: true, derivedOn: true },
+      select: { id: true, phase: true, status: true, closedDate: true, nextDeadlineKind: true, nextDeadlineDue: true, noticeCount: true, lastEventDate: true },
       orderBy: { id: "asc" },
     }),
     items: await db().worklistItem.findMany({ omit: { id: true }, orderBy: [{ pathwayId: "asc" }, { key: "asc" }] }),
@@ -99,8 +104,9 @@ async function setup(count: number) {
     if (i % 3 === 2) events.push(["M", null, "2026-09-20"], ["C", "IB", "2026-10-20"]);
     pathways.push(await makePathway(db(), unit.id, clinician.user.id, events));
   }
-  // derived yesterday: the job finds them stale today
+  // derived yesterday, and no job has run today: the job finds them stale today
   await fullRecompute(YESTERDAY);
+  await db().recomputeDay.deleteMany();
   return { unit, clinician, pathways };
 }
 
@@ -128,7 +134,9 @@ describe("the server's nightly recompute", () => {
 
     const afterJob = await derivedSnapshot();
     expect(afterJob.pathways.find((p) => p.id === held.id)?.phase).toBe("basis_assessment");
-    expect(afterJob.pathways.every((p) => p.derivedOn?.toISOString().slice(0, 10) === TODAY)).toBe(true);
+    // done for today: the job is not due again today
+    expect(await db().recomputeDay.findUnique({ where: { day: new Date(TODAY) } })).not.toBeNull();
+    expect(await recomputeIfStale()).toEqual({ status: "fresh" });
     await fullRecompute(TODAY);
     expect(afterJob).toEqual(await derivedSnapshot());
   });
@@ -137,6 +145,8 @@ describe("the server's nightly recompute", () => {
     await setup(24);
     // with the earlier tests' pathways: all were derived yesterday
     const all = await db().pathway.findMany({ where: { status: "OPEN" }, select: { id: true } });
+    // digests unknown: every open pathway is compared row by row and written
+    await db().$executeRaw`UPDATE "Pathway" SET "derivedDigest" = NULL`;
     // which session wrote each pathway row (a trigger of this test's own)
     await db().$executeRawUnsafe(`CREATE TABLE "test_writes" ("pathwayId" text, "backend" int)`);
     await db().$executeRawUnsafe(`CREATE FUNCTION "test_log_write"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -165,6 +175,8 @@ describe("the server's nightly recompute", () => {
     // the third page (pages of 3) cannot be written
     const poisoned = ids[7];
     const failedPage = ids.slice(6, 9);
+    // digests unknown: every page writes each of its pathways (derivedOn tells which pages committed)
+    await db().$executeRaw`UPDATE "Pathway" SET "derivedDigest" = NULL`;
     const before = await derivedSnapshot();
     await db().$executeRawUnsafe(`CREATE FUNCTION "test_refuse"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW."id" = '${poisoned}' THEN RAISE EXCEPTION 'test: refused'; END IF; RETURN NEW; END $$`);
@@ -182,7 +194,8 @@ describe("the server's nightly recompute", () => {
     expect(error.message).toContain(failedPage[0]);
 
     const after = await derivedSnapshot();
-    const derivedOn = new Map(after.pathways.map((p) => [p.id, p.derivedOn?.toISOString().slice(0, 10)]));
+    const written = await db().pathway.findMany({ select: { id: true, derivedOn: true } });
+    const derivedOn = new Map(written.map((p) => [p.id, p.derivedOn?.toISOString().slice(0, 10)]));
     // the pages before it committed; the failed page is as it was, derived rows and all
     expect(ids.slice(0, 6).map((id) => derivedOn.get(id))).toEqual(Array(6).fill(TODAY));
     const ofPage = <T extends { pathwayId?: string; id?: string }>(rows: T[]) => rows.filter((r) => failedPage.includes(r.pathwayId ?? r.id!));
@@ -198,6 +211,40 @@ describe("the server's nightly recompute", () => {
     const afterRetry = await derivedSnapshot();
     await fullRecompute(TODAY);
     expect(afterRetry).toEqual(await derivedSnapshot());
+  });
+
+  it("after a registration and an assignment equals a full recompute, and writes no derived row for a pathway whose derived data are unchanged (same digest)", async () => {
+    const { unit, clinician, pathways } = await setup(12);
+    const ids = pathways.map((p) => p.id);
+    const digests = await db().pathway.findMany({ where: { id: { in: ids } }, select: { derivedDigest: true } });
+    expect(digests.every((p) => p.derivedDigest !== null)).toBe(true);
+    // another writer of derived data clears the digest: the job compares that pathway row by row
+    const coordinator = await makeActor(db(), "COORDINATOR", [unit.id]);
+    await assignClinician(coordinator, { pathwayId: ids[1], clinicianId: clinician.user.id });
+    expect((await db().pathway.findUniqueOrThrow({ where: { id: ids[1] } })).derivedDigest).toBeNull();
+    await registerEvent(clinician, ids[2], { code: "M", date: "2026-09-25" }, TODAY);
+    expect(await recomputeIfStale()).toMatchObject({ status: "recomputed" });
+    const afterJob = await derivedSnapshot();
+    await fullRecompute(TODAY);
+    expect(afterJob).toEqual(await derivedSnapshot());
+
+    // derived as of today already: a second run finds every digest equal and writes no derived row
+    await db().$executeRawUnsafe(`CREATE TABLE "test_row_writes" ("pathwayId" text)`);
+    await db().$executeRawUnsafe(`CREATE FUNCTION "test_log_row_write"() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO "test_row_writes" VALUES (COALESCE(NEW."pathwayId", OLD."pathwayId")); RETURN NULL; END $$`);
+    const tables = ["WorklistItem", "PathwayDeadline", "PathwayNotice"];
+    for (const table of tables) {
+      await db().$executeRawUnsafe(`CREATE TRIGGER "test_log_row_write" AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION "test_log_row_write"()`);
+    }
+    try {
+      await withConnection(pgPool(db()), (connection) => recomputeAllDerived(connection, TODAY, { onlyOpen: true }));
+      expect(await db().$queryRawUnsafe(`SELECT * FROM "test_row_writes"`)).toEqual([]);
+    } finally {
+      for (const table of tables) await db().$executeRawUnsafe(`DROP TRIGGER "test_log_row_write" ON "${table}"`);
+      await db().$executeRawUnsafe(`DROP FUNCTION "test_log_row_write"()`);
+      await db().$executeRawUnsafe(`DROP TABLE "test_row_writes"`);
+    }
+    expect(await derivedSnapshot()).toEqual(afterJob);
   });
 
   it("releases its lock on the connection that took it, whichever connection the pool hands out next: the next day's job can run", async () => {
@@ -216,8 +263,8 @@ describe("the server's nightly recompute", () => {
         process.env.FORLOPSVAKT_TODAY = day;
         await recomputeIfStale();
         expect(await lockIsFree(), `after the job of ${day}`).toBe(true);
-        const derived = await db().pathway.findUniqueOrThrow({ where: { id: pathways[0].id } });
-        expect(derived.derivedOn?.toISOString().slice(0, 10)).toBe(day);
+        // the day's job ran to the end
+        expect(await db().recomputeDay.findUnique({ where: { day: new Date(day) } }), `the job of ${day}`).not.toBeNull();
       }
     } finally {
       process.env.FORLOPSVAKT_TODAY = TODAY;

@@ -21,11 +21,21 @@ const LOCK_KEY = 4_207_001; // arbitrary, unique to this job
 export const RECOMPUTE_LANES = 2;
 const CHECK_EVERY_MS = 15 * 60 * 1000;
 
-/** True when some open pathway was last derived before `day`. */
+/**
+ * True when some open pathway was last derived before `day` and no recompute
+ * finished for `day` (an unchanged pathway is not rewritten, so its derivedOn
+ * stays behind: RecomputeDay says it was checked).
+ */
 async function isStale(sql: Connection, day: IsoDate): Promise<boolean> {
   const [{ stale }] = await sql.rows(z.object({ stale: z.boolean() }), Prisma.sql`
-    SELECT EXISTS (SELECT 1 FROM "Pathway" WHERE "status" = 'OPEN' AND ("derivedOn" IS NULL OR "derivedOn" < ${day}::date)) AS "stale"`);
+    SELECT EXISTS (SELECT 1 FROM "Pathway" WHERE "status" = 'OPEN' AND ("derivedOn" IS NULL OR "derivedOn" < ${day}::date))
+      AND NOT EXISTS (SELECT 1 FROM "RecomputeDay" WHERE "day" >= ${day}::date) AS "stale"`);
   return stale;
+}
+
+/** Records that every open pathway was recomputed for `day` (after the job, or npm run recompute, finished). */
+export async function recordRecomputedDay(sql: Connection, day: IsoDate): Promise<void> {
+  await sql.run(Prisma.sql`INSERT INTO "RecomputeDay" ("day") VALUES (${day}::date) ON CONFLICT ("day") DO NOTHING`);
 }
 
 /**
@@ -63,6 +73,7 @@ export async function recomputeIfStale(options: { batchSize?: number } = {}): Pr
     if (!(await isStale(connection, day))) return { status: "fresh" };
     const started = Date.now();
     const { pathways } = await lanes((all) => recomputeAllDerived(all, day, { onlyOpen: true, batchSize: options.batchSize }));
+    await recordRecomputedDay(connection, day);
     console.log(`[forløpsvakt] Nattlig omberegning for ${day}: ${pathways} åpne forløp på ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return { status: "recomputed", pathways };
   });

@@ -31,7 +31,7 @@ export async function assignClinician(actor: Actor, input: z.input<typeof assign
     }
     // "newly assigned" notifications (Varsler) count from here, unless one assigns oneself
     const assignedAt = clinicianId && clinicianId !== actor.user.id && clinicianId !== pathway.responsibleClinicianId ? new Date() : undefined;
-    await tx.pathway.update({ where: { id: pathway.id }, data: { responsibleClinicianId: clinicianId, responsibleAssignedAt: assignedAt } });
+    await tx.pathway.update({ where: { id: pathway.id }, data: { responsibleClinicianId: clinicianId, responsibleAssignedAt: assignedAt, derivedDigest: null } });
     await tx.worklistItem.updateMany({ where: { pathwayId: pathway.id }, data: { responsibleClinicianId: clinicianId } });
     await writeAudit(
       tx,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { DeadlineRow, DerivedRows, ItemRow, NoticeRow } from "./derive-write";
 
 // What a batch rewrite must change: most derived rows are the same as the day
@@ -59,4 +60,29 @@ export function derivedChanges(stored: StoredRows, fresh: DerivedRows): DerivedC
     gone: { items: items.gone, deadlines: deadlines.gone, notices: notices.gone },
     added: { items: items.added, deadlines: deadlines.added, notices: notices.added },
   };
+}
+
+// A digest of one pathway's derived data: its derived columns and its rows,
+// each row by the values it is compared on (in the engine's order, which the
+// same input always repeats). Stored on Pathway ("derivedDigest") by the batch
+// rewrite; when the fresh digest equals the stored one, the stored data are
+// these rows (every other writer of derived data clears it), so nothing is
+// read or written for that pathway (most pathways, most nights).
+const GROUP = "\u0002";
+const ROW = "\u0003";
+
+/** Digests of the pathways' derived data: `columns` one object per pathway (its id first), `fresh` their rows. */
+export function derivedDigests(columns: { id: string }[], fresh: DerivedRows): Map<string, string> {
+  const parts = new Map<string, string[][]>(columns.map((c) => [c.id, [[keyOf(Object.values(c))], [], [], []]]));
+  const add = <T extends { pathwayId: string }>(group: number, fields: readonly (keyof T)[], rows: T[]) => {
+    for (const row of rows) parts.get(row.pathwayId)?.[group].push(keyOf(fields.map((f) => row[f])));
+  };
+  add<ItemRow>(1, ITEM_FIELDS, fresh.items);
+  add<DeadlineRow>(2, DEADLINE_FIELDS, fresh.deadlines);
+  add<NoticeRow>(3, NOTICE_FIELDS, fresh.notices);
+  const digests = new Map<string, string>();
+  for (const [id, groups] of parts) {
+    digests.set(id, createHash("sha256").update(groups.map((g) => g.join(ROW)).join(GROUP)).digest("base64url"));
+  }
+  return digests;
 }

@@ -27,6 +27,8 @@ export interface DeriveRow {
   input: PathwayInput;
   /** event id → who recorded it (for the data-quality report) */
   recordedBy: Record<string, string>;
+  /** the digest of the derived data as stored (derive-diff.ts); null or absent: unknown */
+  derivedDigest?: string | null;
 }
 
 /** An event as the loads' JSON carries it (json_build_object, dates formatted in SQL). */
@@ -54,6 +56,7 @@ export const rawRowSchema = z.object({
   legalDeadline: sqlDate.nullable(),
   directTreatmentRight: z.boolean(),
   severe: z.boolean(),
+  derivedDigest: z.string().nullable(),
   events: z.array(eventJson.extend({ annulled: z.boolean(), recordedById: z.string() })),
 });
 export type RawRow = z.output<typeof rawRowSchema>;
@@ -91,7 +94,7 @@ export async function loadForDerive(db: Tx | Sql, selection: DeriveSelection): P
 export function deriveSelect(where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT p."id", p."type"::text AS "type", p."setting"::text AS "setting", p."unitId", p."patientId",
-      p."responsibleClinicianId", p."directTreatmentRight", p."severe", p."status"::text AS "status",
+      p."responsibleClinicianId", p."directTreatmentRight", p."severe", p."status"::text AS "status", p."derivedDigest",
       to_char(p."openedDate", 'YYYY-MM-DD') AS "openedOn",
       to_char(p."closedDate", 'YYYY-MM-DD') AS "closedOn",
       -- a lookup by key per pathway: as a join, the planner scanned every referral for each page

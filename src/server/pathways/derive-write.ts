@@ -105,7 +105,7 @@ export interface DerivedRows {
 // parameters cost far more in the driver than one string does.
 const json = (rows: unknown[]) => JSON.stringify(rows);
 
-function columnRows(ids: string[], evaluations: PathwayEvaluation[]) {
+export function columnRows(ids: string[], evaluations: PathwayEvaluation[]) {
   return evaluations.map((e, i) => ({
     id: ids[i],
     phase: e.phase,
@@ -121,8 +121,19 @@ function columnRows(ids: string[], evaluations: PathwayEvaluation[]) {
 // The pieces of the derived writes, shared by the batch rewrite below and the
 // registration's single guarded statement (events/register-write.ts).
 
-/** UPDATE of the derived columns on Pathway (alias p); `guard` narrows which rows. */
-export function pathwayColumnsUpdate(ids: string[], evaluations: PathwayEvaluation[], today: IsoDate, guard: Prisma.Sql = Prisma.empty): Prisma.Sql {
+/**
+ * UPDATE of the derived columns on Pathway (alias p); `guard` narrows which
+ * rows. The digest of the derived data (derive-diff.ts) is set from `digests`,
+ * or cleared (unknown) without them.
+ */
+export function pathwayColumnsUpdate(
+  ids: string[],
+  evaluations: PathwayEvaluation[],
+  today: IsoDate,
+  guard: Prisma.Sql = Prisma.empty,
+  digests?: Map<string, string>,
+): Prisma.Sql {
+  const rows = columnRows(ids, evaluations).map((r) => ({ ...r, digest: digests?.get(r.id) ?? null }));
   return Prisma.sql`
     UPDATE "Pathway" AS p SET
       "phase" = v.phase,
@@ -132,9 +143,10 @@ export function pathwayColumnsUpdate(ids: string[], evaluations: PathwayEvaluati
       "nextDeadlineDue" = v.due,
       "noticeCount" = v.notices,
       "lastEventDate" = v.last,
-      "derivedOn" = ${today}::date
-    FROM json_to_recordset(${json(columnRows(ids, evaluations))}::json)
-      AS v(id text, phase text, status text, closed date, kind text, due date, notices int, last date)
+      "derivedOn" = ${today}::date,
+      "derivedDigest" = v.digest
+    FROM json_to_recordset(${json(rows)}::json)
+      AS v(id text, phase text, status text, closed date, kind text, due date, notices int, last date, digest text)
     WHERE p."id" = v.id ${guard}`;
 }
 
@@ -184,11 +196,18 @@ export function noticeSource(notices: NoticeRow[], guard: Prisma.Sql = Prisma.sq
  * worklist row may repeat the unique key of a removed one, which a single
  * statement would still see.
  */
-export async function replaceDerived(db: Tx | Sql, ids: string[], evaluations: PathwayEvaluation[], today: IsoDate, changes: DerivedChanges) {
+export async function replaceDerived(
+  db: Tx | Sql,
+  ids: string[],
+  evaluations: PathwayEvaluation[],
+  today: IsoDate,
+  changes: DerivedChanges,
+  digests?: Map<string, string>,
+) {
   const sql = sqlOf(db);
   const gone = (ids: string[]) => Prisma.sql`"id" IN (SELECT value FROM json_array_elements_text(${json(ids)}::json))`;
   await sql.run(Prisma.sql`
-    WITH columns AS (${pathwayColumnsUpdate(ids, evaluations, today)}),
+    WITH columns AS (${pathwayColumnsUpdate(ids, evaluations, today, Prisma.empty, digests)}),
     old_items AS (DELETE FROM "WorklistItem" WHERE ${gone(changes.gone.items)}),
     old_deadlines AS (DELETE FROM "PathwayDeadline" WHERE ${gone(changes.gone.deadlines)})
     DELETE FROM "PathwayNotice" WHERE ${gone(changes.gone.notices)}`);

@@ -9,8 +9,8 @@ import { PathwayType } from "@/generated/prisma/enums";
 import { z } from "@/lib/zod";
 import { sqlDate } from "@/server/sql-rows";
 import { loadForDerive, lockNextPage, storedColumns, storedRowsSchema, type DeriveRow } from "./derive-load";
-import { derivedChanges, type StoredRows } from "./derive-diff";
-import { deadlineRows, itemRows, noticeRows, replaceDerived, type DerivedRows } from "./derive-write";
+import { derivedChanges, derivedDigests, type StoredRows } from "./derive-diff";
+import { columnRows, deadlineRows, itemRows, noticeRows, replaceDerived, type DerivedRows } from "./derive-write";
 import { currentRuleTables } from "@/server/rule-tables/load";
 
 // Derived data are a cache of the rules engine's verdict so that lists and
@@ -154,14 +154,19 @@ export function contextColumns(patientIds: Prisma.Sql, ids: Prisma.Sql): Prisma.
       FROM "WorklistPostponement" w WHERE w."pathwayId" = ANY(${ids}) AND w."undoneAt" IS NULL), '[]'::json) AS "postponements"`;
 }
 
-/** What besides the events decides the derived rows, and the rows stored now, in one round trip. */
-async function loadContext(db: Tx | Sql, batch: DeriveRow[], ids: string[]): Promise<DeriveContext & StoredRows> {
+/** What besides the events decides the derived rows. */
+async function loadContext(db: Tx | Sql, batch: DeriveRow[], ids: string[]): Promise<DeriveContext> {
   const patientIds = [...new Set(batch.map((p) => p.patientId))];
-  const idArray = Prisma.sql`${ids}::text[]`;
-  const [context] = await sqlOf(db).rows(deriveContextSchema.extend(storedRowsSchema.shape),
-    Prisma.sql`SELECT ${contextColumns(Prisma.sql`${patientIds}::text[]`, idArray)}, ${storedColumns(idArray)}`,
+  const [context] = await sqlOf(db).rows(deriveContextSchema,
+    Prisma.sql`SELECT ${contextColumns(Prisma.sql`${patientIds}::text[]`, Prisma.sql`${ids}::text[]`)}`,
   );
   return context;
+}
+
+/** The derived rows stored now for these pathways. */
+async function loadStored(db: Tx | Sql, ids: string[]): Promise<StoredRows> {
+  const [stored] = await sqlOf(db).rows(storedRowsSchema, Prisma.sql`SELECT ${storedColumns(Prisma.sql`${ids}::text[]`)}`);
+  return stored;
 }
 
 /** CONCURRENT notices for a batch: the patients' pathways of the same type. */
@@ -210,6 +215,17 @@ export async function deriveBatch(tx: Tx | Sql, batch: DeriveRow[], today: IsoDa
   const ids = batch.map((p) => p.id);
   const evaluations = batch.map((p) => evaluatePathway(p.input, today, rules));
   const context = await loadContext(tx, batch, ids);
-  await replaceDerived(tx, ids, evaluations, today, derivedChanges(context, derivedRows(batch, evaluations, context, rules)));
+  const fresh = derivedRows(batch, evaluations, context, rules);
+  const digests = derivedDigests(columnRows(ids, evaluations), fresh);
+  // only the pathways whose derived data differ from the digest stored with them are read and written;
+  // the others are not touched at all (their derivedOn stays the day they were last written)
+  const changed = new Set(batch.filter((p) => p.derivedDigest !== digests.get(p.id)).map((p) => p.id));
+  if (changed.size === 0) return evaluations;
+  const changedIds = ids.filter((id) => changed.has(id));
+  const of = <T extends { pathwayId: string }>(rows: T[]) => (changed.size === batch.length ? rows : rows.filter((r) => changed.has(r.pathwayId)));
+  const changedRows = { items: of(fresh.items), deadlines: of(fresh.deadlines), notices: of(fresh.notices) };
+  const stored = await loadStored(tx, changedIds);
+  const changedEvaluations = evaluations.filter((_, i) => changed.has(ids[i]));
+  await replaceDerived(tx, changedIds, changedEvaluations, today, derivedChanges(stored, changedRows), digests);
   return evaluations;
 }
