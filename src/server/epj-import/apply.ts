@@ -1,22 +1,22 @@
 import "server-only";
 import { CORRECTION_REASON, type PlannedPathway } from "@/domain/epj-import/plan";
-import { fromIsoDate, type IsoDate } from "@/lib/dates";
+import type { IsoDate } from "@/lib/dates";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { z } from "@/lib/zod";
-import { writeAudit, writeAudits, type AuditEntry } from "@/server/audit";
+import { writeAudits, type AuditEntry } from "@/server/audit";
 import type { Actor } from "@/server/auth/current-user";
 import { now } from "@/server/clock";
 import { prisma } from "@/server/db";
-import { deriveBatch, recomputeDerived } from "@/server/pathways/derived";
+import { deriveBatch } from "@/server/pathways/derived";
 import { loadForDerive } from "@/server/pathways/derive-load";
 import { sqlOf } from "@/server/sql";
 import type { Setting } from "@/domain/rules";
 import type { CareSetting } from "@/generated/prisma/enums";
 
-// Applies one pathway of an import's plan: one transaction, so a pathway's
-// rows are stored all or nothing. Patient, referral and pathway are created
-// when new; corrections annul the stored event (reason "korrigert i
+// Applies pathways of an import's plan, a batch per transaction, so each
+// pathway's rows are stored all or nothing. Patient, referral and pathway are
+// created when new; corrections annul the stored event (reason "korrigert i
 // EPJ-uttrekk", kept as history) and store the new one pointing at it; the
 // derived data are recomputed as after any registration; audited as any write.
 
@@ -29,93 +29,6 @@ export class StalePlan extends Error {
   }
 }
 
-export async function applyPathway(actor: Actor, unitId: string, plan: PlannedPathway, jobId: string, today: IsoDate): Promise<void> {
-  if (!plan.create && plan.add.length === 0 && plan.corrections.length === 0) return;
-  await prisma.$transaction(async (tx) => {
-    const audit = { userId: actor.user.id };
-    let pathwayId = plan.storedId;
-    let patientId: string;
-    if (plan.create) {
-      const c = plan.create;
-      let patient = await tx.patient.findUnique({ where: { nationalId: c.nationalId }, select: { id: true } });
-      if (!patient) {
-        patient = await tx.patient.create({ data: { nationalId: c.nationalId, name: c.patientName, birthDate: fromIsoDate(c.birthDate) }, select: { id: true } });
-        await writeAudit(tx, { ...audit, action: "PATIENT_CREATED", patientId: patient.id, detail: { importJobId: jobId } }, actor.meta);
-      }
-      patientId = patient.id;
-      const referral = await tx.referral.create({
-        data: {
-          unitId,
-          patientId,
-          receivedDate: fromIsoDate(c.referralReceived),
-          referrerName: c.referrer,
-          legalDeadline: c.careDeadline ? fromIsoDate(c.careDeadline) : null,
-          createdById: actor.user.id,
-          note: "Importert fra EPJ-uttrekk",
-        },
-        select: { id: true },
-      });
-      const pathway = await tx.pathway.create({
-        data: {
-          type: c.type,
-          setting: ENGINE_TO_SETTING[c.setting],
-          unitId,
-          patientId,
-          referralId: referral.id,
-          externalId: plan.externalId,
-          coordinatorId: actor.user.role === "COORDINATOR" ? actor.user.id : null,
-          openedDate: fromIsoDate(openedDate(plan)),
-        },
-        select: { id: true },
-      });
-      pathwayId = pathway.id;
-      await writeAudit(tx, { ...audit, action: "PATHWAY_CREATED", patientId, pathwayId, detail: { type: c.type, referralId: referral.id, importJobId: jobId } }, actor.meta);
-    } else {
-      const pathway = await tx.pathway.findFirst({ where: { id: pathwayId!, unitId }, select: { patientId: true } });
-      if (!pathway) throw new StalePlan();
-      patientId = pathway.patientId;
-    }
-    const recordedById = actor.user.id;
-    const annulledAt = now();
-    for (const c of plan.corrections) {
-      const { count } = await tx.pathwayEvent.updateMany({
-        where: { id: c.storedEventId, pathwayId: pathwayId!, annulledAt: null },
-        data: { annulledAt, annulledById: recordedById, annulReason: CORRECTION_REASON },
-      });
-      if (count === 0) throw new StalePlan();
-      await tx.pathwayEvent.create({
-        data: {
-          pathwayId: pathwayId!,
-          code: c.event.letter,
-          outcome: c.event.outcome,
-          clinicalDate: fromIsoDate(c.event.date),
-          recordedById,
-          externalId: c.event.key,
-          replacesId: c.storedEventId,
-        },
-      });
-      await writeAudit(
-        tx,
-        { ...audit, action: "EVENT_ANNULLED", patientId, pathwayId, detail: { eventId: c.storedEventId, reason: CORRECTION_REASON, importJobId: jobId } },
-        actor.meta,
-      );
-    }
-    if (plan.add.length) {
-      await tx.pathwayEvent.createMany({
-        data: plan.add.map((e) => ({ pathwayId: pathwayId!, code: e.letter, outcome: e.outcome, clinicalDate: fromIsoDate(e.date), recordedById, externalId: e.key })),
-      });
-    }
-    if (plan.add.length || plan.corrections.length) {
-      await writeAudit(
-        tx,
-        { ...audit, action: "EVENT_CREATED", patientId, pathwayId, detail: { importJobId: jobId, added: plan.add.length, corrected: plan.corrections.length } },
-        actor.meta,
-      );
-    }
-    await recomputeDerived(tx, pathwayId!, today);
-  });
-}
-
 /** A batch's transaction may take this long (a few hundred pathways on a loaded machine). */
 const BATCH_TIMEOUT_MS = 120_000;
 
@@ -125,8 +38,8 @@ const BATCH_TIMEOUT_MS = 120_000;
  * audit rows, the derived data recomputed for the batch at once): the same
  * rows, the same audit rows and the same checks as applyPathway for each of
  * them. All or nothing for the batch, so for each of its pathways; when it
- * fails, the caller applies the batch's pathways one by one (applyPathway), so
- * that one bad pathway never blocks the others.
+ * fails, the caller splits the batch (runImportJob), so that one bad pathway
+ * never blocks the others.
  */
 export async function applyBatch(actor: Actor, unitId: string, plans: readonly PlannedPathway[], jobId: string, today: IsoDate): Promise<void> {
   const work = plans.filter((p) => p.create || p.add.length || p.corrections.length);

@@ -12,7 +12,7 @@ import { now } from "@/server/clock";
 import { prisma } from "@/server/db";
 import { isUniqueViolation } from "@/server/db-errors";
 import { ConflictError, NotFoundError } from "@/server/errors";
-import { applyBatch, applyPathway } from "./apply";
+import { applyBatch } from "./apply";
 import { loadPlanContext } from "./context";
 
 // One service, two doors (npm run import, the page /import): read the file,
@@ -110,8 +110,8 @@ export async function startImportJob(actor: Actor, unit: { id: string; name: str
 
 /**
  * Runs an import under its job: plans again (what is stored now), applies
- * the pathways in batches (a transaction each; a failed batch's pathways are
- * applied one by one), records progress, and finishes the job
+ * the pathways in batches (a transaction each; a failed batch is split until
+ * the failing pathway is alone), records progress, and finishes the job
  * with the report and one EPJ_IMPORTED audit row. A pathway whose transaction
  * fails is not stored; its rows are reported as refused. Never throws for a
  * failed pathway; a failure of the whole run marks the job FAILED and rethrows.
@@ -152,20 +152,21 @@ export async function runImportJob(
         counts.referralsCreated--;
       }
     };
-    // a batch in one transaction; when it fails, its pathways one by one
-    // (each its own transaction), so a bad pathway never blocks the others
-    const apply = async (batch: PlannedPathway[]) => {
+    // a batch in one transaction; when it fails, each half again, down to the
+    // single pathway that fails: a bad pathway never blocks the others, and
+    // costs a few transactions, not one per pathway of its batch
+    const applyOrSplit = async (batch: PlannedPathway[]): Promise<void> => {
       try {
         await applyBatch(actor, job.unitId, batch, jobId, today);
-      } catch {
-        for (const p of batch) {
-          try {
-            await applyPathway(actor, job.unitId, p, jobId, today);
-          } catch (error) {
-            refuse(p, error);
-          }
-        }
+      } catch (error) {
+        if (batch.length === 1) return refuse(batch[0], error);
+        const half = Math.ceil(batch.length / 2);
+        await applyOrSplit(batch.slice(0, half));
+        await applyOrSplit(batch.slice(half));
       }
+    };
+    const apply = async (batch: PlannedPathway[]) => {
+      await applyOrSplit(batch);
       progress.pathwaysDone += batch.length;
       progress.rowsDone += batch.reduce((n, p) => n + p.lines, 0);
       await report();
