@@ -25,10 +25,15 @@ import { loadPlanContext } from "./context";
 /** A RUNNING job not heard from for this long is taken as dead (its process stopped). */
 const STALE_AFTER_MS = 5 * 60_000;
 const PROGRESS_EVERY_MS = 500;
-/** Batch transactions in flight at once (the pool has DATABASE_POOL_SIZE connections, 10 by default). */
-const LANES = 2;
+/**
+ * Batch transactions in flight at once (the pool has DATABASE_POOL_SIZE
+ * connections, 10 by default): while one batch is evaluated in Node, others
+ * wait for PostgreSQL. Measured on 2 cores (4 000 pathways): 2 lanes of 200
+ * 20.1 s, 2 of 500 18.1 s, 3 of 500 13.9 s, 4 of 500 9.3 s, 3 of 1 000 11.1 s.
+ */
+const LANES = 4;
 /** Pathways per batch transaction. */
-export const BATCH_PATHWAYS = 200;
+export const BATCH_PATHWAYS = 500;
 
 export interface ImportFile {
   records: PlanRecord[];
