@@ -36,8 +36,8 @@ const BATCH_TIMEOUT_MS = 120_000;
  * Applies a batch of pathways in one transaction with set-based writes (one
  * multi-row INSERT per table, one UPDATE for the corrections, one for the
  * audit rows, the derived data recomputed for the batch at once): the same
- * rows, the same audit rows and the same checks as applyPathway for each of
- * them. All or nothing for the batch, so for each of its pathways; when it
+ * rows, audit rows (per new patient, per new pathway, per correction, per
+ * pathway's events) and checks as the earlier transaction per pathway. All or nothing for the batch, so for each of its pathways; when it
  * fails, the caller splits the batch (runImportJob), so that one bad pathway
  * never blocks the others.
  */
