@@ -55,3 +55,19 @@ export function auditInsert(
 export function auditUserId(userId: string | null, meta: RequestMeta): string | null {
   return meta.clientId ? null : userId;
 }
+
+/**
+ * Many audit rows of one actor in one statement (a bulk write such as the EPJ
+ * import: the same rows writeAudit would write one by one).
+ */
+export async function writeAudits(db: Tx | Sql, entries: readonly Omit<AuditEntry, "userId" | "patientIds">[], userId: string | null, meta: RequestMeta): Promise<void> {
+  if (entries.length === 0) return;
+  const actions = entries.map((e) => e.action);
+  const patients = entries.map((e) => e.patientId ?? null);
+  const pathways = entries.map((e) => e.pathwayId ?? null);
+  const details = entries.map((e) => (e.detail === undefined ? null : JSON.stringify(e.detail)));
+  await sqlOf(db).run(Prisma.sql`
+    INSERT INTO "AuditEvent" ("userId", "clientId", "action", "patientId", "pathwayId", "patientIds", "detail", "ip", "userAgent")
+    SELECT ${auditUserId(userId, meta)}, ${meta.clientId ?? null}, a::"AuditAction", p, w, '{}'::text[], d::jsonb, ${meta.ip}, ${meta.userAgent}
+    FROM unnest(${actions}::text[], ${patients}::text[], ${pathways}::text[], ${details}::text[]) AS u(a, p, w, d)`);
+}

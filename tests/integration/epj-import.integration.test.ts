@@ -7,7 +7,7 @@ import { checkExtract, readExtract } from "@/cli/extract";
 import { makeNationalId } from "@/domain/national-id";
 import { evaluatePathway } from "@/domain/rules";
 import { NotFoundError } from "@/server/errors";
-import { ImportBusy, importUnit, planFile, readImportFile, runImportJob, startImportJob, summaryLine } from "@/server/epj-import/run";
+import { BATCH_PATHWAYS, ImportBusy, importUnit, planFile, readImportFile, runImportJob, startImportJob, summaryLine } from "@/server/epj-import/run";
 import { PATHWAY_ENGINE_SELECT, toEngineInput } from "@/server/pathways/engine-input";
 import type { Actor } from "@/server/auth/current-user";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
@@ -153,6 +153,41 @@ describe("importing an EPJ extract", () => {
     expect(report.counts).toMatchObject({ rowsRefused: 4, pathwaysCreated: 1, eventsCreated: 2 });
     const stored = await db().pathway.findFirstOrThrow({ where: { unitId: unit.id, externalId: "S1" }, include: { patient: true } });
     expect(stored.patient.name).toBe("Nordmann,\nOla");
+  });
+
+  it("pathways are written a batch per transaction, yet one the database refuses in the middle of a batch blocks none of the others and leaves nothing behind", async () => {
+    const { unit, actor } = await setUp();
+    const total = BATCH_PATHWAYS + 50;
+    const bad = 100; // well inside the first batch
+    const national = (i: number) => makeNationalId(new Date(Date.UTC(1950, 0, 1) + i * 86_400_000).toISOString().slice(0, 10), i, { synthetic: true });
+    const lines = [HEADER];
+    for (let i = 0; i < total; i++) {
+      const id = i === bad ? "T-BAD" : `T${i}`;
+      lines.push(`${id}-a,${id},${national(i)},Pasient ${i},D11,poliklinikk,2026-09-01,2026-09-03,D11A,`, `${id}-m,${id},${national(i)},Pasient ${i},D11,,,2026-09-10,D11M,`);
+    }
+    // the database refuses that one pathway (as a constraint or a lost connection would)
+    await db().$executeRawUnsafe(`CREATE FUNCTION test_refuse_pathway() RETURNS trigger AS $$ BEGIN IF NEW."externalId" = 'T-BAD' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER test_refuse_pathway BEFORE INSERT ON "Pathway" FOR EACH ROW EXECUTE FUNCTION test_refuse_pathway()`);
+    try {
+      const { report } = await importText(actor, unit, lines.join("\n"));
+      expect(report.refused).toEqual([{ line: 0, column: "pathway_id", message: "Forløpet «T-BAD» ble ikke importert: Forløpet kunne ikke lagres." }]);
+      expect(report.counts).toMatchObject({ pathwaysCreated: total - 1, referralsCreated: total - 1, eventsCreated: 2 * (total - 1), rowsRefused: 2 });
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER test_refuse_pathway ON "Pathway"`);
+      await db().$executeRawUnsafe(`DROP FUNCTION test_refuse_pathway()`);
+    }
+    // every other pathway is stored whole, with its derived data and its audit rows
+    expect(await db().pathway.count({ where: { unitId: unit.id } })).toBe(total - 1);
+    expect(await db().pathway.count({ where: { unitId: unit.id, derivedOn: null } })).toBe(0);
+    expect(await db().pathwayEvent.count({ where: { pathway: { unitId: unit.id } } })).toBe(2 * (total - 1));
+    expect(await db().auditEvent.count({ where: { action: "PATHWAY_CREATED", userId: actor.user.id } })).toBe(total - 1);
+    expect(await db().auditEvent.count({ where: { action: "EVENT_CREATED", userId: actor.user.id } })).toBe(total - 1);
+    expect(await db().auditEvent.count({ where: { action: "PATIENT_CREATED", userId: actor.user.id } })).toBe(total - 1);
+    // the refused one all or nothing: no patient, no referral
+    expect(await db().patient.count({ where: { nationalId: national(bad) } })).toBe(0);
+    expect(await db().referral.count({ where: { unitId: unit.id } })).toBe(total - 1);
+    // and the import again: the refused pathway now comes in, the rest is unchanged
+    expect(summaryLine((await importText(actor, unit, lines.join("\n"))).report.counts)).toBe(`2 nye, 0 endret, ${2 * (total - 1)} uendret`);
   });
 
   it("reads ; with BOM and CRLF and quoted newlines as it reads , with LF: the same plan", async () => {

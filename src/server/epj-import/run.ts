@@ -13,7 +13,7 @@ import { prisma } from "@/server/db";
 import { isUniqueViolation } from "@/server/db-errors";
 import { ConflictError, NotFoundError } from "@/server/errors";
 import { assertImportAllowed } from "@/server/units/codes-recorded-in";
-import { applyPathway } from "./apply";
+import { applyBatch } from "./apply";
 import { loadPlanContext } from "./context";
 
 // One service, two doors (npm run import, the page /import): read the file,
@@ -26,8 +26,15 @@ import { loadPlanContext } from "./context";
 /** A RUNNING job not heard from for this long is taken as dead (its process stopped). */
 const STALE_AFTER_MS = 5 * 60_000;
 const PROGRESS_EVERY_MS = 500;
-/** Pathway transactions in flight at once (the pool has DATABASE_POOL_SIZE connections, 10 by default). */
+/**
+ * Batch transactions in flight at once (the pool has DATABASE_POOL_SIZE
+ * connections, 10 by default): while one batch is evaluated in Node, others
+ * wait for PostgreSQL. Measured on 2 cores (4 000 pathways): 2 lanes of 200
+ * 20.1 s, 2 of 500 18.1 s, 3 of 500 13.9 s, 4 of 500 9.3 s, 3 of 1 000 11.1 s.
+ */
 const LANES = 4;
+/** Pathways per batch transaction. */
+export const BATCH_PATHWAYS = 500;
 
 export interface ImportFile {
   records: PlanRecord[];
@@ -137,7 +144,8 @@ export async function startImportJob(actor: Actor, unit: { id: string; name: str
 
 /**
  * Runs an import under its job: plans again (what is stored now), applies
- * each pathway in its own transaction, records progress, and finishes the job
+ * the pathways in batches (a transaction each; a failed batch is split until
+ * the failing pathway is alone), records progress, and finishes the job
  * with the report and one EPJ_IMPORTED audit row. A pathway whose transaction
  * fails is not stored; its rows are reported as refused. Never throws for a
  * failed pathway; a failure of the whole run marks the job FAILED and rethrows.
@@ -167,36 +175,57 @@ export async function runImportJob(
     await report(true);
     const counts = { ...plan.counts };
     const refused = [...plan.refused];
-    const apply = async (p: PlannedPathway) => {
-      try {
-        await applyPathway(actor, job.unitId, p, jobId, today);
-      } catch (error) {
-        const message = error instanceof Error && error.name === "StalePlan" ? error.message : "Forløpet kunne ikke lagres.";
-        refused.push({ line: 0, column: "pathway_id", message: `Forløpet «${p.externalId}» ble ikke importert: ${message}` });
-        counts.rowsRefused += p.lines;
-        counts.eventsCreated -= p.add.length;
-        counts.eventsCorrected -= p.corrections.length;
-        if (p.create) {
-          counts.pathwaysCreated--;
-          counts.referralsCreated--;
-        }
+    const refuse = (p: PlannedPathway, error: unknown) => {
+      const message = error instanceof Error && error.name === "StalePlan" ? error.message : "Forløpet kunne ikke lagres.";
+      refused.push({ line: 0, column: "pathway_id", message: `Forløpet «${p.externalId}» ble ikke importert: ${message}` });
+      counts.rowsRefused += p.lines;
+      counts.eventsCreated -= p.add.length;
+      counts.eventsCorrected -= p.corrections.length;
+      if (p.create) {
+        counts.pathwaysCreated--;
+        counts.referralsCreated--;
       }
-      progress.pathwaysDone++;
-      progress.rowsDone += p.lines;
+    };
+    // a batch in one transaction; when it fails, each half again, down to the
+    // single pathway that fails: a bad pathway never blocks the others, and
+    // costs a few transactions, not one per pathway of its batch
+    const applyOrSplit = async (batch: PlannedPathway[]): Promise<void> => {
+      try {
+        await applyBatch(actor, job.unitId, batch, jobId, today);
+      } catch (error) {
+        if (batch.length === 1) return refuse(batch[0], error);
+        const half = Math.ceil(batch.length / 2);
+        await applyOrSplit(batch.slice(0, half));
+        await applyOrSplit(batch.slice(half));
+      }
+    };
+    const apply = async (batch: PlannedPathway[]) => {
+      await applyOrSplit(batch);
+      progress.pathwaysDone += batch.length;
+      progress.rowsDone += batch.reduce((n, p) => n + p.lines, 0);
       await report();
     };
-    // LANES transactions at once (one waits for PostgreSQL while another
-    // works); a patient's pathways stay in one lane, in file order, so a new
-    // patient is created once and sibling pathways derive one after another
+    // LANES batches at once (one waits for PostgreSQL while another works); a
+    // patient's pathways stay in one batch, in file order, so a new patient is
+    // created once and sibling pathways derive together
     const groups = new Map<string, PlannedPathway[]>();
     for (const p of pathways) {
       const key = p.create?.nationalId ?? p.storedId!;
       groups.set(key, [...(groups.get(key) ?? []), p]);
     }
-    const queue = [...groups.values()];
+    const queue: PlannedPathway[][] = [];
+    let batch: PlannedPathway[] = [];
+    for (const group of groups.values()) {
+      if (batch.length && batch.length + group.length > BATCH_PATHWAYS) {
+        queue.push(batch);
+        batch = [];
+      }
+      batch.push(...group);
+    }
+    if (batch.length) queue.push(batch);
     await Promise.all(
       Array.from({ length: Math.min(LANES, queue.length) }, async () => {
-        for (let group = queue.shift(); group; group = queue.shift()) for (const p of group) await apply(p);
+        for (let next = queue.shift(); next; next = queue.shift()) await apply(next);
       }),
     );
     refused.sort((x, y) => x.line - y.line);
