@@ -56,6 +56,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   USER_PASSWORD_RESET: "Laget nytt passord for en bruker",
   UNIT_CREATED: "Opprettet en enhet",
   UNIT_UPDATED: "Endret en enhet",
+  UNIT_CODES_RECORDED_IN_CHANGED: "Endret hvor enhetens forløpskoder føres (pasientjournalen eller Forløpsvakt)",
 };
 
 const LOGIN_ACTIONS = new Set(["LOGIN_SUCCEEDED", "LOGIN_FAILED", "LOGIN_RATE_LIMITED", "LOGOUT"]);
