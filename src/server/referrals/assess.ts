@@ -11,6 +11,7 @@ import { createCheckedEvent } from "@/server/events/register";
 import { PathwayAlreadyOpen } from "@/server/pathways/create";
 import { inReferralTransaction, storeAssessment } from "./record";
 import type { AssessReferralData } from "./schema";
+import { assertMayBeResponsible } from "@/server/users/responsible";
 
 export class ReferralAlreadyAssessed extends ConflictError {
   constructor() {
@@ -95,10 +96,7 @@ async function startPathway(
     throw new ValidationError({ "pathway.type": [`${referral.unit.name} har ikke pakkeforløp ${pathway.type}.`] });
   }
   if (pathway.responsibleClinicianId) {
-    const clinician = await tx.userUnit.findFirst({
-      where: { unitId: referral.unitId, userId: pathway.responsibleClinicianId, user: { active: true, role: { in: ["CLINICIAN", "COORDINATOR"] } } },
-    });
-    if (!clinician) throw new ValidationError({ "pathway.responsibleClinicianId": ["Behandleren finnes ikke i enheten."] });
+    await assertMayBeResponsible(tx, pathway.responsibleClinicianId, referral.unitId, "pathway.responsibleClinicianId", "Behandleren finnes ikke i enheten.");
   }
   const open = await tx.pathway.findFirst({
     where: { patientId: referral.patientId, type: pathway.type, status: "OPEN", unitId: { in: actor.user.unitIds } },
