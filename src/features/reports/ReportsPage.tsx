@@ -92,6 +92,7 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
         {scope.units.length === 1 ? scope.units[0].name : `${scope.units.length} enheter`}
         {scope.type ? `, ${scope.type}` : ""}. Nasjonalt mål: 80 % innen anbefalt tid. Tallene er regnet av regelmotoren per {formatNorwegianDate(now)}.
       </p>
+      <p className="mt-1 text-sm text-slate-700 sm:hidden">På en smal skjerm viser tabellene de første kolonnene. Hele tabellene ser du på en bredere skjerm eller i CSV-filene.</p>
       {problems.length > 0 && (
         <div role="alert" className="mt-3 rounded border border-red-300 bg-red-50 p-3 text-red-900">
           Noen valg i adressen var ugyldige og er nullstilt: {problems.join(" ")}
@@ -101,7 +102,7 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
 
       <section aria-labelledby="compliance-heading">
         <SectionHeading id="compliance-heading" title="Innen anbefalt tid" filters={filters} table="etterlevelse" />
-        <table className="mt-2 w-full border-collapse bg-white text-sm">
+        <table className="phone-priority mt-2 w-full border-collapse bg-white text-sm">
           <HeaderRow labels={["Indikator", "Andel", "Innenfor", "Målt", "Brudd, tjenesten", "Brudd, pasientutsatt"]} />
           <tbody>
             {INDICATOR_KINDS.map((kind) => {
@@ -150,7 +151,7 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
 
       <section aria-labelledby="breaches-heading">
         <SectionHeading id="breaches-heading" title="Fristbrudd (juridisk frist)" filters={filters} table="fristbrudd" />
-        <table className="mt-2 w-full border-collapse bg-white text-sm">
+        <table className="phone-priority mt-2 w-full border-collapse bg-white text-sm">
           <HeaderRow labels={["Enhet", "Fristbrudd", "Andel fristbrudd", "Juridiske frister målt", "Tjenesten", "Pasientutsatt"]} />
           <tbody>
             {[...scope.units.map((u) => ({ id: u.id as string | undefined, name: u.name, s: compliance.byUnit[u.id].care_start })), { id: undefined, name: "Alle valgte enheter", s: compliance.total.care_start }].map(({ id, name, s }) => {
@@ -179,7 +180,7 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
 
       <section aria-labelledby="late-heading">
         <SectionHeading id="late-heading" title="Hvor mye for sent" filters={filters} table="forsinkelse" />
-        <table className="mt-2 w-full border-collapse bg-white text-sm">
+        <table className="phone-priority mt-2 w-full border-collapse bg-white text-sm">
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className={TH}>Frist</th>
@@ -206,7 +207,7 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
       {scope.units.length > 1 && (
         <section aria-labelledby="units-heading">
           <SectionHeading id="units-heading" title="Enhetene side om side" filters={filters} table="enheter" />
-          <table className="mt-2 w-full border-collapse bg-white text-sm">
+          <table className="phone-priority mt-2 w-full border-collapse bg-white text-sm">
             <thead>
               <tr className="border-b border-slate-300">
                 <th scope="col" className={TH}>Enhet</th>
@@ -252,7 +253,7 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
           {quality.explained} er forklart,{" "}
           <Link href={drill({ hva: "merknad", forklart: "nei" })} className="text-blue-800 underline">{quality.notices - quality.explained} er ikke forklart</Link>.
         </p>
-        <table className="mt-2 w-full border-collapse bg-white text-sm">
+        <table className="phone-priority mt-2 w-full border-collapse bg-white text-sm">
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className={TH}>Oppmerksomhet</th>
@@ -280,7 +281,7 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
           <h3 className="text-lg font-semibold">Per behandler (den som registrerte hendelsen)</h3>
           <Csv filters={filters} table="behandlere" />
         </div>
-        <table className="mt-2 w-full border-collapse bg-white text-sm">
+        <table className="phone-priority mt-2 w-full border-collapse bg-white text-sm">
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className={TH}>Behandler</th>
