@@ -123,6 +123,12 @@ const ACTIONS: Record<string, ActionProbe> = {
     invalid: (i) => [{ pathwayId: i.own, clinicianId: 42 }],
     otherUnit: (i) => [{ pathwayId: i.other, clinicianId: "" }],
   },
+  "src/features/worklist/actions.ts#bulkAssignAction": {
+    action: "pathway.assign",
+    page: () => "/arbeidsliste",
+    invalid: (i) => [{ pathwayIds: [i.own, i.own], clinicianId: 42 }],
+    otherUnit: (i) => [{ pathwayIds: [i.other], clinicianId: "tilgangstest" }],
+  },
   "src/features/worklist/actions.ts#explainNoticeAction": {
     action: "notice.explain",
     page: () => "/arbeidsliste",
