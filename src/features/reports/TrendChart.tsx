@@ -53,7 +53,7 @@ export function TrendChart({ series }: { series: { month: string; byKind: Record
           </span>
         ))}
       </figcaption>
-      <table className="mt-3 w-full border-collapse bg-white text-left text-sm">
+      <table className="phone-priority mt-3 w-full border-collapse bg-white text-left text-sm">
         <caption className="text-left font-medium">Tabell: andel innen anbefalt tid per måned</caption>
         <thead>
           <tr className="border-b border-slate-300">
