@@ -108,7 +108,12 @@ function variants(valid: unknown[], value: unknown): { where: string; args: unkn
     out.push({ where: `argument ${position}`, args: valid.map((a, j) => (j === position ? value : a)) });
     if (arg && typeof arg === "object") {
       for (const field of Object.keys(arg)) {
-        out.push({ where: `argument ${position}.${field}`, args: valid.map((a, j) => (j === position ? { ...(a as object), [field]: value } : a)) });
+        const list = Array.isArray((arg as Record<string, unknown>)[field]);
+        // a list of ids takes ["x"] as a well-formed list (an unknown id: not found); there the hostile value is tried as an element below
+        if (!(list && Array.isArray(value) && value.every((v) => typeof v === "string"))) {
+          out.push({ where: `argument ${position}.${field}`, args: valid.map((a, j) => (j === position ? { ...(a as object), [field]: value } : a)) });
+        }
+        if (list) out.push({ where: `argument ${position}.${field}[0]`, args: valid.map((a, j) => (j === position ? { ...(a as object), [field]: [value] } : a)) });
       }
     }
   });
