@@ -117,6 +117,16 @@ test("1 000+ hostile payloads to every write route: only 4xx, and the database i
         junk(),
       ]),
     },
+    {
+      name: "bulk assign",
+      url: () => "/api/v1/worklist/assign",
+      body: () => pick([
+        { pathwayIds: [pathwayId, pathwayId], clinicianId: junk() },
+        { pathwayIds: pick(HOSTILE), clinicianId: "x" },
+        { pathwayIds: [badId()], clinicianId: junk() },
+        junk(),
+      ]),
+    },
     // the referral routes, fewer each (the suite's time): the same kinds of payload
     {
       name: "patient",
