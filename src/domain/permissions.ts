@@ -117,6 +117,16 @@ export function mayExplainNotice(user: { id: string; role: unknown }, pathway: {
 }
 
 /** Where each role lands after login. */
+/**
+ * Who may be responsible for patients (the "ansvarlig behandler" lists and the
+ * services that assign): clinicians, and coordinators the administrator has
+ * marked so in their user profile (many are psychologists or doctors with
+ * their own patients). No other role.
+ */
+export function mayBeResponsible(user: { role: unknown; mayBeResponsible: boolean }): boolean {
+  return user.role === "CLINICIAN" || (user.role === "COORDINATOR" && user.mayBeResponsible);
+}
+
 export const HOME_BY_ROLE: Record<Role, string> = {
   CLINICIAN: "/mine-pasienter",
   COORDINATOR: "/arbeidsliste",

@@ -77,6 +77,8 @@ const ROUTES: Record<string, Route> = {
   "app/api/v1/worklist/route.ts": { method: "GET", action: "worklist.view", url: () => "/api/v1/worklist" },
   "app/api/v1/worklist/explain/route.ts": { method: "POST", action: "notice.explain", url: () => "/api/v1/worklist/explain" },
   "app/api/v1/worklist/postpone/route.ts": { method: "POST", action: "worklist.postpone", url: () => "/api/v1/worklist/postpone" },
+  "app/api/v1/worklist/postponements/[id]/undo/route.ts": { method: "POST", action: "worklist.postpone", url: (id) => `/api/v1/worklist/postponements/${id}/undo` },
+  "app/api/v1/worklist/assign/route.ts": { method: "POST", action: "pathway.assign", url: () => "/api/v1/worklist/assign" },
 };
 
 function routeFiles(dir = "app"): string[] {

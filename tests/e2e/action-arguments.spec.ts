@@ -77,6 +77,7 @@ async function targets(): Promise<Record<string, Target>> {
     "src/features/pathway/code-actions.ts#previewReplacementAction": { action: "event.annul", page: `/forlop/${event.pathwayId}`, valid: [event.id, { replacement: { code: "M", date: osloToday() } }] },
     "src/features/pathway/notice-actions.ts#explainNoticeOnPathwayAction": { action: "notice.explain", page: `/forlop/${notice.pathwayId}`, valid: [{ pathwayId: notice.pathwayId, noticeKey: notice.key, justification: "Forklart av fuzztest" }] },
     "src/features/worklist/actions.ts#assignClinicianAction": { action: "pathway.assign", page: "/arbeidsliste", valid: [{ pathwayId: item.pathwayId, clinicianId }] },
+    "src/features/worklist/actions.ts#bulkAssignAction": { action: "pathway.assign", page: "/arbeidsliste", valid: [{ pathwayIds: [item.pathwayId], clinicianId }] },
     "src/features/worklist/actions.ts#explainNoticeAction": { action: "notice.explain", page: "/arbeidsliste", valid: [{ pathwayId: notice.pathwayId, noticeKey: notice.key, justification: "Forklart av fuzztest" }] },
     "src/features/worklist/actions.ts#postponeItemAction": { action: "worklist.postpone", page: "/arbeidsliste", valid: [{ pathwayId: item.pathwayId, itemKey: item.key, until: tomorrow(), reason: "Fuzztest" }] },
     "src/features/worklist/actions.ts#undoPostponementAction": { action: "worklist.postpone", page: "/arbeidsliste/utsatt", valid: [{ pathwayId: item.pathwayId, itemKey: item.key }] },
@@ -107,7 +108,12 @@ function variants(valid: unknown[], value: unknown): { where: string; args: unkn
     out.push({ where: `argument ${position}`, args: valid.map((a, j) => (j === position ? value : a)) });
     if (arg && typeof arg === "object") {
       for (const field of Object.keys(arg)) {
-        out.push({ where: `argument ${position}.${field}`, args: valid.map((a, j) => (j === position ? { ...(a as object), [field]: value } : a)) });
+        const list = Array.isArray((arg as Record<string, unknown>)[field]);
+        // a list of ids takes ["x"] as a well-formed list (an unknown id: not found); there the hostile value is tried as an element below
+        if (!(list && Array.isArray(value) && value.every((v) => typeof v === "string"))) {
+          out.push({ where: `argument ${position}.${field}`, args: valid.map((a, j) => (j === position ? { ...(a as object), [field]: value } : a)) });
+        }
+        if (list) out.push({ where: `argument ${position}.${field}[0]`, args: valid.map((a, j) => (j === position ? { ...(a as object), [field]: [value] } : a)) });
       }
     }
   });

@@ -123,6 +123,12 @@ const ACTIONS: Record<string, ActionProbe> = {
     invalid: (i) => [{ pathwayId: i.own, clinicianId: 42 }],
     otherUnit: (i) => [{ pathwayId: i.other, clinicianId: "" }],
   },
+  "src/features/worklist/actions.ts#bulkAssignAction": {
+    action: "pathway.assign",
+    page: () => "/arbeidsliste",
+    invalid: (i) => [{ pathwayIds: [i.own, i.own], clinicianId: 42 }],
+    otherUnit: (i) => [{ pathwayIds: [i.other], clinicianId: "tilgangstest" }],
+  },
   "src/features/worklist/actions.ts#explainNoticeAction": {
     action: "notice.explain",
     page: () => "/arbeidsliste",
@@ -160,6 +166,8 @@ const ACTIONS: Record<string, ActionProbe> = {
   "src/features/admin/actions.ts#createUserAction": { action: "admin.users", page: () => "/admin/brukere", invalid: () => [{ name: "", email: "x", role: "SUPERUSER", unitIds: [] }, "password"] },
   "src/features/admin/actions.ts#updateUserAction": { action: "admin.users", page: (i) => `/admin/brukere/${i.user}`, invalid: (i) => [i.user, { role: "SUPERUSER" }] },
   "src/features/admin/actions.ts#resetPasswordAction": { action: "admin.users", page: (i) => `/admin/brukere/${i.user}`, invalid: () => ["ikke en id"] },
+  "src/features/admin/actions.ts#setCodesRecordedInAction": { action: "admin.units", page: (i) => `/admin/enheter/${i.otherUnit}`, invalid: (i) => [i.otherUnit, "BEGGE"] },
+  "src/features/rule-tables/actions.ts#addRuleTableVersionAction": { action: "admin.rules", page: () => "/admin/regeltabeller", invalid: () => [{ kind: "DURATION", key: "", effectiveFrom: "2026-02-30", source: "", reason: "" }] },
   "src/features/admin/actions.ts#createUnitAction": { action: "admin.units", page: () => "/admin/enheter", invalid: () => [{ name: "", code: "!", kind: "X", setting: "Y", pathwayTypes: [] }] },
   "src/features/admin/actions.ts#updateUnitAction": { action: "admin.units", page: (i) => `/admin/enheter/${i.otherUnit}`, invalid: (i) => [i.otherUnit, { name: "" }] },
   "src/features/admin/actions.ts#setUnitActiveAction": { action: "admin.units", page: (i) => `/admin/enheter/${i.otherUnit}`, invalid: (i) => [i.otherUnit, "nei"] },

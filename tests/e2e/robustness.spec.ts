@@ -117,6 +117,16 @@ test("1 000+ hostile payloads to every write route: only 4xx, and the database i
         junk(),
       ]),
     },
+    {
+      name: "bulk assign",
+      url: () => "/api/v1/worklist/assign",
+      body: () => pick([
+        { pathwayIds: [pathwayId, pathwayId], clinicianId: junk() },
+        { pathwayIds: pick(HOSTILE), clinicianId: "x" },
+        { pathwayIds: [badId()], clinicianId: junk() },
+        junk(),
+      ]),
+    },
     // the referral routes, fewer each (the suite's time): the same kinds of payload
     {
       name: "patient",
@@ -225,6 +235,8 @@ test("1 000+ hostile calls of every server action: never a 5xx, and the database
     // last: each action draws its hostile values from one seeded sequence, so the ones above keep theirs
     "src/features/pathway/code-actions.ts#previewReplacementAction": { page: `/forlop/${i.own}`, args: () => [i.otherEvent, { replacement: { code: "M", date: "2099-01-01" } }] },
     "src/features/pathway/notice-actions.ts#explainNoticeOnPathwayAction": { page: `/forlop/${i.own}`, args: () => [{ pathwayId: i.own, noticeKey: "notice:C_WITHOUT_M:x", justification: "Forklaring" }] },
+    // another unit's pathway: refused whichever field is made hostile
+    "src/features/worklist/actions.ts#bulkAssignAction": { page: "/arbeidsliste", args: () => [{ pathwayIds: [i.other], clinicianId: "fuzz" }] },
   };
   const built = builtActions();
   const body = (args: unknown[]): string | Buffer => {

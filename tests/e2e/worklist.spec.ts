@@ -226,3 +226,26 @@ test("clinicians have no worklist, and a coordinator sees no other unit's rows",
   expect((await api.json()).rows).toEqual([]);
   await bup.close();
 });
+
+test("on a 390 px phone the worklist and reports fit without sideways scrolling; selected rows are assigned at once", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+  await logIn(page, "koordinator@forlopsvakt.test", "Arbeidsliste");
+  await page.goto("/arbeidsliste?behandler=ingen&sortering=frist&horisont=365");
+  await expect(rows(page).nth(1)).toBeVisible();
+  expect(await pageWidth()).toBeLessThanOrEqual(390);
+  // a masked national id never breaks over two lines
+  expect(await rows(page).first().locator(".font-mono").evaluate((el) => getComputedStyle(el).whiteSpace)).toBe("nowrap");
+
+  // "Tildel valgte": two rows ticked, one clinician, both leave the "no responsible" list
+  const hrefs = await Promise.all([0, 1].map((i) => rows(page).nth(i).getByRole("link").first().getAttribute("href")));
+  for (const i of [0, 1]) await rows(page).nth(i).getByRole("checkbox").check();
+  await page.getByLabel("Ansvarlig behandler for valgte rader").selectOption({ label: "Bente Behandler" });
+  await page.getByRole("button", { name: "Tildel valgte" }).click();
+  await expect(page.getByText(/Ansvarlig behandler er endret for [12] forløp\./)).toBeVisible();
+  for (const href of new Set(hrefs)) await expect(page.locator(`a[href="${href}"]`)).toHaveCount(0);
+
+  await page.goto("/rapporter");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await pageWidth()).toBeLessThanOrEqual(390);
+});

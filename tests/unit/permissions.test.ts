@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, HOME_BY_ROLE, ROLES, SCOPES, can, mayExplainNotice, scopesAllow, type Action, type Role, type Scope } from "@/domain/permissions";
+import { ACTIONS, HOME_BY_ROLE, ROLES, SCOPES, can, mayBeResponsible, mayExplainNotice, scopesAllow, type Action, type Role, type Scope } from "@/domain/permissions";
 import { API_OPERATIONS } from "@/server/api/operations";
 
 // The full matrix, written out so that any change to the table is a visible
@@ -101,5 +101,14 @@ describe("who may explain a notice on a pathway", () => {
     expect(mayExplainNotice({ id: "u-other", role: "CLINICIAN" }, pathway)).toBe(false);
     expect(mayExplainNotice({ id: "u-other", role: "CLINICIAN" }, { responsibleClinicianId: null })).toBe(false);
     for (const role of ["LEADER", "ADMIN", "NURSE"]) expect(mayExplainNotice({ id: "u-responsible", role }, pathway)).toBe(false);
+  });
+});
+
+describe("who may be responsible for patients", () => {
+  it("clinicians always; coordinators only when marked; no other role, marked or not", () => {
+    expect(mayBeResponsible({ role: "CLINICIAN", mayBeResponsible: false })).toBe(true);
+    expect(mayBeResponsible({ role: "COORDINATOR", mayBeResponsible: false })).toBe(false);
+    expect(mayBeResponsible({ role: "COORDINATOR", mayBeResponsible: true })).toBe(true);
+    for (const role of ["LEADER", "ADMIN", "PRIVACY_OFFICER", "SOMETHING"]) expect(mayBeResponsible({ role, mayBeResponsible: true }), role).toBe(false);
   });
 });

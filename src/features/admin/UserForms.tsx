@@ -99,20 +99,39 @@ export function NewUserForm({ units }: { units: UnitChoice[] }) {
   );
 }
 
-export function UserAccessForm({ userId, units, role: initialRole, unitIds: initialUnits }: { userId: string; units: UnitChoice[]; role: Role; unitIds: string[] }) {
+export function UserAccessForm({ userId, units, role: initialRole, unitIds: initialUnits, mayBeResponsible: initialResponsible }: {
+  userId: string;
+  units: UnitChoice[];
+  role: Role;
+  unitIds: string[];
+  mayBeResponsible: boolean;
+}) {
   const { result, pending, run, failure } = useAdminAction();
   const [role, setRole] = useState<Role>(initialRole);
   const [unitIds, setUnitIds] = useState<string[]>(initialUnits);
+  const [responsible, setResponsible] = useState(initialResponsible);
   return (
     <form
       aria-labelledby="access-heading"
       className="mt-2 grid max-w-2xl gap-3 rounded border border-slate-300 bg-white p-4"
       onSubmit={(event) => {
         event.preventDefault();
-        run(() => updateUserAction(userId, { role, unitIds: ROLES_WITH_UNITS.includes(role) ? unitIds : [] }));
+        run(() => updateUserAction(userId, { role, unitIds: ROLES_WITH_UNITS.includes(role) ? unitIds : [], mayBeResponsible: role === "COORDINATOR" && responsible }));
       }}
     >
       <RoleAndUnits idPrefix="access" units={units} role={role} setRole={setRole} unitIds={unitIds} setUnitIds={setUnitIds} errors={failure?.fieldErrors} />
+      {role === "COORDINATOR" && (
+        <div>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={responsible} onChange={(e) => setResponsible(e.target.checked)} aria-describedby="access-responsible-hint" />
+            Kan være ansvarlig behandler
+          </label>
+          <p id="access-responsible-hint" className="text-sm text-slate-700">
+            Koordinatoren står da i listene over ansvarlige behandlere og foreslås som ansvarlig for nye forløp. Behandlere kan alltid være ansvarlige.
+          </p>
+          <FieldMessage id="access-responsible-error" messages={failure?.fieldErrors?.mayBeResponsible} />
+        </div>
+      )}
       <div>
         <button type="submit" disabled={pending} className={buttonClass}>{pending ? "Lagrer …" : "Lagre rolle og enheter"}</button>
       </div>

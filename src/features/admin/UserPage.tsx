@@ -34,12 +34,15 @@ export async function UserPage({ params }: { params: Promise<{ id: string }> }) 
       <dl className="mt-2 grid max-w-2xl gap-x-6 gap-y-2 rounded border border-slate-300 bg-white p-4 sm:grid-cols-2">
         <div><dt className="text-sm text-slate-700">E-post</dt><dd>{user.email}</dd></div>
         <div><dt className="text-sm text-slate-700">Rolle</dt><dd>{ROLE_LABELS[user.role]}</dd></div>
+        {user.role === "COORDINATOR" && (
+          <div><dt className="text-sm text-slate-700">Ansvarlig behandler</dt><dd>{user.mayBeResponsible ? "Kan være ansvarlig for pasienter" : "Nei"}</dd></div>
+        )}
         <div><dt className="text-sm text-slate-700">Status</dt><dd>{user.active ? "Aktiv" : "Deaktivert"}</dd></div>
         <div><dt className="text-sm text-slate-700">Innlogging</dt><dd>{user.ssoOnly ? "Bare enkel pålogging (SSO)" : "Passord"}</dd></div>
         <div><dt className="text-sm text-slate-700">Sist innlogget</dt><dd>{user.lastLoginAt ? instant.format(new Date(user.lastLoginAt)) : "Aldri"}</dd></div>
       </dl>
       <h3 id="access-heading" className="mt-6 text-lg font-semibold">Rolle og enheter</h3>
-      <UserAccessForm key={`${user.role}:${user.unitIds.join()}`} userId={user.id} units={units} role={user.role} unitIds={user.unitIds} />
+      <UserAccessForm key={`${user.role}:${user.unitIds.join()}:${user.mayBeResponsible}`} userId={user.id} units={units} role={user.role} unitIds={user.unitIds} mayBeResponsible={user.mayBeResponsible} />
       <h3 className="mt-6 text-lg font-semibold">Passord</h3>
       <p className="text-sm text-slate-700">Et nytt passord vises én gang. Brukerens andre økter avsluttes.</p>
       <div className="mt-2"><ResetPasswordButton userId={user.id} /></div>

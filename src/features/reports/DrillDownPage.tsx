@@ -64,7 +64,7 @@ export async function DrillDownPage({ searchParams }: { searchParams: Promise<Se
                 <td className="p-2">
                   <ListLink href={`/forlop/${r.pathwayId}`} className="font-medium text-blue-800 underline">{r.patientName}</ListLink>
                 </td>
-                <td className="p-2 font-mono whitespace-nowrap">{r.maskedId}</td>
+                <td className="p-2 whitespace-nowrap font-mono">{r.maskedId}</td>
                 <td className="p-2">{r.unitName}</td>
                 <td className="p-2">{r.type}</td>
                 <td className="p-2 whitespace-nowrap">{formatNorwegianDate(r.date)}</td>

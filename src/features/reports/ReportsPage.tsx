@@ -84,7 +84,7 @@ const days = (n: number | null) =>
 function LagTable({ caption, first, rows, testId }: { caption: string; first: string; rows: CodingLag[]; testId: string }) {
   return (
     <div className="mt-3 overflow-x-auto">
-      <table className="w-full border-collapse bg-white text-sm" data-testid={testId}>
+      <table className="phone-priority w-full border-collapse bg-white text-sm" data-testid={testId}>
         <caption className="text-left font-medium">{caption}</caption>
         <HeaderRow labels={[first, "Hendelser", "Median", `Over ${CODING_LAG_LATE_DAYS} dager`, `Andel over ${CODING_LAG_LATE_DAYS} dager`]} />
         <tbody>
@@ -131,6 +131,7 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
         {scope.units.length === 1 ? scope.units[0].name : `${scope.units.length} enheter`}
         {scope.type ? `, ${scope.type}` : ""}. Nasjonalt mål: 80 % innen anbefalt tid. Tallene er regnet av regelmotoren per {formatNorwegianDate(now)}.
       </p>
+      <p className="mt-1 text-sm text-slate-700 sm:hidden">På en smal skjerm viser tabellene de første kolonnene. Hele tabellene ser du på en bredere skjerm eller i CSV-filene.</p>
       {problems.length > 0 && (
         <div role="alert" className="mt-3 rounded border border-red-300 bg-red-50 p-3 text-red-900">
           Noen valg i adressen var ugyldige og er nullstilt: {problems.join(" ")}
@@ -140,7 +141,7 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
 
       <section aria-labelledby="compliance-heading">
         <SectionHeading id="compliance-heading" title="Innen anbefalt tid" filters={filters} table="etterlevelse" />
-        <table className="mt-2 w-full border-collapse bg-white text-sm">
+        <table className="phone-priority mt-2 w-full border-collapse bg-white text-sm">
           <HeaderRow labels={["Indikator", "Andel", "Innenfor", "Målt", "Brudd, tjenesten", "Brudd, pasientutsatt", "Forrige periode", "Endring"]} />
           <tbody>
             {INDICATOR_KINDS.map((kind) => {
@@ -196,7 +197,7 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
       <section aria-labelledby="clinicians-heading">
         <SectionHeading id="clinicians-heading" title="Innen anbefalt tid per ansvarlig behandler" filters={filters} table="ansvarlige" />
         <div className="mt-2 overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm" data-testid="compliance-by-clinician">
+          <table className="phone-priority w-full border-collapse bg-white text-sm" data-testid="compliance-by-clinician">
             <thead>
               <tr className="border-b border-slate-300">
                 <th scope="col" className={TH}>Ansvarlig behandler</th>
@@ -229,7 +230,7 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
 
       <section aria-labelledby="breaches-heading">
         <SectionHeading id="breaches-heading" title="Fristbrudd (juridisk frist)" filters={filters} table="fristbrudd" />
-        <table className="mt-2 w-full border-collapse bg-white text-sm">
+        <table className="phone-priority mt-2 w-full border-collapse bg-white text-sm">
           <HeaderRow labels={["Enhet", "Fristbrudd", "Andel fristbrudd", "Juridiske frister målt", "Tjenesten", "Pasientutsatt"]} />
           <tbody>
             {[...scope.units.map((u) => ({ id: u.id as string | undefined, name: u.name, s: compliance.byUnit[u.id].care_start })), { id: undefined, name: "Alle valgte enheter", s: compliance.total.care_start }].map(({ id, name, s }) => {
@@ -258,7 +259,7 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
 
       <section aria-labelledby="late-heading">
         <SectionHeading id="late-heading" title="Hvor mye for sent" filters={filters} table="forsinkelse" />
-        <table className="mt-2 w-full border-collapse bg-white text-sm">
+        <table className="phone-priority mt-2 w-full border-collapse bg-white text-sm">
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className={TH}>Frist</th>
@@ -285,7 +286,7 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
       {scope.units.length > 1 && (
         <section aria-labelledby="units-heading">
           <SectionHeading id="units-heading" title="Enhetene side om side" filters={filters} table="enheter" />
-          <table className="mt-2 w-full border-collapse bg-white text-sm">
+          <table className="phone-priority mt-2 w-full border-collapse bg-white text-sm">
             <thead>
               <tr className="border-b border-slate-300">
                 <th scope="col" className={TH}>Enhet</th>
@@ -341,7 +342,7 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
           {quality.explained} er forklart,{" "}
           <Link href={drill({ hva: "merknad", forklart: "nei" })} className="text-blue-800 underline">{quality.notices - quality.explained} er ikke forklart</Link>.
         </p>
-        <table className="mt-2 w-full border-collapse bg-white text-sm">
+        <table className="phone-priority mt-2 w-full border-collapse bg-white text-sm">
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className={TH}>Oppmerksomhet</th>
@@ -369,7 +370,7 @@ export async function ReportsPage({ searchParams }: { searchParams: Promise<Sear
           <h3 className="text-lg font-semibold">Per behandler (den som registrerte hendelsen)</h3>
           <Csv filters={filters} table="behandlere" />
         </div>
-        <table className="mt-2 w-full border-collapse bg-white text-sm">
+        <table className="phone-priority mt-2 w-full border-collapse bg-white text-sm">
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className={TH}>Behandler</th>

@@ -69,7 +69,7 @@ export function TrendChart({ series }: { series: { month: string; byKind: Record
         ))}
         <span>Hul prikk: færre enn {SMALL_N} målt den måneden. Antallet står i tabellen.</span>
       </figcaption>
-      <table className="mt-3 w-full border-collapse bg-white text-left text-sm" data-testid="trend-table">
+      <table className="phone-priority mt-3 w-full border-collapse bg-white text-left text-sm" data-testid="trend-table">
         <caption className="text-left font-medium">Tabell: andel innen anbefalt tid per måned (innenfor av målt)</caption>
         <thead>
           <tr className="border-b border-slate-300">

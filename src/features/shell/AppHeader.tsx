@@ -20,7 +20,7 @@ export async function AppHeader() {
         {user && (
           <>
             <MainMenu items={navigationFor(user.role).map(({ href, label }) => ({ href, label }))} />
-            <div className="ml-auto flex items-center gap-3 text-sm">
+            <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
               {unread !== null && (
                 <>
                   <Link href="/varsler" className="rounded px-2 py-1 font-semibold text-blue-800 underline hover:bg-blue-50">

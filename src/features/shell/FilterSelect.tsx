@@ -3,7 +3,8 @@ import { PATHWAY_NAMES, PATHWAY_TYPES } from "@/domain/rules";
 // A labelled select for the GET filter forms (worklist, reports): its name is
 // the URL parameter, so the chosen value lands in the address.
 
-export const FILTER_FIELD = "mt-1 rounded border border-slate-400 bg-white px-2 py-1";
+// max-w-full: a long option ("D01 Tverrfaglig …") never widens a 390 px phone page
+export const FILTER_FIELD = "mt-1 max-w-full rounded border border-slate-400 bg-white px-2 py-1";
 
 export interface FilterSelectProps {
   id: string;
@@ -17,7 +18,7 @@ export interface FilterSelectProps {
 
 export function FilterSelect({ id, name, label, value, options, allLabel }: FilterSelectProps) {
   return (
-    <div>
+    <div className="min-w-0 max-w-full">
       <label htmlFor={id} className="block text-sm font-medium">{label}</label>
       <select id={id} name={name} defaultValue={value ?? ""} className={FILTER_FIELD}>
         {allLabel !== undefined && <option value="">{allLabel}</option>}

@@ -21,15 +21,16 @@ export interface RowActionsProps {
   tomorrow: string;
 }
 
-function useRowAction() {
+export function useRowAction() {
   const router = useRouter();
   const [result, setResult] = useState<RowActionResult | null>(null);
   const [pending, startTransition] = useTransition();
-  function submit(action: () => Promise<RowActionResult>) {
+  function submit(action: () => Promise<RowActionResult>, onDone?: () => void) {
     startTransition(async () => {
       const outcome = await action();
       if (outcome.ok) {
         setResult(null);
+        onDone?.();
         announceWorklistChange(outcome.message);
         router.refresh();
       } else {
@@ -42,7 +43,7 @@ function useRowAction() {
   return { submit, pending, message, failed: message !== null, code: result && !result.ok ? result.code : null };
 }
 
-function Status({ message, failed, code = null }: { message: string | null; failed: boolean; code?: string | null }) {
+export function Status({ message, failed, code = null }: { message: string | null; failed: boolean; code?: string | null }) {
   return (
     <p role="status" className={`text-sm ${failed ? "text-red-900" : "text-green-900"}`}>
       {message}
@@ -51,8 +52,8 @@ function Status({ message, failed, code = null }: { message: string | null; fail
   );
 }
 
-const BUTTON = "rounded bg-blue-700 px-3 py-1 font-semibold text-white hover:bg-blue-800 disabled:opacity-60";
-const FIELD = "mt-1 w-full rounded border border-slate-400 px-2 py-1";
+export const BUTTON = "rounded bg-blue-700 px-3 py-1 font-semibold text-white hover:bg-blue-800 disabled:opacity-60";
+export const FIELD = "mt-1 w-full rounded border border-slate-400 px-2 py-1";
 
 function AssignForm({ pathwayId, clinicianId, clinicians, patientName }: RowActionsProps) {
   const id = useId();

@@ -14,6 +14,7 @@ import { parseCursor } from "@/server/worklist/where";
 import { TONE_CLASSES } from "@/features/pathway/tone-classes";
 import { rowStatus } from "@/domain/worklist/row-status";
 import { RowActions } from "./RowActions";
+import { BULK_ASSIGN_FORM, BulkAssign } from "./BulkAssign";
 import { WorklistAnnouncer } from "./WorklistAnnouncer";
 import { WorklistFilters } from "./WorklistFilters";
 import { WorklistSummary } from "./WorklistSummary";
@@ -89,17 +90,18 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
         </ListLink>
       </div>
       <WorklistAnnouncer />
+      {allowed.assign && rows.length > 0 && <BulkAssign units={units.map((u) => ({ id: u.id, name: u.name, clinicians: u.clinicians }))} />}
       {rows.length === 0 ? (
         <p className="mt-4">Ingen forløp trenger handling med disse filtrene.</p>
       ) : (
-        <table className="mt-2 w-full border-collapse bg-white text-left text-sm">
+        <table className="mt-2 w-full border-collapse bg-white text-left text-sm max-sm:block">
           <caption className="sr-only">
             Forløp som trenger handling,{" "}
             {filters.sortering === "grunn"
               ? "mest akutt først: brudd på pasientrettigheter, forfalte frister, frister innen horisonten, oppfølging, oppmerksomheter"
               : "etter frist, oppmerksomheter til slutt"}
           </caption>
-          <thead>
+          <thead className="max-sm:sr-only">
             <tr className="border-b border-slate-300">
               <th scope="col" className="px-2 py-1">Hva er galt</th>
               <th scope="col" className="px-2 py-1">Frist</th>
@@ -109,7 +111,7 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
               <th scope="col" className="px-2 py-1">Handlinger</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="max-sm:block">
             {rows.map((row, i) => {
               const status = rowStatus(row, now);
               const group = groupOf(row.reason, row.dueOn, now);
@@ -117,33 +119,43 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
               return (
                 <Fragment key={row.id}>
                 {newGroup && (
-                  <tr className="bg-slate-100">
-                    <th scope="colgroup" colSpan={6} className="px-2 py-1 text-left font-semibold">
+                  <tr className="bg-slate-100 max-sm:block">
+                    <th scope="colgroup" colSpan={6} className="px-2 py-1 text-left font-semibold max-sm:block">
                       {REASON_FILTERS[group].label}
                     </th>
                   </tr>
                 )}
-                <tr className="border-b border-slate-200 align-top" data-testid="worklist-row">
-                  <td className="px-2 py-1">
+                <tr className="border-b border-slate-200 align-top max-sm:block max-sm:py-2" data-testid="worklist-row">
+                  <td className="px-2 py-1 max-sm:block max-sm:py-0.5">
                     {filters.sortering !== "grunn" && <span className="font-medium">{REASON_LABELS[row.reason]}: </span>}
                     {row.description}
                   </td>
-                  <td className="px-2 py-1 whitespace-nowrap">
+                  <td className="px-2 py-1 whitespace-nowrap max-sm:block max-sm:py-0.5">
                     {status.daysLeft !== null && <>{formatNorwegianDate(row.dueOn)} </>}
                     <span className={`rounded border px-1 ${TONE_CLASSES[status.tone]}`}>{status.text}</span>
                   </td>
-                  <td className="px-2 py-1">
+                  <td className="px-2 py-1 max-sm:block max-sm:py-0.5">
+                    {allowed.assign && (
+                      <input
+                        type="checkbox"
+                        form={BULK_ASSIGN_FORM}
+                        name="pathwayId"
+                        value={row.pathwayId}
+                        aria-label={`Velg ${row.patientName} (${REASON_LABELS[row.reason]})`}
+                        className="mr-2 align-middle"
+                      />
+                    )}
                     <ListLink href={`/forlop/${row.pathwayId}`} className="font-medium text-blue-800 underline">
                       {row.patientName}
                     </ListLink>{" "}
                     <span className="whitespace-nowrap font-mono text-slate-700">{row.maskedId}</span>
                   </td>
-                  <td className="px-2 py-1">
+                  <td className="px-2 py-1 max-sm:block max-sm:py-0.5">
                     {row.type} {row.setting === "DOGN" ? "døgn" : "poliklinikk"}, {row.phase ? PHASE_LABELS[row.phase as Phase] ?? row.phase : "–"}
                     {units.length > 1 && <span className="text-slate-700"> · {row.unit.name}</span>}
                   </td>
-                  <td className="px-2 py-1">{row.clinician?.name ?? <span className="text-red-900">Ingen</span>}</td>
-                  <td className="px-2 py-1">
+                  <td className="px-2 py-1 max-sm:block max-sm:py-0.5"><span className="sm:hidden">Ansvarlig: </span>{row.clinician?.name ?? <span className="text-red-900">Ingen</span>}</td>
+                  <td className="px-2 py-1 max-sm:block max-sm:py-0.5">
                     <RowActions
                       pathwayId={row.pathwayId}
                       itemKey={row.key}

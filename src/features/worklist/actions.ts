@@ -5,9 +5,9 @@ import { formatNorwegianDate } from "@/lib/dates";
 import { today } from "@/server/clock";
 import { actionClient } from "@/server/actions/action-client";
 import type { ActionFailure } from "@/server/actions/result";
-import { assignClinician } from "@/server/pathways/assign";
+import { assignClinician, assignClinicianBulk } from "@/server/pathways/assign";
 import { explainNotice, postponeItem, undoPostponement } from "@/server/worklist/row-actions";
-import { assignSchema, explainSchema, postponeSchema, undoPostponementSchema } from "@/server/worklist/schemas";
+import { assignSchema, bulkAssignSchema, explainSchema, postponeSchema, undoPostponementSchema } from "@/server/worklist/schemas";
 
 // Server actions behind the worklist's row forms. Each returns a Norwegian
 // message for the form; the services do the checks and the transaction.
@@ -27,6 +27,14 @@ export const assignClinicianAction = actionClient("pathway.assign")
     revalidatePath(`/forlop/${result.pathwayId}`);
     revalidatePath("/mine-pasienter");
     return done(result.clinicianId ? "Ansvarlig behandler er endret." : "Forløpet har ikke lenger ansvarlig behandler.");
+  });
+
+export const bulkAssignAction = actionClient("pathway.assign")
+  .schema(z.tuple([bulkAssignSchema]))
+  .action(async ({ actor, args: [input] }) => {
+    const result = await assignClinicianBulk(actor, input);
+    revalidatePath("/mine-pasienter");
+    return done(result.count === 1 ? "Ansvarlig behandler er endret for 1 forløp." : `Ansvarlig behandler er endret for ${result.count} forløp.`);
   });
 
 export const explainNoticeAction = actionClient("notice.explain")

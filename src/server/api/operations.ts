@@ -8,6 +8,8 @@ import { listPathwaysOperation } from "@/server/pathways/list.operation";
 import { explainNoticeOperation } from "@/server/worklist/explain.operation";
 import { listWorklistOperation } from "@/server/worklist/list.operation";
 import { postponeItemOperation } from "@/server/worklist/postpone.operation";
+import { undoPostponementOperation } from "@/server/worklist/undo-postponement.operation";
+import { bulkAssignOperation } from "@/server/worklist/assign.operation";
 import { ensurePatientOperation } from "@/server/patients/ensure.operation";
 import { assessReferralOperation } from "@/server/referrals/assess.operation";
 import { correctAssessmentOperation } from "@/server/referrals/correct.operation";
@@ -36,6 +38,8 @@ export const API_OPERATIONS: readonly Operation[] = [
   listWorklistOperation,
   explainNoticeOperation,
   postponeItemOperation,
+  undoPostponementOperation,
+  bulkAssignOperation,
   ensurePatientOperation,
   listReferralsOperation,
   registerReferralOperation,

@@ -15,6 +15,7 @@ import { recomputeDerived } from "./derived";
 import { currentRuleTables } from "@/server/rule-tables/load";
 import { SETTING_TO_ENGINE } from "./engine-input";
 import { createPathwaySchema, type CreatePathwayInput } from "./create-schema";
+import { assertMayBeResponsible } from "@/server/users/responsible";
 
 /** A second open pathway of the same type for the same patient: NPR would read them as one. */
 export class PathwayAlreadyOpen extends AppError {
@@ -67,10 +68,7 @@ export async function createPathway(actor: Actor, input: CreatePathwayInput, tod
       if (start.justificationReason) throw new LateAssessmentNeedsJustification(start.justificationReason);
     }
     if (data.responsibleClinicianId) {
-      const clinician = await tx.userUnit.findFirst({
-        where: { unitId: unit.id, userId: data.responsibleClinicianId, user: { active: true, role: { in: ["CLINICIAN", "COORDINATOR"] } } },
-      });
-      if (!clinician) throw new ValidationError({ responsibleClinicianId: ["Behandleren finnes ikke i enheten."] });
+      await assertMayBeResponsible(tx, data.responsibleClinicianId, unit.id, "responsibleClinicianId", "Behandleren finnes ikke i enheten.");
     }
 
     const patient = await patientForNewPathway(tx, actor, match, {

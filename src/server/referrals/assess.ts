@@ -12,6 +12,7 @@ import { createCheckedEvent } from "@/server/events/register";
 import { PathwayAlreadyOpen } from "@/server/pathways/create";
 import { inReferralTransaction, storeAssessment } from "./record";
 import type { AssessReferralData } from "./schema";
+import { assertMayBeResponsible } from "@/server/users/responsible";
 
 export class ReferralAlreadyAssessed extends ConflictError {
   constructor() {
@@ -98,10 +99,7 @@ async function startPathway(
   // a unit whose codes the EPJ holds gets its pathways (and their start code) from the import
   await assertUnitCodedHere(tx, referral.unitId);
   if (pathway.responsibleClinicianId) {
-    const clinician = await tx.userUnit.findFirst({
-      where: { unitId: referral.unitId, userId: pathway.responsibleClinicianId, user: { active: true, role: { in: ["CLINICIAN", "COORDINATOR"] } } },
-    });
-    if (!clinician) throw new ValidationError({ "pathway.responsibleClinicianId": ["Behandleren finnes ikke i enheten."] });
+    await assertMayBeResponsible(tx, pathway.responsibleClinicianId, referral.unitId, "pathway.responsibleClinicianId", "Behandleren finnes ikke i enheten.");
   }
   const open = await tx.pathway.findFirst({
     where: { patientId: referral.patientId, type: pathway.type, status: "OPEN", unitId: { in: actor.user.unitIds } },

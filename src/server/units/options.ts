@@ -1,8 +1,9 @@
 import "server-only";
 import { prisma } from "@/server/db";
 import type { Actor } from "@/server/auth/current-user";
+import { responsibleUserWhere } from "@/server/users/responsible";
 
-/** The actor's units with the pathway types they run and their clinicians, for forms. */
+/** The actor's units with the pathway types they run and those who may be responsible for patients there, for forms. */
 export async function unitOptionsFor(actor: Actor) {
   const units = await prisma.unit.findMany({
     where: { id: { in: actor.user.unitIds } },
@@ -14,7 +15,7 @@ export async function unitOptionsFor(actor: Actor) {
       pathwayTypes: true,
       codesRecordedIn: true,
       members: {
-        where: { user: { active: true, role: { in: ["CLINICIAN", "COORDINATOR"] } } },
+        where: { user: responsibleUserWhere },
         select: { user: { select: { id: true, name: true } } },
       },
     },

@@ -9,7 +9,7 @@ import { assertCan, PermissionDenied } from "@/server/auth/assert";
 import { mayExplainNotice } from "@/domain/permissions";
 import type { Actor } from "@/server/auth/current-user";
 import { pathwayScope } from "@/server/auth/scope";
-import { ConflictError, ValidationError } from "@/server/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { auditingDenials, OutOfScope } from "@/server/access-denied";
 import { isUniqueViolation } from "@/server/db-errors";
 import { recomputeDerived } from "@/server/pathways/derived";
@@ -97,4 +97,26 @@ export async function undoPostponement(actor: Actor, input: z.input<typeof undoP
     );
     return { pathwayId, itemKey };
   }));
+}
+
+/**
+ * The same, named by the postponement's id (the API: POST
+ * /api/v1/worklist/postponements/{id}/undo). One outside the caller's units is
+ * a 404, audited as denied; one already undone or run out is a 409.
+ */
+export async function undoPostponementById(actor: Actor, id: string, today: IsoDate) {
+  assertCan(actor.user, "worklist.postpone");
+  const postponement = await prisma.worklistPostponement.findUnique({
+    where: { id },
+    select: { pathwayId: true, itemKey: true, until: true, undoneAt: true },
+  });
+  if (!postponement) throw new NotFoundError("Fant ikke utsettelsen.");
+  const inScope = await prisma.pathway.count({ where: { id: postponement.pathwayId, ...pathwayScope(actor.user) } });
+  if (!inScope) {
+    return auditingDenials(actor, "worklist.postpone", async () => {
+      throw new OutOfScope({ kind: "pathway", id: postponement.pathwayId }, "Fant ikke utsettelsen.");
+    });
+  }
+  if (postponement.undoneAt || postponement.until <= fromIsoDate(today)) throw new ConflictError("not_postponed", "Raden er ikke utsatt (lenger).");
+  return undoPostponement(actor, { pathwayId: postponement.pathwayId, itemKey: postponement.itemKey }, today);
 }

@@ -12,6 +12,22 @@ export const assignSchema = z.object({
   clinicianId: z.union([id("Velg en behandler."), z.literal("")], { error: "Velg en behandler." }).transform((v) => v || null),
 });
 
+/** The most rows one bulk assignment takes (a worklist page is 50). */
+export const BULK_ASSIGN_MAX = 200;
+
+export const bulkAssignSchema = z.object(
+  {
+    pathwayIds: z
+      .array(id("Ukjent forløp."), { error: "Velg forløp (en liste)." })
+      .min(1, "Velg minst én rad.")
+      .max(BULK_ASSIGN_MAX, `Høyst ${BULK_ASSIGN_MAX} forløp om gangen.`)
+      .refine((ids) => new Set(ids).size === ids.length, "Hvert forløp kan bare stå én gang.")
+      .meta({ description: `The pathways (1 to ${BULK_ASSIGN_MAX}, each once)` }),
+    clinicianId: id("Velg en behandler.").meta({ description: "The clinician's user id" }),
+  },
+  { error: "Forespørselen må være et objekt med pathwayIds og clinicianId." },
+);
+
 export const explainSchema = z.object({
   pathwayId: id("Ukjent forløp."),
   noticeKey: key,

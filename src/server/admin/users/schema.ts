@@ -45,9 +45,16 @@ export const updateUserBody = z.object(
     role: roleField.optional(),
     unitIds: unitIds.optional(),
     active: z.boolean({ error: "active må være true eller false." }).optional(),
+    mayBeResponsible: z
+      .boolean({ error: "mayBeResponsible må være true eller false." })
+      .optional()
+      .meta({ description: "A coordinator who may be responsible for patients (clinicians always may)" }),
   },
-  { error: "Forespørselen må være et objekt med role, unitIds eller active." },
-).refine((body) => body.role !== undefined || body.unitIds !== undefined || body.active !== undefined, "Oppgi minst én av role, unitIds og active.");
+  { error: "Forespørselen må være et objekt med role, unitIds, active eller mayBeResponsible." },
+).refine(
+  (body) => body.role !== undefined || body.unitIds !== undefined || body.active !== undefined || body.mayBeResponsible !== undefined,
+  "Oppgi minst én av role, unitIds, active og mayBeResponsible.",
+);
 export type UpdateUserInput = z.output<typeof updateUserBody>;
 
 export const userSearchQuery = z.object({
@@ -66,6 +73,7 @@ export const adminUserJson = z.object({
   role: z.enum(ROLES),
   unitIds: z.array(z.string()),
   active: z.boolean(),
+  mayBeResponsible: z.boolean().meta({ description: "A coordinator who may be responsible for patients (clinicians always may)" }),
   ssoOnly: z.boolean().meta({ description: "No usable password: signs in by single sign-on only" }),
   lastLoginAt: z.string().nullable(),
 });

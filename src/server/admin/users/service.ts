@@ -24,6 +24,7 @@ const select = {
   email: true,
   role: true,
   active: true,
+  mayBeResponsible: true,
   passwordHash: true,
   lastLoginAt: true,
   units: { select: { unitId: true }, orderBy: { unitId: "asc" } },
@@ -40,6 +41,7 @@ function view(user: UserRow) {
     role: user.role as Role,
     unitIds: user.units.map((u) => u.unitId),
     active: user.active,
+    mayBeResponsible: user.mayBeResponsible,
     ssoOnly: isSsoOnly(user.passwordHash),
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
   };
@@ -117,7 +119,7 @@ export async function createUser(
   }
 }
 
-/** Role, units and active of a user; refuses deactivating oneself and removing the last active administrator. */
+/** Role, units, active and may-be-responsible of a user; refuses deactivating oneself and removing the last active administrator. */
 export async function updateUser(actor: Actor, id: string, raw: UpdateUserInput | Record<string, unknown>): Promise<AdminUser> {
   assertCan(actor.user, "admin.users");
   const input = updateUserBody.parse(raw);
@@ -127,14 +129,14 @@ export async function updateUser(actor: Actor, id: string, raw: UpdateUserInput 
     const row = await tx.user.findFirst({ where: { id, machineClient: null }, select });
     if (!row) throw new NotFoundError("Fant ikke brukeren.");
     const before = view(row);
-    const after = { role: input.role ?? before.role, unitIds: input.unitIds ?? before.unitIds, active: input.active ?? before.active };
+    const after = { role: input.role ?? before.role, unitIds: input.unitIds ?? before.unitIds, active: input.active ?? before.active, mayBeResponsible: input.mayBeResponsible ?? before.mayBeResponsible };
     const otherActiveAdmins = await tx.user.count({ where: { role: "ADMIN", active: true, id: { not: id } } });
     const refusal = accountChangeRefusal({ actorId: actor.user.id, userId: id, before, after, otherActiveAdmins });
     if (refusal) throw new AppError(422, "not_allowed", refusal, { _: [refusal] });
     // a role without units drops them: moving a clinician to personvern need not name the units too
     if (input.unitIds === undefined && !ROLES_WITH_UNITS.includes(after.role)) after.unitIds = [];
     await assertUnits(tx, after.role, after.unitIds, before.unitIds);
-    await tx.user.update({ where: { id }, data: { role: after.role, active: after.active } });
+    await tx.user.update({ where: { id }, data: { role: after.role, active: after.active, mayBeResponsible: after.mayBeResponsible } });
     if (after.unitIds.join() !== before.unitIds.join()) {
       await tx.userUnit.deleteMany({ where: { userId: id } });
       await tx.userUnit.createMany({ data: after.unitIds.map((unitId) => ({ userId: id, unitId })) });

@@ -1,0 +1,1 @@
+ALTER TABLE "User" ADD COLUMN "mayBeResponsible" BOOLEAN NOT NULL DEFAULT false;
