@@ -74,7 +74,8 @@ beforeAll(async () => {
     `x2,EPJ1,${makeNationalId("1979-02-03", 322, { synthetic: true })},Per Hansen,D11,poliklinikk,,ikke-en-dato,D11M,`,
   ].join("\n");
   const file = await readImportFile(Buffer.from(extract));
-  const importUnit = await makeUnit(db());
+  // a unit whose codes the EPJ records: the import is its daily way in
+  const importUnit = await db().unit.update({ where: { id: (await makeUnit(db())).id }, data: { codesRecordedIn: "EPJ" } });
   importer = await makeActor(db(), "COORDINATOR", [importUnit.id]);
   importJobId = await startImportJob(importer, importUnit, "uttrekk.csv", file.sha256);
   await runImportJob(importer, importJobId, file, "2026-11-20");
