@@ -44,7 +44,7 @@ export async function ids(): Promise<Ids> {
   await client.connect();
   try {
     const pathway = async (kind: string) =>
-      (await client.query(`SELECT p.id FROM "Pathway" p JOIN "Unit" u ON u.id = p."unitId" WHERE u.kind = $1
+      (await client.query(`SELECT p.id FROM "Pathway" p JOIN "Unit" u ON u.id = p."unitId" WHERE u.kind = $1 AND u."codesRecordedIn" = 'FORLOPSVAKT'
          AND EXISTS (SELECT 1 FROM "PathwayEvent" e WHERE e."pathwayId" = p.id) ORDER BY p.id LIMIT 1`, [kind])).rows[0].id as string;
     const eventOf = async (pathwayId: string) =>
       (await client.query(`SELECT id FROM "PathwayEvent" WHERE "pathwayId" = $1 LIMIT 1`, [pathwayId])).rows[0].id as string;

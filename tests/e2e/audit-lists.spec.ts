@@ -75,7 +75,7 @@ test("Mine pasienter for a clinician names the clinician's patients", async ({ p
 test("another unit's pathway and event: 404 on the page and the API, each attempt audited with the patient", async ({ page }) => {
   const [target] = await query<{ pathwayId: string; patientId: string; eventId: string }>(
     `SELECT p.id AS "pathwayId", p."patientId", e.id AS "eventId" FROM "Pathway" p JOIN "Unit" u ON u.id = p."unitId"
-     JOIN "PathwayEvent" e ON e."pathwayId" = p.id WHERE u.kind = 'DPS' AND e."annulledAt" IS NULL ORDER BY p.id, e.id LIMIT 1`,
+     JOIN "PathwayEvent" e ON e."pathwayId" = p.id WHERE u.kind = 'DPS' AND u."codesRecordedIn" = 'FORLOPSVAKT' AND e."annulledAt" IS NULL ORDER BY p.id, e.id LIMIT 1`,
   );
   const outsider = "behandler.bup@forlopsvakt.test";
   await logIn(page, outsider, "Mine pasienter");

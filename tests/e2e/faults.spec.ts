@@ -67,7 +67,7 @@ async function withFaultyDatabase(browser: Browser, env: Record<string, string>,
     await logIn(page, "koordinator@forlopsvakt.test");
     await db.connect();
     const { rows: [pathway] } = await db.query(
-      `SELECT p.id FROM "Pathway" p JOIN "Unit" u ON u.id = p."unitId" WHERE u.kind = 'DPS' AND p.status = 'OPEN' AND p.phase = 'treatment' ORDER BY p.id DESC LIMIT 1`,
+      `SELECT p.id FROM "Pathway" p JOIN "Unit" u ON u.id = p."unitId" WHERE u.kind = 'DPS' AND u."codesRecordedIn" = 'FORLOPSVAKT' AND p.status = 'OPEN' AND p.phase = 'treatment' ORDER BY p.id DESC LIMIT 1`,
     );
     await body({ proxy, page, db, pathwayId: pathway.id });
     await context.close();

@@ -47,7 +47,7 @@ test("an administrator creates a machine client whose token registers events in 
   const scan = await new AxeBuilder({ page: admin }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(scan.violations).toEqual([]);
   await admin.getByLabel("Navn").fill("DIPS e2e");
-  await admin.getByRole("group", { name: "Enheter" }).getByLabel(/DPS/).check();
+  await admin.getByRole("group", { name: "Enheter" }).getByLabel(/Fjordby DPS/).check();
   await admin.getByRole("checkbox", { name: /events:write/ }).check();
   await admin.getByRole("button", { name: "Opprett maskinklient" }).click();
   const tokenField = admin.getByLabel(/Nøkkel – kopier den nå/);

@@ -58,7 +58,7 @@ async function unknownId(): Promise<string> {
   }
 }
 
-const dpsUnit = async () => (await sql<{ id: string }>(`SELECT id FROM "Unit" WHERE kind = 'DPS' ORDER BY id LIMIT 1`))[0].id;
+const dpsUnit = async () => (await sql<{ id: string }>(`SELECT id FROM "Unit" WHERE kind = 'DPS' AND "codesRecordedIn" = 'FORLOPSVAKT' ORDER BY id LIMIT 1`))[0].id;
 
 const form = (nationalId: string, unitId: string, patientName?: string) => ({
   nationalId,

@@ -57,10 +57,10 @@ test("1 000+ hostile payloads to every write route: only 4xx, and the database i
   const { rows: [target] } = await client.query(`
     SELECT p.id AS "pathwayId", e.id AS "eventId" FROM "Pathway" p
     JOIN "Unit" u ON u.id = p."unitId" JOIN "PathwayEvent" e ON e."pathwayId" = p.id
-    WHERE u.kind = 'DPS' AND p.status = 'OPEN' ORDER BY p.id, e.id LIMIT 1`);
+    WHERE u.kind = 'DPS' AND u."codesRecordedIn" = 'FORLOPSVAKT' AND p.status = 'OPEN' ORDER BY p.id, e.id LIMIT 1`);
   const { rows: [waiting] } = await client.query(`
     SELECT r.id FROM "Referral" r JOIN "Unit" u ON u.id = r."unitId"
-    WHERE u.kind = 'DPS' AND r."assessedDate" IS NULL AND NOT EXISTS (SELECT 1 FROM "Pathway" p WHERE p."referralId" = r.id) ORDER BY r.id LIMIT 1`);
+    WHERE u.kind = 'DPS' AND u."codesRecordedIn" = 'FORLOPSVAKT' AND r."assessedDate" IS NULL AND NOT EXISTS (SELECT 1 FROM "Pathway" p WHERE p."referralId" = r.id) ORDER BY r.id LIMIT 1`);
   await client.end();
   const { pathwayId, eventId } = target as { pathwayId: string; eventId: string };
   const referralId = (waiting as { id: string }).id;
