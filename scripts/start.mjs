@@ -120,6 +120,8 @@ function announce() {
     "leder@forlopsvakt.test           leder, DPS + BUP + TSB",
     "admin@forlopsvakt.test           administrator",
     "behandler.bup@forlopsvakt.test   behandler, BUP",
+    "personvern@forlopsvakt.test      personvernansvarlig (revisjon)",
+    "koordinator.epj@forlopsvakt.test forløpskoordinator, Sjøvik DPS (koder i EPJ: prøv /import)",
   ]) log(`  ${line}`);
   // the demo machine client's token is derived from the development AUTH_SECRET
   // (src/server/seed/demo-client.ts); never printed in production
