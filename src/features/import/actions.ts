@@ -6,7 +6,7 @@ import { today } from "@/server/clock";
 import { actionClient } from "@/server/actions/action-client";
 import type { ActionFailure } from "@/server/actions/result";
 import { codesRecordedInOf } from "@/server/units/codes-recorded-in";
-import { importUnit, planFileShown, readImportFile, runImportJob, startImportJob } from "@/server/epj-import/run";
+import { importUnit, planFileShown, readImportFile, runImportJob, startImportJob, type ImportFile } from "@/server/epj-import/run";
 
 // The import page's server actions: thin, the service (src/server/epj-import)
 // decides. The file travels as base64 (its bytes, so invalid UTF-8 is found
@@ -32,21 +32,23 @@ export interface PlanView {
 
 const unusable = (error: EpjCsvFileError): ActionFailure => ({ ok: false, code: "file_unusable", message: `Filen kan ikke brukes. ${error.message}`, fieldErrors: {} });
 
-async function read(content: string) {
-  return readImportFile(Buffer.from(content, "base64"));
+/** The uploaded file, or the refusal naming its lines when it cannot be used at all. */
+async function read(content: string): Promise<{ file: ImportFile } | { failure: ActionFailure }> {
+  try {
+    return { file: await readImportFile(Buffer.from(content, "base64")) };
+  } catch (error) {
+    if (error instanceof EpjCsvFileError) return { failure: unusable(error) };
+    throw error;
+  }
 }
 
 export const planImportAction = actionClient("epj.import")
   .schema(z.tuple([fileArgs]))
   .action(async ({ actor, args: [input] }): Promise<{ ok: true; plan: PlanView } | ActionFailure> => {
     const unit = await importUnit(actor, input.unitId);
-    let file;
-    try {
-      file = await read(input.content);
-    } catch (error) {
-      if (error instanceof EpjCsvFileError) return unusable(error);
-      throw error;
-    }
+    const uploaded = await read(input.content);
+    if ("failure" in uploaded) return uploaded.failure;
+    const { file } = uploaded;
     const plan = await planFileShown(actor, unit.id, file, today());
     return {
       ok: true,
@@ -72,13 +74,9 @@ export const startImportAction = actionClient("epj.import")
   .schema(z.tuple([fileArgs.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: "Se planen før du importerer." }), migrate: z.boolean().optional() })]))
   .action(async ({ actor, args: [input] }): Promise<{ ok: true; jobId: string } | ActionFailure> => {
     const unit = await importUnit(actor, input.unitId);
-    let file;
-    try {
-      file = await read(input.content);
-    } catch (error) {
-      if (error instanceof EpjCsvFileError) return unusable(error);
-      throw error;
-    }
+    const uploaded = await read(input.content);
+    if ("failure" in uploaded) return uploaded.failure;
+    const { file } = uploaded;
     if (file.sha256 !== input.sha256) return { ok: false, code: "file_changed", message: "Filen er endret siden planen ble vist. Vis planen på nytt.", fieldErrors: {} };
     const jobId = await startImportJob(actor, unit, input.fileName, file.sha256, { migrate: input.migrate === true });
     // in the background: the page follows the job's stored progress (a reload finds it again)
