@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useRouter } from "next/navigation";
-import { FILTER_FIELD } from "@/features/shell/FilterSelect";
+import { FILTER_FIELD, FilterSelect } from "@/features/shell/FilterSelect";
 import { SessionExpiredLink } from "@/features/shell/SessionExpiredLink";
 import { searchAuditAction, type AuditSearchResult } from "./actions";
 
@@ -39,20 +39,8 @@ export function AuditSearchForm({ initial, users, actions }: AuditSearchFormProp
             className={FILTER_FIELD} aria-describedby={error("nationalId") ? "a-fnr-error" : undefined} aria-invalid={error("nationalId") ? true : undefined}
           />
         </div>
-        <div>
-          <label htmlFor="a-bruker" className="block text-sm font-medium">Bruker</label>
-          <select id="a-bruker" name="bruker" defaultValue={v.bruker} className={FILTER_FIELD}>
-            <option value="">Alle brukere</option>
-            {users.map((u) => <option key={u.id} value={u.id}>{u.label}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="a-handling" className="block text-sm font-medium">Handling</label>
-          <select id="a-handling" name="handling" defaultValue={v.handling} className={FILTER_FIELD}>
-            <option value="">Alle handlinger</option>
-            {actions.map((a) => <option key={a.value} value={a.value}>{a.label}</option>)}
-          </select>
-        </div>
+        <FilterSelect id="a-bruker" name="bruker" label="Bruker" value={v.bruker} allLabel="Alle brukere" options={users.map((u) => ({ value: u.id, label: u.label }))} />
+        <FilterSelect id="a-handling" name="handling" label="Handling" value={v.handling} allLabel="Alle handlinger" options={actions} />
         <div>
           <label htmlFor="a-fra" className="block text-sm font-medium">Fra</label>
           <input id="a-fra" name="fra" type="date" defaultValue={v.fra} className={FILTER_FIELD} />
