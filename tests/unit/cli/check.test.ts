@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { checkExtract, readExtract } from "@/cli/extract";
 import { runCheck } from "./run-check";
 
@@ -115,5 +116,78 @@ describe("reading an extract", () => {
     }
     const { errors } = readExtract(["pathway_id,patient_id,type,date,code", "p1,a,D11,2026-01-05,A", "p1,b,D11,2026-01-06,M"].join("\n"));
     expect(errors[0].message).toMatch(/^patient_id «b» avviker/);
+  });
+});
+
+describe("concatenated codes of the five events that carry an outcome (issue 14)", () => {
+  const header = "pathway_id,type,date,code,outcome";
+  const base = ["p1,,2026-09-03,D11A,", "p1,,2026-09-10,D11M,", "p1,,2026-10-01,D11CU,", "p1,,2026-10-02,D11UBP,", "p1,,2026-10-03,D11S2,", "p1,,2026-10-04,D11H1,"];
+  const check = (rows: string[]) => {
+    const { pathways, errors } = readExtract([header, ...rows].join("\n"));
+    expect(errors).toEqual([]);
+    return checkExtract(pathways, "2026-11-22")[0].evaluation;
+  };
+
+  it("D11CU, D11UBP, D11S2, D11H1 and D11X1 with an empty type column: the type from the prefix, each outcome read, X1 closes", () => {
+    const e = check([...base, "p1,,2026-10-05,D11X1,"]);
+    expect(e).toMatchObject({ type: "D11", phase: "closed", closedOn: "2026-10-05", notices: [] });
+    expect(e.activities).toEqual([{ date: "2026-10-02", code: "BP" }]);
+  });
+
+  it("D11X with its outcome in the outcome column closes the same way", () => {
+    expect(check([...base, "p1,,2026-10-05,D11X,1"])).toMatchObject({ phase: "closed", closedOn: "2026-10-05", notices: [] });
+  });
+
+  it("D11X without an outcome is MISSING_OUTCOME on its row and the pathway stays open", () => {
+    const e = check([...base, "p1,,2026-10-05,D11X,", "p1,,2026-10-20,D11E,"]);
+    expect(e.notices.map((n) => `${n.id} ${n.date}`)).toEqual(["MISSING_OUTCOME 2026-10-05"]);
+    expect(e).toMatchObject({ phase: "extended_assessment", closedOn: null });
+  });
+
+  it("an X outcome longer than three characters is INVALID_CODE on its row, not a refused file", () => {
+    const e = check([...base, "p1,,2026-10-05,D11X1234,"]);
+    expect(e.notices.map((n) => `${n.id} ${n.date}`)).toEqual(["INVALID_CODE 2026-10-05"]);
+    expect(e.closedOn).toBeNull();
+  });
+});
+
+describe("property: the rows of an extract in any order give the same verdict (issue 14)", () => {
+  // Several pathways, rows with repeated days and letters (same-day events of
+  // one letter included) and disagreeing referral dates; care_deadline is left
+  // out (issue 16: its first non-empty value in file order counts).
+  const letters = ["A", "M", "C", "E", "F", "L", "X", "H", "S", "U", "Q"];
+  const outcomes: Record<string, string[]> = { C: ["P", "K", "U", ""], X: ["1", ""], H: ["1", "AB"], S: ["2"], U: ["BP", "IB", ""], A: [""], M: ["", "U"] };
+  const row = fc.record({
+    pathway: fc.constantFrom("p1", "p2", "p3"),
+    day: fc.integer({ min: 1, max: 9 }),
+    letter: fc.constantFrom(...letters),
+    pick: fc.nat(),
+    concatenated: fc.boolean(),
+    received: fc.constantFrom("", "2026-08-20", "2026-08-25", "2026-09-01"),
+  });
+  const line = (r: { pathway: string; day: number; letter: string; pick: number; concatenated: boolean; received: string }) => {
+    const choices = outcomes[r.letter] ?? [""];
+    const outcome = choices[r.pick % choices.length];
+    const code = r.concatenated ? `D11${r.letter}${outcome}` : r.letter;
+    return `${r.pathway},pat-${r.pathway},${r.concatenated ? "" : "D11"},poliklinikk,2026-09-0${r.day},${code},${r.concatenated ? "" : outcome},${r.received}`;
+  };
+  const verdicts = (lines: string[]) => {
+    const { pathways, errors } = readExtract(["pathway_id,patient_id,type,setting,date,code,outcome,referral_received", ...lines].join("\n"));
+    expect(errors).toEqual([]);
+    // the CLI prints no event ids: compare what it prints
+    return checkExtract(pathways, "2026-11-22")
+      .map(({ patientId, evaluation: e }) => ({ patientId, ...e, notices: e.notices.map(({ id, date, message }) => ({ id, date, message })), nextDeadline: e.nextDeadline }))
+      .sort((a, b) => (a.pathwayId < b.pathwayId ? -1 : 1));
+  };
+
+  it("shuffled rows give identical output", () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 20 }), fc.infiniteStream(fc.nat()), (rows, randoms) => {
+        const lines = rows.map(line);
+        const shuffled = lines.map((l) => ({ l, key: randoms.next().value })).sort((a, b) => a.key - b.key).map((x) => x.l);
+        expect(verdicts(shuffled)).toEqual(verdicts(lines));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { evaluatePathway, type PathwayInput } from "@/domain/rules";
 import { describeItem, noticeKey, worklistItems, type WorklistItemDraft } from "@/domain/worklist";
 
@@ -103,5 +104,29 @@ describe("worklist row text", () => {
     const input = pathway([["A", null, "2026-08-05"], ["M", null, "2026-08-10"], ["C", "P", "2026-09-01"], ["C", "K", "2026-09-01"]]);
     const reversed = { ...input, events: [...input.events].reverse() };
     expect(items(reversed)).toEqual(items(input));
+  });
+
+  // Issue 14: the rows follow the engine's verdict, which never depends on the
+  // order events arrive in or on their registration times on one day (distinct
+  // letters per day: two of one letter on a day are ordered by recorded time).
+  it("property: shuffled events and registration times give the same rows", () => {
+    const letters = ["A", "M", "C", "E", "F", "L", "X", "H", "S", "U"];
+    const outcomeFor: Record<string, string | null> = { C: "P", X: "K", H: "1", S: "2", U: "BP" };
+    const day = fc.integer({ min: 0, max: 5 }).map((n) => `2026-0${8 + Math.floor(n / 3)}-1${n % 3}`);
+    const list = fc.uniqueArray(fc.record({ date: day, letter: fc.constantFrom(...letters), kOutcome: fc.boolean() }), { selector: (e) => `${e.date}${e.letter}`, maxLength: 12 });
+    fc.assert(
+      fc.property(list, fc.infiniteStream(fc.nat()), (events, randoms) => {
+        const input = pathway(events.map((e) => [e.letter, e.letter === "C" && e.kOutcome ? "K" : outcomeFor[e.letter] ?? null, e.date]));
+        const shuffled = {
+          ...input,
+          events: input.events
+            .map((e) => ({ e: { ...e, recordedAt: `${e.date}T0${randoms.next().value % 10}:00:00.000Z` }, key: randoms.next().value }))
+            .sort((a, b) => a.key - b.key)
+            .map((x) => x.e),
+        };
+        expect(items(shuffled)).toEqual(items(input));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
