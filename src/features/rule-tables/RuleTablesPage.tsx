@@ -2,9 +2,9 @@ import { formatNorwegianDate, formatOsloDateTime } from "@/lib/dates";
 import { requirePage } from "@/server/auth/guard";
 import { today } from "@/server/clock";
 import { listRuleTableVersions, type RuleRecomputeState, type RuleVersionListRow } from "@/server/rule-tables/list";
-import { DURATION_FIELDS, DURATION_LABELS, WORKLIST_FIELDS, WORKLIST_LABELS } from "@/server/rule-tables/schema";
 import { AddVersionForm, type RowChoice } from "./AddVersionForm";
 import { durationTitle, KIND_HEADINGS, rowName, type RuleTableKind } from "./labels";
+import { ruleValueText } from "./value-text";
 import { AdminNav } from "@/features/admin/AdminNav";
 
 // /admin/regeltabeller (administrators): every version of every rule table
@@ -16,25 +16,6 @@ import { AdminNav } from "@/features/admin/AdminNav";
 const KINDS: RuleTableKind[] = ["DURATION", "EVENT_LETTER", "OUTCOME_LIST", "WORKLIST"];
 
 type Value = Record<string, unknown>;
-
-function valueText(row: RuleVersionListRow): string {
-  const value = row.value as Value;
-  switch (row.kind) {
-    case "DURATION": {
-      const durations = (value.durations ?? {}) as Record<string, number>;
-      const parts = DURATION_FIELDS.filter((f) => durations[f] !== undefined).map((f) => `${DURATION_LABELS[f]}: ${durations[f]} dager`);
-      return parts.length ? parts.join(" · ") : "Ingen forløpstider";
-    }
-    case "EVENT_LETTER":
-      return String(value.label ?? "");
-    case "OUTCOME_LIST": {
-      const values = value.values as { code: string; label: string }[] | null;
-      return values ? values.map((v) => `${v.code} – ${v.label}`).join(" · ") : "Ingen offisiell liste: 1–3 bokstaver eller sifre godtas";
-    }
-    case "WORKLIST":
-      return WORKLIST_FIELDS.map((f) => `${WORKLIST_LABELS[f]}: ${String(value[f])} dager`).join(" · ");
-  }
-}
 
 function confirmedText(row: RuleVersionListRow): string {
   if (row.kind === "WORKLIST") return "Lokal regel";
@@ -116,7 +97,7 @@ export async function RuleTablesPage() {
                         {row.inForce && <span className="ml-2 rounded bg-blue-100 px-1 text-xs font-semibold text-blue-900">Gjelder nå</span>}
                       </th>
                       <td className="py-1 pr-3 whitespace-nowrap">{formatNorwegianDate(row.effectiveFrom)}</td>
-                      <td className="py-1 pr-3">{valueText(row)}</td>
+                      <td className="py-1 pr-3">{ruleValueText(row.kind, row.value as Value)}</td>
                       <td className="py-1 pr-3">{confirmedText(row)}</td>
                       <td className="py-1 pr-3">{row.source}</td>
                       <td className="py-1 pr-3">
