@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -190,4 +190,21 @@ describe("property: the rows of an extract in any order give the same verdict (i
       { numRuns: 300 },
     );
   });
+});
+
+describe("the README's example (section 'Checking an extract (CLI)')", () => {
+  it("prints what the README shows for its CSV with X, S and U outcomes", () => {
+    const readme = readFileSync("README.md", "utf8");
+    const section = readme.slice(readme.indexOf("## Checking an extract (CLI)"), readme.indexOf("## Upgrading"));
+    const csv = /```csv\n([\s\S]*?)```/.exec(section)![1];
+    const shown = /```\n(Sjekk[\s\S]*?)```/.exec(section)![1];
+    expect(csv).toMatch(/,X,P,/);
+    expect(csv).toMatch(/,S,1,/);
+    expect(csv).toMatch(/,U,BP,/);
+    const file = join(mkdtempSync(join(tmpdir(), "fv-check-")), "readme.csv");
+    writeFileSync(file, csv);
+    const result = run(file, "--today", "2026-11-22");
+    expect(result.status).toBe(0);
+    expect(result.stdout.trimEnd()).toBe(shown.trimEnd());
+  }, 30_000);
 });
