@@ -72,8 +72,18 @@ function addRecord({ pathways, errors }: Extract, record: EpjRecord): void {
   // (within one pathway: the pathway's id is not part of the event's). Repeated texts are kept once
   // (a national extract has a few thousand dates and codes, and half a million rows).
   const outcome = row.outcome ? intern(row.outcome) : null;
-  const contentKey = intern(`${date}|${code.toUpperCase()}|${(outcome ?? "").toUpperCase()}`);
+  const contentKey = intern(sameDayKey(date, code, outcome));
   pathway.events.push({ id: flat(`${contentKey}|${String(line).padStart(9, "0")}`), code: intern(code), outcome, date: intern(date), recordedAt: null });
+}
+
+/**
+ * The content an event is ordered by among same-day events of its letter: date, letter, outcome, in
+ * either form of the code ("D11CP" and "C" + "P" give one key), as the import orders the events it
+ * records at one time (epj-import/plan.ts contentKey), so both give one verdict on one file.
+ */
+function sameDayKey(date: string, code: string, outcome: string | null): string {
+  const rest = code.toUpperCase().replace(/^D\d\d/, "");
+  return `${date}|${rest.slice(0, 1)}|${rest.slice(1) || (outcome ?? "").toUpperCase()}`;
 }
 
 const interned = new Map<string, string>();

@@ -261,4 +261,51 @@ describe("importing an EPJ extract", () => {
     expect(unusable.stdout).toBe("");
     expect(unusable.stderr).toContain("Linje 1: Kolonnen «date» mangler.");
   }, 120_000);
+
+  // Issue 14: the outcomes of C, H, S, U and X are judged as the check CLI
+  // judges them, and same-day events of one letter get one order whatever the
+  // file's row order (an import records them all at the same time).
+  it("round trip with outcomes of X, S, U and H and two decisions on one day: the CLI's verdict, whatever the row order", async () => {
+    const { unit, actor } = await setUp();
+    const rows: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const n = nid("1981-01-01");
+      const row = (id: string, date: string, code: string, outcome = "", received = "") => `P${i}-${id},Q${i},${n},Pasient ${i},D11,poliklinikk,${received},${date},${code},${outcome}`;
+      rows.push(
+        row("a", "2026-09-03", "D11A", "", "2026-09-01"),
+        row("m", "2026-09-10", "M"),
+        // listed P before K: on one day, the engine's order of two C is recorded time, then id
+        row("c1", "2026-10-01", "C", "P"),
+        row("c2", "2026-10-01", "C", "K"),
+        row("u", "2026-10-02", "D11UBP"),
+        row("s", "2026-10-03", "S", "2"),
+        row("h", "2026-10-04", "D11H1"),
+        ...(i % 2 ? [row("x", "2026-11-01", "D11X1"), row("e", "2026-11-05", "E")] : [row("x", "2026-11-01", "X")]),
+      );
+    }
+    const text = [HEADER, ...rows].join("\n");
+    const checked = checkExtract(readExtract(text).pathways, TODAY);
+    const { report } = await importText(actor, unit, text);
+    expect(report.counts).toMatchObject({ pathwaysCreated: 8, rowsRefused: 0 });
+    const stored = await db().pathway.findMany({ where: { unitId: unit.id }, select: { ...PATHWAY_ENGINE_SELECT, externalId: true, phase: true } });
+    const verdict = (e: ReturnType<typeof evaluatePathway>) => ({
+      phase: e.phase,
+      closedOn: e.closedOn,
+      deadlines: e.deadlines.map(({ kind, from, due, completedOn, met, daysLate }) => ({ kind, from, due, completedOn, met, daysLate })),
+      notices: e.notices.map((n) => `${n.id} ${n.date}`).sort(),
+      activities: e.activities,
+    });
+    for (const p of stored) {
+      const fromDb = evaluatePathway(toEngineInput(p), TODAY);
+      const fromCheck = checked.find((x) => x.evaluation.pathwayId === p.externalId)!.evaluation;
+      expect(verdict(fromDb), p.externalId!).toEqual(verdict(fromCheck));
+      expect(p.phase, p.externalId!).toBe(fromDb.phase);
+    }
+    const byId = new Map(checked.map((c) => [c.evaluation.pathwayId, c.evaluation]));
+    // an X with an outcome closes (a later E is EVENT_AFTER_END); one without is MISSING_OUTCOME and closes nothing
+    expect(byId.get("Q1")).toMatchObject({ phase: "closed", closedOn: "2026-11-01" });
+    expect(byId.get("Q1")!.notices.map((n) => n.id)).toEqual(["EVENT_AFTER_END"]);
+    expect(byId.get("Q0")).toMatchObject({ phase: "treatment", closedOn: null });
+    expect(byId.get("Q0")!.notices.map((n) => n.id)).toEqual(["MISSING_OUTCOME"]);
+  });
 });

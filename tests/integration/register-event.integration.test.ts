@@ -266,3 +266,42 @@ describe("registrations at the same time on one pathway", () => {
     expect((await derivedColumns(pathway.id)).phase).toBe("basis_assessment");
   });
 });
+
+// Issue 14: C, H, S, U and X carry an outcome. The page's form refuses a
+// missing one before saving (clinician-coding.spec.ts); the service behind the
+// form's action and POST /api/v1/pathways/{id}/events refuses it too.
+describe("the events that carry an outcome (issue 14)", () => {
+  const treated: [string, string | null, string][] = [["A", null, "2026-09-03"], ["M", null, "2026-09-10"], ["C", "P", "2026-10-01"]];
+
+  it.each([
+    ["X", "Avslutning av pakkeforløp krever et utfall."],
+    ["D11X", "Avslutning av pakkeforløp krever et utfall."],
+    ["S", "Samarbeidsmøte med relevante instanser krever et utfall."],
+    ["H", "Hjelpebehov ved avslutning krever et utfall."],
+    ["U", "Utført aktivitet krever en aktivitet."],
+  ])("refuses %s without an outcome, storing nothing", async (code, message) => {
+    const { clinician, pathway } = await setup(treated);
+    const error = await registerEvent(clinician, pathway.id, { code, date: "2026-10-05", justification: "test" }, TODAY).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors).toEqual({ outcome: [message] });
+    expect(await eventCount(pathway.id)).toBe(3);
+  });
+
+  it("an X with an outcome, typed whole (D11X1) or with its own outcome, closes the pathway", async () => {
+    for (const input of [{ code: "D11X1" }, { code: "X", outcome: "k" }]) {
+      const { clinician, pathway } = await setup(treated);
+      const result = await registerEvent(clinician, pathway.id, { ...input, date: "2026-10-05", justification: "test" }, TODAY);
+      expect(result.event).toMatchObject({ code: "X", outcome: input.code === "X" ? "K" : "1" });
+      const stored = await db().pathway.findUniqueOrThrow({ where: { id: pathway.id }, select: { phase: true, status: true } });
+      expect(stored).toEqual({ phase: "closed", status: "CLOSED" });
+    }
+  });
+
+  it("U's activity is its outcome: stored as the outcome; an activity code on another letter is refused", async () => {
+    const { clinician, pathway } = await setup(treated);
+    const result = await registerEvent(clinician, pathway.id, { code: "D11U", outcome: "tv", date: "2026-10-05" }, TODAY);
+    expect(result.event).toMatchObject({ code: "U", outcome: "TV" });
+    const error = await registerEvent(clinician, pathway.id, { code: "X", outcome: "1", activityCode: "BP", date: "2026-10-06", justification: "test" }, TODAY).catch((e) => e);
+    expect((error as ValidationError).fieldErrors).toEqual({ activityCode: ["Aktivitetskode brukes bare for utført aktivitet (U)."] });
+  });
+});

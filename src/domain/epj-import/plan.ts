@@ -330,7 +330,8 @@ function resultingInput(d: Draft): PathwayInput {
   const corrected = new Set(d.plan.corrections.map((c) => c.storedEventId));
   const base = d.stored;
   const kept = (base?.events ?? []).filter((e) => !corrected.has(e.id)).map((e) => ({ id: e.id, code: e.letter, outcome: e.outcome, date: e.date, recordedAt: e.recordedAt }));
-  const added = [...d.plan.add, ...d.plan.corrections.map((c) => c.event)].map((e) => ({ id: `~${e.key}`, code: e.letter, outcome: e.outcome, date: e.date, recordedAt: null }));
+  // ids led by the content, as the import gives the events it records at one time (apply.ts)
+  const added = [...d.plan.add, ...d.plan.corrections.map((c) => c.event)].map((e) => ({ id: `~${contentKey(e.date, e.letter, e.outcome)}|${e.key}`, code: e.letter, outcome: e.outcome, date: e.date, recordedAt: null }));
   return {
     id: d.plan.externalId,
     type: (base?.type ?? d.plan.create!.type) as PathwayType,

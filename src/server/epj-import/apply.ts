@@ -1,5 +1,5 @@
 import "server-only";
-import { CORRECTION_REASON, type PlannedPathway } from "@/domain/epj-import/plan";
+import { CORRECTION_REASON, contentKey, type PlannedPathway } from "@/domain/epj-import/plan";
 import type { IsoDate } from "@/lib/dates";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
@@ -11,6 +11,7 @@ import { prisma } from "@/server/db";
 import { deriveBatch } from "@/server/pathways/derived";
 import { loadForDerive } from "@/server/pathways/derive-load";
 import { patientForNewPathway } from "@/server/patients/link";
+import { timeOrderedIds } from "@/server/seed/time-ordered-id";
 import { sqlOf } from "@/server/sql";
 import type { Setting } from "@/domain/rules";
 import type { CareSetting } from "@/generated/prisma/enums";
@@ -148,11 +149,15 @@ export async function applyBatch(actor: Actor, unitId: string, plans: readonly P
         }
       }
       if (events.length) {
+        // All are recorded at one time, so the engine orders same-day events of one letter by id: ids rising
+        // with the content (date, letter, outcome), as the check CLI orders them, never by row order or chance.
+        events.sort((a, b) => compareText(contentKey(a.date, a.code, a.outcome), contentKey(b.date, b.code, b.outcome)) || compareText(a.externalId, b.externalId));
+        const nextId = timeOrderedIds(now().getTime());
         await sql.run(Prisma.sql`INSERT INTO "PathwayEvent" ("id", "pathwayId", "code", "outcome", "clinicalDate", "recordedById", "externalId", "replacesId")
-          SELECT gen_random_uuid()::text, u.pathway, u.code, u.outcome, u.date, ${recordedById}, u.external, u.replaces
-          FROM unnest(${events.map((e) => e.pathwayId)}::text[], ${events.map((e) => e.code)}::text[], ${events.map((e) => e.outcome)}::text[],
+          SELECT u.id, u.pathway, u.code, u.outcome, u.date, ${recordedById}, u.external, u.replaces
+          FROM unnest(${events.map(() => nextId())}::text[], ${events.map((e) => e.pathwayId)}::text[], ${events.map((e) => e.code)}::text[], ${events.map((e) => e.outcome)}::text[],
             ${events.map((e) => e.date)}::date[], ${events.map((e) => e.externalId)}::text[], ${events.map((e) => e.replacesId)}::text[])
-            AS u(pathway, code, outcome, date, external, replaces)`);
+            AS u(id, pathway, code, outcome, date, external, replaces)`);
       }
       await writeAudits(tx, audits, actor.user.id, actor.meta);
 
@@ -169,3 +174,5 @@ function openedDate(p: PlannedPathway): IsoDate {
   const dates = p.add.filter((e) => e.letter === "A").map((e) => e.date).sort();
   return dates[0] ?? p.add.map((e) => e.date).sort()[0] ?? p.create!.referralReceived;
 }
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

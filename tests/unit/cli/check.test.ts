@@ -108,6 +108,16 @@ describe("reading an extract", () => {
     expect(phases[0]).toBe(phases[1]);
   });
 
+  it("orders two decisions of one day by letter and outcome whichever form the code takes (D11CK and C + K alike), as the import does", () => {
+    const header = "pathway_id,type,date,code,outcome";
+    const base = ["p2,D11,2026-01-02,A,", "p2,D11,2026-01-03,M,"];
+    const phase = (decisions: string[]) => checkExtract(readExtract([header, ...base, ...decisions].join("\n")).pathways, "2026-11-22")[0].evaluation.phase;
+    // K before P: the last decision is P
+    expect(phase(["p2,D11,2026-01-05,C,P", "p2,D11,2026-01-05,C,K"])).toBe("treatment");
+    expect(phase(["p2,D11,2026-01-05,C,P", "p2,D11,2026-01-05,D11CK,"])).toBe("treatment");
+    expect(phase(["p2,D11,2026-01-05,D11CP,", "p2,D11,2026-01-05,C,K"])).toBe("treatment");
+  });
+
   it("refuses rows of one pathway that disagree on setting, type or patient, whichever comes first", () => {
     for (const order of [["p1,pat,D11,poliklinikk,2026-01-05,A", "p1,pat,D11,dogn,2026-01-06,M"], ["p1,pat,D11,dogn,2026-01-05,A", "p1,pat,D11,poliklinikk,2026-01-06,M"]]) {
       const { errors } = readExtract(["pathway_id,patient_id,type,setting,date,code", ...order].join("\n"));
