@@ -14,6 +14,12 @@ test("an administrator adds a duration version and sees it listed with who and w
   const durations = page.getByRole("region", { name: "Forløpstider" });
   await expect(durations.getByRole("row", { name: /D11 poliklinikk/ }).first()).toContainText("Bekreftet");
   await expect(durations.getByRole("row", { name: /D11 døgn/ }).first()).toContainText("Ikke bekreftet");
+  // issue 14: the outcome lists of H, S, U and X are unconfirmed; U's lists its activities with their labels
+  const outcomes = page.getByRole("region", { name: "Utfallslister" });
+  for (const letter of ["H", "S", "U", "X"]) {
+    await expect(outcomes.getByRole("row", { name: new RegExp(`^Utfall for ${letter} `) }).first()).toContainText("Ikke bekreftet");
+  }
+  await expect(outcomes.getByRole("row", { name: /^Utfall for U / }).first()).toContainText("BP – Behandlingsplan utarbeidet sammen med pasienten · IB – Informert om behandlingsalternativer · TV – Tilbakemeldingsverktøy brukt");
 
   const form = page.getByRole("region", { name: "Legg til ny versjon" });
   await form.getByLabel("Tabell og rad").selectOption({ label: "Forløpstider: D07 poliklinikk" });
