@@ -128,5 +128,5 @@ describe("worklist row text", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
