@@ -86,9 +86,9 @@ function readPrivateJwk(raw: string, readFile: (path: string) => string): Privat
   return { ...jwk, alg: jwk.alg ?? (jwk.kty === "EC" ? EC_ALG[jwk.crv!] : "RS256") };
 }
 
-/** The settings from `source` (process.env); null when single sign-on is off (no AUTH_OIDC_ISSUER). Throws an EnvError when they do not fit together. */
-export function parseSsoSettings(source: Source, readFile: (path: string) => string = (path) => readFileSync(path, "utf8")): SsoSettings | null {
-  const get = <N extends Parameters<typeof env>[0]>(name: N) => env(name, source);
+/** The settings from `source` (default: the environment); null when single sign-on is off (no AUTH_OIDC_ISSUER). Throws an EnvError when they do not fit together. */
+export function parseSsoSettings(source?: Source, readFile: (path: string) => string = (path) => readFileSync(path, "utf8")): SsoSettings | null {
+  const get = <N extends Parameters<typeof env>[0]>(name: N) => (source ? env(name, source) : env(name));
   const issuer = get("AUTH_OIDC_ISSUER");
   if (!issuer) return null;
   const clientId = get("AUTH_OIDC_CLIENT_ID") ?? fail("AUTH_OIDC_CLIENT_ID", "mangler (påkrevd når AUTH_OIDC_ISSUER er satt)");
@@ -131,8 +131,8 @@ let cached: { key: string; settings: SsoSettings | null } | undefined;
 
 /** The settings of this process (parsed again when an AUTH_OIDC_* variable changes, as tests do). */
 export function ssoSettings(): SsoSettings | null {
-  const key = JSON.stringify(NAMES.map((name) => process.env[name] ?? null));
-  if (cached?.key !== key) cached = { key, settings: parseSsoSettings(process.env) };
+  const key = JSON.stringify(NAMES.map((name) => env(name) ?? null));
+  if (cached?.key !== key) cached = { key, settings: parseSsoSettings() };
   return cached.settings;
 }
 
