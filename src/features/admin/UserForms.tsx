@@ -57,7 +57,7 @@ function HprField({ idPrefix, defaultValue, errors }: { idPrefix: string; defaul
     <div>
       <label htmlFor={`${idPrefix}-hpr`} className="block text-sm font-medium">HPR-nummer (valgfritt)</label>
       <input
-        id={`${idPrefix}-hpr`} name="hprNumber" inputMode="numeric" pattern="[0-9 ]*" maxLength={12} autoComplete="off" defaultValue={defaultValue}
+        id={`${idPrefix}-hpr`} name="hprNumber" inputMode="numeric" maxLength={12} autoComplete="off" defaultValue={defaultValue}
         className={inputClass} aria-describedby={`${idPrefix}-hpr-hint${errors?.hprNumber ? ` ${idPrefix}-hpr-error` : ""}`}
       />
       <p id={`${idPrefix}-hpr-hint`} className="text-sm text-slate-700">Helsepersonellnummeret, 4–9 sifre. Ved innlogging med HelseID kjennes brukeren igjen på det.</p>

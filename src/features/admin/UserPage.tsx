@@ -45,7 +45,7 @@ export async function UserPage({ params }: { params: Promise<{ id: string }> }) 
       <h3 id="access-heading" className="mt-6 text-lg font-semibold">Rolle og enheter</h3>
       <UserAccessForm key={`${user.role}:${user.unitIds.join()}:${user.mayBeResponsible}`} userId={user.id} units={units} role={user.role} unitIds={user.unitIds} mayBeResponsible={user.mayBeResponsible} />
       <h3 id="hpr-heading" className="mt-6 text-lg font-semibold">HPR-nummer (HelseID)</h3>
-      <UserHprForm key={user.hprNumber ?? ""} userId={user.id} hprNumber={user.hprNumber} />
+      <UserHprForm userId={user.id} hprNumber={user.hprNumber} />
       <h3 className="mt-6 text-lg font-semibold">Passord</h3>
       <p className="text-sm text-slate-700">Et nytt passord vises én gang. Brukerens andre økter avsluttes.</p>
       <div className="mt-2"><ResetPasswordButton userId={user.id} /></div>
