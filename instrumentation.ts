@@ -8,6 +8,10 @@ export async function register() {
   const { checkEnv, env } = await import("@/server/env");
   try {
     checkEnv();
+    // the single sign-on settings taken together, and the client's private key (HelseID)
+    const { clientSigningKey, ssoSettings } = await import("@/server/auth/sso-settings");
+    const sso = ssoSettings();
+    if (sso?.clientAuth.method === "private_key_jwt") await clientSigningKey(sso.clientAuth.jwk);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

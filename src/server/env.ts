@@ -52,8 +52,8 @@ const whole = <F extends number | undefined>(fallback: F, min: number, unit?: st
 const ON = new Set(["1", "on", "true", "yes"]);
 const OFF = new Set(["0", "off", "false", "no"]);
 /** On/off: 1/on/true/yes or 0/off/false/no; `fallback` when unset. */
-function flag(fallback: boolean) {
-  return z.string().optional().transform((raw, ctx) => {
+function flag<F extends boolean | undefined>(fallback: F) {
+  return z.string().optional().transform((raw, ctx): boolean | F => {
     if (blank(raw)) return fallback;
     const value = raw!.trim().toLowerCase();
     if (ON.has(value)) return true;
@@ -65,6 +65,15 @@ function flag(fallback: boolean) {
 
 function text() {
   return z.string().optional().transform((raw) => (blank(raw) ? undefined : raw!.trim()));
+}
+
+/** One of `values` (as written), undefined when unset. */
+function choice<const T extends string>(values: readonly T[]) {
+  return text().transform((raw, ctx): T | undefined => {
+    if (raw === undefined || (values as readonly string[]).includes(raw)) return raw as T | undefined;
+    ctx.addIssue({ code: "custom", message: `må være ${values.join(" eller ")}` });
+    return z.NEVER;
+  });
 }
 
 function postgresUrl() {
@@ -111,6 +120,16 @@ export const SETTINGS = {
   AUTH_OIDC_CLIENT_ID: text(),
   AUTH_OIDC_CLIENT_SECRET: text(),
   AUTH_OIDC_NAME: text(),
+  // HelseID and the e-mail decision of issue 18: how they combine is checked by
+  // src/server/auth/sso-settings.ts (also at server start)
+  AUTH_OIDC_PROFILE: choice(["email", "helseid"]),
+  AUTH_OIDC_CLIENT_AUTH: choice(["client_secret_basic", "private_key_jwt"]),
+  AUTH_OIDC_PRIVATE_KEY: text(),
+  AUTH_OIDC_PAR: flag(undefined),
+  AUTH_OIDC_DPOP: flag(undefined),
+  AUTH_OIDC_SCOPES: text().refine((raw) => raw === undefined || /^[\x21-\x7e]+( [\x21-\x7e]+)*$/.test(raw), "må være scopes skilt med mellomrom"),
+  AUTH_OIDC_MIN_SECURITY_LEVEL: whole(undefined, 1, "nivå").refine((n) => n === undefined || n <= 4, "må være et nivå fra 1 til 4"),
+  AUTH_OIDC_TRUST_UNVERIFIED_EMAIL: flag(false),
   ALLOW_SYNTHETIC_IDS: flag(false),
   ALLOW_DEMO_SEED: flag(false),
   FORLOPSVAKT_TODAY: text().refine((raw) => raw === undefined || isIsoDate(raw), "må være en dato (ÅÅÅÅ-MM-DD)"),
@@ -142,7 +161,7 @@ export class EnvError extends Error {
 }
 
 // never repeated in an error (a log line): they are or may hold passwords
-const SECRET = new Set<string>(["DATABASE_URL", "MIGRATION_DATABASE_URL", "DATABASE_APP_PASSWORD", "AUTH_SECRET", "NEXTAUTH_SECRET", "AUTH_OIDC_CLIENT_SECRET", "SMTP_URL"]);
+const SECRET = new Set<string>(["DATABASE_URL", "MIGRATION_DATABASE_URL", "DATABASE_APP_PASSWORD", "AUTH_SECRET", "NEXTAUTH_SECRET", "AUTH_OIDC_CLIENT_SECRET", "AUTH_OIDC_PRIVATE_KEY", "SMTP_URL"]);
 
 function parse<N extends Name>(name: N, raw: Raw): { value: Setting<N> } | { message: string } {
   const result = ALL[name].safeParse(raw);

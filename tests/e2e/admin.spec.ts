@@ -45,6 +45,21 @@ test("an administrator creates a BUP clinician, who sees BUP only, and deactivat
   await page.getByRole("link", { name: "Åpne den nye brukeren" }).click();
   await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
   expect((await axe(page)).violations).toEqual([]);
+
+  // the HPR number, which HelseID logins match on: digits only, refused otherwise, shown once saved
+  const hprField = page.getByLabel("HPR-nummer (valgfritt)");
+  await hprField.fill("12a45");
+  await page.getByRole("button", { name: "Lagre HPR-nummer" }).click();
+  await expect(page.getByText("HPR-nummeret må være 4–9 sifre.")).toBeVisible();
+  await expect(hprField).toHaveAttribute("aria-describedby", /user-hpr-error/);
+  const hpr = String(1_000_000 + (parseInt(stamp.slice(-5), 36) % 8_000_000));
+  await hprField.fill(hpr);
+  await page.getByRole("button", { name: "Lagre HPR-nummer" }).click();
+  await expect(page.getByRole("form", { name: "HPR-nummer (HelseID)" }).getByRole("status")).toHaveText("Endringen er lagret. Den gjelder fra brukerens neste klikk.");
+  // stored: still there when the page is opened again
+  await page.reload();
+  await expect(page.locator("dd", { hasText: hpr })).toBeVisible();
+  await expect(hprField).toHaveValue(hpr);
   await page.getByRole("button", { name: "Deaktiver bruker" }).click();
   await expect(page.getByRole("status")).toHaveText("Brukeren er deaktivert og logget ut.");
   await expect(page.getByRole("button", { name: "Aktiver bruker" })).toBeVisible();

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import type { Server } from "node:http";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import Provider from "oidc-provider";
-import pg from "pg";
 import { freePort, stopSpawned } from "./support";
+import { providerLogin, startAppWithSso, withDb } from "./oidc-support";
 
 // Single sign-on end to end against a real OpenID provider (the
 // `oidc-provider` package, started here with its development login page):
@@ -24,16 +24,6 @@ const ACCOUNTS: Record<string, string> = {
   [`sub-ukjent-${run}`]: `ukjent.${run}@forlopsvakt.test`,
 };
 const [SARA, DAG, UNKNOWN] = Object.keys(ACCOUNTS);
-
-async function withDb<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 let provider: Server | undefined;
 let app: ChildProcess | undefined;
@@ -77,20 +67,9 @@ test.beforeAll(async () => {
   });
   provider = oidc.listen(providerPort);
 
-  app = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(appPort)], {
-    env: {
-      ...process.env, WEB_CONCURRENCY: "1", NODE_ENV: "production", AUTH_TRUST_HOST: "true", FORLOPSVAKT_NIGHTLY: "off",
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "test-secret-not-for-production-0123456789",
-      AUTH_OIDC_ISSUER: issuer, AUTH_OIDC_CLIENT_ID: CLIENT_ID, AUTH_OIDC_CLIENT_SECRET: CLIENT_SECRET, AUTH_OIDC_NAME: PROVIDER_NAME,
-    },
-    stdio: "ignore",
-    detached: true,
+  app = await startAppWithSso(appPort, {
+    AUTH_OIDC_ISSUER: issuer, AUTH_OIDC_CLIENT_ID: CLIENT_ID, AUTH_OIDC_CLIENT_SECRET: CLIENT_SECRET, AUTH_OIDC_NAME: PROVIDER_NAME,
   });
-  const until = Date.now() + 60_000;
-  while (!(await fetch(`${base}/api/health`).then((r) => r.ok, () => false))) {
-    expect(Date.now()).toBeLessThan(until);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 });
 
 test.afterAll(async () => {
@@ -99,16 +78,7 @@ test.afterAll(async () => {
   await withDb((db) => db.query(`UPDATE "User" SET active = false WHERE id = ANY($1)`, [Object.values(userIds)]));
 });
 
-/** From the login page (at `path`) through the provider's login page as `sub`. */
-async function singleSignOn(page: Page, path: string, sub: string) {
-  // the provider's development page imports a web font: no network here
-  await page.route("https://fonts.googleapis.com/**", (route) => route.abort());
-  await page.goto(`${base}${path}`);
-  await page.getByRole("button", { name: `Logg inn med ${PROVIDER_NAME}`, exact: true }).click();
-  await page.locator('input[name="login"]').fill(sub);
-  await page.locator('input[name="password"]').fill("any");
-  await page.getByRole("button", { name: "Sign-in" }).click();
-}
+const singleSignOn = (page: Page, path: string, sub: string) => providerLogin(page, `${base}${path}`, PROVIDER_NAME, sub);
 
 const loginAudits = (userId: string | null, email: string) =>
   withDb(async (db) =>

@@ -131,6 +131,37 @@ describe("API: administrator session only", () => {
   });
 });
 
+describe("API: the HPR number (HelseID logins match on it)", () => {
+  it("is set at creation and by PATCH (spaces dropped), shown, cleared with null or empty; must be 4–9 digits and unique (409)", async () => {
+    const { POST: postUser } = await usersRoute();
+    const { PATCH } = await userRoute();
+    const created = await call(admin, postUser, "POST", "/api/v1/admin/users", { name: "Hanne Helse", email: email(), role: "CLINICIAN", unitIds: [dps], hprNumber: "914 4900" });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect(await db().user.findUniqueOrThrow({ where: { id } })).toMatchObject({ hprNumber: "9144900" });
+    const cleared = await call(admin, PATCH, "PATCH", `/api/v1/admin/users/${id}`, { hprNumber: "" }, { id });
+    expect(cleared).toMatchObject({ status: 200, body: { hprNumber: null } });
+    const set = await call(admin, PATCH, "PATCH", `/api/v1/admin/users/${id}`, { hprNumber: "565501872" }, { id });
+    expect(set).toMatchObject({ status: 200, body: { hprNumber: "565501872" } });
+    const audits = await auditOf("USER_UPDATED", id);
+    const hprOf = (side: unknown) => (side as { hprNumber: string | null }).hprNumber;
+    expect(audits.map(({ detail }) => detail as { before: unknown; after: unknown }).map((d) => [hprOf(d.before), hprOf(d.after)])).toEqual([["9144900", null], [null, "565501872"]]);
+
+    for (const hprNumber of ["12a4567", "123", "1234567890", 1234567]) {
+      const bad = await call(admin, PATCH, "PATCH", `/api/v1/admin/users/${id}`, { hprNumber }, { id });
+      expect(bad.status).toBe(422);
+      expect(Object.keys(bad.body.fieldErrors)).toEqual(["hprNumber"]);
+    }
+    const other = await call(admin, postUser, "POST", "/api/v1/admin/users", { name: "Annen Helse", email: email(), role: "CLINICIAN", unitIds: [dps], hprNumber: "565501872" });
+    expect(other).toMatchObject({ status: 409, body: { error: "hpr_taken", message: "En annen bruker har allerede dette HPR-nummeret." } });
+    const made = await call(admin, postUser, "POST", "/api/v1/admin/users", { name: "Tredje Helse", email: email(), role: "CLINICIAN", unitIds: [dps] });
+    const taken = await call(admin, PATCH, "PATCH", `/api/v1/admin/users/${made.body.id}`, { hprNumber: "565501872" }, { id: made.body.id });
+    expect(taken).toMatchObject({ status: 409, body: { error: "hpr_taken" } });
+    // the database refuses anything but digits whoever writes
+    await expect(db().user.update({ where: { id }, data: { hprNumber: "12-34" } })).rejects.toThrow();
+  });
+});
+
 describe("services: audit rows with before and after, never a password", () => {
   it("creating with a generated password returns it once; the audit row holds no password or hash", async () => {
     const made = await createUser(admin, { name: "Per Startpassord", email: email(), role: "CLINICIAN", unitIds: [dps] }, "password");

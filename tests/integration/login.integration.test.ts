@@ -3,6 +3,7 @@ import bcrypt from "bcryptjs";
 import { NextRequest } from "next/server";
 import { verifyLogin } from "@/server/auth/login";
 import { singleSignOn } from "@/server/auth/single-sign-on";
+import type { SsoSettings } from "@/server/auth/sso-settings";
 import { LOGIN_RATE_LIMIT } from "@/server/auth/settings";
 import { CLIENT_IP_FROM_SERVER_ENV, CLIENT_IP_HEADER } from "@/lib/client-address.mjs";
 import { createPrismaClient } from "@/server/db";
@@ -80,7 +81,12 @@ describe("login", () => {
 
 describe("single sign-on", () => {
   const ISSUER = "https://idp.test.invalid";
-  const sso = (subject: string, email: string) => singleSignOn({ issuer: ISSUER, subject, claims: { email } }, meta("10.9.0.1"), new Date("2026-11-30T08:00:00Z"));
+  const settings = (over: Partial<SsoSettings> = {}): SsoSettings => ({
+    issuer: ISSUER, clientId: "forlopsvakt", name: "Test", profile: "email", clientAuth: { method: "client_secret_basic", secret: "s" },
+    par: false, dpop: false, scopes: "openid profile email", minSecurityLevel: null, trustUnverifiedEmail: false, ...over,
+  });
+  const at = new Date("2026-11-30T08:00:00Z");
+  const sso = (subject: string, email: string) => singleSignOn(settings(), { subject, claims: { email, email_verified: true } }, meta("10.9.0.1"), at);
 
   it("matches by e-mail (any case) the first time and links the sub; later by the sub alone, even with a changed e-mail; audited with method oidc", async () => {
     const user = await makeUser("sso.kari@test.invalid");
@@ -106,6 +112,65 @@ describe("single sign-on", () => {
     expect(refused.slice(-2).map((a) => [a.userId, a.detail])).toEqual([
       [null, { method: "oidc", email: "ukjent.sso@test.invalid", reason: "unknown" }],
       [gone.id, { method: "oidc", email: "sso.slutta@test.invalid", reason: "inactive" }],
+    ]);
+  });
+
+  // issue 18's open question: the old code took an e-mail without email_verified as verified
+  it("refuses an e-mail the provider does not say is verified, unless the operator trusts its addresses (AUTH_OIDC_TRUST_UNVERIFIED_EMAIL)", async () => {
+    const user = await makeUser("entra.eva@test.invalid");
+    const claims = { email: "entra.eva@test.invalid" }; // Entra ID: no email_verified
+    expect(await singleSignOn(settings(), { subject: "sub-eva", claims }, meta("10.9.0.2"), at)).toEqual({ ok: false, reason: "unverified_email" });
+    expect(await db().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ oidcSubject: null });
+    const refused = await db().auditEvent.findFirstOrThrow({ where: { action: "LOGIN_FAILED", ip: "10.9.0.2" } });
+    expect(refused).toMatchObject({ userId: null, detail: { method: "oidc", email: "entra.eva@test.invalid", reason: "unverified_email" } });
+    // email_verified: false is never trusted
+    const trusting = settings({ trustUnverifiedEmail: true });
+    expect(await singleSignOn(trusting, { subject: "sub-eva", claims: { ...claims, email_verified: false } }, meta("10.9.0.2"), at)).toEqual({ ok: false, reason: "unverified_email" });
+    expect(await singleSignOn(trusting, { subject: "sub-eva", claims }, meta("10.9.0.2"), at)).toEqual({ ok: true, userId: user.id });
+  });
+});
+
+describe("single sign-on with HelseID", () => {
+  const ISSUER = "https://helseid-sts.test.nhn.no";
+  const HPR = "helseid://claims/hpr/hpr_number";
+  const LEVEL = "helseid://claims/identity/security_level";
+  const helseId: SsoSettings = {
+    issuer: ISSUER, clientId: "forlopsvakt", name: "HelseID", profile: "helseid", clientAuth: { method: "private_key_jwt", jwk: { kty: "EC", crv: "P-256", d: "x", alg: "ES256" } },
+    par: true, dpop: true, scopes: "openid", minSecurityLevel: 4, trustUnverifiedEmail: false,
+  };
+  const at = new Date("2026-11-30T09:00:00Z");
+  const login = (subject: string, claims: Record<string, unknown>) => singleSignOn(helseId, { subject, claims }, meta("10.9.1.1"), at);
+  const refusals = () => db().auditEvent.findMany({ where: { action: "LOGIN_FAILED", ip: "10.9.1.1" }, orderBy: { id: "asc" }, select: { userId: true, detail: true } });
+
+  it("matches by HPR number the first time and links the sub; refuses a too low security level even when linked; audited without the national id", async () => {
+    const user = await makeUser("hpr.hanne@test.invalid");
+    await db().user.update({ where: { id: user.id }, data: { hprNumber: "9144900" } });
+    const pid = { "helseid://claims/identity/pid": "13116900216" };
+    expect(await login("hid-hanne", { ...pid, [HPR]: "9144900", [LEVEL]: "4" })).toEqual({ ok: true, userId: user.id });
+    expect(await db().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ oidcIssuer: ISSUER, oidcSubject: "hid-hanne", lastLoginAt: at });
+    // later by the sub alone (an HPR claim missing changes nothing)
+    expect(await login("hid-hanne", { ...pid, [LEVEL]: 4 })).toEqual({ ok: true, userId: user.id });
+    expect(await login("hid-hanne", { ...pid, [HPR]: "9144900", [LEVEL]: "3" })).toEqual({ ok: false, reason: "security_level" });
+    expect(await login("hid-hanne", { ...pid, [HPR]: "9144900" })).toEqual({ ok: false, reason: "security_level" });
+    expect(await refusals()).toEqual([
+      { userId: user.id, detail: { method: "oidc", hprNumber: "9144900", securityLevel: 3, reason: "security_level" } },
+      { userId: user.id, detail: { method: "oidc", hprNumber: "9144900", securityLevel: null, reason: "security_level" } },
+    ]);
+    expect(JSON.stringify(await db().auditEvent.findMany({ where: { ip: "10.9.1.1" }, select: { detail: true } }))).not.toContain("13116900216");
+  });
+
+  it("refuses an unknown HPR number, a login without one and a deactivated user; links nothing", async () => {
+    const gone = await makeUser("hpr.gone@test.invalid", false);
+    await db().user.update({ where: { id: gone.id }, data: { hprNumber: "1234567" } });
+    const before = (await refusals()).length;
+    expect(await login("hid-x", { [HPR]: "7654321", [LEVEL]: "4" })).toEqual({ ok: false, reason: "unknown_hpr" });
+    expect(await login("hid-y", { [LEVEL]: "4" })).toEqual({ ok: false, reason: "no_hpr" });
+    expect(await login("hid-z", { [HPR]: "1234567", [LEVEL]: "4" })).toEqual({ ok: false, reason: "inactive" });
+    expect(await db().user.findUniqueOrThrow({ where: { id: gone.id } })).toMatchObject({ oidcSubject: null });
+    expect((await refusals()).slice(before)).toEqual([
+      { userId: null, detail: { method: "oidc", hprNumber: "7654321", securityLevel: 4, reason: "unknown_hpr" } },
+      { userId: null, detail: { method: "oidc", hprNumber: null, securityLevel: 4, reason: "no_hpr" } },
+      { userId: gone.id, detail: { method: "oidc", hprNumber: "1234567", securityLevel: 4, reason: "inactive" } },
     ]);
   });
 });

@@ -86,6 +86,17 @@ export function auditChannel(action: string, detail: unknown): AuditChannel {
   return "side";
 }
 
+// why a single sign-on was refused (detail.reason, src/domain/single-sign-on.ts)
+const SSO_REFUSAL_LABELS: Record<string, string> = {
+  unknown: "ingen bruker med e-postadressen",
+  inactive: "brukeren er deaktivert",
+  linked_elsewhere: "brukeren er knyttet til en annen identitet",
+  unverified_email: "e-postadressen er ikke bekreftet",
+  unknown_hpr: "ingen bruker med HPR-nummeret",
+  no_hpr: "HelseID oppga ikke HPR-nummer",
+  security_level: "for lavt sikkerhetsnivå",
+};
+
 /** "Åpnet pakkeforløpet", "Lastet ned en CSV-fil (arbeidslisten)", "Registrerte en kode i forløpet (M)". */
 export function describeAudit(action: string, detail: unknown): string {
   const d = record(detail);
@@ -96,6 +107,9 @@ export function describeAudit(action: string, detail: unknown): string {
   if (action === "EXPORT_DOWNLOADED") {
     const list = typeof d.list === "string" ? LIST_NAMES[d.list] : typeof d.report === "string" ? "en rapport" : undefined;
     return list ? `${base} (${list})` : base;
+  }
+  if (action === "LOGIN_FAILED" && d.method === "oidc" && typeof d.reason === "string" && SSO_REFUSAL_LABELS[d.reason]) {
+    return `${base} med enkel pålogging (${SSO_REFUSAL_LABELS[d.reason]})`;
   }
   if (action === "PATIENT_LIST_VIEWED" && typeof d.list === "string" && LIST_NAMES[d.list]) return `Så pasienten i ${LIST_NAMES[d.list]}`;
   if (action === "PATIENT_LOOKUP" && d.matched === false) return "Søkte på et fødselsnummer uten treff";

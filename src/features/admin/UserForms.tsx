@@ -6,8 +6,8 @@ import { ROLES_WITH_UNITS } from "@/domain/admin/user-change";
 import { createUserAction, resetPasswordAction, updateUserAction } from "./actions";
 import { buttonClass, FieldMessage, inputClass, ResultMessage, useAdminAction } from "./form-parts";
 
-// The user administration's forms: a new user, a user's role and units, a new
-// password, deactivation. The server decides; these only collect and show.
+// The user administration's forms: a new user, a user's role and units, HPR
+// number (HelseID), a new password, deactivation. The server decides; these only collect and show.
 
 type UnitChoice = { id: string; name: string; active: boolean };
 type FieldErrors = Record<string, string[]> | undefined;
@@ -52,6 +52,42 @@ function RoleAndUnits({ idPrefix, units, role, setRole, unitIds, setUnitIds, err
   );
 }
 
+function HprField({ idPrefix, defaultValue, errors }: { idPrefix: string; defaultValue?: string; errors: FieldErrors }) {
+  return (
+    <div>
+      <label htmlFor={`${idPrefix}-hpr`} className="block text-sm font-medium">HPR-nummer (valgfritt)</label>
+      <input
+        id={`${idPrefix}-hpr`} name="hprNumber" inputMode="numeric" maxLength={12} autoComplete="off" defaultValue={defaultValue}
+        className={inputClass} aria-describedby={`${idPrefix}-hpr-hint${errors?.hprNumber ? ` ${idPrefix}-hpr-error` : ""}`}
+      />
+      <p id={`${idPrefix}-hpr-hint`} className="text-sm text-slate-700">Helsepersonellnummeret, 4–9 sifre. Ved innlogging med HelseID kjennes brukeren igjen på det.</p>
+      <FieldMessage id={`${idPrefix}-hpr-error`} messages={errors?.hprNumber} />
+    </div>
+  );
+}
+
+/** The HPR number alone: the first HelseID login matches on it. */
+export function UserHprForm({ userId, hprNumber }: { userId: string; hprNumber: string | null }) {
+  const { result, pending, run, failure } = useAdminAction();
+  return (
+    <form
+      aria-labelledby="hpr-heading"
+      className="mt-2 grid max-w-2xl gap-3 rounded border border-slate-300 bg-white p-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        run(() => updateUserAction(userId, { hprNumber: String(form.get("hprNumber") ?? "") }));
+      }}
+    >
+      <HprField idPrefix="user" defaultValue={hprNumber ?? ""} errors={failure?.fieldErrors} />
+      <div>
+        <button type="submit" disabled={pending} className={buttonClass}>{pending ? "Lagrer …" : "Lagre HPR-nummer"}</button>
+      </div>
+      <ResultMessage result={result} />
+    </form>
+  );
+}
+
 export function NewUserForm({ units }: { units: UnitChoice[] }) {
   const { result, pending, run, failure } = useAdminAction();
   const [role, setRole] = useState<Role>("CLINICIAN");
@@ -65,7 +101,10 @@ export function NewUserForm({ units }: { units: UnitChoice[] }) {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
         const target = event.currentTarget;
-        const input = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), role, unitIds: ROLES_WITH_UNITS.includes(role) ? unitIds : [] };
+        const input = {
+          name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), role, unitIds: ROLES_WITH_UNITS.includes(role) ? unitIds : [],
+          hprNumber: String(form.get("hprNumber") ?? ""),
+        };
         run(() => createUserAction(input, form.get("login") === "sso" ? "sso" : "password"), (r) => {
           if (r.ok) {
             target.reset();
@@ -84,6 +123,7 @@ export function NewUserForm({ units }: { units: UnitChoice[] }) {
         <input id="new-user-email" name="email" type="email" required maxLength={254} autoComplete="off" className={inputClass} aria-describedby={errors?.email ? "new-user-email-error" : undefined} />
         <FieldMessage id="new-user-email-error" messages={errors?.email} />
       </div>
+      <HprField idPrefix="new-user" errors={errors} />
       <RoleAndUnits idPrefix="new-user" units={units} role={role} setRole={setRole} unitIds={unitIds} setUnitIds={setUnitIds} errors={errors} />
       <fieldset>
         <legend className="text-sm font-medium">Innlogging</legend>

@@ -7,7 +7,7 @@ import { NotFoundError } from "@/server/errors";
 import { getUser } from "@/server/admin/users/service";
 import { unitChoices } from "@/server/admin/units/service";
 import { AdminNav } from "./AdminNav";
-import { ResetPasswordButton, UserAccessForm, UserActiveButton } from "./UserForms";
+import { ResetPasswordButton, UserAccessForm, UserActiveButton, UserHprForm } from "./UserForms";
 
 const instant = new Intl.DateTimeFormat("nb-NO", { timeZone: "Europe/Oslo", dateStyle: "short", timeStyle: "short" });
 
@@ -37,12 +37,15 @@ export async function UserPage({ params }: { params: Promise<{ id: string }> }) 
         {user.role === "COORDINATOR" && (
           <div><dt className="text-sm text-slate-700">Ansvarlig behandler</dt><dd>{user.mayBeResponsible ? "Kan være ansvarlig for pasienter" : "Nei"}</dd></div>
         )}
+        <div><dt className="text-sm text-slate-700">HPR-nummer</dt><dd>{user.hprNumber ?? "Ikke registrert"}</dd></div>
         <div><dt className="text-sm text-slate-700">Status</dt><dd>{user.active ? "Aktiv" : "Deaktivert"}</dd></div>
         <div><dt className="text-sm text-slate-700">Innlogging</dt><dd>{user.ssoOnly ? "Bare enkel pålogging (SSO)" : "Passord"}</dd></div>
         <div><dt className="text-sm text-slate-700">Sist innlogget</dt><dd>{user.lastLoginAt ? instant.format(new Date(user.lastLoginAt)) : "Aldri"}</dd></div>
       </dl>
       <h3 id="access-heading" className="mt-6 text-lg font-semibold">Rolle og enheter</h3>
       <UserAccessForm key={`${user.role}:${user.unitIds.join()}:${user.mayBeResponsible}`} userId={user.id} units={units} role={user.role} unitIds={user.unitIds} mayBeResponsible={user.mayBeResponsible} />
+      <h3 id="hpr-heading" className="mt-6 text-lg font-semibold">HPR-nummer (HelseID)</h3>
+      <UserHprForm userId={user.id} hprNumber={user.hprNumber} />
       <h3 className="mt-6 text-lg font-semibold">Passord</h3>
       <p className="text-sm text-slate-700">Et nytt passord vises én gang. Brukerens andre økter avsluttes.</p>
       <div className="mt-2"><ResetPasswordButton userId={user.id} /></div>

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { safeCallbackPath } from "@/lib/callback-url";
 import { getCurrentUser } from "@/server/auth/current-user";
-import { ssoSettings } from "@/server/auth/single-sign-on";
+import { ssoSettings } from "@/server/auth/sso-settings";
 import { LoginForm } from "./LoginForm";
 import { redirectErrorMessage } from "./messages";
 import { SsoButton } from "./SsoButton";

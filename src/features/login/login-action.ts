@@ -4,7 +4,8 @@ import { z } from "@/lib/zod";
 import { safeCallbackPath } from "@/lib/callback-url";
 import { redirect } from "next/navigation";
 import { SSO_PROVIDER_ID, signIn } from "@/server/auth/nextauth";
-import { ssoSettings } from "@/server/auth/single-sign-on";
+import { ssoSettings } from "@/server/auth/sso-settings";
+import { pushAuthorizationRequest } from "@/server/auth/pushed-authorization";
 import { LOGIN_MESSAGES, credentialsMessage } from "./messages";
 
 export interface LoginState {
@@ -39,7 +40,19 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
 /** "Logg inn med …": off to the OpenID provider, and back to the page the user came from. */
 export async function ssoLoginAction(formData: FormData): Promise<void> {
   // called by hand with anything, or with single sign-on switched off: the login page, never a 5xx
-  if (!ssoSettings()) redirect("/login");
+  const settings = ssoSettings();
+  if (!settings) redirect("/login");
   const callbackUrl = formData instanceof FormData ? formData.get("callbackUrl") : null;
-  await signIn(SSO_PROVIDER_ID, { redirectTo: safeCallbackPath(callbackUrl) ?? "/" });
+  const redirectTo = safeCallbackPath(callbackUrl) ?? "/";
+  if (!settings.par) {
+    await signIn(SSO_PROVIDER_ID, { redirectTo });
+    return;
+  }
+  // PAR (HelseID): Auth.js builds the request and sets its cookies (state, PKCE, nonce); the server pushes it
+  const authorizationUrl: string = await signIn(SSO_PROVIDER_ID, { redirectTo, redirect: false });
+  const target = await pushAuthorizationRequest(settings, authorizationUrl).catch((error: unknown) => {
+    console.error(`single sign-on: the pushed authorization request failed (${error instanceof Error ? error.message : "unknown error"})`);
+    return null;
+  });
+  redirect(target ?? "/login?error=PushedAuthorizationRequest");
 }

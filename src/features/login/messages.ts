@@ -14,6 +14,12 @@ export const SSO_REFUSALS: Record<string, string> = {
   inactive: "Innloggingen ble avvist: brukeren din i Forløpsvakt er deaktivert. Kontakt administratoren.",
   linked_elsewhere:
     "Innloggingen ble avvist: brukeren med denne e-postadressen er allerede knyttet til en annen identitet i enkel pålogging. Kontakt administratoren.",
+  unverified_email:
+    "Innloggingen ble avvist: innloggingstjenesten bekrefter ikke e-postadressen din, så Forløpsvakt kan ikke kjenne deg igjen på den. Kontakt administratoren.",
+  unknown_hpr: "Innloggingen ble avvist: det finnes ingen bruker i Forløpsvakt med HPR-nummeret ditt fra HelseID. Kontakt administratoren.",
+  no_hpr: "Innloggingen ble avvist: HelseID oppga ikke noe HPR-nummer for deg, og Forløpsvakt kjenner igjen HelseID-brukere på HPR-nummeret. Kontakt administratoren.",
+  security_level:
+    "Innloggingen ble avvist: sikkerhetsnivået på innloggingen er for lavt for tilgang til pasientopplysninger. Logg inn på nytt med BankID eller en annen metode på høyt nivå.",
   unavailable: LOGIN_MESSAGES.unavailable,
 };
 

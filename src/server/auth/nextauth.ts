@@ -1,10 +1,12 @@
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, customFetch } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
 import { z } from "@/lib/zod";
 import { baseAuthConfig } from "./base-config";
 import { verifyLogin } from "./login";
-import { singleSignOn, ssoSettings } from "./single-sign-on";
+import { singleSignOn } from "./single-sign-on";
+import { ssoSettings } from "./sso-settings";
+import { ssoFetch } from "./sso-fetch";
 import { requestMetaFrom } from "@/server/request-meta";
 import { headers } from "next/headers";
 import { sessionOfToken } from "./session-cookie";
@@ -15,10 +17,9 @@ import { isDatabaseUnavailable } from "@/server/db-errors";
 import { authLogger } from "./logger";
 
 // Credentials (bcrypt), and single sign-on through an OpenID provider such as
-// HelseID or Microsoft Entra ID, switched on by configuration alone: set
-// AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID, AUTH_OIDC_CLIENT_SECRET (and
-// AUTH_OIDC_NAME for the button). Single sign-on users must already exist and
-// be active (./single-sign-on.ts); nobody is provisioned.
+// HelseID or Microsoft Entra ID, switched on by configuration alone
+// (AUTH_OIDC_*, ./sso-settings.ts). Single sign-on users must already exist
+// and be active (./single-sign-on.ts); nobody is provisioned.
 
 // Refusals with a code the login page turns into a Norwegian message
 // (src/features/login/messages.ts); Auth.js passes the code on.
@@ -44,10 +45,20 @@ export const SSO_PROVIDER_ID = "oidc";
 function oidcProvider(): Provider | null {
   const settings = ssoSettings();
   if (!settings) return null;
+  const { issuer, clientId, name, clientAuth } = settings;
+  // a client secret: Auth.js's own client_secret_basic; a private key: Auth.js
+  // sends client_id only and ssoFetch adds the signed assertion (./sso-fetch.ts)
+  const auth = clientAuth.method === "client_secret_basic" ? { clientSecret: clientAuth.secret } : { client: { token_endpoint_auth_method: "none" as const } };
+  const fetcher = clientAuth.method === "private_key_jwt" || settings.dpop ? { [customFetch]: ssoFetch(settings) } : {};
   // state, PKCE and nonce: Auth.js's defaults for "oidc" are state and PKCE
   // the claims from the userinfo endpoint (checked against the ID token's `sub`): there, not in
   // the ID token, is where a code flow gets `email` (Entra ID without optional claims, too)
-  return { id: SSO_PROVIDER_ID, type: "oidc", checks: ["pkce", "state", "nonce"], idToken: false, ...settings };
+  return {
+    id: SSO_PROVIDER_ID, type: "oidc", checks: ["pkce", "state", "nonce"], idToken: false, issuer, clientId, name,
+    authorization: { params: { scope: settings.scopes } },
+    ...auth,
+    ...fetcher,
+  };
 }
 
 /** Where a refused single sign-on lands: the login page says why (src/features/login/messages.ts). */
@@ -95,10 +106,10 @@ export const { handlers, signIn, signOut } = NextAuth({
     },
     async signIn({ user, account, profile }) {
       if (account?.provider !== SSO_PROVIDER_ID) return true;
-      const issuer = ssoSettings()?.issuer;
+      const settings = ssoSettings();
       const subject = typeof profile?.sub === "string" ? profile.sub : null;
-      if (!issuer || !subject) return ssoRefusedUrl("unknown");
-      const result = await singleSignOn({ issuer, subject, claims: profile ?? {} }, requestMetaFrom(await headers()), new Date()).catch((error: unknown) => {
+      if (!settings || !subject) return ssoRefusedUrl("unknown");
+      const result = await singleSignOn(settings, { subject, claims: profile ?? {} }, requestMetaFrom(await headers()), new Date()).catch((error: unknown) => {
         if (isDatabaseUnavailable(error)) return { ok: false as const, reason: "unavailable" as const };
         throw error;
       });

@@ -2,6 +2,7 @@ import { z } from "@/lib/zod";
 import { recordIdSchema } from "@/lib/record-id";
 import { ROLES } from "@/domain/permissions";
 import { isSafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/safe-text";
+import { HPR_NUMBER } from "@/domain/helseid-claims";
 
 // What the user administration takes, in one place: the API's operations
 // (*.operation.ts) and the pages' server actions parse with these, and the
@@ -15,6 +16,19 @@ const unitIds = z
   .max(100, "For mange enheter.")
   .transform((ids) => [...new Set(ids)].sort())
   .meta({ description: "The user's units (none for ADMIN and PRIVACY_OFFICER)" });
+
+// the first HelseID login matches on it (src/domain/helseid-claims.ts); empty or null: none
+export const hprNumberField = z
+  .string({ error: "HPR-nummeret må være tekst (sifre) eller null." })
+  .nullable()
+  .transform((raw, ctx) => {
+    const digits = raw?.replace(/\s/g, "") ?? "";
+    if (digits === "") return null;
+    if (HPR_NUMBER.test(digits)) return digits;
+    ctx.addIssue({ code: "custom", message: "HPR-nummeret må være 4–9 sifre." });
+    return z.NEVER;
+  })
+  .meta({ description: "The health worker's HPR number (4–9 digits; null or empty: none): the first HelseID login matches on it" });
 
 export const passwordField = z
   .string({ error: "Passordet må være tekst." })
@@ -33,6 +47,7 @@ export const createUserBody = z.object(
       .pipe(z.email("E-postadressen er ikke gyldig.")),
     role: roleField,
     unitIds: unitIds.default([]),
+    hprNumber: hprNumberField.optional(),
     password: passwordField.optional().meta({ description: "Initial password; left out: the user signs in by single sign-on only (no usable password)" }),
   },
   { error: "Forespørselen må være et objekt med name, email, role og unitIds." },
@@ -49,11 +64,12 @@ export const updateUserBody = z.object(
       .boolean({ error: "mayBeResponsible må være true eller false." })
       .optional()
       .meta({ description: "A coordinator who may be responsible for patients (clinicians always may)" }),
+    hprNumber: hprNumberField.optional(),
   },
-  { error: "Forespørselen må være et objekt med role, unitIds, active eller mayBeResponsible." },
+  { error: "Forespørselen må være et objekt med role, unitIds, active, mayBeResponsible eller hprNumber." },
 ).refine(
-  (body) => body.role !== undefined || body.unitIds !== undefined || body.active !== undefined || body.mayBeResponsible !== undefined,
-  "Oppgi minst én av role, unitIds, active og mayBeResponsible.",
+  (body) => body.role !== undefined || body.unitIds !== undefined || body.active !== undefined || body.mayBeResponsible !== undefined || body.hprNumber !== undefined,
+  "Oppgi minst én av role, unitIds, active, mayBeResponsible og hprNumber.",
 );
 export type UpdateUserInput = z.output<typeof updateUserBody>;
 
@@ -75,5 +91,6 @@ export const adminUserJson = z.object({
   active: z.boolean(),
   mayBeResponsible: z.boolean().meta({ description: "A coordinator who may be responsible for patients (clinicians always may)" }),
   ssoOnly: z.boolean().meta({ description: "No usable password: signs in by single sign-on only" }),
+  hprNumber: z.string().nullable().meta({ description: "The HPR number (digits), or null" }),
   lastLoginAt: z.string().nullable(),
 });

@@ -25,6 +25,7 @@ const select = {
   role: true,
   active: true,
   mayBeResponsible: true,
+  hprNumber: true,
   passwordHash: true,
   lastLoginAt: true,
   units: { select: { unitId: true }, orderBy: { unitId: "asc" } },
@@ -43,6 +44,7 @@ function view(user: UserRow) {
     active: user.active,
     mayBeResponsible: user.mayBeResponsible,
     ssoOnly: isSsoOnly(user.passwordHash),
+    hprNumber: user.hprNumber,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
   };
 }
@@ -81,6 +83,19 @@ async function assertUnits(tx: Tx, role: Role, unitIds: string[], before: string
   if (ok !== unitIds.length) throw new ValidationError({ unitIds: ["Velg blant de aktive enhetene."] });
 }
 
+const hprTaken = () =>
+  new AppError(409, "hpr_taken", "En annen bruker har allerede dette HPR-nummeret.", { hprNumber: ["En annen bruker har allerede dette HPR-nummeret."] });
+
+/** Refused when another user has this HPR number (HelseID logins would not know whom to let in). */
+async function assertHprFree(tx: Tx, hprNumber: string | null | undefined, userId?: string) {
+  if (!hprNumber) return;
+  const other = await tx.user.findFirst({ where: { hprNumber, ...(userId ? { id: { not: userId } } : {}) }, select: { id: true } });
+  if (other) throw hprTaken();
+}
+
+/** Which unique value a violation was about (two changes at once that passed the checks). */
+const uniqueTaken = (error: unknown) => (String((error as { message?: unknown })?.message ?? "").includes("hprNumber") ? hprTaken() : emailTaken());
+
 const emailTaken = () =>
   new AppError(409, "email_taken", "Det finnes allerede en bruker med denne e-postadressen.", {
     email: ["Det finnes allerede en bruker med denne e-postadressen."],
@@ -105,8 +120,9 @@ export async function createUser(
     const id = await prisma.$transaction(async (tx) => {
       await assertUnits(tx, input.role, input.unitIds);
       if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
+      await assertHprFree(tx, input.hprNumber);
       const user = await tx.user.create({
-        data: { name: input.name, email: input.email, role: input.role, passwordHash, units: { create: input.unitIds.map((unitId) => ({ unitId })) } },
+        data: { name: input.name, email: input.email, role: input.role, passwordHash, hprNumber: input.hprNumber ?? null, units: { create: input.unitIds.map((unitId) => ({ unitId })) } },
         select,
       });
       await writeAudit(tx, { userId: actor.user.id, action: "USER_CREATED", detail: { userId: user.id, before: null, after: auditView(view(user)) } }, actor.meta);
@@ -114,16 +130,17 @@ export async function createUser(
     });
     return { id, password: generated };
   } catch (error) {
-    if (isUniqueViolation(error)) throw emailTaken();
+    if (isUniqueViolation(error)) throw uniqueTaken(error);
     throw error;
   }
 }
 
-/** Role, units, active and may-be-responsible of a user; refuses deactivating oneself and removing the last active administrator. */
+/** Role, units, active, may-be-responsible and HPR number of a user; refuses deactivating oneself and removing the last active administrator. */
 export async function updateUser(actor: Actor, id: string, raw: UpdateUserInput | Record<string, unknown>): Promise<AdminUser> {
   assertCan(actor.user, "admin.users");
   const input = updateUserBody.parse(raw);
   return prisma.$transaction(async (tx) => {
+    await assertHprFree(tx, input.hprNumber, id);
     // administrators' rows locked in one order: two changes cannot each remove "the other" last administrator
     await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${id} OR ("role" = 'ADMIN' AND "active") ORDER BY "id" FOR UPDATE`;
     const row = await tx.user.findFirst({ where: { id, machineClient: null }, select });
@@ -136,7 +153,8 @@ export async function updateUser(actor: Actor, id: string, raw: UpdateUserInput 
     // a role without units drops them: moving a clinician to personvern need not name the units too
     if (input.unitIds === undefined && !ROLES_WITH_UNITS.includes(after.role)) after.unitIds = [];
     await assertUnits(tx, after.role, after.unitIds, before.unitIds);
-    await tx.user.update({ where: { id }, data: { role: after.role, active: after.active, mayBeResponsible: after.mayBeResponsible } });
+    const hprNumber = input.hprNumber === undefined ? {} : { hprNumber: input.hprNumber };
+    await tx.user.update({ where: { id }, data: { role: after.role, active: after.active, mayBeResponsible: after.mayBeResponsible, ...hprNumber } });
     if (after.unitIds.join() !== before.unitIds.join()) {
       await tx.userUnit.deleteMany({ where: { userId: id } });
       await tx.userUnit.createMany({ data: after.unitIds.map((unitId) => ({ userId: id, unitId })) });
@@ -144,6 +162,9 @@ export async function updateUser(actor: Actor, id: string, raw: UpdateUserInput 
     const updated = view(await tx.user.findUniqueOrThrow({ where: { id }, select }));
     await writeAudit(tx, { userId: actor.user.id, action: "USER_UPDATED", detail: { userId: id, before: auditView(before), after: auditView(updated) } }, actor.meta);
     return updated;
+  }).catch((error: unknown) => {
+    if (isUniqueViolation(error)) throw uniqueTaken(error);
+    throw error;
   });
 }
 
