@@ -44,6 +44,12 @@ describe("parseSsoSettings", () => {
     expect(fromFile).toMatchObject({ minSecurityLevel: 3, dpop: false, par: true, clientAuth: { method: "private_key_jwt" } });
   });
 
+  it("asks HelseID for the HPR number and security level, not the national id (users are matched by HPR number)", () => {
+    const scopes = HELSEID_SCOPES.split(" ");
+    expect(scopes).toEqual(expect.arrayContaining(["openid", "helseid://scopes/hpr/hpr_number", "helseid://scopes/identity/security_level"]));
+    expect(scopes).not.toContain("helseid://scopes/identity/pid");
+  });
+
   it("refuses what does not fit, naming the variable and never repeating a key", () => {
     const helseId = { AUTH_OIDC_ISSUER: ISSUER, AUTH_OIDC_CLIENT_ID: "c", AUTH_OIDC_PROFILE: "helseid" };
     expect(refusal({ AUTH_OIDC_ISSUER: ISSUER })).toMatchObject({ name: "AUTH_OIDC_CLIENT_ID" });

@@ -16,7 +16,8 @@ import { env, EnvError } from "@/server/env";
 
 export type SsoProfile = "email" | "helseid";
 
-export const HELSEID_SCOPES = "openid profile helseid://scopes/identity/pid helseid://scopes/hpr/hpr_number helseid://scopes/identity/security_level";
+// No pid scope: users are matched by HPR number, so the national id is not asked for (data minimisation)
+export const HELSEID_SCOPES = "openid profile helseid://scopes/hpr/hpr_number helseid://scopes/identity/security_level";
 const EMAIL_SCOPES = "openid profile email";
 
 /** HelseID's level for access to patient data ("nivå 4", e.g. BankID); the default of the helseid profile. */
