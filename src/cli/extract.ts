@@ -1,3 +1,4 @@
+import { earliest } from "@/domain/epj-import/earliest";
 import { rowProblems } from "@/domain/epj-import/row";
 import { concurrentNotices, evaluatePathway, type PathwayEvaluation, type PathwayInput, type PathwayType, type Setting } from "@/domain/rules";
 import { EpjCsvFileError, readEpjCsv, readEpjCsvText, type EpjRecord } from "@/lib/epj-csv";
@@ -64,9 +65,10 @@ function addRecord({ pathways, errors }: Extract, record: EpjRecord): void {
     pathway = { id, patientId: row.patient_id, type: typeText as PathwayType, setting: settingText as Setting, referralReceived: null, events: [] };
     pathways.set(id, pathway);
   }
-  // rows that disagree: the earliest referral date counts, whatever the row order
-  if (received && (!pathway.referralReceived || received < pathway.referralReceived)) pathway.referralReceived = received;
-  if (careDeadline && !pathway.careDeadline) pathway.careDeadline = careDeadline;
+  // rows that disagree: the earliest referral date and the earliest legal deadline count, whatever the row order
+  pathway.referralReceived = earliest(pathway.referralReceived, received);
+  // set only from a value: a file without the column prints what it printed before the column existed
+  if (careDeadline) pathway.careDeadline = earliest(pathway.careDeadline, careDeadline);
   // No recorded time in an extract: same-day events of one letter are ordered by their content (the id
   // starts with it), never by their line, so the result does not depend on row order.
   // (within one pathway: the pathway's id is not part of the event's). Repeated texts are kept once

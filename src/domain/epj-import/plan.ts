@@ -2,6 +2,7 @@ import { parseNationalId } from "@/domain/national-id";
 import { codeBookOn, DEFAULT_RULE_TABLES, evaluatePathway, parseCode, type PathwayInput, type PathwayType, type RuleTables, type Setting } from "@/domain/rules";
 import type { IsoDate } from "@/lib/dates";
 import type { EpjColumn, EpjRow } from "@/lib/epj-csv/columns";
+import { earliest } from "./earliest";
 import { rowProblems } from "./row";
 
 // The import's plan (pure, no I/O, no clock): what an EPJ extract would change
@@ -271,12 +272,12 @@ export function planImport(records: Iterable<PlanRecord>, ctx: PlanContext): Imp
     draft.seen.set(key, line);
     const create = draft.plan.create;
     if (create) {
-      // rows that disagree: the earliest referral date counts, the first care deadline (as the check CLI);
-      // without any referral date, the pathway's first event date
-      if (row.referral_received && (!draft.earliestReceived || row.referral_received < draft.earliestReceived)) draft.earliestReceived = row.referral_received;
+      // rows that disagree: the earliest referral date and the earliest care deadline count, whatever the
+      // row order (as the check CLI); without any referral date, the pathway's first event date
+      draft.earliestReceived = earliest(draft.earliestReceived, row.referral_received);
       if (row.date < draft.earliestDate) draft.earliestDate = row.date;
       create.referralReceived = draft.earliestReceived ?? draft.earliestDate;
-      if (row.care_deadline && !create.careDeadline) create.careDeadline = row.care_deadline;
+      create.careDeadline = earliest(create.careDeadline, row.care_deadline);
       if (!create.patientName && row.patient_name) create.patientName = row.patient_name;
     }
     draft.plan.lines++;

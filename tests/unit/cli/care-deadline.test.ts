@@ -25,7 +25,7 @@ describe("npm run check with care_deadline", () => {
     expect(result.status).toBe(0);
     const byId = Object.fromEntries(JSON.parse(result.stdout).pathways.map((p: { pathwayId: string }) => [p.pathwayId, p]));
     const careStart = (id: string) => byId[id].deadlines.find((d: { kind: string }) => d.kind === "care_start");
-    // the first non-empty value counts (2026-10-15, not the later row's 2026-12-31): M a day late
+    // the earliest value counts (2026-10-15, not the other row's 2026-12-31): M a day late
     expect(careStart("p1")).toEqual({ kind: "care_start", from: "2026-09-03", due: "2026-10-15", completedOn: "2026-10-16", met: false, daysLate: 1, cause: "service" });
     // the value may stand on any row; the L between start and M makes the breach the patient's
     expect(careStart("p2")).toEqual({ kind: "care_start", from: "2026-09-10", due: "2026-10-12", completedOn: "2026-10-20", met: false, daysLate: 8, cause: "patient" });
@@ -59,9 +59,17 @@ describe("reading care_deadline", () => {
     return checkExtract(pathways, "2026-11-22")[0].evaluation.deadlines.find((d) => d.kind === "care_start");
   };
 
-  it("takes the first non-empty value in file order, whatever the dates", () => {
+  it("takes the earliest value of the pathway's rows, whatever their order", () => {
     const header = "pathway_id,type,date,code,care_deadline";
-    expect(check([header, "p1,D11,2026-10-01,M,", "p1,D11,2026-09-03,A,2026-12-01", "p1,D11,2026-09-04,E,2026-09-30"])?.due).toBe("2026-12-01");
+    expect(check([header, "p1,D11,2026-10-01,M,", "p1,D11,2026-09-03,A,2026-12-01", "p1,D11,2026-09-04,E,2026-09-30"])?.due).toBe("2026-09-30");
+  });
+
+  it("two rows with different care_deadlines give one verdict in either order: the earlier is the legal deadline", () => {
+    const header = "pathway_id,type,date,code,care_deadline";
+    const rows = ["p1,D11,2026-09-03,A,2026-10-15", "p1,D11,2026-10-16,M,2026-10-31"];
+    const breach = { kind: "care_start", from: "2026-09-03", due: "2026-10-15", completedOn: "2026-10-16", met: false, daysLate: 1, cause: "service" };
+    expect(check([header, ...rows])).toMatchObject(breach);
+    expect(check([header, ...[...rows].reverse()])).toMatchObject(breach);
   });
 
   it("an empty column on every row gives no care_start deadline", () => {

@@ -163,8 +163,8 @@ describe("concatenated codes of the five events that carry an outcome (issue 14)
 
 describe("property: the rows of an extract in any order give the same verdict (issue 14)", () => {
   // Several pathways, rows with repeated days and letters (same-day events of
-  // one letter included) and disagreeing referral dates; care_deadline is left
-  // out (issue 16: its first non-empty value in file order counts).
+  // one letter included), disagreeing referral dates and disagreeing care
+  // deadlines (some before, some after the pathway's M): the earliest of each counts.
   const letters = ["A", "M", "C", "E", "F", "L", "X", "H", "S", "U", "Q"];
   const outcomes: Record<string, string[]> = { C: ["P", "K", "U", ""], X: ["1", ""], H: ["1", "AB"], S: ["2"], U: ["BP", "IB", ""], A: [""], M: ["", "U"] };
   const row = fc.record({
@@ -174,15 +174,16 @@ describe("property: the rows of an extract in any order give the same verdict (i
     pick: fc.nat(),
     concatenated: fc.boolean(),
     received: fc.constantFrom("", "2026-08-20", "2026-08-25", "2026-09-01"),
+    careDeadline: fc.constantFrom("", "", "2026-09-04", "2026-09-07", "2026-12-01"),
   });
-  const line = (r: { pathway: string; day: number; letter: string; pick: number; concatenated: boolean; received: string }) => {
+  const line = (r: { pathway: string; day: number; letter: string; pick: number; concatenated: boolean; received: string; careDeadline: string }) => {
     const choices = outcomes[r.letter] ?? [""];
     const outcome = choices[r.pick % choices.length];
     const code = r.concatenated ? `D11${r.letter}${outcome}` : r.letter;
-    return `${r.pathway},pat-${r.pathway},${r.concatenated ? "" : "D11"},poliklinikk,2026-09-0${r.day},${code},${r.concatenated ? "" : outcome},${r.received}`;
+    return `${r.pathway},pat-${r.pathway},${r.concatenated ? "" : "D11"},poliklinikk,2026-09-0${r.day},${code},${r.concatenated ? "" : outcome},${r.received},${r.careDeadline}`;
   };
   const verdicts = (lines: string[]) => {
-    const { pathways, errors } = readExtract(["pathway_id,patient_id,type,setting,date,code,outcome,referral_received", ...lines].join("\n"));
+    const { pathways, errors } = readExtract(["pathway_id,patient_id,type,setting,date,code,outcome,referral_received,care_deadline", ...lines].join("\n"));
     expect(errors).toEqual([]);
     // the CLI prints no event ids: compare what it prints
     return checkExtract(pathways, "2026-11-22")

@@ -54,5 +54,14 @@ describe("the import plan", () => {
     expect(q.refused).toEqual([{ line: 2, column: "referral_received", message: "Henvisningsdatoen 2026-12-24 er i fremtiden." }]);
     expect(q.counts).toMatchObject({ pathwaysCreated: 0, rowsRefused: 1 });
   });
+
+  it("a new pathway takes the earliest referral_received and care_deadline of its rows, in either order", () => {
+    const header = "event_id,pathway_id,national_id,patient_name,referral_received,care_deadline,date,code";
+    const rows = [`e1,P1,${A},Ola,2026-09-01,2026-10-31,2026-09-03,D11A`, `e2,P1,${A},Ola,2026-08-28,2026-10-15,2026-10-16,D11M`];
+    for (const lines of [rows, [...rows].reverse()]) {
+      const p = planImport(readEpjCsvText([header, ...lines].join("\n")), ctx());
+      expect(p.pathways[0].create).toMatchObject({ referralReceived: "2026-08-28", careDeadline: "2026-10-15" });
+    }
+  });
 });
 
