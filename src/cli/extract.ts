@@ -90,8 +90,8 @@ function addRecord({ pathways, errors }: Extract, record: EpjRecord): void {
     return;
   }
   if (!pathway) {
-    pathway = new ExtractPathway(own(id), own(row.patient_id), typeText as PathwayType, settingText as Setting);
-    pathways.set(pathway.id, pathway);
+    pathway = new ExtractPathway(id, row.patient_id, typeText as PathwayType, settingText as Setting);
+    pathways.set(id, pathway);
   }
   // rows that disagree: the earliest referral date counts, whatever the row order
   if (received && (!pathway.referralReceived || received < pathway.referralReceived)) pathway.referralReceived = intern(received);
@@ -107,9 +107,8 @@ const interned = new Map<string, string>();
 function intern(text: string): string {
   const known = interned.get(text);
   if (known !== undefined) return known;
-  const kept = own(text);
-  interned.set(kept, kept);
-  return kept;
+  interned.set(text, text);
+  return text;
 }
 
 // `${date}|${CODE}|${OUTCOME}` once per distinct date, code and outcome, looked up
@@ -130,11 +129,6 @@ function contentKey(date: string, code: string, outcome: string | null): string 
 function eventId(key: string, line: number): string {
   // one concatenation of two flat strings, not a tree of three
   return key + `|${String(line).padStart(9, "0")}`;
-}
-
-/** A field's own copy: a split field of 13 characters or more is a view into its piece of the file (about 1 MB), kept alive by it. */
-function own(text: string): string {
-  return text.length < 13 ? text : flat(text);
 }
 
 /** A built string as one piece (V8 keeps a concatenation as a tree of its parts until read through). */

@@ -70,6 +70,12 @@ function checkBytes(buf: Buffer, firstLine: number): void {
   }
 }
 
+// A split field of 13 characters or more is a view into its piece of the file
+// (about 1 MB) and would keep the piece alive as long as the row (the import
+// keeps all rows): such a field gets its own copy.
+const SLICED_MIN_LENGTH = 13;
+const ownCopy = (text: string): string => JSON.parse(JSON.stringify(text)) as string;
+
 /** Turns csv-parse records into rows: the first is the header; the rest are checked against it. */
 class RecordReader {
   private columns: (EpjColumn | null)[] | null = null;
@@ -97,7 +103,10 @@ class RecordReader {
     let long = false;
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i];
-      if (c) long = (row[c] = fields[i].trim()).length > MAX_FIELD_LENGTH || long;
+      if (!c) continue;
+      const value = fields[i].trim();
+      row[c] = oneLine && value.length >= SLICED_MIN_LENGTH ? ownCopy(value) : value;
+      long = value.length > MAX_FIELD_LENGTH || long;
     }
     if (long) for (const c of EPJ_COLUMNS) if (row[c].length > MAX_FIELD_LENGTH) return { line, column: c, problem: `${c} er ${TOO_LONG}.` };
     return { line, row };
