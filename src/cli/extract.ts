@@ -1,7 +1,7 @@
 import { earliest } from "@/domain/epj-import/earliest";
 import { rowProblems } from "@/domain/epj-import/row";
-import { concurrentNotices, evaluatePathway, type PathwayEvaluation, type PathwayInput, type PathwayType, type Setting } from "@/domain/rules";
-import { EpjCsvFileError, readEpjCsv, readEpjCsvText, type EpjRecord } from "@/lib/epj-csv";
+import { concurrentNotices, evaluatePathway, type EventInput, type PathwayEvaluation, type PathwayInput, type PathwayType, type Setting } from "@/domain/rules";
+import { EpjCsvFileError, readEpjCsvBatches, readEpjCsvText, type EpjRecord } from "@/lib/epj-csv";
 
 // Reads an extract from the patient record system (one coded event per row)
 // into pathways, and evaluates them with the rules engine. The CSV itself is
@@ -17,7 +17,36 @@ export interface CheckedPathway {
   evaluation: PathwayEvaluation;
 }
 
-type ExtractPathway = PathwayInput & { patientId: string };
+/**
+ * A pathway of the extract. Its events are kept as four cells each (date, code,
+ * outcome, line) and made when read: half a million event objects, made as the
+ * rows came, outlived the young generation and cost the garbage collector seconds.
+ */
+class ExtractPathway implements PathwayInput {
+  referralReceived: string | null = null;
+  careDeadline?: string;
+  readonly cells: (string | number | null)[] = [];
+
+  constructor(
+    readonly id: string,
+    readonly patientId: string,
+    readonly type: PathwayType,
+    readonly setting: Setting,
+  ) {}
+
+  get events(): EventInput[] {
+    const events: EventInput[] = [];
+    const cells = this.cells;
+    for (let i = 0; i < cells.length; i += 4) {
+      const date = cells[i] as string;
+      const code = cells[i + 1] as string;
+      const outcome = cells[i + 2] as string | null;
+      events.push({ id: eventId(contentKey(date, code, outcome), cells[i + 3] as number), code, outcome, date, recordedAt: null });
+    }
+    return events;
+  }
+}
+
 export interface Extract {
   pathways: Map<string, ExtractPathway>;
   errors: RowError[];
@@ -38,7 +67,7 @@ export function readExtract(text: string): Extract {
 /** Streams an extract from a file. Throws EpjCsvFileError when the file cannot be read. */
 export async function readExtractFile(path: string): Promise<Extract> {
   const extract: Extract = { pathways: new Map(), errors: [] };
-  for await (const record of readEpjCsv(path)) addRecord(extract, record);
+  for await (const batch of readEpjCsvBatches(path)) for (const record of batch) addRecord(extract, record);
   return extract;
 }
 
@@ -62,7 +91,7 @@ function addRecord({ pathways, errors }: Extract, record: EpjRecord): void {
     return;
   }
   if (!pathway) {
-    pathway = { id, patientId: row.patient_id, type: typeText as PathwayType, setting: settingText as Setting, referralReceived: null, events: [] };
+    pathway = new ExtractPathway(id, row.patient_id, typeText as PathwayType, settingText as Setting);
     pathways.set(id, pathway);
   }
   // rows that disagree: the earliest referral date and the earliest legal deadline count, whatever the row order
@@ -73,9 +102,7 @@ function addRecord({ pathways, errors }: Extract, record: EpjRecord): void {
   // starts with it), never by their line, so the result does not depend on row order.
   // (within one pathway: the pathway's id is not part of the event's). Repeated texts are kept once
   // (a national extract has a few thousand dates and codes, and half a million rows).
-  const outcome = row.outcome ? intern(row.outcome) : null;
-  const contentKey = intern(sameDayKey(date, code, outcome));
-  pathway.events.push({ id: flat(`${contentKey}|${String(line).padStart(9, "0")}`), code: intern(code), outcome, date: intern(date), recordedAt: null });
+  pathway.cells.push(intern(date), intern(code), row.outcome ? intern(row.outcome) : null, line);
 }
 
 /**
@@ -94,6 +121,26 @@ function intern(text: string): string {
   if (known !== undefined) return known;
   interned.set(text, text);
   return text;
+}
+
+// sameDayKey once per distinct date, code and outcome, looked up
+// without building it (building and hashing it for each of half a million rows cost a second)
+const contentKeys = new Map<string, Map<string, Map<string, string>>>();
+function contentKey(date: string, code: string, outcome: string | null): string {
+  let byCode = contentKeys.get(date);
+  if (!byCode) contentKeys.set(date, (byCode = new Map()));
+  let byOutcome = byCode.get(code);
+  if (!byOutcome) byCode.set(code, (byOutcome = new Map()));
+  const o = outcome ?? "";
+  let key = byOutcome.get(o);
+  if (key === undefined) byOutcome.set(o, (key = flat(sameDayKey(date, code, outcome))));
+  return key;
+}
+
+/** The content key and the line (9 digits, so that the text order is the line order). */
+function eventId(key: string, line: number): string {
+  // one concatenation of two flat strings, not a tree of three
+  return key + `|${String(line).padStart(9, "0")}`;
 }
 
 /** A built string as one piece (V8 keeps a concatenation as a tree of its parts until read through). */

@@ -43,7 +43,8 @@ export function detectDelimiter(headerLine: string): ";" | "," {
   return count(";") > count(",") ? ";" : ",";
 }
 
-function parserOptions(delimiter: string): Options {
+/** csv-parse's options for an extract. */
+export function parserOptions(delimiter: string): Options {
   return { delimiter, record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true, relax_quotes: true };
 }
 
@@ -69,15 +70,26 @@ function checkBytes(buf: Buffer, firstLine: number): void {
   }
 }
 
+// A split field of 13 characters or more is a view into its piece of the file
+// (about 1 MB) and would keep the piece alive as long as the row (the import
+// keeps all rows): such a field gets its own copy.
+const SLICED_MIN_LENGTH = 13;
+const ownCopy = (text: string): string => JSON.parse(JSON.stringify(text)) as string;
+
 /** Turns csv-parse records into rows: the first is the header; the rest are checked against it. */
 class RecordReader {
   private columns: (EpjColumn | null)[] | null = null;
   private line = 1;
 
-  /** `null` for a skipped (empty) record. */
-  take(fields: string[]): EpjRecord | null {
+  /** The line the next record starts on. */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** `null` for a skipped (empty) record. `oneLine`: no field holds a line break (a split line). */
+  take(fields: string[], oneLine = false): EpjRecord | null {
     const line = this.line;
-    this.line += 1 + fields.reduce((n, f) => n + (f.includes("\n") || f.includes("\r") ? (f.match(/\r\n|\r|\n/g)?.length ?? 0) : 0), 0);
+    this.line += oneLine ? 1 : 1 + fields.reduce((n, f) => n + (f.includes("\n") || f.includes("\r") ? (f.match(/\r\n|\r|\n/g)?.length ?? 0) : 0), 0);
     if (fields.every((f) => f.trim() === "")) return null;
     if (!this.columns) {
       this.columns = this.header(fields, line);
@@ -88,11 +100,15 @@ class RecordReader {
     // column in EPJ_COLUMNS order, zod's message): a national extract's 500 000 rows, a zod parse each, cost a second
     const row = { ...EMPTY_ROW };
     const columns = this.columns;
+    let long = false;
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i];
-      if (c) row[c] = fields[i].trim();
+      if (!c) continue;
+      const value = fields[i].trim();
+      row[c] = oneLine && value.length >= SLICED_MIN_LENGTH ? ownCopy(value) : value;
+      long = value.length > MAX_FIELD_LENGTH || long;
     }
-    for (const c of EPJ_COLUMNS) if (row[c].length > MAX_FIELD_LENGTH) return { line, column: c, problem: `${c} er ${TOO_LONG}.` };
+    if (long) for (const c of EPJ_COLUMNS) if (row[c].length > MAX_FIELD_LENGTH) return { line, column: c, problem: `${c} er ${TOO_LONG}.` };
     return { line, row };
   }
 
@@ -115,12 +131,72 @@ class RecordReader {
   }
 }
 
-function csvError(error: unknown): EpjCsvFileError {
+/** `firstLine`: the line csv-parse's input starts on (its line 1). */
+function csvError(error: unknown, firstLine: number): EpjCsvFileError {
   if (error instanceof EpjCsvFileError) return error;
   const e = error as { code?: string; lines?: number };
-  if (e.code === "CSV_QUOTE_NOT_CLOSED") return fileError(e.lines ?? 1, "Et felt i anførselstegn er ikke avsluttet.");
-  if (typeof e.code === "string" && e.code.startsWith("CSV_")) return fileError(e.lines ?? 1, `Filen kan ikke leses som CSV (${e.code}).`);
+  const line = (e.lines ?? 1) + firstLine - 1;
+  if (e.code === "CSV_QUOTE_NOT_CLOSED") return fileError(line, "Et felt i anførselstegn er ikke avsluttet.");
+  if (typeof e.code === "string" && e.code.startsWith("CSV_")) return fileError(line, `Filen kan ikke leses som CSV (${e.code}).`);
   throw error;
+}
+
+// The fast path (issue 19: csv-parse was most of the time of reading a national
+// extract): a line without a quote is its fields between the delimiters, which
+// is what csv-parse gives for it with parserOptions; splitting is several times
+// faster. From the first line holding a quote on, csv-parse reads the rest of
+// the file (quoted fields, line breaks in them, its errors), its lines counted
+// from that line. tests/unit/epj-csv/fast-path.test.ts holds the two to the same records.
+
+/** Where the split part of `text` ends: the start of the line holding the first quote, or the end. */
+function splitEnd(text: string): number {
+  const quote = text.indexOf('"');
+  if (quote === -1) return text.length;
+  return Math.max(text.lastIndexOf("\n", quote), text.lastIndexOf("\r", quote)) + 1;
+}
+
+/** The records of text up to `end` (the start of a line, or the end of the text), none holding a quote. */
+function splitRecords(text: string, end: number, delimiter: string): string[][] {
+  const records: string[][] = [];
+  for (const batch of splitBatches(text, end, delimiter, Infinity)) for (const fields of batch) records.push(fields);
+  return records;
+}
+
+function indexOrEnd(text: string, char: string, from: number, end: number): number {
+  const i = text.indexOf(char, from);
+  return i === -1 || i > end ? end : i;
+}
+
+/**
+ * splitRecords in batches of at most `size` records, each made when asked for:
+ * a batch's rows die young (a whole piece's rows at once outlived the young
+ * generation, and the garbage collector then took a third of the time).
+ */
+function* splitBatches(text: string, end: number, delimiter: string, size: number): Generator<string[][]> {
+  let batch: string[][] = [];
+  let start = 0;
+  // the next \n and \r at or after `start` (end: none before it), each searched for again only when
+  // passed. Nothing after the last line break is no record (csv-parse: "skip last line if it has no characters").
+  let lf = -1;
+  let cr = -1;
+  while (start < end) {
+    if (lf < start) lf = indexOrEnd(text, "\n", start, end);
+    if (cr < start) cr = indexOrEnd(text, "\r", start, end);
+    let stop = lf;
+    let next = lf + 1;
+    if (cr < lf) {
+      // \r\n, or a lone \r ending the line
+      stop = cr;
+      next = cr + 1 === lf ? lf + 1 : cr + 1;
+    }
+    batch.push(text.slice(start, stop).split(delimiter));
+    start = next;
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
 }
 
 const stripBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -138,18 +214,33 @@ export function* readEpjCsvText(input: string | Buffer, maxBytes = MAX_EPJ_FILE_
     text = input.toString("utf8");
   }
   text = stripBom(text);
-  let records: string[][];
-  try {
-    records = parseSync(text, parserOptions(detectDelimiter(text.slice(0, text.search(/[\r\n]|$/))))) as string[][];
-  } catch (error) {
-    throw csvError(error);
-  }
+  const { records, split } = csvRecords(text, detectDelimiter(text.slice(0, text.search(/[\r\n]|$/))));
   const reader = new RecordReader();
-  for (const fields of records) {
-    const record = reader.take(fields);
+  for (let i = 0; i < records.length; i++) {
+    const record = reader.take(records[i], i < split);
     if (record) yield record;
   }
   reader.finish();
+}
+
+/**
+ * What csv-parse gives for `text` with the reader's options (or the
+ * EpjCsvFileError its error gives), the first `split` records split by hand
+ * (the fast path). Throws EpjCsvFileError.
+ */
+export function csvRecords(text: string, delimiter: string): { records: string[][]; split: number } {
+  const end = splitEnd(text);
+  const records = splitRecords(text, end, delimiter);
+  const split = records.length;
+  if (end < text.length) {
+    const firstLine = 1 + split;
+    try {
+      for (const fields of parseSync(text.slice(end), parserOptions(delimiter)) as string[][]) records.push(fields);
+    } catch (error) {
+      throw csvError(error, firstLine);
+    }
+  }
+  return { records, split };
 }
 
 /** Byte-checked text of a stream, in pieces that end on a line break (the last one excepted). */
@@ -181,6 +272,17 @@ async function* checkedText(source: AsyncIterable<Uint8Array>, maxBytes: number)
 
 /** Streams an extract (a file path or a byte stream) row by row. Throws EpjCsvFileError. */
 export async function* readEpjCsv(source: string | AsyncIterable<Uint8Array>, maxBytes = MAX_EPJ_FILE_BYTES): AsyncGenerator<EpjRecord> {
+  for await (const batch of readEpjCsvBatches(source, maxBytes)) yield* batch;
+}
+
+const BATCH_SIZE = 500;
+
+/**
+ * readEpjCsv's rows in batches (of at most BATCH_SIZE rows): a
+ * national extract's half a million rows, a step of an async generator each,
+ * cost the check CLI a second.
+ */
+export async function* readEpjCsvBatches(source: string | AsyncIterable<Uint8Array>, maxBytes = MAX_EPJ_FILE_BYTES): AsyncGenerator<EpjRecord[]> {
   if (typeof source === "string") {
     if ((await stat(source)).size > maxBytes) throw tooLarge(1, maxBytes);
     source = createReadStream(source, { highWaterMark: 1024 * 1024 });
@@ -195,26 +297,61 @@ export async function* readEpjCsv(source: string | AsyncIterable<Uint8Array>, ma
     if (/[\r\n]/.test(next.value)) break;
   }
   const headText = head.join("");
+  const delimiter = detectDelimiter(headText.slice(0, headText.search(/[\r\n]|$/)));
+  const reader = new RecordReader();
+  // split while no line holds a quote
+  let rest: string | null = null;
+  for (let text: string | undefined = headText; text !== undefined; text = await nextValue(pieces)) {
+    const end = splitEnd(text);
+    for (const lines of splitBatches(text, end, delimiter, BATCH_SIZE)) {
+      const batch: EpjRecord[] = [];
+      for (const fields of lines) {
+        const record = reader.take(fields, true);
+        if (record) batch.push(record);
+      }
+      if (batch.length) yield batch;
+    }
+    if (end < text.length) {
+      rest = text.slice(end);
+      break;
+    }
+  }
+  if (rest !== null) yield* parsedBatches(rest, pieces, delimiter, reader);
+  reader.finish();
+}
+
+async function nextValue<T>(iterator: AsyncIterator<T>): Promise<T | undefined> {
+  const next = await iterator.next();
+  return next.done ? undefined : next.value;
+}
+
+/** csv-parse's records of `first` and the pieces after it, in batches. */
+async function* parsedBatches(first: string, pieces: AsyncGenerator<string>, delimiter: string, reader: RecordReader): AsyncGenerator<EpjRecord[]> {
+  const firstLine = reader.nextLine;
   const input = Readable.from(
     (async function* () {
-      yield* head;
+      yield first;
       yield* pieces;
     })(),
     { objectMode: false },
   );
-  const parser = parse(parserOptions(detectDelimiter(headText.slice(0, headText.search(/[\r\n]|$/)))));
+  const parser = parse(parserOptions(delimiter));
   input.on("error", (error) => parser.destroy(error));
   input.pipe(parser);
-  const reader = new RecordReader();
+  let batch: EpjRecord[] = [];
   try {
     for await (const fields of parser as AsyncIterable<string[]>) {
       const record = reader.take(fields);
-      if (record) yield record;
+      if (record) batch.push(record);
+      if (batch.length >= BATCH_SIZE) {
+        yield batch;
+        batch = [];
+      }
     }
   } catch (error) {
-    throw csvError(error);
+    throw csvError(error, firstLine);
   } finally {
     input.destroy();
   }
-  reader.finish();
+  if (batch.length) yield batch;
 }
