@@ -20,7 +20,7 @@ import { currentRuleTables } from "@/server/rule-tables/load";
 import { loadRegistrationTarget, writeRegistration, type NewEvent } from "./register-write";
 import { checkCode } from "./code-rules";
 import { registrationCautions, type Caution } from "@/domain/pathway-page/registration-cautions";
-import { assertCodedHere } from "@/server/units/codes-recorded-in";
+import { assertCodedHere, CodesRecordedInEpj } from "@/server/units/codes-recorded-in";
 import { registerEventSchema, type RegisterEventData, type RegisterEventInput } from "./schema";
 
 export interface RegisterResult {
@@ -50,13 +50,11 @@ export async function registerEvent(actor: Actor, pathwayId: string, input: Regi
   const parsed = registerEventSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error.issues));
   const data = parsed.data;
-  // one record of each code: a unit whose codes the EPJ holds is not coded here (409)
-  await assertCodedHere(prisma, pathwayId, actor.user.unitIds);
-  // on pg directly, the hottest write (see sql.ts); one statement stores it all (register-write.ts)
+  // on pg directly, the hottest write (see sql.ts); one statement reads it all, one stores it all (register-write.ts)
   const db = pooled({ prepared: true });
   return auditingDenials(actor, "event.create", async () => {
     try {
-      return await createCheckedEvent(db, actor, pathwayId, data, today);
+      return await createCheckedEvent(db, actor, pathwayId, data, today, { refuseEpjLed: true });
     } catch (error) {
       // Two identical submissions raced on the idempotency key: answer with the stored one.
       if (isUniqueViolation(error) && data.idempotencyKey) {
@@ -160,6 +158,17 @@ class PathwayBusy extends AppError {
 // of writers out, so that each gets its turn: 50 registrations sent at once
 // to one pathway all store (register-event.integration.test.ts).
 const MAX_ATTEMPTS = 25;
+
+/** How a caller of createCheckedEvent wants it: `replacesId` for annul-and-replace. */
+interface CreateOptions {
+  replacesId?: string;
+  /**
+   * One record of each code: refuse (409) a pathway of a unit whose codes the
+   * EPJ holds, read in the registration's own statement (callers that checked
+   * the unit before, in their transaction, leave it off).
+   */
+  refuseEpjLed?: boolean;
+}
 const MAX_PAUSE_MS = 100;
 
 function pauseBeforeRetry(attempt: number): Promise<void> {
@@ -180,7 +189,7 @@ export async function createCheckedEvent(
   pathwayId: string,
   data: RegisterEventData,
   today: IsoDate,
-  options: { replacesId?: string } = {},
+  options: CreateOptions = {},
 ): Promise<RegisterResult> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const result = await tryCreateCheckedEvent(db, actor, pathwayId, data, today, options);
@@ -197,11 +206,12 @@ async function tryCreateCheckedEvent(
   pathwayId: string,
   data: RegisterEventData,
   today: IsoDate,
-  options: { replacesId?: string },
+  options: CreateOptions,
 ): Promise<RegisterResult | null> {
   const tables = await currentRuleTables(db);
   const target = await loadRegistrationTarget(db, pathwayId, actor.user.unitIds, submission(actor, data));
   if (!target) throw outOfScope(pathwayId);
+  if (options.refuseEpjLed && target.unit.codesRecordedIn === "EPJ") throw new CodesRecordedInEpj(target.unit.name);
   if (target.existingId) return duplicateResult(db, target.existingId, target.pathway, today, tables);
   const { pathway } = target;
   const check = judgeRegistration(pathway, data, today, options, tables);
