@@ -1,4 +1,5 @@
-import { PATHWAY_NAMES, PATHWAY_TYPES } from "@/domain/rules";
+// the leaf module, not the rules engine's index: client components render this select too
+import { PATHWAY_NAMES, PATHWAY_TYPES } from "@/domain/rules/codes";
 
 // A labelled select for the GET filter forms (worklist, reports): its name is
 // the URL parameter, so the chosen value lands in the address.

@@ -1,18 +1,18 @@
 "use client";
 import { useState } from "react";
 import { bulkAssignAction } from "./actions";
-import { BUTTON, FIELD, Status, useRowAction } from "./RowActions";
+import { BUTTON, FIELD, Status, useRowAction, type UnitClinicians } from "./RowActions";
 
 // "Tildel valgte": one responsible clinician for the rows ticked in the list.
 // The rows' checkboxes belong to this form through their `form` attribute
 // (BULK_ASSIGN_FORM); a pathway with several rows is sent once. The server
-// assigns all or none, in one transaction.
+// assigns all or none, in one transaction. The clinician select is made once
+// a row is ticked (until then there is nothing to assign): the page does not
+// carry a second copy of a large unit's clinicians as options.
 
 export const BULK_ASSIGN_FORM = "worklist-bulk-assign";
 
-type UnitClinicians = { id: string; name: string; clinicians: { id: string; name: string }[] };
-
-export function BulkAssign({ units }: { units: UnitClinicians[] }) {
+export function BulkAssign({ units, selected, onDone }: { units: UnitClinicians[]; selected: number; onDone: () => void }) {
   const [clinicianId, setClinicianId] = useState("");
   const { submit, pending, message, failed, code } = useRowAction();
   const options = (u: UnitClinicians) => u.clinicians.map((c) => <option key={`${u.id}-${c.id}`} value={c.id}>{c.name}</option>);
@@ -27,17 +27,24 @@ export function BulkAssign({ units }: { units: UnitClinicians[] }) {
         const pathwayIds = [...new Set(new FormData(form).getAll("pathwayId").map(String))];
         submit(() => bulkAssignAction({ pathwayIds, clinicianId }), () => {
           for (const el of Array.from(form.elements)) if (el instanceof HTMLInputElement && el.type === "checkbox") el.checked = false;
+          onDone();
         });
       }}
     >
-      <div>
-        <label htmlFor="bulk-clinician" className="block text-sm font-medium">Ansvarlig behandler for valgte rader</label>
-        <select id="bulk-clinician" value={clinicianId} onChange={(e) => setClinicianId(e.target.value)} required className={FIELD}>
-          <option value="">Velg behandler</option>
-          {units.length === 1 ? options(units[0]) : units.map((u) => <optgroup key={u.id} label={u.name}>{options(u)}</optgroup>)}
-        </select>
-      </div>
-      <button type="submit" disabled={pending} className={BUTTON}>{pending ? "Tildeler …" : "Tildel valgte"}</button>
+      {selected === 0 ? (
+        <p className="text-sm text-slate-700">Kryss av rader for å gi dem samme ansvarlige behandler.</p>
+      ) : (
+        <>
+          <div>
+            <label htmlFor="bulk-clinician" className="block text-sm font-medium">Ansvarlig behandler for valgte rader ({selected})</label>
+            <select id="bulk-clinician" value={clinicianId} onChange={(e) => setClinicianId(e.target.value)} required className={FIELD}>
+              <option value="">Velg behandler</option>
+              {units.length === 1 ? options(units[0]) : units.map((u) => <optgroup key={u.id} label={u.name}>{options(u)}</optgroup>)}
+            </select>
+          </div>
+          <button type="submit" disabled={pending} className={BUTTON}>{pending ? "Tildeler …" : "Tildel valgte"}</button>
+        </>
+      )}
       <div className="basis-full"><Status message={message} failed={failed} code={code} /></div>
     </form>
   );

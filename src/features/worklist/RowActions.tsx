@@ -7,18 +7,32 @@ import { announceWorklistChange } from "./WorklistAnnouncer";
 import { SessionExpiredLink } from "@/features/shell/SessionExpiredLink";
 
 // The actions on one worklist row, folded away so the list stays scannable.
+// Their forms are made only when the row's menu is opened, from what the list
+// already holds: the row, and the list's shared parts (ListActions: the
+// units' clinicians, what the user may do, tomorrow), sent once per page.
 // A refused form says why in its own live region; a done one is announced
 // above the list (WorklistAnnouncer) and the list refreshes.
 
-export interface RowActionsProps {
+export type Clinician = { id: string; name: string };
+export type UnitClinicians = { id: string; name: string; clinicians: Clinician[] };
+
+/** What every row's actions share: sent once for the whole list. */
+export interface ListActions {
+  units: UnitClinicians[];
+  allowed: { assign: boolean; explain: boolean; postpone: boolean; code: boolean };
+  tomorrow: string;
+}
+
+/** The row's own facts its actions need. */
+export interface ActionRow {
   pathwayId: string;
   itemKey: string;
   isNotice: boolean;
-  patientName: string;
-  clinicianId: string | null;
-  clinicians: { id: string; name: string }[];
-  allowed: { assign: boolean; explain: boolean; postpone: boolean; code: boolean };
-  tomorrow: string;
+  patient: string;
+  clinician: Clinician | null;
+  /** the row's unit, when the list spans several (else its only unit) */
+  unitId?: string;
+  code: boolean;
 }
 
 export function useRowAction() {
@@ -55,20 +69,23 @@ export function Status({ message, failed, code = null }: { message: string | nul
 export const BUTTON = "rounded bg-blue-700 px-3 py-1 font-semibold text-white hover:bg-blue-800 disabled:opacity-60";
 export const FIELD = "mt-1 w-full rounded border border-slate-400 px-2 py-1";
 
-function AssignForm({ pathwayId, clinicianId, clinicians, patientName }: RowActionsProps) {
+type FormProps = { row: ActionRow; list: ListActions };
+
+function AssignForm({ row, list }: FormProps) {
   const id = useId();
-  const [value, setValue] = useState(clinicianId ?? "");
+  const [value, setValue] = useState(row.clinician?.id ?? "");
   const { submit, pending, message, failed, code } = useRowAction();
+  const clinicians = (row.unitId ? list.units.find((u) => u.id === row.unitId) : list.units[0])?.clinicians ?? [];
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        submit(() => assignClinicianAction({ pathwayId, clinicianId: value }));
+        submit(() => assignClinicianAction({ pathwayId: row.pathwayId, clinicianId: value }));
       }}
       className="space-y-1"
     >
       <label htmlFor={`${id}-clinician`} className="block font-medium">
-        Ansvarlig behandler for {patientName}
+        Ansvarlig behandler for {row.patient}
       </label>
       <select id={`${id}-clinician`} value={value} onChange={(e) => setValue(e.target.value)} className={FIELD}>
         <option value="">Ingen ansvarlig behandler</option>
@@ -86,7 +103,7 @@ function AssignForm({ pathwayId, clinicianId, clinicians, patientName }: RowActi
   );
 }
 
-function ExplainForm({ pathwayId, itemKey }: RowActionsProps) {
+function ExplainForm({ row }: FormProps) {
   const id = useId();
   const [justification, setJustification] = useState("");
   const { submit, pending, message, failed, code } = useRowAction();
@@ -94,7 +111,7 @@ function ExplainForm({ pathwayId, itemKey }: RowActionsProps) {
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        submit(() => explainNoticeAction({ pathwayId, noticeKey: itemKey, justification }));
+        submit(() => explainNoticeAction({ pathwayId: row.pathwayId, noticeKey: row.itemKey, justification }));
       }}
       className="space-y-1"
     >
@@ -110,23 +127,23 @@ function ExplainForm({ pathwayId, itemKey }: RowActionsProps) {
   );
 }
 
-function PostponeForm({ pathwayId, itemKey, tomorrow }: RowActionsProps) {
+function PostponeForm({ row, list }: FormProps) {
   const id = useId();
-  const [until, setUntil] = useState(tomorrow);
+  const [until, setUntil] = useState(list.tomorrow);
   const [reason, setReason] = useState("");
   const { submit, pending, message, failed, code } = useRowAction();
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        submit(() => postponeItemAction({ pathwayId, itemKey, until, reason }));
+        submit(() => postponeItemAction({ pathwayId: row.pathwayId, itemKey: row.itemKey, until, reason }));
       }}
       className="space-y-1"
     >
       <label htmlFor={`${id}-until`} className="block font-medium">
         Utsett til
       </label>
-      <input id={`${id}-until`} type="date" min={tomorrow} value={until} onChange={(e) => setUntil(e.target.value)} required className={FIELD} />
+      <input id={`${id}-until`} type="date" min={list.tomorrow} value={until} onChange={(e) => setUntil(e.target.value)} required className={FIELD} />
       <label htmlFor={`${id}-reason`} className="block font-medium">
         Hvorfor utsettes raden?
       </label>
@@ -139,27 +156,28 @@ function PostponeForm({ pathwayId, itemKey, tomorrow }: RowActionsProps) {
   );
 }
 
-export function RowActions(props: RowActionsProps) {
-  const { allowed } = props;
+export function RowActions({ row, list }: FormProps) {
+  const { allowed } = list;
   // The forms exist only while the row's actions are open: 50 rows each with a
   // select of every clinician in a large unit made the page ~700 kB of HTML.
   const [open, setOpen] = useState(false);
-  if (!allowed.assign && !allowed.explain && !allowed.postpone && !allowed.code) return <span className="text-slate-700">–</span>;
+  if (!allowed.assign && !allowed.explain && !allowed.postpone && !(allowed.code && row.code)) return <span className="text-slate-700">–</span>;
   return (
-    <details className="text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="cursor-pointer text-blue-800 underline">
-        Handlinger<span className="sr-only"> for {props.patientName}</span>
+    // styled by the list's table (globals.css, table.worklist)
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        Handlinger<span className="sr-only"> for {row.patient}</span>
       </summary>
       {open && (
         <div className="mt-2 w-72 space-y-3 rounded border border-slate-300 bg-white p-3">
-          {allowed.code && (
-            <Link href={`/forlop/${props.pathwayId}#registrer-kode`} className="block font-medium text-blue-800 underline">
+          {allowed.code && row.code && (
+            <Link href={`/forlop/${row.pathwayId}#registrer-kode`} className="block font-medium text-blue-800 underline">
               Registrer kode
             </Link>
           )}
-          {allowed.explain && props.isNotice && <ExplainForm {...props} />}
-          {allowed.assign && <AssignForm {...props} />}
-          {allowed.postpone && <PostponeForm {...props} />}
+          {allowed.explain && row.isNotice && <ExplainForm row={row} list={list} />}
+          {allowed.assign && <AssignForm row={row} list={list} />}
+          {allowed.postpone && <PostponeForm row={row} list={list} />}
         </div>
       )}
     </details>

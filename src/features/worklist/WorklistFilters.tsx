@@ -1,26 +1,19 @@
 import Link from "next/link";
-import type { UnitOption } from "@/server/units/options";
 import { REASON_FILTERS, SORTS, type WorklistFilters as Filters } from "@/server/worklist/filters";
 import { FILTER_FIELD, FilterSelect, optionsOf, PATHWAY_TYPE_OPTIONS } from "@/features/shell/FilterSelect";
+import { ClinicianFilter } from "./ClinicianFilter";
+import type { UnitClinicians } from "./RowActions";
 
 // A plain GET form: the filters land in the URL, so a list can be bookmarked
 // and shared, and works without JavaScript.
 
-export function WorklistFilters({ filters, units }: { filters: Filters; units: UnitOption[] }) {
-  const clinicians = [...new Map(units.flatMap((u) => u.clinicians).map((c) => [c.id, c])).values()].sort((a, b) => a.name.localeCompare(b.name, "nb"));
+export function WorklistFilters({ filters, units }: { filters: Filters; units: UnitClinicians[] }) {
   return (
     <form method="get" action="/arbeidsliste" aria-label="Filtre for arbeidslisten" className="mt-4 flex flex-wrap items-end gap-3 rounded border border-slate-300 bg-white p-3">
       <FilterSelect id="f-enhet" name="enhet" label="Enhet" value={filters.enhet} allLabel="Alle mine enheter" options={units.map((u) => ({ value: u.id, label: u.name }))} />
       <FilterSelect id="f-type" name="type" label="Forløp" value={filters.type} allLabel="Alle" options={PATHWAY_TYPE_OPTIONS} />
       <FilterSelect id="f-setting" name="setting" label="Omsorgsnivå" value={filters.setting} allLabel="Alle" options={optionsOf({ POLIKLINIKK: "Poliklinikk", DOGN: "Døgn" })} />
-      <FilterSelect
-        id="f-behandler"
-        name="behandler"
-        label="Behandler"
-        value={filters.behandler}
-        allLabel="Alle"
-        options={[{ value: "ingen", label: "Uten ansvarlig behandler" }, ...clinicians.map((c) => ({ value: c.id, label: c.name }))]}
-      />
+      <ClinicianFilter units={units} value={filters.behandler} />
       <FilterSelect
         id="f-grunn"
         name="grunn"

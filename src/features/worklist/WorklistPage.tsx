@@ -1,20 +1,16 @@
-import { Fragment } from "react";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { can } from "@/domain/permissions";
-import { addCalendarDays, PHASE_LABELS, type Phase } from "@/domain/rules";
-import { REASON_LABELS } from "@/domain/worklist";
+import { addCalendarDays } from "@/domain/rules";
 import { formatNorwegianDate } from "@/lib/dates";
 import { requirePage } from "@/server/auth/guard";
 import { today } from "@/server/clock";
 import { unitOptionsFor } from "@/server/units/options";
-import { filtersToSearchParams, groupOf, REASON_FILTERS, worklistFilterSchema, type WorklistFilters as Filters } from "@/server/worklist/filters";
+import { filtersToSearchParams, worklistFilterSchema, type WorklistFilters as Filters } from "@/server/worklist/filters";
 import { listWorklist, PAGE_SIZE, pageNumber, worklistSummary } from "@/server/worklist/query";
 import { parseCursor } from "@/server/worklist/where";
-import { TONE_CLASSES } from "@/features/pathway/tone-classes";
-import { rowStatus } from "@/domain/worklist/row-status";
-import { RowActions } from "./RowActions";
-import { BULK_ASSIGN_FORM, BulkAssign } from "./BulkAssign";
+import { worklistRowData } from "./row-data";
+import { WorklistTable } from "./WorklistTable";
 import { WorklistAnnouncer } from "./WorklistAnnouncer";
 import { WorklistFilters } from "./WorklistFilters";
 import { WorklistSummary } from "./WorklistSummary";
@@ -47,7 +43,9 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
     listWorklist(actor, filters, now),
     worklistSummary(actor, filters, now),
   ]);
-  const cliniciansByUnit = new Map(units.map((u) => [u.id, u.clinicians]));
+  // one list of the units' clinicians for the filter and every row's actions (sent once)
+  const listUnits = units.map((u) => ({ id: u.id, name: u.name, clinicians: u.clinicians }));
+  const grouped = filters.sortering === "grunn";
   // no "Registrer kode" link into a unit whose codes the EPJ holds (its pathway page has no form)
   const codedInEpj = new Set(units.filter((u) => u.codesRecordedIn === "EPJ").map((u) => u.id));
   const role = actor.user.role;
@@ -78,7 +76,7 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
           Noen filtre i adressen var ugyldige og er nullstilt: {problems.join(" ")}
         </div>
       )}
-      <WorklistFilters filters={filters} units={units} />
+      <WorklistFilters filters={filters} units={listUnits} />
       <WorklistSummary summary={summary} filters={filters} />
       <div className="mt-4 flex flex-wrap items-baseline justify-between gap-2">
         <p data-testid="worklist-total" className="font-medium">
@@ -90,89 +88,18 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
         </ListLink>
       </div>
       <WorklistAnnouncer />
-      {allowed.assign && rows.length > 0 && <BulkAssign units={units.map((u) => ({ id: u.id, name: u.name, clinicians: u.clinicians }))} />}
       {rows.length === 0 ? (
         <p className="mt-4">Ingen forløp trenger handling med disse filtrene.</p>
       ) : (
-        <table className="mt-2 w-full border-collapse bg-white text-left text-sm max-sm:block">
-          <caption className="sr-only">
-            Forløp som trenger handling,{" "}
-            {filters.sortering === "grunn"
+        <WorklistTable
+          rows={worklistRowData(rows, { today: now, grouped, unitNames: units.length > 1, codeHere: (unitId) => !codedInEpj.has(unitId) })}
+          caption={`Forløp som trenger handling, ${
+            grouped
               ? "mest akutt først: brudd på pasientrettigheter, forfalte frister, frister innen horisonten, oppfølging, oppmerksomheter"
-              : "etter frist, oppmerksomheter til slutt"}
-          </caption>
-          <thead className="max-sm:sr-only">
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="px-2 py-1">Hva er galt</th>
-              <th scope="col" className="px-2 py-1">Frist</th>
-              <th scope="col" className="px-2 py-1">Pasient</th>
-              <th scope="col" className="px-2 py-1">Forløp</th>
-              <th scope="col" className="px-2 py-1">Ansvarlig</th>
-              <th scope="col" className="px-2 py-1">Handlinger</th>
-            </tr>
-          </thead>
-          <tbody className="max-sm:block">
-            {rows.map((row, i) => {
-              const status = rowStatus(row, now);
-              const group = groupOf(row.reason, row.dueOn, now);
-              const newGroup = filters.sortering === "grunn" && (i === 0 || groupOf(rows[i - 1].reason, rows[i - 1].dueOn, now) !== group);
-              return (
-                <Fragment key={row.id}>
-                {newGroup && (
-                  <tr className="bg-slate-100 max-sm:block">
-                    <th scope="colgroup" colSpan={6} className="px-2 py-1 text-left font-semibold max-sm:block">
-                      {REASON_FILTERS[group].label}
-                    </th>
-                  </tr>
-                )}
-                <tr className="border-b border-slate-200 align-top max-sm:block max-sm:py-2" data-testid="worklist-row">
-                  <td className="px-2 py-1 max-sm:block max-sm:py-0.5">
-                    {filters.sortering !== "grunn" && <span className="font-medium">{REASON_LABELS[row.reason]}: </span>}
-                    {row.description}
-                  </td>
-                  <td className="px-2 py-1 whitespace-nowrap max-sm:block max-sm:py-0.5">
-                    {status.daysLeft !== null && <>{formatNorwegianDate(row.dueOn)} </>}
-                    <span className={`rounded border px-1 ${TONE_CLASSES[status.tone]}`}>{status.text}</span>
-                  </td>
-                  <td className="px-2 py-1 max-sm:block max-sm:py-0.5">
-                    {allowed.assign && (
-                      <input
-                        type="checkbox"
-                        form={BULK_ASSIGN_FORM}
-                        name="pathwayId"
-                        value={row.pathwayId}
-                        aria-label={`Velg ${row.patientName} (${REASON_LABELS[row.reason]})`}
-                        className="mr-2 align-middle"
-                      />
-                    )}
-                    <ListLink href={`/forlop/${row.pathwayId}`} className="font-medium text-blue-800 underline">
-                      {row.patientName}
-                    </ListLink>{" "}
-                    <span className="whitespace-nowrap font-mono text-slate-700">{row.maskedId}</span>
-                  </td>
-                  <td className="px-2 py-1 max-sm:block max-sm:py-0.5">
-                    {row.type} {row.setting === "DOGN" ? "døgn" : "poliklinikk"}, {row.phase ? PHASE_LABELS[row.phase as Phase] ?? row.phase : "–"}
-                    {units.length > 1 && <span className="text-slate-700"> · {row.unit.name}</span>}
-                  </td>
-                  <td className="px-2 py-1 max-sm:block max-sm:py-0.5"><span className="sm:hidden">Ansvarlig: </span>{row.clinician?.name ?? <span className="text-red-900">Ingen</span>}</td>
-                  <td className="px-2 py-1 max-sm:block max-sm:py-0.5">
-                    <RowActions
-                      pathwayId={row.pathwayId}
-                      itemKey={row.key}
-                      isNotice={row.noticeId !== null}
-                      patientName={row.patientName}
-                      clinicianId={row.clinician?.id ?? null}
-                      clinicians={cliniciansByUnit.get(row.unit.id) ?? []}
-                      allowed={{ ...allowed, code: allowed.code && row.phase !== "closed" && !codedInEpj.has(row.unit.id) }}
-                      tomorrow={addCalendarDays(now, 1)}
-                    />
-                  </td>
-                </tr>
-                </Fragment>
-              );
-            })}
-          </tbody>
-        </table>
+              : "etter frist, oppmerksomheter til slutt"
+          }`}
+          actions={{ units: listUnits, allowed, tomorrow: addCalendarDays(now, 1) }}
+        />
       )}
       <nav aria-label="Sider" className="mt-4 flex gap-4">
         {filters.etter && (

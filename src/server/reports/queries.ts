@@ -13,6 +13,7 @@ import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { periodOf, type ReportFilters } from "./filters";
 import { involvementShares } from "./involvement";
+import { compareNorwegian } from "@/lib/collate";
 
 // The leader's figures, aggregated in SQL from the rules engine's stored
 // verdicts (PathwayDeadline, PathwayNotice): the same numbers the engine's
@@ -168,7 +169,7 @@ export async function complianceReport(actor: Actor, f: ReportFilters, today: Is
   const names = await userNames([...clinicians.keys()].filter((id): id is string => id !== null));
   const byClinician = [...clinicians.entries()]
     .map(([id, shares]) => ({ id, name: id === null ? "Ingen ansvarlig behandler" : names.get(id) ?? "Ukjent", byKind: shares }))
-    .sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : a.name.localeCompare(b.name, "nb")));
+    .sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : compareNorwegian(a.name, b.name)));
   const total = byKind();
   const byUnit = Object.fromEntries(scope.unitIds.map((id) => [id, byKind()]));
   const byType: Record<string, Record<IndicatorKind, Share>> = {};
@@ -238,7 +239,7 @@ export async function qualityReport(actor: Actor, f: ReportFilters, today: IsoDa
       const notices = n?.total ?? 0;
       return { id: e.recordedById, name: e.name, events: e.events, notices, explained: n?.explained ?? 0, per100: per100(notices, e.events) };
     })
-    .sort((a, b) => (b.per100 ?? 0) - (a.per100 ?? 0) || a.name.localeCompare(b.name, "nb"));
+    .sort((a, b) => (b.per100 ?? 0) - (a.per100 ?? 0) || compareNorwegian(a.name, b.name));
   return {
     scope,
     events: totalEvents,
@@ -294,7 +295,7 @@ export async function codingLagReport(actor: Actor, f: ReportFilters, today: Iso
   const byClinician = grouped((r) => r.clinicianId);
   const names = await userNames(byClinician.map((r) => r.id));
   const unitNames = new Map(scope.units.map((u) => [u.id, u.name]));
-  const byName = (a: CodingLag, b: CodingLag) => a.name.localeCompare(b.name, "nb");
+  const byName = (a: CodingLag, b: CodingLag) => compareNorwegian(a.name, b.name);
   return {
     scope,
     byClinician: byClinician.map((r) => ({ ...r, name: names.get(r.id) ?? "Ukjent" })).sort((a, b) => (b.lateShare ?? 0) - (a.lateShare ?? 0) || byName(a, b)),
