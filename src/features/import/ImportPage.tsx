@@ -12,7 +12,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export async function ImportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePage("epj.import");
   const params = await searchParams;
-  const jobId = typeof params.jobb === "string" ? params.jobb.slice(0, 64) : null;
+  const jobId = typeof params.jobb === "string" ? params.jobb : null;
   const [units, job, reconciliations] = await Promise.all([unitOptionsFor(actor), jobId ? importJobFor(actor, jobId) : null, reconciliationsFor(actor)]);
   return (
     <section className="max-w-4xl">

@@ -1,32 +1,61 @@
 "use client";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { SessionExpiredLink } from "@/features/shell/SessionExpiredLink";
+import { SESSION_EXPIRED, SESSION_EXPIRED_MESSAGE } from "@/lib/session-expired";
 import type { ImportJobView } from "@/server/epj-import/job";
+import { lookAtImport, type Progress } from "./job-progress";
 import { RefusedTable } from "./RefusedTable";
 
 // An import's progress, read from its stored job: while it runs the page asks
-// again each second (a reload finds the same job through ?jobb=).
+// the import API each second (a reload finds the same job through ?jobb=),
+// and renders the page again once the job has ended. An ended session stops
+// the asking and is said here, with a login link back to this page; the
+// import itself runs on.
 
 type Job = Omit<ImportJobView, "createdAt" | "unit" | "result"> & { createdAt: string };
 
 export function JobStatus({ job }: { job: Job }) {
   const router = useRouter();
+  const [progress, setProgress] = useState<Progress>(job);
+  const [expired, setExpired] = useState(false);
   const running = job.status === "RUNNING";
   useEffect(() => {
     if (!running) return;
-    const timer = setInterval(() => router.refresh(), 1000);
-    return () => clearInterval(timer);
-  }, [running, router]);
+    let stopped = false;
+    const timer = setInterval(async () => {
+      const look = await lookAtImport(job.id);
+      if (stopped) return;
+      if (look.kind === SESSION_EXPIRED) {
+        stopped = true;
+        clearInterval(timer);
+        setExpired(true);
+      } else if (look.kind === "progress") {
+        setProgress(look.progress);
+        if (look.progress.status !== "RUNNING") router.refresh();
+      }
+    }, 1000);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [running, job.id, router]);
   const c = job.report?.counts;
   return (
     <div className="mt-6 space-y-4">
       <h2 className="text-xl font-semibold">Import av {job.fileName} til {job.unitName}</h2>
       {running && (
         <div role="status" aria-live="polite">
-          <p>Importen pågår: {job.rowsDone} av {job.rowsTotal} rader, {job.pathwaysDone} av {job.pathwaysTotal} forløp.</p>
-          <progress className="mt-2 w-full" max={Math.max(job.rowsTotal, 1)} value={job.rowsDone} aria-label="Fremdrift for importen" />
+          <p>Importen pågår: {progress.rowsDone} av {progress.rowsTotal} rader, {progress.pathwaysDone} av {progress.pathwaysTotal} forløp.</p>
+          <progress className="mt-2 w-full" max={Math.max(progress.rowsTotal, 1)} value={progress.rowsDone} aria-label="Fremdrift for importen" />
         </div>
+      )}
+      {expired && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
+          {SESSION_EXPIRED_MESSAGE} Importen fortsetter likevel.
+          <SessionExpiredLink code={SESSION_EXPIRED} then="– der ser du fremdriften videre." />
+        </p>
       )}
       {job.status === "FAILED" && <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">{job.error ?? "Importen stoppet."}</p>}
       {job.status === "DONE" && c && (

@@ -1,25 +1,38 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { SessionExpiredLink } from "@/features/shell/SessionExpiredLink";
 import { markAllNotificationsReadAction, markNotificationReadAction, type NotificationActionResult } from "./actions";
 
 // Mark read: one item, or all. The page (and the header's count) refresh after.
+// A refusal is shown beside the button (an ended session with its login link).
 
 function useMark() {
   const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<NotificationActionResult | null>(null);
   const [pending, startTransition] = useTransition();
   const run = (action: () => Promise<NotificationActionResult>) =>
     startTransition(async () => {
-      const outcome = await action();
-      setMessage(outcome.message);
-      if (outcome.ok) router.refresh();
+      const result = await action();
+      setOutcome(result);
+      if (result.ok) router.refresh();
     });
-  return { message, pending, run };
+  return { outcome, pending, run };
+}
+
+function Outcome({ outcome, quiet }: { outcome: NotificationActionResult | null; quiet?: boolean }) {
+  const failed = outcome !== null && !outcome.ok;
+  // a done mark on one item is said to screen readers only (the item leaves the list)
+  return (
+    <span role="status" className={failed ? "block text-sm text-red-900" : quiet ? "sr-only" : "text-sm"}>
+      {outcome?.message}
+      {failed && <SessionExpiredLink code={outcome.code} />}
+    </span>
+  );
 }
 
 export function MarkReadButton({ pathwayId, itemKey, dueOn, label }: { pathwayId: string; itemKey: string; dueOn: string; label: string }) {
-  const { pending, run, message } = useMark();
+  const { pending, run, outcome } = useMark();
   return (
     <span>
       <button
@@ -30,15 +43,15 @@ export function MarkReadButton({ pathwayId, itemKey, dueOn, label }: { pathwayId
       >
         Merk som lest<span className="sr-only"> ({label})</span>
       </button>
-      <span role="status" className="sr-only">{message}</span>
+      <Outcome outcome={outcome} quiet />
     </span>
   );
 }
 
 export function MarkAllReadButton() {
-  const { pending, run, message } = useMark();
+  const { pending, run, outcome } = useMark();
   return (
-    <div className="flex items-center gap-3">
+    <div className="flex flex-wrap items-center gap-3">
       <button
         type="button"
         disabled={pending}
@@ -47,7 +60,7 @@ export function MarkAllReadButton() {
       >
         Merk alle som lest
       </button>
-      <p role="status" className="text-sm">{message}</p>
+      <Outcome outcome={outcome} />
     </div>
   );
 }

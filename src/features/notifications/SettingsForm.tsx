@@ -1,6 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import type { NotificationKind } from "@/domain/notifications";
+import { SessionExpiredLink } from "@/features/shell/SessionExpiredLink";
 import { saveNotificationSettingsAction } from "./actions";
 
 interface Settings {
@@ -14,12 +15,14 @@ export function SettingsForm({ initial, kinds, digestAvailable, maxHorizon }: { 
   const [values, setValues] = useState<Settings>(initial);
   const [horizon, setHorizon] = useState(String(initial.horizonDays));
   const [message, setMessage] = useState<string | null>(null);
+  const [code, setCode] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [pending, startTransition] = useTransition();
   const save = () =>
     startTransition(async () => {
       const outcome = await saveNotificationSettingsAction({ ...values, horizonDays: horizon as unknown as number });
       setMessage(outcome.message);
+      setCode(outcome.ok ? null : outcome.code);
       setErrors(outcome.ok ? {} : outcome.fieldErrors);
     });
   return (
@@ -83,7 +86,10 @@ export function SettingsForm({ initial, kinds, digestAvailable, maxHorizon }: { 
         <button type="submit" disabled={pending} className="rounded bg-blue-800 px-3 py-1 font-semibold text-white hover:bg-blue-900 disabled:opacity-60">
           Lagre
         </button>
-        <p role="status">{message}</p>
+        <p role="status">
+          {message}
+          <SessionExpiredLink code={code} />
+        </p>
       </div>
     </form>
   );

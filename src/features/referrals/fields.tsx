@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
 import type { ActionFailure } from "@/server/actions/result";
+import { SessionExpiredLink } from "@/features/shell/SessionExpiredLink";
 
 // Labels, inputs and their server-side messages for the referral forms: each
 // message is tied to its field (aria-describedby), the summary on top says
-// what went wrong.
+// what went wrong (an ended session with its login link back to this page).
 
 export const inputClass = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
 
@@ -32,7 +33,10 @@ export function FailureSummary({ failure, children }: { failure: ActionFailure |
   if (!failure) return null;
   return (
     <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">
-      <p className="font-medium">{failure.message}</p>
+      <p className="font-medium">
+        {failure.message}
+        <SessionExpiredLink code={failure.code} />
+      </p>
       {children}
     </div>
   );

@@ -67,6 +67,7 @@ export function Status({ message, failed, code = null }: { message: string | nul
 }
 
 export const BUTTON = "rounded bg-blue-700 px-3 py-1 font-semibold text-white hover:bg-blue-800 disabled:opacity-60";
+export const BUTTON_OUTLINE = "rounded border border-blue-700 px-2 py-0.5 font-semibold text-blue-800 hover:bg-blue-50 disabled:opacity-60";
 export const FIELD = "mt-1 w-full rounded border border-slate-400 px-2 py-1";
 
 type FormProps = { row: ActionRow; list: ListActions };

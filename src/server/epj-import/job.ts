@@ -3,6 +3,7 @@ import { z } from "@/lib/zod";
 import type { Actor } from "@/server/auth/current-user";
 import { assertCan } from "@/server/auth/assert";
 import { prisma } from "@/server/db";
+import { isRecordId } from "@/lib/record-id";
 
 // An import job as the page shows it (status, progress, report), read only
 // within the actor's units. No patient data: counts, line numbers, the EPJ's
@@ -16,6 +17,8 @@ const reportSchema = z.object({
 
 export async function importJobFor(actor: Actor, jobId: string) {
   assertCan(actor.user, "epj.import");
+  // ?jobb= is typed by anyone: a NUL byte or a path never reaches the database (it was a 500)
+  if (!isRecordId(jobId)) return null;
   const job = await prisma.importJob.findFirst({
     where: { id: jobId, unitId: { in: actor.user.unitIds } },
     select: { id: true, unitId: true, status: true, fileName: true, rowsDone: true, rowsTotal: true, pathwaysDone: true, pathwaysTotal: true, result: true, error: true, createdAt: true, finishedAt: true, unit: { select: { name: true } } },
