@@ -97,7 +97,7 @@ function addRecord({ pathways, errors }: Extract, record: EpjRecord): void {
   // rows that disagree: the earliest referral date and the earliest legal deadline count, whatever the row order
   pathway.referralReceived = earliest(pathway.referralReceived, received);
   // set only from a value: a file without the column prints what it printed before the column existed
-  if (careDeadline) pathway.careDeadline = earliest(pathway.careDeadline, careDeadline);
+  if (careDeadline) pathway.careDeadline = earliest(pathway.careDeadline, careDeadline) ?? undefined;
   // No recorded time in an extract: same-day events of one letter are ordered by their content (the id
   // starts with it), never by their line, so the result does not depend on row order.
   // (within one pathway: the pathway's id is not part of the event's). Repeated texts are kept once
