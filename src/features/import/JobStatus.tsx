@@ -28,7 +28,7 @@ export function JobStatus({ job }: { job: Job }) {
           <progress className="mt-2 w-full" max={Math.max(job.rowsTotal, 1)} value={job.rowsDone} aria-label="Fremdrift for importen" />
         </div>
       )}
-      {job.status === "FAILED" && <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">{job.error ?? "Importen stoppet."}</p>}
+      {(job.status === "FAILED" || job.status === "STOPPED") && <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">{job.error ?? "Importen stoppet."}</p>}
       {job.status === "DONE" && c && (
         <div role="status">
           <p className="font-medium">

@@ -15,6 +15,9 @@ import { ConflictError, NotFoundError } from "@/server/errors";
 import { assertImportAllowed } from "@/server/units/codes-recorded-in";
 import { applyBatch } from "./apply";
 import { loadPlanContext } from "./context";
+import { importerRefusal, stoppedMessage } from "./importer-check";
+import { currentRuleTables } from "@/server/rule-tables/load";
+import type { RuleTables } from "@/domain/rules";
 
 // One service, two doors (npm run import, the page /import): read the file,
 // make the plan (the dry run stops there, writing nothing), and apply it
@@ -56,6 +59,20 @@ export interface ImportProgress {
   pathwaysTotal: number;
 }
 
+/** The job stopped before its next batch: the one who started it may no longer import (importer-check.ts). */
+export class ImportStopped extends ConflictError {
+  constructor(message: string) {
+    super("import_stopped", message);
+  }
+}
+
+/** Test and benchmark seams: batch size, lanes, and a hook awaited before each batch after the first. */
+export interface ImportTuning {
+  batchPathways?: number;
+  lanes?: number;
+  betweenBatches?: () => Promise<void>;
+}
+
 export class ImportBusy extends ConflictError {
   constructor(unitName: string) {
     super("import_running", `Det pågår allerede en import til ${unitName}. Vent til den er ferdig, og prøv igjen.`);
@@ -86,11 +103,11 @@ export async function importUnit(actor: Actor, idOrName: string): Promise<{ id: 
   return unit;
 }
 
-/** The plan for a file in a unit, writing nothing (the dry run). */
-export async function planFile(actor: Actor, unitId: string, file: ImportFile, today: IsoDate): Promise<ImportPlan> {
+/** The plan for a file in a unit, writing nothing (the dry run); by the rule tables in force unless given. */
+export async function planFile(actor: Actor, unitId: string, file: ImportFile, today: IsoDate, tables?: RuleTables): Promise<ImportPlan> {
   assertCan(actor.user, "epj.import");
   if (!actor.user.unitIds.includes(unitId)) throw new NotFoundError("Fant ikke enheten, eller du har ikke tilgang til den.");
-  return planImport(file.records, await loadPlanContext(prisma, unitId, file.records, today));
+  return planImport(file.records, await loadPlanContext(prisma, unitId, file.records, today, tables));
 }
 
 /**
@@ -156,10 +173,18 @@ export async function runImportJob(
   file: ImportFile,
   today: IsoDate,
   onProgress?: (progress: ImportProgress) => void,
+  tuning: ImportTuning = {},
 ): Promise<ImportReport> {
   const job = await prisma.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { unitId: true, fileName: true, sha256: true } });
   try {
-    const plan = await planFile(actor, job.unitId, file, today);
+    // The rule tables are read once per job: the plan's codes were judged by
+    // them, and every batch derives by the same ones, so one import never
+    // mixes two versions (a batch before and one after an administrator's new
+    // version). A version added while the job runs reaches its pathways
+    // through the recompute that follows it, or at the latest the nightly one
+    // (it compares each pathway's digest by the tables then in force).
+    const tables = await currentRuleTables();
+    const plan = await planFile(actor, job.unitId, file, today, tables);
     const changes = (p: (typeof plan.pathways)[number]) => Boolean(p.create || p.add.length || p.corrections.length);
     const pathways = plan.pathways.filter(changes);
     // refused rows and unchanged pathways are done before the first write
@@ -191,7 +216,7 @@ export async function runImportJob(
     // costs a few transactions, not one per pathway of its batch
     const applyOrSplit = async (batch: PlannedPathway[]): Promise<void> => {
       try {
-        await applyBatch(actor, job.unitId, batch, jobId, today);
+        await applyBatch(actor, job.unitId, batch, jobId, today, tables);
       } catch (error) {
         if (batch.length === 1) return refuse(batch[0], error);
         const half = Math.ceil(batch.length / 2);
@@ -215,19 +240,44 @@ export async function runImportJob(
     }
     const queue: PlannedPathway[][] = [];
     let batch: PlannedPathway[] = [];
+    const batchPathways = tuning.batchPathways ?? BATCH_PATHWAYS;
     for (const group of groups.values()) {
-      if (batch.length && batch.length + group.length > BATCH_PATHWAYS) {
+      if (batch.length && batch.length + group.length > batchPathways) {
         queue.push(batch);
         batch = [];
       }
       batch.push(...group);
     }
     if (batch.length) queue.push(batch);
+    // before each batch: may the one who started the job still import here? (a deactivation stops it)
+    let stopped: string | null = null;
+    let started = 0;
+    const mayGoOn = async () => {
+      if (started++ > 0) await tuning.betweenBatches?.();
+      stopped ??= await importerRefusal(actor, job.unitId);
+      return stopped === null;
+    };
     await Promise.all(
-      Array.from({ length: Math.min(LANES, queue.length) }, async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) await apply(next);
+      Array.from({ length: Math.min(tuning.lanes ?? LANES, queue.length) }, async () => {
+        while (queue.length && (await mayGoOn())) {
+          const next = queue.shift();
+          if (next) await apply(next);
+        }
       }),
     );
+    if (stopped !== null) {
+      const message = stoppedMessage(stopped);
+      await report(true);
+      await prisma.$transaction(async (tx) => {
+        await tx.importJob.update({ where: { id: jobId }, data: { status: "STOPPED", error: message, finishedAt: now(), updatedAt: now() } });
+        await writeAudit(
+          tx,
+          { userId: actor.user.id, action: "EPJ_IMPORTED", detail: { importJobId: jobId, unitId: job.unitId, fileName: job.fileName, sha256: job.sha256, stopped: true, pathwaysDone: progress.pathwaysDone } },
+          actor.meta,
+        );
+      });
+      throw new ImportStopped(message);
+    }
     refused.sort((x, y) => x.line - y.line);
     await report(true);
     const result: ImportReport = { dryRun: false, counts, refused, missing: plan.missing };
@@ -241,6 +291,7 @@ export async function runImportJob(
     });
     return result;
   } catch (error) {
+    if (error instanceof ImportStopped) throw error;
     await prisma.importJob
       .update({ where: { id: jobId }, data: { status: "FAILED", error: "Importen stoppet på grunn av en feil. Forløp som var lagret, er beholdt.", finishedAt: now(), updatedAt: now() } })
       .catch(() => {});
