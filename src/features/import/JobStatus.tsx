@@ -38,6 +38,16 @@ export function JobStatus({ job }: { job: Job }) {
             Forløp opprettet: {c.pathwaysCreated}. Avviste rader: {c.rowsRefused}. Finnes ikke i uttrekket: {c.missingFromFile}.
           </p>
           {job.report && <RefusedTable refused={job.report.refused} />}
+          {job.report && job.report.missing.length > 0 && (
+            <div className="mt-3">
+              <h3 className="font-semibold">Finnes ikke i uttrekket (slettes ikke, se over dem)</h3>
+              <ul className="list-disc pl-6">
+                {job.report.missing.map((m) => (
+                  <li key={`${m.pathwayId}|${m.eventId}`}>Forløp {m.pathwayId}: hendelse {m.eventId}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           <p className="mt-3 flex gap-4">
             <Link href="/arbeidsliste" className="underline">Til arbeidslisten</Link>
             <Link href="/import" className="underline">Importer en fil til</Link>

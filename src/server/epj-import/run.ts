@@ -6,6 +6,7 @@ import { planImport, type ImportPlan, type PlanCounts, type PlannedPathway, type
 import type { IsoDate } from "@/lib/dates";
 import { EpjCsvFileError, MAX_EPJ_FILE_BYTES, readEpjCsv } from "@/lib/epj-csv";
 import { writeAudit } from "@/server/audit";
+import { auditImportView, patientsOf, planKeys } from "./shown";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { now } from "@/server/clock";
@@ -51,6 +52,9 @@ export interface ImportReport {
   refused: ImportPlan["refused"];
   missing: ImportPlan["missing"];
 }
+
+/** The report as a DONE job stores it: plus the patients it names (never shown, only audited). */
+export type StoredImportResult = ImportReport & { shownPatientIds: string[] };
 
 export interface ImportProgress {
   rowsDone: number;
@@ -111,26 +115,15 @@ export async function planFile(actor: Actor, unitId: string, file: ImportFile, t
 }
 
 /**
- * The dry run as the page shows it: the plan, and an audit row naming the
- * patients whose stored pathways it shows (unchanged, corrected, missing
- * from the file); a plan of new pathways only shows nothing stored, and
- * writes nothing.
+ * The dry run as it is shown: the plan, and an audit row naming the patients
+ * the view shows (shown.ts). `pathwayList`: the view lists the file's
+ * pathways with the stored ones' changes (the page, the CLI's table); else
+ * only the report (refusals, missing events: the API, --format json).
  */
-export async function planFileShown(actor: Actor, unitId: string, file: ImportFile, today: IsoDate): Promise<ImportPlan> {
+export async function planFileShown(actor: Actor, unitId: string, file: ImportFile, today: IsoDate, options: { pathwayList: boolean } = { pathwayList: true }): Promise<ImportPlan> {
   const plan = await planFile(actor, unitId, file, today);
-  const storedIds = plan.pathways.flatMap((p) => (p.storedId ? [p.storedId] : []));
-  const missing = [...new Set(plan.missing.map((m) => m.pathwayId))];
-  if (storedIds.length || missing.length) {
-    const shown = await prisma.pathway.findMany({
-      where: { unitId, OR: [{ id: { in: storedIds } }, { externalId: { in: missing } }] },
-      select: { patientId: true },
-    });
-    await writeAudit(
-      prisma,
-      { userId: actor.user.id, action: "PATIENT_LIST_VIEWED", patientIds: shown.map((p) => p.patientId), detail: { list: "import-plan", unitId, importFile: file.sha256 } },
-      actor.meta,
-    );
-  }
+  const patientIds = await patientsOf(unitId, planKeys(plan, options));
+  await auditImportView(actor, "import-plan", patientIds, { unitId, importFile: file.sha256 });
   return plan;
 }
 
@@ -200,7 +193,10 @@ export async function runImportJob(
     await report(true);
     const counts = { ...plan.counts };
     const refused = [...plan.refused];
+    // a stored pathway whose transaction failed is named in the report with a reason about its stored state
+    const failedStored: string[] = [];
     const refuse = (p: PlannedPathway, error: unknown) => {
+      if (p.storedId) failedStored.push(p.storedId);
       const message = error instanceof Error && error.name === "StalePlan" ? error.message : "Forløpet kunne ikke lagres.";
       refused.push({ line: 0, column: "pathway_id", message: `Forløpet «${p.externalId}» ble ikke importert: ${message}` });
       counts.rowsRefused += p.lines;
@@ -281,8 +277,13 @@ export async function runImportJob(
     refused.sort((x, y) => x.line - y.line);
     await report(true);
     const result: ImportReport = { dryRun: false, counts, refused, missing: plan.missing };
+    // the patients the report names, kept with it: each view of the job audits them (job.ts), and the
+    // refusals' stored records cannot be found again from the report's text
+    const keys = planKeys(plan, { pathwayList: false });
+    const shownPatientIds = await patientsOf(job.unitId, { ...keys, pathwayIds: [...keys.pathwayIds!, ...failedStored] });
+    const stored: StoredImportResult = { ...result, shownPatientIds };
     await prisma.$transaction(async (tx) => {
-      await tx.importJob.update({ where: { id: jobId }, data: { status: "DONE", result: JSON.parse(JSON.stringify(result)), finishedAt: now(), updatedAt: now() } });
+      await tx.importJob.update({ where: { id: jobId }, data: { status: "DONE", result: JSON.parse(JSON.stringify(stored)), finishedAt: now(), updatedAt: now() } });
       await writeAudit(
         tx,
         { userId: actor.user.id, action: "EPJ_IMPORTED", detail: { importJobId: jobId, unitId: job.unitId, fileName: job.fileName, sha256: job.sha256, counts } },
