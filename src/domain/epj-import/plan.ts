@@ -1,3 +1,4 @@
+import { personNameLengthProblem } from "@/domain/patient-name";
 import { parseNationalId } from "@/domain/national-id";
 import { codeBookOn, DEFAULT_RULE_TABLES, evaluatePathway, parseCode, type PathwayInput, type PathwayType, type RuleTables, type Setting } from "@/domain/rules";
 import type { IsoDate } from "@/lib/dates";
@@ -160,6 +161,12 @@ export function planImport(records: Iterable<PlanRecord>, ctx: PlanContext): Imp
     const { problems, type, setting } = rowProblems(row);
     if (problems.length) {
       refuse(refused, line, problems[0].column, `${problems.map((p) => p.message).join("; ")}.`);
+      continue;
+    }
+    // names as the forms take them (2–200 characters): a patient or referral is never stored with a name a form would refuse
+    const badName = (["patient_name", "referrer"] as const).find((c) => row[c] && personNameLengthProblem(row[c]));
+    if (badName) {
+      refuse(refused, line, badName, `${badName} ${personNameLengthProblem(row[badName])}.`);
       continue;
     }
     // judged by the code tables in force on the row's date (rowProblems checked the date)

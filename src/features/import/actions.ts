@@ -15,7 +15,7 @@ import { importUnit, planFileShown, readImportFile, runImportJob, startImportJob
 
 const fileArgs = z.object({
   unitId: recordIdSchema("Fant ikke enheten."),
-  fileName: z.string().trim().min(1, { error: "Velg en fil." }).max(255),
+  fileName: z.string().trim().min(1, { error: "Velg en fil." }).max(255, { error: "Filnavnet er for langt (høyst 255 tegn): gi filen et kortere navn." }),
   content: z.string().max(1_400_000, { error: "Filen er for stor for siden: bruk npm run import." }),
 });
 
