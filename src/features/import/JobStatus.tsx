@@ -1,5 +1,5 @@
 "use client";
-import { useEffect } from "react";
+import { useEffect, useTransition } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { ImportJobView } from "@/server/epj-import/job";
@@ -13,11 +13,15 @@ type Job = Omit<ImportJobView, "createdAt" | "unit" | "result"> & { createdAt: s
 export function JobStatus({ job }: { job: Job }) {
   const router = useRouter();
   const running = job.status === "RUNNING";
+  // one refresh at a time, the next a second after the last one arrived: a fixed interval
+  // started a refresh while the previous was still rendering, and the router drops the older
+  // one, so on a busy server (each render over a second) no answer ever arrived
+  const [refreshing, startRefresh] = useTransition();
   useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => router.refresh(), 1000);
-    return () => clearInterval(timer);
-  }, [running, router]);
+    if (!running || refreshing) return;
+    const timer = setTimeout(() => startRefresh(() => router.refresh()), 1000);
+    return () => clearTimeout(timer);
+  }, [running, refreshing, router]);
   const c = job.report?.counts;
   return (
     <div className="mt-6 space-y-4">
