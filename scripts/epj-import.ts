@@ -12,7 +12,8 @@ import type { Actor } from "@/server/auth/current-user";
 import { today as todayInOslo } from "@/server/clock";
 import { createPrismaClient } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { importUnit, planFile, readImportFile, reportOf, runImportJob, startImportJob, summaryLine, type ImportFile, type ImportProgress, type ImportReport } from "@/server/epj-import/run";
+import { importJobShown } from "@/server/epj-import/job";
+import { importUnit, planFileShown, readImportFile, reportOf, runImportJob, startImportJob, summaryLine, type ImportFile, type ImportProgress, type ImportReport } from "@/server/epj-import/run";
 
 const USAGE = "Bruk: npm run --silent import -- <fil.csv> --unit <enhet> [--dry-run] [--migrate] [--format table|json] [--user <e-post>]";
 
@@ -131,12 +132,15 @@ try {
   let report: ImportReport;
   let plan: ImportPlan | null = null;
   if (args.dryRun) {
-    plan = await planFile(actor, unit.id, file, day);
+    // what is printed names patients (the table lists the file's pathways, JSON only the report): audited as on the page
+    plan = await planFileShown(actor, unit.id, file, day, { pathwayList: args.format === "table" });
     report = reportOf(plan, true);
   } else {
     const jobId = await startImportJob(actor, unit, fileName, file.sha256, { migrate: args.migrate });
     report = await runImportJob(actor, jobId, file, day, progressBar(Date.now()));
     if (process.stderr.isTTY) process.stderr.write("\n");
+    // the printed report names patients (refusals, missing events): audited as a view of the job
+    await importJobShown(actor, jobId);
   }
   process.stdout.write(`${args.format === "json" ? JSON.stringify(report) : table(report, plan, unit.name, fileName)}\n`);
 } catch (error) {

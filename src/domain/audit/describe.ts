@@ -69,6 +69,8 @@ const LIST_NAMES: Record<string, string> = {
   "report-drill-down": "en rapport",
   audit: "revisjonsloggen",
   "import-plan": "planen for en import",
+  "import-job": "resultatet av en import",
+  "import-reconciliation": "avstemmingen mot pasientjournalen",
 };
 
 function record(detail: unknown): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { personNameLengthProblem } from "@/domain/patient-name";
 import { parseNationalId } from "@/domain/national-id";
 import { codeBookOn, DEFAULT_RULE_TABLES, evaluatePathway, parseCode, type PathwayInput, type PathwayType, type RuleTables, type Setting } from "@/domain/rules";
 import type { IsoDate } from "@/lib/dates";
@@ -117,6 +118,13 @@ export interface ImportPlan {
   /** what the rules engine will say about each imported pathway afterwards */
   notices: { pathwayId: string; id: string; date: IsoDate; message: string }[];
   rows: number;
+  /**
+   * Stored records that refusals give away (their reason depends on them):
+   * pathways by id (the unit's, or another unit's), patients by national id
+   * (an open pathway registered by hand). Whoever is shown the refusals is
+   * shown these patients, so the views audit them (server/epj-import/shown.ts).
+   */
+  disclosed: { pathwayIds: string[]; nationalIds: string[] };
 }
 
 export const contentKey = (date: string, letter: string, outcome: string | null) => `${date}|${letter}|${outcome ?? ""}`;
@@ -141,6 +149,7 @@ const refuse = (refused: RefusedRow[], line: number, column: string, message: st
 /** The plan for these rows (in file order) against what the unit stores. */
 export function planImport(records: Iterable<PlanRecord>, ctx: PlanContext): ImportPlan {
   const refused: RefusedRow[] = [];
+  const disclosed = { pathwayIds: new Set<string>(), nationalIds: new Set<string>() };
   const drafts = new Map<string, Draft>();
   let rows = 0;
   for (const record of records) {
@@ -153,6 +162,12 @@ export function planImport(records: Iterable<PlanRecord>, ctx: PlanContext): Imp
     const { problems, type, setting } = rowProblems(row);
     if (problems.length) {
       refuse(refused, line, problems[0].column, `${problems.map((p) => p.message).join("; ")}.`);
+      continue;
+    }
+    // names as the forms take them (2–200 characters): a patient or referral is never stored with a name a form would refuse
+    const badName = (["patient_name", "referrer"] as const).find((c) => row[c] && personNameLengthProblem(row[c]));
+    if (badName) {
+      refuse(refused, line, badName, `${badName} ${personNameLengthProblem(row[badName])}.`);
       continue;
     }
     // judged by the code tables in force on the row's date (rowProblems checked the date)
@@ -172,6 +187,7 @@ export function planImport(records: Iterable<PlanRecord>, ctx: PlanContext): Imp
     const externalId = row.pathway_id;
     if (ctx.foreign.has(externalId)) {
       refuse(refused, line, "pathway_id", `Forløpet «${externalId}» hører til en annen enhet.`);
+      disclosed.pathwayIds.add(externalId);
       continue;
     }
     let nationalId = "";
@@ -202,10 +218,12 @@ export function planImport(records: Iterable<PlanRecord>, ctx: PlanContext): Imp
       if (stored) {
         if (stored.type !== type) {
           refuse(refused, line, "type", `type «${type}» avviker fra det lagrede forløpet («${stored.type}»).`);
+          disclosed.pathwayIds.add(stored.id);
           continue;
         }
         if (nationalId && nationalId !== stored.nationalId) {
           refuse(refused, line, "national_id", "national_id avviker fra pasienten i det lagrede forløpet.");
+          disclosed.pathwayIds.add(stored.id);
           continue;
         }
       } else {
@@ -220,6 +238,7 @@ export function planImport(records: Iterable<PlanRecord>, ctx: PlanContext): Imp
         // as a registration by hand (PathwayAlreadyOpen): NPR would read two open pathways of a type as one
         if (ctx.openByHand?.has(`${nationalId}|${type}`)) {
           refuse(refused, line, "pathway_id", `Pasienten har allerede et åpent forløp ${type} i enheten, registrert i Forløpsvakt. Fortsett i det, eller avslutt det først.`);
+          disclosed.nationalIds.add(nationalId);
           continue;
         }
         if (!row.patient_name && !ctx.knownInUnit.has(nationalId)) {
@@ -285,6 +304,7 @@ export function planImport(records: Iterable<PlanRecord>, ctx: PlanContext): Imp
     const match = draft.stored ? storedMatch(draft.stored, key, contentKey(row.date, letter, outcome)) : null;
     if (match && draft.matched.has(match.id)) {
       refuse(refused, line, "code", "Raden svarer til en hendelse som en annen rad i filen alt svarer til.");
+      disclosed.pathwayIds.add(draft.stored!.id);
       draft.plan.lines--;
       continue;
     }
@@ -318,7 +338,7 @@ export function planImport(records: Iterable<PlanRecord>, ctx: PlanContext): Imp
     rowsRefused: refused.length,
     missingFromFile: missing.length,
   };
-  return { counts, refused, missing, pathways, notices, rows };
+  return { counts, refused, missing, pathways, notices, rows, disclosed: { pathwayIds: [...disclosed.pathwayIds], nationalIds: [...disclosed.nationalIds] } };
 }
 
 /** The stored event a row names: by its key, else an event coded here (no external id) of the same content. */

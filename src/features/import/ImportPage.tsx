@@ -1,5 +1,5 @@
 import { requirePage } from "@/server/auth/guard";
-import { importJobFor } from "@/server/epj-import/job";
+import { importJobShown } from "@/server/epj-import/job";
 import { unitOptionsFor } from "@/server/units/options";
 import { ImportForm } from "./ImportForm";
 import { JobStatus } from "./JobStatus";
@@ -12,8 +12,10 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export async function ImportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePage("epj.import");
   const params = await searchParams;
-  const jobId = typeof params.jobb === "string" ? params.jobb : null;
-  const [units, job, reconciliations] = await Promise.all([unitOptionsFor(actor), jobId ? importJobFor(actor, jobId) : null, reconciliationsFor(actor)]);
+  const jobId = typeof params.jobb === "string" ? params.jobb.slice(0, 64) : null;
+  // each view audits the patients it shows, so the reconciliation is read only when it is shown (no job)
+  const [units, job] = await Promise.all([unitOptionsFor(actor), jobId ? importJobShown(actor, jobId) : null]);
+  const reconciliations = job ? [] : await reconciliationsFor(actor);
   return (
     <section className="max-w-4xl">
       <h1 className="text-2xl font-semibold">Import fra pasientjournalen</h1>

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useState, useTransition } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { SessionExpiredLink } from "@/features/shell/SessionExpiredLink";
@@ -21,24 +21,34 @@ export function JobStatus({ job }: { job: Job }) {
   const [progress, setProgress] = useState<Progress>(job);
   const [expired, setExpired] = useState(false);
   const running = job.status === "RUNNING";
+  // one question at a time, the next a second after the last answer, and one refresh when the job
+  // has ended: a fixed interval of refreshes started one while the previous was still rendering,
+  // and the router drops the older one, so on a busy server no answer ever arrived
+  const [, startRefresh] = useTransition();
   useEffect(() => {
     if (!running) return;
     let stopped = false;
-    const timer = setInterval(async () => {
+    let timer: ReturnType<typeof setTimeout>;
+    const ask = async () => {
       const look = await lookAtImport(job.id);
       if (stopped) return;
       if (look.kind === SESSION_EXPIRED) {
-        stopped = true;
-        clearInterval(timer);
         setExpired(true);
-      } else if (look.kind === "progress") {
-        setProgress(look.progress);
-        if (look.progress.status !== "RUNNING") router.refresh();
+        return;
       }
-    }, 1000);
+      if (look.kind === "progress") {
+        setProgress(look.progress);
+        if (look.progress.status !== "RUNNING") {
+          startRefresh(() => router.refresh());
+          return;
+        }
+      }
+      timer = setTimeout(ask, 1000);
+    };
+    timer = setTimeout(ask, 1000);
     return () => {
       stopped = true;
-      clearInterval(timer);
+      clearTimeout(timer);
     };
   }, [running, job.id, router]);
   const c = job.report?.counts;
@@ -57,7 +67,7 @@ export function JobStatus({ job }: { job: Job }) {
           <SessionExpiredLink code={SESSION_EXPIRED} then="– der ser du fremdriften videre." />
         </p>
       )}
-      {job.status === "FAILED" && <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">{job.error ?? "Importen stoppet."}</p>}
+      {(job.status === "FAILED" || job.status === "STOPPED") && <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">{job.error ?? "Importen stoppet."}</p>}
       {job.status === "DONE" && c && (
         <div role="status">
           <p className="font-medium">
@@ -67,6 +77,16 @@ export function JobStatus({ job }: { job: Job }) {
             Forløp opprettet: {c.pathwaysCreated}. Avviste rader: {c.rowsRefused}. Finnes ikke i uttrekket: {c.missingFromFile}.
           </p>
           {job.report && <RefusedTable refused={job.report.refused} />}
+          {job.report && job.report.missing.length > 0 && (
+            <div className="mt-3">
+              <h3 className="font-semibold">Finnes ikke i uttrekket (slettes ikke, se over dem)</h3>
+              <ul className="list-disc pl-6">
+                {job.report.missing.map((m) => (
+                  <li key={`${m.pathwayId}|${m.eventId}`}>Forløp {m.pathwayId}: hendelse {m.eventId}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           <p className="mt-3 flex gap-4">
             <Link href="/arbeidsliste" className="underline">Til arbeidslisten</Link>
             <Link href="/import" className="underline">Importer en fil til</Link>

@@ -1,4 +1,5 @@
 "use server";
+import type { CodesRecordedIn } from "@/domain/codes-recorded-in";
 import { z } from "@/lib/zod";
 import { recordIdSchema } from "@/lib/record-id";
 import { EpjCsvFileError } from "@/lib/epj-csv";
@@ -15,7 +16,7 @@ import { importUnit, planFileShown, readImportFile, runImportJob, startImportJob
 
 const fileArgs = z.object({
   unitId: recordIdSchema("Fant ikke enheten."),
-  fileName: z.string().trim().min(1, { error: "Velg en fil." }).max(255),
+  fileName: z.string().trim().min(1, { error: "Velg en fil." }).max(255, { error: "Filnavnet er for langt (høyst 255 tegn): gi filen et kortere navn." }),
   content: z.string().max(1_400_000, { error: "Filen er for stor for siden: bruk npm run import." }),
 });
 
@@ -27,7 +28,7 @@ export interface PlanView {
   pathways: { externalId: string; action: "opprettes" | "oppdateres" | "uendret"; added: number; corrected: number; unchanged: number }[];
   notices: { pathwayId: string; id: string; date: string; message: string }[];
   /** FORLOPSVAKT: the import needs the one-time migration checkbox (codes-recorded-in.ts) */
-  codesRecordedIn: "EPJ" | "FORLOPSVAKT";
+  codesRecordedIn: CodesRecordedIn;
 }
 
 const unusable = (error: EpjCsvFileError): ActionFailure => ({ ok: false, code: "file_unusable", message: `Filen kan ikke brukes. ${error.message}`, fieldErrors: {} });

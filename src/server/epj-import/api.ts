@@ -3,9 +3,9 @@ import { EpjCsvFileError } from "@/lib/epj-csv";
 import type { IsoDate } from "@/lib/dates";
 import type { Actor } from "@/server/auth/current-user";
 import { AppError, NotFoundError } from "@/server/errors";
-import { importJobFor } from "./job";
+import { importJobShown } from "./job";
 import { importReportSchema } from "./schema";
-import { importUnit, planFile, readImportFile, reportOf, runImportJob, startImportJob, type ImportFile, type ImportReport } from "./run";
+import { importUnit, planFileShown, readImportFile, reportOf, runImportJob, startImportJob, type ImportFile, type ImportReport } from "./run";
 
 // The import API's door (POST /api/v1/units/{unitId}/imports, GET
 // /api/v1/imports/{id}): the same service as the page /import and
@@ -26,7 +26,8 @@ export async function startImportApi(
   if (!actor.user.unitIds.includes(unitId)) throw new NotFoundError("Fant ikke enheten, eller du har ikke tilgang til den.");
   const unit = await importUnit(actor, unitId);
   const file = await readOrRefuse(bytes);
-  if (options.dryRun) return { dryRun: true, report: reportOf(await planFile(actor, unit.id, file, today), true) };
+  // the report (refusals, missing events) names patients: audited as the page's plan is (shown.ts)
+  if (options.dryRun) return { dryRun: true, report: reportOf(await planFileShown(actor, unit.id, file, today, { pathwayList: false }), true) };
   const id = await startImportJob(actor, unit, options.fileName ?? "uttrekk.csv", file.sha256, { migrate: options.migrate });
   // in the background: the caller follows the job's stored progress (GET /api/v1/imports/{id})
   void runImportJob(actor, id, file, today).catch(() => {});
@@ -45,9 +46,9 @@ async function readOrRefuse(bytes: Uint8Array): Promise<ImportFile> {
 
 /** A job of the actor's units as the API shows it; 404 for any other. */
 export async function importJobApi(actor: Actor, jobId: string) {
-  const job = await importJobFor(actor, jobId);
+  const job = await importJobShown(actor, jobId);
   if (!job) throw new NotFoundError("Fant ikke importen, eller den hører til en enhet du ikke har tilgang til.");
-  // the stored report is the one runImportJob returned (dryRun false)
+  // the stored report is the one runImportJob returned (dryRun false); the schema drops the patients stored with it
   const report = job.result ? importReportSchema.safeParse(job.result) : null;
   return {
     id: job.id,

@@ -13,7 +13,7 @@ import { loadForDerive } from "@/server/pathways/derive-load";
 import { patientForNewPathway } from "@/server/patients/link";
 import { timeOrderedIds } from "@/server/seed/time-ordered-id";
 import { sqlOf } from "@/server/sql";
-import type { Setting } from "@/domain/rules";
+import type { RuleTables, Setting } from "@/domain/rules";
 import type { CareSetting } from "@/generated/prisma/enums";
 
 // Applies pathways of an import's plan, a batch per transaction, so each
@@ -43,7 +43,7 @@ const BATCH_TIMEOUT_MS = 120_000;
  * fails, the caller splits the batch (runImportJob), so that one bad pathway
  * never blocks the others.
  */
-export async function applyBatch(actor: Actor, unitId: string, plans: readonly PlannedPathway[], jobId: string, today: IsoDate): Promise<void> {
+export async function applyBatch(actor: Actor, unitId: string, plans: readonly PlannedPathway[], jobId: string, today: IsoDate, tables: RuleTables): Promise<void> {
   const work = plans.filter((p) => p.create || p.add.length || p.corrections.length);
   if (work.length === 0) return;
   await prisma.$transaction(
@@ -163,7 +163,8 @@ export async function applyBatch(actor: Actor, unitId: string, plans: readonly P
 
       // the derived data of the whole batch at once (the new pathways are this transaction's own, the stored ones locked above)
       const rows = await loadForDerive(tx, { ids: work.map((p) => pathwayIdOf.get(p)!) });
-      await deriveBatch(tx, rows, today);
+      // by the job's rule tables (runImportJob), never re-read per batch
+      await deriveBatch(tx, rows, today, tables);
     },
     { timeout: BATCH_TIMEOUT_MS, maxWait: BATCH_TIMEOUT_MS },
   );

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PlanContext, PlanRecord, StoredPathway } from "@/domain/epj-import/plan";
 import { SETTING_TO_ENGINE } from "@/server/pathways/engine-input";
-import type { PathwayType } from "@/domain/rules";
+import type { PathwayType, RuleTables } from "@/domain/rules";
 import type { IsoDate } from "@/lib/dates";
 import { Prisma } from "@/generated/prisma/client";
 import { CareSetting, PathwayType as PathwayTypeEnum } from "@/generated/prisma/enums";
@@ -30,7 +30,7 @@ const storedRowSchema = z.object({
   events: z.array(z.object({ id: z.string(), externalId: z.string().nullable(), code: z.string(), outcome: z.string().nullable(), date: sqlDate, recordedAt: z.string() })),
 });
 
-export async function loadPlanContext(db: Tx, unitId: string, records: readonly PlanRecord[], today: IsoDate): Promise<PlanContext> {
+export async function loadPlanContext(db: Tx, unitId: string, records: readonly PlanRecord[], today: IsoDate, tables?: RuleTables): Promise<PlanContext> {
   const unit = await db.unit.findUniqueOrThrow({ where: { id: unitId }, select: { pathwayTypes: true } });
   const pathwayIds = [...new Set(records.map((r) => r.row?.pathway_id).filter((id): id is string => !!id))];
   const nationalIds = [...new Set(records.map((r) => r.row?.national_id).filter((id): id is string => !!id && /^\d{11}$/.test(id)))];
@@ -80,6 +80,6 @@ export async function loadPlanContext(db: Tx, unitId: string, records: readonly 
     foreign: new Set(foreign.map((f) => f.id)),
     knownInUnit: new Set(known.map((k) => k.nationalId)),
     openByHand: new Set(openByHand.map((p) => `${p.patient.nationalId}|${p.type}`)),
-    tables: await currentRuleTables(db),
+    tables: tables ?? (await currentRuleTables(db)),
   };
 }

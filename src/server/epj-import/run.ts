@@ -6,6 +6,7 @@ import { planImport, type ImportPlan, type PlanCounts, type PlannedPathway, type
 import type { IsoDate } from "@/lib/dates";
 import { EpjCsvFileError, MAX_EPJ_FILE_BYTES, readEpjCsv } from "@/lib/epj-csv";
 import { writeAudit } from "@/server/audit";
+import { auditImportView, patientsOf, planKeys } from "./shown";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { now } from "@/server/clock";
@@ -15,6 +16,9 @@ import { ConflictError, NotFoundError } from "@/server/errors";
 import { assertImportAllowed } from "@/server/units/codes-recorded-in";
 import { applyBatch } from "./apply";
 import { loadPlanContext } from "./context";
+import { importerRefusal, stoppedMessage } from "./importer-check";
+import { currentRuleTables } from "@/server/rule-tables/load";
+import type { RuleTables } from "@/domain/rules";
 
 // One service, two doors (npm run import, the page /import): read the file,
 // make the plan (the dry run stops there, writing nothing), and apply it
@@ -49,11 +53,28 @@ export interface ImportReport {
   missing: ImportPlan["missing"];
 }
 
+/** The report as a DONE job stores it: plus the patients it names (never shown, only audited). */
+export type StoredImportResult = ImportReport & { shownPatientIds: string[] };
+
 export interface ImportProgress {
   rowsDone: number;
   rowsTotal: number;
   pathwaysDone: number;
   pathwaysTotal: number;
+}
+
+/** The job stopped before its next batch: the one who started it may no longer import (importer-check.ts). */
+export class ImportStopped extends ConflictError {
+  constructor(message: string) {
+    super("import_stopped", message);
+  }
+}
+
+/** Test and benchmark seams: batch size, lanes, and a hook awaited before each batch after the first. */
+export interface ImportTuning {
+  batchPathways?: number;
+  lanes?: number;
+  betweenBatches?: () => Promise<void>;
 }
 
 export class ImportBusy extends ConflictError {
@@ -86,34 +107,23 @@ export async function importUnit(actor: Actor, idOrName: string): Promise<{ id: 
   return unit;
 }
 
-/** The plan for a file in a unit, writing nothing (the dry run). */
-export async function planFile(actor: Actor, unitId: string, file: ImportFile, today: IsoDate): Promise<ImportPlan> {
+/** The plan for a file in a unit, writing nothing (the dry run); by the rule tables in force unless given. */
+export async function planFile(actor: Actor, unitId: string, file: ImportFile, today: IsoDate, tables?: RuleTables): Promise<ImportPlan> {
   assertCan(actor.user, "epj.import");
   if (!actor.user.unitIds.includes(unitId)) throw new NotFoundError("Fant ikke enheten, eller du har ikke tilgang til den.");
-  return planImport(file.records, await loadPlanContext(prisma, unitId, file.records, today));
+  return planImport(file.records, await loadPlanContext(prisma, unitId, file.records, today, tables));
 }
 
 /**
- * The dry run as the page shows it: the plan, and an audit row naming the
- * patients whose stored pathways it shows (unchanged, corrected, missing
- * from the file); a plan of new pathways only shows nothing stored, and
- * writes nothing.
+ * The dry run as it is shown: the plan, and an audit row naming the patients
+ * the view shows (shown.ts). `pathwayList`: the view lists the file's
+ * pathways with the stored ones' changes (the page, the CLI's table); else
+ * only the report (refusals, missing events: the API, --format json).
  */
-export async function planFileShown(actor: Actor, unitId: string, file: ImportFile, today: IsoDate): Promise<ImportPlan> {
+export async function planFileShown(actor: Actor, unitId: string, file: ImportFile, today: IsoDate, options: { pathwayList: boolean } = { pathwayList: true }): Promise<ImportPlan> {
   const plan = await planFile(actor, unitId, file, today);
-  const storedIds = plan.pathways.flatMap((p) => (p.storedId ? [p.storedId] : []));
-  const missing = [...new Set(plan.missing.map((m) => m.pathwayId))];
-  if (storedIds.length || missing.length) {
-    const shown = await prisma.pathway.findMany({
-      where: { unitId, OR: [{ id: { in: storedIds } }, { externalId: { in: missing } }] },
-      select: { patientId: true },
-    });
-    await writeAudit(
-      prisma,
-      { userId: actor.user.id, action: "PATIENT_LIST_VIEWED", patientIds: shown.map((p) => p.patientId), detail: { list: "import-plan", unitId, importFile: file.sha256 } },
-      actor.meta,
-    );
-  }
+  const patientIds = await patientsOf(unitId, planKeys(plan, options));
+  await auditImportView(actor, "import-plan", patientIds, { unitId, importFile: file.sha256 });
   return plan;
 }
 
@@ -156,10 +166,18 @@ export async function runImportJob(
   file: ImportFile,
   today: IsoDate,
   onProgress?: (progress: ImportProgress) => void,
+  tuning: ImportTuning = {},
 ): Promise<ImportReport> {
   const job = await prisma.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { unitId: true, fileName: true, sha256: true } });
   try {
-    const plan = await planFile(actor, job.unitId, file, today);
+    // The rule tables are read once per job: the plan's codes were judged by
+    // them, and every batch derives by the same ones, so one import never
+    // mixes two versions (a batch before and one after an administrator's new
+    // version). A version added while the job runs reaches its pathways
+    // through the recompute that follows it, or at the latest the nightly one
+    // (it compares each pathway's digest by the tables then in force).
+    const tables = await currentRuleTables();
+    const plan = await planFile(actor, job.unitId, file, today, tables);
     const changes = (p: (typeof plan.pathways)[number]) => Boolean(p.create || p.add.length || p.corrections.length);
     const pathways = plan.pathways.filter(changes);
     // refused rows and unchanged pathways are done before the first write
@@ -175,7 +193,10 @@ export async function runImportJob(
     await report(true);
     const counts = { ...plan.counts };
     const refused = [...plan.refused];
+    // a stored pathway whose transaction failed is named in the report with a reason about its stored state
+    const failedStored: string[] = [];
     const refuse = (p: PlannedPathway, error: unknown) => {
+      if (p.storedId) failedStored.push(p.storedId);
       const message = error instanceof Error && error.name === "StalePlan" ? error.message : "Forløpet kunne ikke lagres.";
       refused.push({ line: 0, column: "pathway_id", message: `Forløpet «${p.externalId}» ble ikke importert: ${message}` });
       counts.rowsRefused += p.lines;
@@ -191,7 +212,7 @@ export async function runImportJob(
     // costs a few transactions, not one per pathway of its batch
     const applyOrSplit = async (batch: PlannedPathway[]): Promise<void> => {
       try {
-        await applyBatch(actor, job.unitId, batch, jobId, today);
+        await applyBatch(actor, job.unitId, batch, jobId, today, tables);
       } catch (error) {
         if (batch.length === 1) return refuse(batch[0], error);
         const half = Math.ceil(batch.length / 2);
@@ -215,24 +236,54 @@ export async function runImportJob(
     }
     const queue: PlannedPathway[][] = [];
     let batch: PlannedPathway[] = [];
+    const batchPathways = tuning.batchPathways ?? BATCH_PATHWAYS;
     for (const group of groups.values()) {
-      if (batch.length && batch.length + group.length > BATCH_PATHWAYS) {
+      if (batch.length && batch.length + group.length > batchPathways) {
         queue.push(batch);
         batch = [];
       }
       batch.push(...group);
     }
     if (batch.length) queue.push(batch);
+    // before each batch: may the one who started the job still import here? (a deactivation stops it)
+    let stopped: string | null = null;
+    let started = 0;
+    const mayGoOn = async () => {
+      if (started++ > 0) await tuning.betweenBatches?.();
+      stopped ??= await importerRefusal(actor, job.unitId);
+      return stopped === null;
+    };
     await Promise.all(
-      Array.from({ length: Math.min(LANES, queue.length) }, async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) await apply(next);
+      Array.from({ length: Math.min(tuning.lanes ?? LANES, queue.length) }, async () => {
+        while (queue.length && (await mayGoOn())) {
+          const next = queue.shift();
+          if (next) await apply(next);
+        }
       }),
     );
+    if (stopped !== null) {
+      const message = stoppedMessage(stopped);
+      await report(true);
+      await prisma.$transaction(async (tx) => {
+        await tx.importJob.update({ where: { id: jobId }, data: { status: "STOPPED", error: message, finishedAt: now(), updatedAt: now() } });
+        await writeAudit(
+          tx,
+          { userId: actor.user.id, action: "EPJ_IMPORTED", detail: { importJobId: jobId, unitId: job.unitId, fileName: job.fileName, sha256: job.sha256, stopped: true, pathwaysDone: progress.pathwaysDone } },
+          actor.meta,
+        );
+      });
+      throw new ImportStopped(message);
+    }
     refused.sort((x, y) => x.line - y.line);
     await report(true);
     const result: ImportReport = { dryRun: false, counts, refused, missing: plan.missing };
+    // the patients the report names, kept with it: each view of the job audits them (job.ts), and the
+    // refusals' stored records cannot be found again from the report's text
+    const keys = planKeys(plan, { pathwayList: false });
+    const shownPatientIds = await patientsOf(job.unitId, { ...keys, pathwayIds: [...keys.pathwayIds!, ...failedStored] });
+    const stored: StoredImportResult = { ...result, shownPatientIds };
     await prisma.$transaction(async (tx) => {
-      await tx.importJob.update({ where: { id: jobId }, data: { status: "DONE", result: JSON.parse(JSON.stringify(result)), finishedAt: now(), updatedAt: now() } });
+      await tx.importJob.update({ where: { id: jobId }, data: { status: "DONE", result: JSON.parse(JSON.stringify(stored)), finishedAt: now(), updatedAt: now() } });
       await writeAudit(
         tx,
         { userId: actor.user.id, action: "EPJ_IMPORTED", detail: { importJobId: jobId, unitId: job.unitId, fileName: job.fileName, sha256: job.sha256, counts } },
@@ -241,6 +292,7 @@ export async function runImportJob(
     });
     return result;
   } catch (error) {
+    if (error instanceof ImportStopped) throw error;
     await prisma.importJob
       .update({ where: { id: jobId }, data: { status: "FAILED", error: "Importen stoppet på grunn av en feil. Forløp som var lagret, er beholdt.", finishedAt: now(), updatedAt: now() } })
       .catch(() => {});

@@ -46,10 +46,12 @@ export const importJobSchema = z.object({
   id: z.string(),
   unitId: z.string(),
   fileName: z.string(),
-  status: z.enum(["RUNNING", "DONE", "FAILED"]),
+  status: z.enum(["RUNNING", "DONE", "FAILED", "STOPPED"]).meta({
+    description: "STOPPED: stopped before a batch because the one who started it may no longer import (deactivated, role, unit or client revoked); the pathways applied stay",
+  }),
   progress: z.object({ rowsDone: z.number().int(), rowsTotal: z.number().int(), pathwaysDone: z.number().int(), pathwaysTotal: z.number().int() }),
   result: importReportSchema.nullable().meta({ description: "The report once DONE, else null" }),
-  error: z.string().nullable().meta({ description: "Why it FAILED (Norwegian), else null" }),
+  error: z.string().nullable().meta({ description: "Why it FAILED or was STOPPED (Norwegian), else null" }),
   createdAt: instant,
   finishedAt: instant.nullable(),
 });

@@ -42,37 +42,66 @@ export function manyUsers(ids?: readonly string[]): Prisma.Sql {
     WHERE uu."active" AND uu."role" IN ('CLINICIAN', 'COORDINATOR') ${ids ? Prisma.sql`AND uu."id" = ANY(${[...ids]}::text[])` : Prisma.empty}`;
 }
 
+type Window = Pick<NotificationWindow, "today" | "assignedSince">;
+
+/**
+ * The branches over `u` and `w` (WorklistItem), each `SELECT <select(kind,
+ * rank)> FROM … WHERE …`, in the order a row's kind is chosen (rank).
+ * `unique`: no two rows of the branch are the same worklist row for a user
+ * (each joins one row per worklist row); the notices' branch may repeat one.
+ */
+function branches(window: Window, select: (kind: NotificationKind, rank: number) => Prisma.Sql): { sql: Prisma.Sql; unique: boolean }[] {
+  const horizon = Prisma.sql`(${window.today}::date + u."h")`;
+  const live = Prisma.sql`w."unitId" = ANY(u."unitIds") AND (w."postponedUntil" IS NULL OR w."postponedUntil" <= ${window.today}::date)`;
+  const unsettled = Prisma.sql`(w."reason" <> 'LEGAL_DEADLINE_BREACHED' OR w."eventId" IS NULL)`;
+  return [
+    {
+      unique: false,
+      sql: Prisma.sql`SELECT ${select("NOTICE", 1)} FROM u JOIN "PathwayNotice" n ON n."recordedById" = u."userId"
+      JOIN "WorklistItem" w ON w."pathwayId" = n."pathwayId" AND w."key" = n."noticeKey"
+      WHERE w."reason" = 'NOTICE_UNEXPLAINED' AND ${live}`,
+    },
+    {
+      unique: true,
+      sql: Prisma.sql`SELECT ${select("DEADLINE", 2)} FROM u JOIN "WorklistItem" w ON w."responsibleClinicianId" = u."userId" AND w."dueOn" <= ${horizon}
+      WHERE w."reason" = ANY(${reasons(DEADLINE_REASONS)}) AND ${unsettled} AND ${live}`,
+    },
+    {
+      unique: true,
+      sql: Prisma.sql`SELECT ${select("DEADLINE", 2)} FROM u JOIN "Pathway" p ON p."coordinatorId" = u."userId" AND p."status" = 'OPEN'
+      JOIN "WorklistItem" w ON w."pathwayId" = p."id"
+      WHERE w."dueOn" <= ${horizon} AND w."reason" = ANY(${reasons(DEADLINE_REASONS)}) AND ${unsettled} AND ${live}`,
+    },
+    {
+      unique: true,
+      sql: Prisma.sql`SELECT ${select("ASSIGNED", 5)} FROM u JOIN "Pathway" p ON p."responsibleClinicianId" = u."userId" AND p."status" = 'OPEN'
+      JOIN "WorklistItem" w ON w."pathwayId" = p."id"
+      WHERE p."responsibleAssignedAt" >= ${window.assignedSince} AND w."reason" <> ALL(${reasons(NOT_ASSIGNED_REASONS)}) AND ${live}`,
+    },
+    // coordinators: their units' legal deadlines and referrals
+    {
+      unique: true,
+      sql: Prisma.sql`SELECT ${select("LEGAL_DEADLINE", 3)} FROM u JOIN "WorklistItem" w ON w."unitId" = ANY(u."unitIds") AND w."reason" = ANY(${reasons(LEGAL_REASONS)}) AND w."dueOn" <= ${horizon}
+      WHERE u."role" = 'COORDINATOR' AND w."eventId" IS NULL AND ${live}`,
+    },
+    {
+      unique: true,
+      sql: Prisma.sql`SELECT ${select("REFERRAL", 4)} FROM u JOIN "WorklistItem" w ON w."unitId" = ANY(u."unitIds") AND w."reason" = 'REFERRAL_NOT_ASSESSED' AND w."dueOn" <= ${horizon}
+      WHERE u."role" = 'COORDINATOR' AND ${live}`,
+    },
+  ];
+}
+
 /**
  * The CTEs `u` (the users: `oneUser` or `manyUsers`) and `items` (one row per
  * user and worklist row: userId, kind, pathwayId, key, dueOn, reason, …).
  */
-export function itemsCte(users: Prisma.Sql, window: Pick<NotificationWindow, "today" | "assignedSince">): Prisma.Sql {
-  const horizon = Prisma.sql`(${window.today}::date + u."h")`;
-  const live = Prisma.sql`w."unitId" = ANY(u."unitIds") AND (w."postponedUntil" IS NULL OR w."postponedUntil" <= ${window.today}::date)`;
+export function itemsCte(users: Prisma.Sql, window: Window): Prisma.Sql {
   const cols = (kind: NotificationKind, rank: number) =>
     Prisma.sql`u."userId", w."pathwayId", w."key", w."dueOn", w."reason"::text AS "reason", w."deadlineKind", w."noticeId", w."sinceOn", w."eventId", w."outcome", ${kind}::text AS "kind", ${rank}::int AS "rank"`;
-  const unsettled = Prisma.sql`(w."reason" <> 'LEGAL_DEADLINE_BREACHED' OR w."eventId" IS NULL)`;
-  const branches: Prisma.Sql[] = [
-    Prisma.sql`SELECT ${cols("NOTICE", 1)} FROM u JOIN "PathwayNotice" n ON n."recordedById" = u."userId"
-      JOIN "WorklistItem" w ON w."pathwayId" = n."pathwayId" AND w."key" = n."noticeKey"
-      WHERE w."reason" = 'NOTICE_UNEXPLAINED' AND ${live}`,
-    Prisma.sql`SELECT ${cols("DEADLINE", 2)} FROM u JOIN "WorklistItem" w ON w."responsibleClinicianId" = u."userId" AND w."dueOn" <= ${horizon}
-      WHERE w."reason" = ANY(${reasons(DEADLINE_REASONS)}) AND ${unsettled} AND ${live}`,
-    Prisma.sql`SELECT ${cols("DEADLINE", 2)} FROM u JOIN "Pathway" p ON p."coordinatorId" = u."userId" AND p."status" = 'OPEN'
-      JOIN "WorklistItem" w ON w."pathwayId" = p."id"
-      WHERE w."dueOn" <= ${horizon} AND w."reason" = ANY(${reasons(DEADLINE_REASONS)}) AND ${unsettled} AND ${live}`,
-    Prisma.sql`SELECT ${cols("ASSIGNED", 5)} FROM u JOIN "Pathway" p ON p."responsibleClinicianId" = u."userId" AND p."status" = 'OPEN'
-      JOIN "WorklistItem" w ON w."pathwayId" = p."id"
-      WHERE p."responsibleAssignedAt" >= ${window.assignedSince} AND w."reason" <> ALL(${reasons(NOT_ASSIGNED_REASONS)}) AND ${live}`,
-    // coordinators: their units' legal deadlines and referrals
-    Prisma.sql`SELECT ${cols("LEGAL_DEADLINE", 3)} FROM u JOIN "WorklistItem" w ON w."unitId" = ANY(u."unitIds") AND w."reason" = ANY(${reasons(LEGAL_REASONS)}) AND w."dueOn" <= ${horizon}
-      WHERE u."role" = 'COORDINATOR' AND w."eventId" IS NULL AND ${live}`,
-    Prisma.sql`SELECT ${cols("REFERRAL", 4)} FROM u JOIN "WorklistItem" w ON w."unitId" = ANY(u."unitIds") AND w."reason" = 'REFERRAL_NOT_ASSESSED' AND w."dueOn" <= ${horizon}
-      WHERE u."role" = 'COORDINATOR' AND ${live}`,
-  ];
   return Prisma.sql`
     u AS MATERIALIZED (${users}),
-    c AS (${Prisma.join(branches, "\n UNION ALL \n")}),
+    c AS (${Prisma.join(branches(window, cols).map((b) => b.sql), "\n UNION ALL \n")}),
     items AS (SELECT DISTINCT ON ("userId", "pathwayId", "key") * FROM c ORDER BY "userId", "pathwayId", "key", "rank")`;
 }
 
@@ -81,10 +110,27 @@ export function readSql(): Prisma.Sql {
   return Prisma.sql`EXISTS (SELECT 1 FROM "NotificationRead" r WHERE r."userId" = i."userId" AND r."pathwayId" = i."pathwayId" AND r."itemKey" = i."key" AND r."dueOn" = i."dueOn")`;
 }
 
-/** The header's statement: unread items, counted up to the cap + 1. */
-export function unreadCountSql(user: NotificationUser, window: Pick<NotificationWindow, "today" | "assignedSince">): Prisma.Sql {
-  return Prisma.sql`WITH ${itemsCte(oneUser(user), window)}
-    SELECT count(*)::int AS "n" FROM (SELECT 1 FROM items i WHERE NOT ${readSql()} LIMIT ${NOTIFICATION_RULES.countCap + 1}) x`;
+/**
+ * The header's statement: unread items, counted up to the cap + 1, the same
+ * number as counting `items` (every row, one per worklist row) up to the
+ * cap + 1, but each branch stops at cap + 1 unread worklist rows before the
+ * rows are made distinct: a coordinator of units with 40 000 rows no longer
+ * has all of them read and sorted per page view. Why the number is the same:
+ * whether a row is read depends on the worklist row only (not on the
+ * branch), so with T distinct unread rows in all, either every branch has at
+ * most cap of them and none was cut (the union is all T), or some branch has
+ * cap + 1 distinct ones on its own and the count is cap + 1 as before.
+ */
+export function unreadCountSql(user: NotificationUser, window: Window): Prisma.Sql {
+  const cap = NOTIFICATION_RULES.countCap + 1;
+  const unread = Prisma.sql`NOT EXISTS (SELECT 1 FROM "NotificationRead" r WHERE r."userId" = u."userId" AND r."pathwayId" = w."pathwayId" AND r."itemKey" = w."key" AND r."dueOn" = w."dueOn")`;
+  // the notices' branch may repeat a worklist row: made distinct before its cap (it holds only the user's own notices)
+  const capped = branches(window, () => Prisma.sql`w."pathwayId", w."key"`).map((b) =>
+    b.unique ? Prisma.sql`(${b.sql} AND ${unread} LIMIT ${cap})` : Prisma.sql`(SELECT DISTINCT * FROM (${b.sql} AND ${unread}) d LIMIT ${cap})`,
+  );
+  return Prisma.sql`WITH u AS MATERIALIZED (${oneUser(user)}),
+    c AS (${Prisma.join(capped, "\n UNION ALL \n")})
+    SELECT LEAST(count(*), ${cap})::int AS "n" FROM (SELECT DISTINCT "pathwayId", "key" FROM c) x`;
 }
 
 /** The digest's statement, for many users at once: items per user and kind (read or not: the cause is still there). */

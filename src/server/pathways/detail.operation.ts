@@ -1,3 +1,4 @@
+import { CODES_RECORDED_IN } from "@/domain/codes-recorded-in";
 import { z } from "@/lib/zod";
 import { defineOperation } from "@/server/api/operation";
 import { idParams, instant, isoDate } from "@/server/api/schemas";
@@ -16,7 +17,7 @@ export const pathwayDetailSchema = z.object({
     unit: z.object({
       id: z.string(),
       name: z.string(),
-      codesRecordedIn: z.enum(["EPJ", "FORLOPSVAKT"]).meta({ description: "Which system holds the unit's pathway codes: EPJ = registering and annulling events here is refused (409 codes_recorded_in_epj)" }),
+      codesRecordedIn: z.enum(CODES_RECORDED_IN).meta({ description: "Which system holds the unit's pathway codes: EPJ = registering and annulling events here is refused (409 codes_recorded_in_epj)" }),
     }),
     patient: z.object({
       id: z.string(),

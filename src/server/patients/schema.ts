@@ -1,3 +1,4 @@
+import { PERSON_NAME_MAX_LENGTH, PERSON_NAME_MIN_LENGTH } from "@/domain/patient-name";
 import { z } from "@/lib/zod";
 import { parseNationalId } from "@/domain/national-id";
 import { env } from "@/server/env";
@@ -21,7 +22,7 @@ export const createPatientSchema = z.object({
   name: z
     .string({ error: "Navn mangler." })
     .trim()
-    .min(2, "Skriv inn pasientens fulle navn.")
-    .max(200, "Navnet er for langt (høyst 200 tegn)."),
+    .min(PERSON_NAME_MIN_LENGTH, "Skriv inn pasientens fulle navn.")
+    .max(PERSON_NAME_MAX_LENGTH, `Navnet er for langt (høyst ${PERSON_NAME_MAX_LENGTH} tegn).`),
 });
 export type CreatePatientInput = z.input<typeof createPatientSchema>;

@@ -1,3 +1,4 @@
+import { PERSON_NAME_MAX_LENGTH, PERSON_NAME_MIN_LENGTH } from "@/domain/patient-name";
 import { z } from "@/lib/zod";
 import { isIsoDate } from "@/lib/dates";
 import { recordIdSchema } from "@/lib/record-id";
@@ -23,8 +24,8 @@ const optionalText = (max: number, tooLong: string) =>
 const patientName = z
   .string({ error: "Skriv inn pasientens fulle navn." })
   .trim()
-  .min(2, "Skriv inn pasientens fulle navn.")
-  .max(200, "Navnet er for langt (høyst 200 tegn).");
+  .min(PERSON_NAME_MIN_LENGTH, "Skriv inn pasientens fulle navn.")
+  .max(PERSON_NAME_MAX_LENGTH, `Navnet er for langt (høyst ${PERSON_NAME_MAX_LENGTH} tegn).`);
 const pathwayType = z.enum(PATHWAY_TYPES, { error: "Velg type pakkeforløp." });
 
 // POST /api/v1/referrals (and the page's registration form)
@@ -35,7 +36,7 @@ export const registerReferralBody = z.object({
   patientName: patientName.nullish().transform((v) => v ?? null),
   unitId: z.string({ error: "Velg enhet." }).trim().min(1, "Velg enhet.").max(64, "Ukjent enhet."),
   receivedDate: isoDate("Skriv inn datoen henvisningen ble mottatt."),
-  referrerName: z.string({ error: "Skriv inn hvem som henviste." }).trim().min(2, "Skriv inn hvem som henviste.").max(200, "Navnet er for langt (høyst 200 tegn)."),
+  referrerName: z.string({ error: "Skriv inn hvem som henviste." }).trim().min(PERSON_NAME_MIN_LENGTH, "Skriv inn hvem som henviste.").max(PERSON_NAME_MAX_LENGTH, `Navnet er for langt (høyst ${PERSON_NAME_MAX_LENGTH} tegn).`),
   referrerHpr: optionalText(20, "HPR-nummeret er for langt.").refine(
     (v) => v === null || /^\d{4,9}$/.test(v),
     "HPR-nummeret skal bare ha sifre (4–9 sifre).",

@@ -1,4 +1,5 @@
 import "server-only";
+import type { CodesRecordedIn } from "@/domain/codes-recorded-in";
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "@/generated/prisma/client";
@@ -28,7 +29,7 @@ interface UnitSpec {
   types: [PathwayType, number][];
   patients: number;
   /** which system holds the unit's codes (default Forløpsvakt) */
-  codesRecordedIn?: "EPJ" | "FORLOPSVAKT";
+  codesRecordedIn?: CodesRecordedIn;
 }
 
 const HEALTH_TRUST = "Fjordby HF (fiktivt)";

@@ -63,5 +63,24 @@ describe("the import plan", () => {
       expect(p.pathways[0].create).toMatchObject({ referralReceived: "2026-08-28", careDeadline: "2026-10-15" });
     }
   });
-});
 
+  it("takes a patient's or referrer's name of 2 to 200 characters, as the forms do; 1 or 201 (up to the reader's 500) is a refused row naming its column", () => {
+    const B = makeNationalId("1985-01-02", 102, { synthetic: true });
+    const rows = (patient: string, referrer: string) =>
+      planImport(readEpjCsvText(["event_id,pathway_id,national_id,patient_name,referrer,date,code,outcome", `e1,P9,${B},${patient},${referrer},2026-09-03,D11A,`].join("\n")), ctx());
+    for (const ok of ["Bo", "x".repeat(200)]) {
+      expect(rows(ok, "Fastlege Li").refused, `patient_name of ${ok.length}`).toEqual([]);
+      expect(rows("Ola Nordmann", ok).refused, `referrer of ${ok.length}`).toEqual([]);
+    }
+    expect(rows("O", "Fastlege Li").refused).toEqual([{ line: 2, column: "patient_name", message: "patient_name er for kort (minst 2 tegn: skriv hele navnet)." }]);
+    for (const long of [201, 500]) {
+      const p = rows("x".repeat(long), "Fastlege Li");
+      expect(p.refused).toEqual([{ line: 2, column: "patient_name", message: `patient_name er for langt (${long} tegn, høyst 200).` }]);
+      expect(p.counts).toMatchObject({ pathwaysCreated: 0, patientsCreated: 0, rowsRefused: 1 });
+      expect(rows("Ola Nordmann", "x".repeat(long)).refused).toEqual([{ line: 2, column: "referrer", message: `referrer er for langt (${long} tegn, høyst 200).` }]);
+    }
+    expect(rows("Ola Nordmann", "F").refused).toEqual([{ line: 2, column: "referrer", message: "referrer er for kort (minst 2 tegn: skriv hele navnet)." }]);
+    // left out, the columns are optional as before (a known patient; the referrer "Ukjent (EPJ-uttrekk)")
+    expect(planImport(readEpjCsvText(["event_id,pathway_id,national_id,patient_name,referrer,date,code,outcome", `e1,P9,${A},,,2026-09-03,D11A,`].join("\n")), ctx()).refused).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { CODES_RECORDED_IN } from "@/domain/codes-recorded-in";
 import { z } from "@/lib/zod";
 import { recordIdSchema } from "@/lib/record-id";
 import { PATHWAY_TYPES } from "@/domain/rules";
@@ -41,5 +42,5 @@ export const adminUnitJson = z.object({
   pathwayTypes: z.array(z.enum(PATHWAY_TYPES)),
   active: z.boolean(),
   /** which system holds the unit's pathway codes: the patient record system (EPJ) or Forløpsvakt */
-  codesRecordedIn: z.enum(["EPJ", "FORLOPSVAKT"]),
+  codesRecordedIn: z.enum(CODES_RECORDED_IN),
 });
