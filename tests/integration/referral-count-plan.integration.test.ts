@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
+import { countOverdueUnassessed } from "@/server/referrals/list";
+import { sqlOf } from "@/server/sql";
+import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
+
+// The worklist page and Henvisninger count a unit's unassessed referrals past the
+// 10-working-day limit on every view (countOverdueUnassessed). On 400 000 generated
+// pathways that count took 0.5-1 s: it read every referral of the unit and scanned
+// the whole Pathway table for "no pathway past its start", and at 20 users the
+// page's connection pool ran dry (5xx). With the indexes of migration
+// 20261202150000 it reads only the unassessed referrals and probes Pathway by index.
+
+const TODAY = "2026-11-20";
+const { db } = useAppDatabase();
+
+// The statement Prisma sends for countOverdueUnassessed (taken from PostgreSQL's log),
+// so its plan can be read here.
+const prismaCountSql = (unitId: string, lastReceipt: string) => Prisma.sql`
+  SELECT COUNT(*) AS "_count$_all" FROM (SELECT "public"."Referral"."id" FROM "public"."Referral"
+  WHERE ("public"."Referral"."unitId" IN (${unitId}) AND "public"."Referral"."receivedDate" <= ${lastReceipt}::date
+    AND "public"."Referral"."assessedDate" IS NULL
+    AND NOT EXISTS(SELECT "t0"."referralId" FROM "public"."Pathway" AS "t0"
+      WHERE ((NOT "t0"."phase" = ${"awaiting_start"}) AND ("public"."Referral"."id") = ("t0"."referralId") AND "t0"."referralId" IS NOT NULL)))
+  OFFSET ${0}) AS "sub"`;
+
+type Node = { "Node Type": string; "Relation Name"?: string; "Actual Rows"?: number; "Actual Loops"?: number; Plans?: Node[] };
+const nodes = (node: Node): Node[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
+
+describe("the overdue unassessed-referral count", () => {
+  it("reads the unit's unassessed referrals only, and never scans the Pathway table", async () => {
+    const unit = await makeUnit(db());
+    const coordinator = await makeActor(db(), "COORDINATOR", [unit.id]);
+    const template = await makePathway(db(), unit.id, coordinator.user.id);
+    const sql = sqlOf(db());
+    // 3 000 assessed referrals, each with a started pathway (copies of the template's rows)
+    await sql.run(Prisma.sql`
+      WITH r AS (
+        INSERT INTO "Referral" SELECT (jsonb_populate_record(r, jsonb_build_object('id', 'copy-' || g, 'assessedDate', '2026-09-10'))).*
+        FROM "Referral" r, generate_series(1, 3000) g WHERE r."id" = ${template.referralId} RETURNING "id")
+      INSERT INTO "Pathway" SELECT (jsonb_populate_record(p, jsonb_build_object('id', 'path-' || r."id", 'referralId', r."id", 'phase', 'treatment'))).*
+      FROM "Pathway" p, r WHERE p."id" = ${template.id}`);
+    // the template's referral is unassessed with a pathway awaiting its start: counted
+    await db().pathway.update({ where: { id: template.id }, data: { phase: "awaiting_start" } });
+    await sql.run(Prisma.sql`ANALYZE "Referral"`);
+    await sql.run(Prisma.sql`ANALYZE "Pathway"`);
+
+    expect(await countOverdueUnassessed([unit.id], TODAY)).toBe(1);
+    const [row] = await sql.rows(z.object({ "QUERY PLAN": z.unknown() }), Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${prismaCountSql(unit.id, "2026-11-06")}`);
+    const plan = nodes((row["QUERY PLAN"] as { Plan: Node }[])[0].Plan);
+    expect(plan.filter((n) => n["Relation Name"] === "Pathway" && n["Node Type"] === "Seq Scan")).toEqual([]);
+    const referralRows = plan.filter((n) => n["Relation Name"] === "Referral").reduce((s, n) => s + (n["Actual Rows"] ?? 0) * (n["Actual Loops"] ?? 1), 0);
+    expect(referralRows).toBeLessThanOrEqual(1);
+  });
+});
