@@ -210,22 +210,28 @@ export async function worklistSummary(actor: Actor, f: WorklistFilters, today: I
   return { byFilter, total, thisMonth, monthStart };
 }
 
+const MONTH_KINDS = ["basis_assessment", "first_evaluation"] as const;
+
+/** The month count's statement (exported so its plan can be tested: an index-only scan). */
+export function complianceThisMonthSql(units: string[], type: string | null, from: IsoDate, today: IsoDate) {
+  return Prisma.sql`
+    SELECT "kind", count(*) FILTER (WHERE "met") AS met, count(*) AS total
+    FROM "PathwayDeadline"
+    WHERE "unitId" = ANY(${units}::text[])
+      AND "kind" = ANY(${[...MONTH_KINDS]}::text[])
+      AND (${type}::text IS NULL OR "type"::text = ${type}::text)
+      AND "decidedOn" BETWEEN ${from}::date AND ${today}::date
+    GROUP BY "kind"`;
+}
+
 /**
  * Deadlines decided this month (completed, or open and past due), as the rules
  * engine's `decidedOn` defines it, aggregated from the derived deadline rows
  * (the engine's verdict as of the last recompute, which runs every night).
  */
 async function complianceThisMonth(units: string[], f: WorklistFilters, from: IsoDate, today: IsoDate) {
-  const kinds = ["basis_assessment", "first_evaluation"] as const;
-  const rows = await pooled().rows(kindCount, Prisma.sql`
-    SELECT "kind", count(*) FILTER (WHERE "met") AS met, count(*) AS total
-    FROM "PathwayDeadline"
-    WHERE "unitId" = ANY(${units}::text[])
-      AND "kind" = ANY(${[...kinds]}::text[])
-      AND (${f.type ?? null}::text IS NULL OR "type"::text = ${f.type ?? null}::text)
-      AND "decidedOn" BETWEEN ${from}::date AND ${today}::date
-    GROUP BY "kind"`);
-  return kinds.map((kind) => {
+  const rows = await pooled().rows(kindCount, complianceThisMonthSql(units, f.type ?? null, from, today));
+  return MONTH_KINDS.map((kind) => {
     const row = rows.find((r) => r.kind === kind);
     return { kind, met: row?.met ?? 0, total: row?.total ?? 0 };
   });
