@@ -18,6 +18,8 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
+          // worker threads, not a process per file: 56 files in 39 s instead of 50 s on the 2-core VM
+          pool: "threads",
           include: ["tests/unit/**/*.test.ts"],
           env: { TZ: process.env.TZ ?? "Europe/Oslo" },
         },
