@@ -5,8 +5,10 @@ import { z } from "@/lib/zod";
 import { pgPool, prisma } from "@/server/db";
 import { today } from "@/server/clock";
 import { withConnection, withConnections, type Connection } from "@/server/connection";
+import { pooled } from "@/server/sql";
 import { recomputeAllDerived, RecomputePageError } from "@/server/pathways/derived";
 import { resumePendingRuleRecompute } from "@/server/rule-tables/recompute";
+import { foldWorklistCounts } from "@/server/worklist/counts";
 
 // The nightly recompute: the passing of days changes open deadlines, so the
 // derived columns and worklist rows are rewritten once per Oslo day. It runs
@@ -36,6 +38,8 @@ async function isStale(sql: Connection, day: IsoDate): Promise<boolean> {
 /** Records that every open pathway was recomputed for `day` (after the job, or npm run recompute, finished). */
 export async function recordRecomputedDay(sql: Connection, day: IsoDate): Promise<void> {
   await sql.run(Prisma.sql`INSERT INTO "RecomputeDay" ("day") VALUES (${day}::date) ON CONFLICT ("day") DO NOTHING`);
+  // the days before this one are past: fold them in the worklist's counts (and merge the day's deltas)
+  await foldWorklistCounts(sql, day);
 }
 
 /**
@@ -89,6 +93,8 @@ export function scheduleNightlyRecompute(): void {
   const tick = async () => {
     // a recompute after a new rule table version that a dead process left unfinished
     await resumePendingRuleRecompute().catch(() => undefined);
+    // merges the worklist counts' deltas of the last 15 minutes (a few hundred rows: cheap)
+    await foldWorklistCounts(pooled(), today()).catch(() => undefined);
     const day = osloDateOf(new Date());
     if (day === lastDay) return;
     try {

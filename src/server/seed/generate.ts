@@ -10,6 +10,7 @@ import type { Tx } from "@/server/db";
 import type { DeriveRow } from "@/server/pathways/derive-load";
 import { deriveBatch } from "@/server/pathways/derived";
 import { SETTING_TO_ENGINE } from "@/server/pathways/engine-input";
+import { foldWorklistCounts } from "@/server/worklist/counts";
 import { DEMO_PASSWORD } from "./demo";
 import { FIRST_NAMES, LAST_NAMES } from "./names";
 import { pathwayStory } from "./pathway-story";
@@ -178,6 +179,7 @@ export async function generateDataSet(db: PrismaClient, today: IsoDate, options:
   // updated every new pathway row once, leaving as many dead rows behind, and
   // index-only scans need the visibility map (event registration at 20 users
   // 72–76 → 97–105 req/s after it, same data and host).
+  await foldWorklistCounts(db, today);
   await db.$executeRaw`VACUUM (ANALYZE)`;
   return { runId, units: unitCount, pathways: done, events };
 }

@@ -13,6 +13,7 @@ import type { Actor } from "@/server/auth/current-user";
 import { shownPatientNameSql } from "@/server/pathways/shown-name";
 import { countOverdueUnassessed } from "@/server/referrals/list";
 import type { WorklistFilters } from "./filters";
+import { countsByReason, reasonCount, type ReasonCount } from "./counts";
 import { afterCursor, baseCondition, decodeCursor, encodeCursor, PAGE_ORDER, scopedUnits, segments } from "./where";
 
 // The worklist is an indexed range query on the derived WorklistItem rows
@@ -52,7 +53,6 @@ export const pageItem = z.object({
   clinicianName: z.string().nullable(),
 }) satisfies z.ZodType<WorklistItemDraft>;
 
-const reasonCount = z.object({ reason: z.enum(WORKLIST_REASONS), count: int8, overdue: int8 });
 const kindCount = z.object({ kind: z.string(), met: int8, total: int8 });
 
 export type WorklistRow = Awaited<ReturnType<typeof fetchPage>>["rows"][number];
@@ -185,10 +185,8 @@ export async function worklistSummary(actor: Actor, f: WorklistFilters, today: I
   const monthStart = `${today.slice(0, 8)}01`;
   const units = scopedUnits(actor, f.enhet);
   const [byReason, thisMonth, referralsOverdue] = await Promise.all([
-    pooled().rows(reasonCount, Prisma.sql`
-      SELECT w."reason"::text AS "reason", count(*) AS "count", count(*) FILTER (WHERE w."dueOn" < ${today}::date) AS "overdue"
-      FROM "WorklistItem" w WHERE ${baseCondition(actor, f, today)}
-      GROUP BY w."reason"`),
+    // the kept counts carry every filter but the clinician's
+    (f.behandler ? Promise.resolve(null) : countsByReason(pooled(), units, f, today)).then((kept) => kept ?? countItemsByReason(actor, f, today)),
     complianceThisMonth(units, f, monthStart, today),
     // referrals have no clinician: a clinician filter leaves none
     f.behandler ? 0 : countOverdueUnassessed(units, today, f.type),
@@ -208,6 +206,14 @@ export async function worklistSummary(actor: Actor, f: WorklistFilters, today: I
   // /henvisninger shows as over the 10-working-day limit, and it links there.
   byFilter.henvisning = referralsOverdue;
   return { byFilter, total, thisMonth, monthStart };
+}
+
+/** The summary's count per reason from the items themselves (any filter; the kept counts must equal it). */
+export async function countItemsByReason(actor: Actor, f: WorklistFilters, today: IsoDate): Promise<ReasonCount[]> {
+  return pooled().rows(reasonCount, Prisma.sql`
+    SELECT w."reason"::text AS "reason", count(*) AS "count", count(*) FILTER (WHERE w."dueOn" < ${today}::date) AS "overdue"
+    FROM "WorklistItem" w WHERE ${baseCondition(actor, f, today)}
+    GROUP BY w."reason"`);
 }
 
 const MONTH_KINDS = ["basis_assessment", "first_evaluation"] as const;
