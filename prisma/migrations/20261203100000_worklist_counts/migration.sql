@@ -85,21 +85,33 @@ CREATE TRIGGER "WorklistItem_count_truncate" AFTER TRUNCATE ON "WorklistItem"
   FOR EACH STATEMENT EXECUTE FUNCTION forlopsvakt_worklist_count_truncate();
 
 -- Moves the fold forward to `day` (never back) and merges the deltas into one
--- row per key. Safe beside writers: they only append, and rows they add after
--- this statement's snapshot are left as they are (a delta with an unfolded past
--- date counts the same as its folded key). Two folds at once take turns on the
--- fold row.
+-- row per key: only the keys with more than one row or an unfolded past date
+-- are rewritten (a fold every few minutes leaves few dead rows). Safe beside
+-- writers: they only append, and rows they add after this statement's
+-- snapshot are left as they are (a delta with an unfolded past date counts the
+-- same as its folded key). Two folds at once take turns on the fold row.
 CREATE OR REPLACE FUNCTION forlopsvakt_worklist_count_fold(day date) RETURNS void AS
 E'
 DECLARE
   cut date\073
 BEGIN
   UPDATE "WorklistCountFold" SET "before" = GREATEST("before", day) WHERE "id" = 1 RETURNING "before" INTO cut\073
-  WITH gone AS (DELETE FROM "WorklistCount" RETURNING *)
+  WITH mapped AS (
+    SELECT c."id", c."unitId", c."reason", c."type", c."setting",
+      CASE WHEN c."dueOn" >= cut THEN c."dueOn" ELSE ''-infinity''::date END AS "dueOn",
+      CASE WHEN c."postponedUntil" >= cut THEN c."postponedUntil" ELSE ''-infinity''::date END AS "postponedUntil",
+      c."dueOn" <> ''-infinity''::date AND c."dueOn" < cut OR c."postponedUntil" <> ''-infinity''::date AND c."postponedUntil" < cut AS "unfolded"
+    FROM "WorklistCount" c
+  ),
+  merged AS (
+    SELECT *, count(*) OVER (PARTITION BY "unitId", "reason", "type", "setting", "dueOn", "postponedUntil") AS "rows" FROM mapped
+  ),
+  gone AS (
+    DELETE FROM "WorklistCount" c USING merged m WHERE c."id" = m."id" AND (m."rows" > 1 OR m."unfolded")
+    RETURNING m."unitId", m."reason", m."type", m."setting", m."dueOn", m."postponedUntil", c."n"
+  )
   INSERT INTO "WorklistCount" ("unitId", "reason", "type", "setting", "dueOn", "postponedUntil", "n")
-  SELECT "unitId", "reason", "type", "setting",
-    CASE WHEN "dueOn" >= cut THEN "dueOn" ELSE ''-infinity''::date END,
-    CASE WHEN "postponedUntil" >= cut THEN "postponedUntil" ELSE ''-infinity''::date END, sum("n")
+  SELECT "unitId", "reason", "type", "setting", "dueOn", "postponedUntil", sum("n")
   FROM gone GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum("n") <> 0\073
 END
 ' LANGUAGE plpgsql;
