@@ -41,7 +41,7 @@ INSERT INTO "WorklistCountFold" ("id", "before") VALUES (1, '-infinity');
 CREATE OR REPLACE FUNCTION forlopsvakt_worklist_count() RETURNS trigger AS
 E'
 DECLARE
-  cut date := (SELECT "before" FROM "WorklistCountFold" WHERE "id" = 1)\073
+  cut date := COALESCE((SELECT "before" FROM "WorklistCountFold" WHERE "id" = 1), ''-infinity''::date)\073
 BEGIN
   IF TG_OP = ''INSERT'' THEN
     INSERT INTO "WorklistCount" ("unitId", "reason", "type", "setting", "dueOn", "postponedUntil", "n")
@@ -90,12 +90,17 @@ CREATE TRIGGER "WorklistItem_count_truncate" AFTER TRUNCATE ON "WorklistItem"
 -- writers: they only append, and rows they add after this statement's
 -- snapshot are left as they are (a delta with an unfolded past date counts the
 -- same as its folded key). Two folds at once take turns on the fold row.
+-- Without that row nothing is folded (the triggers then store dates as they
+-- are) and the summary counts the items.
 CREATE OR REPLACE FUNCTION forlopsvakt_worklist_count_fold(day date) RETURNS void AS
 E'
 DECLARE
   cut date\073
 BEGIN
   UPDATE "WorklistCountFold" SET "before" = GREATEST("before", day) WHERE "id" = 1 RETURNING "before" INTO cut\073
+  IF cut IS NULL THEN
+    RETURN\073
+  END IF\073
   WITH mapped AS (
     SELECT c."id", c."unitId", c."reason", c."type", c."setting",
       CASE WHEN c."dueOn" >= cut THEN c."dueOn" ELSE ''-infinity''::date END AS "dueOn",
