@@ -33,6 +33,7 @@ const ROUTES: Record<string, Route> = {
   "app/henvisninger/ny/page.tsx": { method: "GET", action: "referral.write", url: () => "/henvisninger/ny", page: true },
   "app/henvisninger/[id]/page.tsx": { method: "GET", action: "referral.read", url: (id, i) => `/henvisninger/${id === i.own ? i.ownReferral : i.otherReferral}`, scoped: true, page: true },
   "app/rapporter/page.tsx": { method: "GET", action: "report.view", url: () => "/rapporter", page: true },
+  "app/rapporter/behandlere/page.tsx": { method: "GET", action: "report.view", url: () => "/rapporter/behandlere?tabell=ansvarlige", page: true },
   "app/rapporter/forlop/page.tsx": { method: "GET", action: "report.view", url: () => "/rapporter/forlop?hva=frist&kind=basis_assessment", page: true },
   "app/rapporter/eksport/route.ts": { method: "GET", action: "export.csv", url: () => "/rapporter/eksport?tabell=etterlevelse" },
   "app/rapporter/forlop/eksport/route.ts": { method: "GET", action: "export.csv", url: () => "/rapporter/forlop/eksport?hva=frist&kind=basis_assessment" },

@@ -309,6 +309,7 @@ test("1 000+ hostile URL parameters on pages, exports and API reads: never a 5xx
     () => `/rapporter/forlop?hva=frist&kind=${pick(["basis_assessment", value()])}&maaned=${pick(["2026-13-01", "2026-00-01", "0000-02-01", value()])}`,
     () => `/rapporter/forlop?hva=${pick(["frist", "merknad", "tilbakemelding", value()])}&enhetsrad=${value()}&behandler=${value()}&merknad=${value()}&utfall=${value()}&kind=basis_assessment`,
     () => `/rapporter/eksport?tabell=${pick(["etterlevelse", value()])}&${pick(["periode", "fra", "til", "enhet", "type"])}=${value()}`,
+    () => `/rapporter/behandlere?tabell=${pick(["ansvarlige", "kodeforsinkelse", "behandlere", value()])}&side=${value()}&${pick(["periode", "fra", "til", "enhet", "type"])}=${value()}`,
     () => `/arbeidsliste/eksport?${pick(["enhet", "type", "behandler", "grunn", "horisont"])}=${value()}`,
     () => `/forlop/${value()}`,
   ];

@@ -1,4 +1,4 @@
-import { DEADLINE_LABELS, type INDICATOR_KINDS, type InvolvementIndicator } from "@/domain/rules";
+import { DEADLINE_LABELS, type INDICATOR_KINDS, type InvolvementIndicator, type LateBucket } from "@/domain/rules";
 
 // The report indicators' Norwegian names, shared by the report pages and their CSV export.
 
@@ -16,3 +16,6 @@ export const INVOLVEMENT_LABELS: Record<InvolvementIndicator, string> = {
   informed_of_options: "Informert om behandlingsalternativer",
   feedback_tool: "Tilbakemeldingsverktøy brukt",
 };
+
+/** How late a missed deadline was met (days), the columns of "Hvor mye for sent". */
+export const LATE_BUCKETS: LateBucket[] = ["1-7", "8-14", "15-28", ">28"];

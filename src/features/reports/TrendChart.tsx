@@ -23,8 +23,10 @@ const H = 240;
 const PAD = { left: 44, right: 28, top: 12, bottom: 36 };
 
 export function TrendChart({ series }: { series: { month: string; byKind: Record<IndicatorKind, Share> }[] }) {
-  const x = (i: number) => PAD.left + (i * (W - PAD.left - PAD.right)) / Math.max(1, series.length - 1);
-  const y = (share: number) => PAD.top + (1 - share) * (H - PAD.top - PAD.bottom);
+  // one decimal: a coordinate of 17 digits cost bytes and drew nothing finer
+  const round = (v: number) => Math.round(v * 10) / 10;
+  const x = (i: number) => round(PAD.left + (i * (W - PAD.left - PAD.right)) / Math.max(1, series.length - 1));
+  const y = (share: number) => round(PAD.top + (1 - share) * (H - PAD.top - PAD.bottom));
   const short = (month: string) => monthLabel(month).slice(0, 3) + " " + month.slice(2, 4);
   return (
     <figure className="mt-2">
@@ -69,22 +71,22 @@ export function TrendChart({ series }: { series: { month: string; byKind: Record
         ))}
         <span>Hul prikk: færre enn {SMALL_N} målt den måneden. Antallet står i tabellen.</span>
       </figcaption>
-      <table className="phone-priority mt-3 w-full border-collapse bg-white text-left text-sm" data-testid="trend-table">
-        <caption className="text-left font-medium">Tabell: andel innen anbefalt tid per måned (innenfor av målt)</caption>
+      <table className="phone-priority report mt-3" data-testid="trend-table">
+        <caption>Tabell: andel innen anbefalt tid per måned (innenfor av målt)</caption>
         <thead>
-          <tr className="border-b border-slate-300">
-            <th scope="col" className="p-1">Måned</th>
+          <tr>
+            <th scope="col">Måned</th>
             {SERIES.map(({ kind }) => (
-              <th key={kind} scope="col" className="p-1">{KIND_LABELS[kind]}</th>
+              <th key={kind} scope="col">{KIND_LABELS[kind]}</th>
             ))}
           </tr>
         </thead>
         <tbody>
           {series.map((s) => (
-            <tr key={s.month} className="border-b border-slate-200">
-              <th scope="row" className="p-1 font-normal">{monthLabel(s.month)}</th>
+            <tr key={s.month}>
+              <th scope="row">{monthLabel(s.month)}</th>
               {SERIES.map(({ kind }) => (
-                <td key={kind} className="p-1 tabular-nums">{pointText(s.byKind[kind])}</td>
+                <td key={kind}>{pointText(s.byKind[kind])}</td>
               ))}
             </tr>
           ))}

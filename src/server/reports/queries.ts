@@ -1,6 +1,7 @@
 import type { IsoDate } from "@/lib/dates";
 import "server-only";
 import { INDICATOR_KINDS, type LateBucket } from "@/domain/rules";
+import { LATE_BUCKETS } from "@/domain/reports/labels";
 import { lastTwelveMonths, type Period } from "@/domain/reports/period";
 import { CODING_LAG_CAP_DAYS, lagSummary, previousPeriod, type LagSummary } from "@/domain/reports/compare";
 import { Prisma } from "@/generated/prisma/client";
@@ -21,7 +22,7 @@ import { compareNorwegian } from "@/lib/collate";
 // pathways per request.
 
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
-export const LATE_BUCKETS: LateBucket[] = ["1-7", "8-14", "15-28", ">28"];
+export { LATE_BUCKETS };
 
 export interface Share {
   numerator: number;
@@ -179,8 +180,13 @@ export async function complianceReport(actor: Actor, f: ReportFilters, today: Is
     add(byUnit[row.unitId][kind], row);
     add((byType[row.type] ??= byKind())[kind], row);
   }
-  await writeAudit(prisma, { userId: actor.user.id, action: "REPORT_VIEWED", detail: { report: "compliance", filters: f } }, actor.meta);
+  await auditReportViewed(actor, "compliance", f);
   return { scope, total, byUnit, byType, feedback, involvement, previous: { ...previous, total: previousTotal }, byClinician };
+}
+
+/** The audit row of a report's view (figures, no patients: the drill-downs name theirs). */
+export async function auditReportViewed(actor: Actor, report: string, f: ReportFilters) {
+  await writeAudit(prisma, { userId: actor.user.id, action: "REPORT_VIEWED", detail: { report, filters: f } }, actor.meta);
 }
 
 /** The same shares month by month for the 12 months ending this month. */
