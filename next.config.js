@@ -27,6 +27,13 @@ const noStore = ["/api/:path*", "/arbeidsliste/eksport", "/rapporter/eksport"].m
   headers: [{ key: "Cache-Control", value: "no-store" }],
 }));
 
+// The JSON API skips proxy.ts (and its per-request nonce): a fixed policy
+// that allows nothing, for an answer opened in a browser.
+const apiPolicy = ["/api/v1/:path*", "/api/health"].map((source) => ({
+  source,
+  headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+}));
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -34,7 +41,7 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }, hsts, ...noStore];
+    return [{ source: "/:path*", headers: securityHeaders }, hsts, ...noStore, ...apiPolicy];
   },
 };
 

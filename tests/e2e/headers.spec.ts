@@ -23,6 +23,8 @@ test("every API answer and CSV export with patient data says Cache-Control: no-s
   };
   for (const [path, response] of Object.entries(answers)) {
     expect(response.headers()["cache-control"], path).toBe("no-store");
+    // the JSON API skips proxy.ts: a fixed policy allowing nothing (next.config.js)
+    if (path.startsWith("/api/")) expect(response.headers()["content-security-policy"], path).toBe("default-src 'none'; frame-ancestors 'none'");
   }
 });
 
