@@ -1,6 +1,7 @@
 import { earliest } from "@/domain/epj-import/earliest";
 import { rowProblems } from "@/domain/epj-import/row";
 import { concurrentNotices, evaluatePathway, type EventInput, type PathwayEvaluation, type PathwayInput, type PathwayType, type Setting } from "@/domain/rules";
+import type { ByteReport } from "./byte-report";
 import { EpjCsvFileError, readEpjCsvBatches, readEpjCsvText, type EpjRecord } from "@/lib/epj-csv";
 
 // Reads an extract from the patient record system (one coded event per row)
@@ -174,27 +175,35 @@ export function checkExtract(pathways: Map<string, ExtractPathway>, today: strin
 
 /**
  * checkExtract and sortByUrgency for a national extract: each pathway is
- * rendered (`render`) as soon as it is evaluated and only its text and sort
- * key are kept, not its evaluation; the few pathways that get a concurrency
- * notice are evaluated again to add it. The texts, most urgent first.
+ * rendered (`render`, into `report`) as soon as it is evaluated and only its
+ * sort key is kept, not its evaluation; the few pathways that get a
+ * concurrency notice are evaluated again and rendered anew. The report's
+ * parts, most urgent first.
  */
-export function checkAndRender(pathways: Map<string, ExtractPathway>, today: string, render: (checked: CheckedPathway) => string): string[] {
-  const entries = new Map<string, { key: UrgencyKey; text: string }>();
+export function checkAndRender(pathways: Map<string, ExtractPathway>, today: string, report: ByteReport, render: (checked: CheckedPathway, report: ByteReport) => void): number[] {
+  const keys: UrgencyKey[] = [];
   const opened: Parameters<typeof concurrentNotices>[0] = [];
   for (const p of pathways.values()) {
     const checked = { patientId: p.patientId, evaluation: evaluatePathway(p, today) };
     const e = checked.evaluation;
     if (p.patientId) opened.push({ id: e.pathwayId, patientId: p.patientId, type: e.type, openedOn: e.startedOn ?? e.eventDates[0] ?? today, closedOn: e.closedOn });
-    entries.set(e.pathwayId, { key: urgencyKey(checked), text: render(checked) });
+    render(checked, report);
+    keys[report.endPart()] = urgencyKey(checked);
   }
-  for (const [id, notices] of concurrentNotices(opened)) {
-    if (!notices.length) continue;
-    const p = pathways.get(id)!;
-    const checked = { patientId: p.patientId, evaluation: evaluatePathway(p, today) };
-    checked.evaluation.notices.push(...notices);
-    entries.set(id, { key: urgencyKey(checked), text: render(checked) });
+  const concurrent = concurrentNotices(opened);
+  let n = 0;
+  for (const p of concurrent.size ? pathways.values() : []) {
+    const notices = concurrent.get(p.id);
+    if (notices?.length) {
+      const checked = { patientId: p.patientId, evaluation: evaluatePathway(p, today) };
+      checked.evaluation.notices.push(...notices);
+      render(checked, report);
+      keys[report.endPart(n)] = urgencyKey(checked);
+    }
+    n++;
   }
-  return [...entries.values()].sort((a, b) => compareKeys(a.key, b.key)).map((e) => e.text);
+  const order = keys.map((_, n) => n);
+  return order.sort((a, b) => compareKeys(keys[a], keys[b]));
 }
 
 /** Most urgent first: largest days late, then nearest due date, then notices. */
