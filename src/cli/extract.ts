@@ -1,8 +1,9 @@
 import { earliest } from "@/domain/epj-import/earliest";
 import { rowProblems } from "@/domain/epj-import/row";
 import { concurrentNotices, evaluatePathway, type EventInput, type PathwayEvaluation, type PathwayInput, type PathwayType, type Setting } from "@/domain/rules";
-import type { ByteReport } from "./byte-report";
 import { EpjCsvFileError, readEpjCsvBatches, readEpjCsvText, type EpjRecord } from "@/lib/epj-csv";
+import type { ByteReport } from "./byte-report";
+import { contentNumber, contentOf } from "./event-contents";
 
 // Reads an extract from the patient record system (one coded event per row)
 // into pathways, and evaluates them with the rules engine. The CSV itself is
@@ -19,14 +20,15 @@ export interface CheckedPathway {
 }
 
 /**
- * A pathway of the extract. Its events are kept as four cells each (date, code,
- * outcome, line) and made when read: half a million event objects, made as the
- * rows came, outlived the young generation and cost the garbage collector seconds.
+ * A pathway of the extract. Its events are kept as two numbers each (the
+ * number of their content, their line) and made when read: half a million
+ * event objects, made as the rows came, outlived the young generation and cost
+ * the garbage collector seconds.
  */
 class ExtractPathway implements PathwayInput {
   referralReceived: string | null = null;
   careDeadline?: string;
-  readonly cells: (string | number | null)[] = [];
+  readonly cells: number[] = [];
 
   constructor(
     readonly id: string,
@@ -38,11 +40,9 @@ class ExtractPathway implements PathwayInput {
   get events(): EventInput[] {
     const events: EventInput[] = [];
     const cells = this.cells;
-    for (let i = 0; i < cells.length; i += 4) {
-      const date = cells[i] as string;
-      const code = cells[i + 1] as string;
-      const outcome = cells[i + 2] as string | null;
-      events.push({ id: eventId(contentKey(date, code, outcome), cells[i + 3] as number), code, outcome, date, recordedAt: null });
+    for (let i = 0; i < cells.length; i += 2) {
+      const { date, code, outcome, key } = contentOf(cells[i]);
+      events.push({ id: eventId(key, cells[i + 1]), code, outcome, date, recordedAt: null });
     }
     return events;
   }
@@ -101,52 +101,15 @@ function addRecord({ pathways, errors }: Extract, record: EpjRecord): void {
   if (careDeadline) pathway.careDeadline = earliest(pathway.careDeadline, careDeadline) ?? undefined;
   // No recorded time in an extract: same-day events of one letter are ordered by their content (the id
   // starts with it), never by their line, so the result does not depend on row order.
-  // (within one pathway: the pathway's id is not part of the event's). Repeated texts are kept once
-  // (a national extract has a few thousand dates and codes, and half a million rows).
-  pathway.cells.push(intern(date), intern(code), row.outcome ? intern(row.outcome) : null, line);
-}
-
-/**
- * The content an event is ordered by among same-day events of its letter: date, letter, outcome, in
- * either form of the code ("D11CP" and "C" + "P" give one key), as the import orders the events it
- * records at one time (epj-import/plan.ts contentKey), so both give one verdict on one file.
- */
-function sameDayKey(date: string, code: string, outcome: string | null): string {
-  const rest = code.toUpperCase().replace(/^D\d\d/, "");
-  return `${date}|${rest.slice(0, 1)}|${rest.slice(1) || (outcome ?? "").toUpperCase()}`;
-}
-
-const interned = new Map<string, string>();
-function intern(text: string): string {
-  const known = interned.get(text);
-  if (known !== undefined) return known;
-  interned.set(text, text);
-  return text;
-}
-
-// sameDayKey once per distinct date, code and outcome, looked up
-// without building it (building and hashing it for each of half a million rows cost a second)
-const contentKeys = new Map<string, Map<string, Map<string, string>>>();
-function contentKey(date: string, code: string, outcome: string | null): string {
-  let byCode = contentKeys.get(date);
-  if (!byCode) contentKeys.set(date, (byCode = new Map()));
-  let byOutcome = byCode.get(code);
-  if (!byOutcome) byCode.set(code, (byOutcome = new Map()));
-  const o = outcome ?? "";
-  let key = byOutcome.get(o);
-  if (key === undefined) byOutcome.set(o, (key = flat(sameDayKey(date, code, outcome))));
-  return key;
+  // (within one pathway: the pathway's id is not part of the event's). Repeated contents are kept once
+  // (a national extract has tens of thousands of them, and half a million rows).
+  pathway.cells.push(contentNumber(date, code, row.outcome), line);
 }
 
 /** The content key and the line (9 digits, so that the text order is the line order). */
 function eventId(key: string, line: number): string {
   // one concatenation of two flat strings, not a tree of three
   return key + `|${String(line).padStart(9, "0")}`;
-}
-
-/** A built string as one piece (V8 keeps a concatenation as a tree of its parts until read through). */
-function flat(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 function disagreementOf(pathway: ExtractPathway, type: string, setting: string, patientId: string): string | null {
@@ -188,7 +151,8 @@ export function checkAndRender(pathways: Map<string, ExtractPathway>, today: str
     const e = checked.evaluation;
     if (p.patientId) opened.push({ id: e.pathwayId, patientId: p.patientId, type: e.type, openedOn: e.startedOn ?? e.eventDates[0] ?? today, closedOn: e.closedOn });
     render(checked, report);
-    keys[report.endPart()] = urgencyKey(checked);
+    const part = report.endPart();
+    keys[part] = urgencyKey(checked, part);
   }
   const concurrent = concurrentNotices(opened);
   let n = 0;
@@ -198,12 +162,12 @@ export function checkAndRender(pathways: Map<string, ExtractPathway>, today: str
       const checked = { patientId: p.patientId, evaluation: evaluatePathway(p, today) };
       checked.evaluation.notices.push(...notices);
       render(checked, report);
-      keys[report.endPart(n)] = urgencyKey(checked);
+      keys[report.endPart(n)] = urgencyKey(checked, n);
     }
     n++;
   }
-  const order = keys.map((_, n) => n);
-  return order.sort((a, b) => compareKeys(keys[a], keys[b]));
+  // the keys sorted themselves (stable, in the pathways' order, as before), each carrying its part's number
+  return keys.sort(compareKeys).map((k) => k.part);
 }
 
 /** Most urgent first: largest days late, then nearest due date, then notices. */
@@ -223,12 +187,14 @@ interface UrgencyKey {
   due: string;
   notices: number;
   id: string;
+  /** the pathway's part of the report (checkAndRender) */
+  part: number;
 }
 
-function urgencyKey({ evaluation: e }: CheckedPathway): UrgencyKey {
+function urgencyKey({ evaluation: e }: CheckedPathway, part = 0): UrgencyKey {
   let late = 0;
   for (const d of e.deadlines) if (d.met === false && d.completedOn === null && d.daysLate > late) late = d.daysLate;
-  return { late, due: e.nextDeadline?.due ?? "9999-12-31", notices: e.notices.length, id: e.pathwayId };
+  return { late, due: e.nextDeadline?.due ?? "9999-12-31", notices: e.notices.length, id: e.pathwayId, part };
 }
 
 function compareKeys(a: UrgencyKey, b: UrgencyKey): number {
