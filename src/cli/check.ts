@@ -1,10 +1,12 @@
 // `npm run --silent check -- <file.csv> [--today YYYY-MM-DD] [--format table|json]`
 // Checks an extract from the patient record system with the rules engine.
 // Exit 0: checked (notices are findings, not failures). Exit 2: bad input.
-import { DEADLINE_LABELS, PHASE_LABELS, isValidIsoDate } from "@/domain/rules";
+import { isValidIsoDate } from "@/domain/rules";
 import { osloDateOf } from "@/lib/dates";
 import { EpjCsvFileError } from "@/lib/epj-csv";
-import { checkAndRender, readExtractFile, type CheckedPathway, type Extract } from "./extract";
+import { ByteReport } from "./byte-report";
+import { checkAndRender, readExtractFile, type Extract } from "./extract";
+import { writeJson, writeTable } from "./render";
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -29,32 +31,6 @@ function parseArgs(argv: string[]) {
   return { file, today, format };
 }
 
-/** One pathway's lines of the table, each ending in a line break, and an empty line after. */
-function tableBlock(c: CheckedPathway): string {
-  const e = c.evaluation;
-  const lines = [`${e.pathwayId} (${e.type}, ${e.setting}${c.patientId ? `, pasient ${c.patientId}` : ""}): ${PHASE_LABELS[e.phase]}`];
-  for (const d of e.deadlines) {
-    const breach = d.kind === "care_start" ? " – fristbrudd" : "";
-    const status = d.met === true ? "innenfor" : d.met === false ? `${d.daysLate} dager over${d.cause === "patient" ? " (pasientutsatt)" : ""}${breach}` : "åpen";
-    lines.push(`  ${DEADLINE_LABELS[d.kind]}: frist ${d.due}${d.completedOn ? `, fullført ${d.completedOn}` : ""} – ${status}`);
-  }
-  for (const n of e.notices) lines.push(`  ! ${n.date} ${n.id}: ${n.message}`);
-  lines.push("");
-  return lines.map((l) => `${l}\n`).join("");
-}
-
-function jsonOf({ patientId, evaluation: e }: CheckedPathway): string {
-  return JSON.stringify({
-    pathwayId: e.pathwayId,
-    patientId,
-    type: e.type,
-    setting: e.setting,
-    phase: e.phase,
-    deadlines: e.deadlines.map(({ kind, from, due, completedOn, met, daysLate, cause }) => ({ kind, from, due, completedOn, met, daysLate, cause })),
-    notices: e.notices.map(({ id, date, message }) => ({ id, date, message })),
-  });
-}
-
 const { file, today, format } = parseArgs(process.argv.slice(2));
 let extract: Extract;
 try {
@@ -66,24 +42,13 @@ try {
 }
 const { pathways, errors } = extract;
 if (errors.length) fail(errors.map((e) => `Linje ${e.line}: ${e.message}`).join("\n"));
-// each pathway rendered as it is evaluated (checkAndRender), the report written as it goes in
-// pieces of about 1 MB: a national extract's evaluations and report are never all in memory at once
-const texts = checkAndRender(pathways, today, format === "json" ? jsonOf : tableBlock);
+// each pathway rendered into the report's bytes as it is evaluated (checkAndRender), the report written
+// in pieces of about 1 MB: a national extract's evaluations are never all in memory at once, nor its
+// report as strings
+const report = new ByteReport();
+const order = checkAndRender(pathways, today, report, format === "json" ? writeJson : writeTable);
 pathways.clear();
-const out = (() => {
-  let buffered = "";
-  const flush = async () => {
-    if (buffered && !process.stdout.write(buffered)) await new Promise<void>((resolve) => process.stdout.once("drain", () => resolve()));
-    buffered = "";
-  };
-  return { write: async (text: string) => ((buffered += text), buffered.length > 1 << 20 ? flush() : undefined), flush };
-})();
-if (format === "json") {
-  await out.write(`{"today":${JSON.stringify(today)},"pathways":[`);
-  for (let i = 0; i < texts.length; i++) await out.write(`${i ? "," : ""}${texts[i]}`);
-  await out.write("]}\n");
-} else {
-  await out.write(`Sjekk av uttrekk per ${today}: ${texts.length} forløp\n\n`);
-  for (const text of texts) await out.write(text);
-}
-await out.flush();
+const write = (bytes: Buffer) =>
+  process.stdout.write(bytes) ? undefined : new Promise<void>((resolve) => process.stdout.once("drain", () => resolve()));
+if (format === "json") await report.writeOut(order, `{"today":${JSON.stringify(today)},"pathways":[`, ",", "]}\n", write);
+else await report.writeOut(order, `Sjekk av uttrekk per ${today}: ${order.length} forløp\n\n`, "", "", write);

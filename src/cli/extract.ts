@@ -2,6 +2,8 @@ import { earliest } from "@/domain/epj-import/earliest";
 import { rowProblems } from "@/domain/epj-import/row";
 import { concurrentNotices, evaluatePathway, type EventInput, type PathwayEvaluation, type PathwayInput, type PathwayType, type Setting } from "@/domain/rules";
 import { EpjCsvFileError, readEpjCsvBatches, readEpjCsvText, type EpjRecord } from "@/lib/epj-csv";
+import type { ByteReport } from "./byte-report";
+import { contentNumber, contentOf } from "./event-contents";
 
 // Reads an extract from the patient record system (one coded event per row)
 // into pathways, and evaluates them with the rules engine. The CSV itself is
@@ -18,14 +20,15 @@ export interface CheckedPathway {
 }
 
 /**
- * A pathway of the extract. Its events are kept as four cells each (date, code,
- * outcome, line) and made when read: half a million event objects, made as the
- * rows came, outlived the young generation and cost the garbage collector seconds.
+ * A pathway of the extract. Its events are kept as two numbers each (the
+ * number of their content, their line) and made when read: half a million
+ * event objects, made as the rows came, outlived the young generation and cost
+ * the garbage collector seconds.
  */
 class ExtractPathway implements PathwayInput {
   referralReceived: string | null = null;
   careDeadline?: string;
-  readonly cells: (string | number | null)[] = [];
+  readonly cells: number[] = [];
 
   constructor(
     readonly id: string,
@@ -37,11 +40,9 @@ class ExtractPathway implements PathwayInput {
   get events(): EventInput[] {
     const events: EventInput[] = [];
     const cells = this.cells;
-    for (let i = 0; i < cells.length; i += 4) {
-      const date = cells[i] as string;
-      const code = cells[i + 1] as string;
-      const outcome = cells[i + 2] as string | null;
-      events.push({ id: eventId(contentKey(date, code, outcome), cells[i + 3] as number), code, outcome, date, recordedAt: null });
+    for (let i = 0; i < cells.length; i += 2) {
+      const { date, code, outcome, key } = contentOf(cells[i]);
+      events.push({ id: eventId(key, cells[i + 1]), code, outcome, date, recordedAt: null });
     }
     return events;
   }
@@ -100,52 +101,15 @@ function addRecord({ pathways, errors }: Extract, record: EpjRecord): void {
   if (careDeadline) pathway.careDeadline = earliest(pathway.careDeadline, careDeadline) ?? undefined;
   // No recorded time in an extract: same-day events of one letter are ordered by their content (the id
   // starts with it), never by their line, so the result does not depend on row order.
-  // (within one pathway: the pathway's id is not part of the event's). Repeated texts are kept once
-  // (a national extract has a few thousand dates and codes, and half a million rows).
-  pathway.cells.push(intern(date), intern(code), row.outcome ? intern(row.outcome) : null, line);
-}
-
-/**
- * The content an event is ordered by among same-day events of its letter: date, letter, outcome, in
- * either form of the code ("D11CP" and "C" + "P" give one key), as the import orders the events it
- * records at one time (epj-import/plan.ts contentKey), so both give one verdict on one file.
- */
-function sameDayKey(date: string, code: string, outcome: string | null): string {
-  const rest = code.toUpperCase().replace(/^D\d\d/, "");
-  return `${date}|${rest.slice(0, 1)}|${rest.slice(1) || (outcome ?? "").toUpperCase()}`;
-}
-
-const interned = new Map<string, string>();
-function intern(text: string): string {
-  const known = interned.get(text);
-  if (known !== undefined) return known;
-  interned.set(text, text);
-  return text;
-}
-
-// sameDayKey once per distinct date, code and outcome, looked up
-// without building it (building and hashing it for each of half a million rows cost a second)
-const contentKeys = new Map<string, Map<string, Map<string, string>>>();
-function contentKey(date: string, code: string, outcome: string | null): string {
-  let byCode = contentKeys.get(date);
-  if (!byCode) contentKeys.set(date, (byCode = new Map()));
-  let byOutcome = byCode.get(code);
-  if (!byOutcome) byCode.set(code, (byOutcome = new Map()));
-  const o = outcome ?? "";
-  let key = byOutcome.get(o);
-  if (key === undefined) byOutcome.set(o, (key = flat(sameDayKey(date, code, outcome))));
-  return key;
+  // (within one pathway: the pathway's id is not part of the event's). Repeated contents are kept once
+  // (a national extract has tens of thousands of them, and half a million rows).
+  pathway.cells.push(contentNumber(date, code, row.outcome), line);
 }
 
 /** The content key and the line (9 digits, so that the text order is the line order). */
 function eventId(key: string, line: number): string {
   // one concatenation of two flat strings, not a tree of three
   return key + `|${String(line).padStart(9, "0")}`;
-}
-
-/** A built string as one piece (V8 keeps a concatenation as a tree of its parts until read through). */
-function flat(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 function disagreementOf(pathway: ExtractPathway, type: string, setting: string, patientId: string): string | null {
@@ -174,27 +138,36 @@ export function checkExtract(pathways: Map<string, ExtractPathway>, today: strin
 
 /**
  * checkExtract and sortByUrgency for a national extract: each pathway is
- * rendered (`render`) as soon as it is evaluated and only its text and sort
- * key are kept, not its evaluation; the few pathways that get a concurrency
- * notice are evaluated again to add it. The texts, most urgent first.
+ * rendered (`render`, into `report`) as soon as it is evaluated and only its
+ * sort key is kept, not its evaluation; the few pathways that get a
+ * concurrency notice are evaluated again and rendered anew. The report's
+ * parts, most urgent first.
  */
-export function checkAndRender(pathways: Map<string, ExtractPathway>, today: string, render: (checked: CheckedPathway) => string): string[] {
-  const entries = new Map<string, { key: UrgencyKey; text: string }>();
+export function checkAndRender(pathways: Map<string, ExtractPathway>, today: string, report: ByteReport, render: (checked: CheckedPathway, report: ByteReport) => void): number[] {
+  const keys: UrgencyKey[] = [];
   const opened: Parameters<typeof concurrentNotices>[0] = [];
   for (const p of pathways.values()) {
     const checked = { patientId: p.patientId, evaluation: evaluatePathway(p, today) };
     const e = checked.evaluation;
     if (p.patientId) opened.push({ id: e.pathwayId, patientId: p.patientId, type: e.type, openedOn: e.startedOn ?? e.eventDates[0] ?? today, closedOn: e.closedOn });
-    entries.set(e.pathwayId, { key: urgencyKey(checked), text: render(checked) });
+    render(checked, report);
+    const part = report.endPart();
+    keys[part] = urgencyKey(checked, part);
   }
-  for (const [id, notices] of concurrentNotices(opened)) {
-    if (!notices.length) continue;
-    const p = pathways.get(id)!;
-    const checked = { patientId: p.patientId, evaluation: evaluatePathway(p, today) };
-    checked.evaluation.notices.push(...notices);
-    entries.set(id, { key: urgencyKey(checked), text: render(checked) });
+  const concurrent = concurrentNotices(opened);
+  let n = 0;
+  for (const p of concurrent.size ? pathways.values() : []) {
+    const notices = concurrent.get(p.id);
+    if (notices?.length) {
+      const checked = { patientId: p.patientId, evaluation: evaluatePathway(p, today) };
+      checked.evaluation.notices.push(...notices);
+      render(checked, report);
+      keys[report.endPart(n)] = urgencyKey(checked, n);
+    }
+    n++;
   }
-  return [...entries.values()].sort((a, b) => compareKeys(a.key, b.key)).map((e) => e.text);
+  // the keys sorted themselves (stable, in the pathways' order, as before), each carrying its part's number
+  return keys.sort(compareKeys).map((k) => k.part);
 }
 
 /** Most urgent first: largest days late, then nearest due date, then notices. */
@@ -214,12 +187,14 @@ interface UrgencyKey {
   due: string;
   notices: number;
   id: string;
+  /** the pathway's part of the report (checkAndRender) */
+  part: number;
 }
 
-function urgencyKey({ evaluation: e }: CheckedPathway): UrgencyKey {
+function urgencyKey({ evaluation: e }: CheckedPathway, part = 0): UrgencyKey {
   let late = 0;
   for (const d of e.deadlines) if (d.met === false && d.completedOn === null && d.daysLate > late) late = d.daysLate;
-  return { late, due: e.nextDeadline?.due ?? "9999-12-31", notices: e.notices.length, id: e.pathwayId };
+  return { late, due: e.nextDeadline?.due ?? "9999-12-31", notices: e.notices.length, id: e.pathwayId, part };
 }
 
 function compareKeys(a: UrgencyKey, b: UrgencyKey): number {

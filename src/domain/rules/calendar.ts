@@ -14,6 +14,10 @@ const dayByIso = new Map<string, number>();
 const validDates = new Map<string, boolean>();
 
 function toDayNumber(date: IsoDate): number {
+  // a date of the usual form by arithmetic, without a map lookup (the engine and the check CLI
+  // ask for millions: the lookup of a new string was a tenth of the CLI's time); the rest as before
+  const fast = civilDayNumber(date);
+  if (fast !== null) return fast;
   let day = dayByIso.get(date);
   if (day === undefined) {
     day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
@@ -21,6 +25,47 @@ function toDayNumber(date: IsoDate): number {
   }
   return day;
 }
+
+const digitAt = (text: string, i: number): number => {
+  const d = text.charCodeAt(i) - 0x30;
+  return d >= 0 && d <= 9 ? d : -1;
+};
+
+/**
+ * "YYYY-MM-DD" with a year of at least 0100 (Date.UTC reads 0–99 as
+ * 1900–1999) and a month 01–12 as the number YYYYMMDD (any day 00–99); -1
+ * for any other text.
+ */
+function usualForm(date: string): number {
+  if (date.length !== 10 || date.charCodeAt(4) !== 0x2d || date.charCodeAt(7) !== 0x2d) return -1;
+  const y1 = digitAt(date, 0), y2 = digitAt(date, 1), y3 = digitAt(date, 2), y4 = digitAt(date, 3);
+  const m1 = digitAt(date, 5), m2 = digitAt(date, 6), d1 = digitAt(date, 8), d2 = digitAt(date, 9);
+  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) < 0) return -1;
+  const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  const month = m1 * 10 + m2;
+  if (year < 100 || month < 1 || month > 12) return -1;
+  return year * 10_000 + month * 100 + d1 * 10 + d2;
+}
+
+/**
+ * What `Date.UTC(year, month − 1, day) / MS_PER_DAY` gives for a date of the
+ * usual form (a day past the month's end counted on, as Date.UTC does); null
+ * for any other text. Days from civil (H. Hinnant), proleptic Gregorian as Date.
+ */
+function civilDayNumber(date: string): number | null {
+  const ymd = usualForm(date);
+  if (ymd < 0) return null;
+  const year = Math.floor(ymd / 10_000);
+  const month = Math.floor(ymd / 100) % 100;
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5);
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468 + (ymd % 100) - 1;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 // Day numbers 0 … 2^17 (1970 – 2328) map to ISO strings through an array
 // (cheaper than a map lookup), the rest through a map.
@@ -54,6 +99,15 @@ export function addCalendarDays(date: IsoDate, days: number): IsoDate {
 
 export function isValidIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== "string") return false;
+  // the usual form by arithmetic (as toDayNumber), the same answer as the round trip below
+  const ymd = usualForm(value);
+  if (ymd >= 0) {
+    const year = Math.floor(ymd / 10_000);
+    const month = Math.floor(ymd / 100) % 100;
+    const day = ymd % 100;
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    return day >= 1 && day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+  }
   let valid = validDates.get(value);
   if (valid === undefined) {
     valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && fromDayNumber(toDayNumber(value)) === value;

@@ -18,4 +18,11 @@ describe("npm run check, compiled", () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^Linje \d+: /);
   }, 60_000);
+
+  it("prints for the sample extract in docs/ byte for byte what it printed before the report was written as bytes", () => {
+    const json = run("docs/epj-uttrekk-eksempel.csv", "--today", "2026-11-22", "--format", "json");
+    expect(json.stdout).toBe(readFileSync("tests/fixtures/cli/epj-uttrekk-eksempel.expected.json", "utf8"));
+    const table = run("docs/epj-uttrekk-eksempel.csv", "--today", "2026-11-22");
+    expect(table.stdout).toBe(readFileSync("tests/fixtures/cli/epj-uttrekk-eksempel.expected.txt", "utf8"));
+  }, 60_000);
 });
