@@ -74,3 +74,7 @@ WHERE EXISTS (SELECT 1 FROM "Pathway" p WHERE p."referralId" = r."id" AND p."pha
 DROP INDEX IF EXISTS "Referral_unassessed_unitId_receivedDate_idx";
 CREATE INDEX "Referral_unassessed_unitId_receivedDate_idx" ON "Referral"("unitId", "receivedDate") INCLUDE ("id")
   WHERE "assessedDate" IS NULL AND NOT "pathwayStarted";
+
+-- the backfill rewrote most referral rows: fresh statistics for the planner
+-- (autovacuum is off on the development machine, run VACUUM "Referral" there)
+ANALYZE "Referral";
