@@ -14,7 +14,10 @@ import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-
 // pathways that count took 0.5-1 s: it read every referral of the unit and scanned
 // the whole Pathway table for "no pathway past its start", and at 20 users the
 // page's connection pool ran dry (5xx). With the indexes of migration
-// 20261202150000 it reads only the unassessed referrals and probes Pathway by index.
+// 20261202150000 it read only the referrals without an assessment date and probed
+// Pathway by index for each, since migration 20261203100500 it reads the partial
+// index of the unassessed ones (Referral.pathwayStarted) and no Pathway row
+// (referral-started.integration.test.ts).
 
 const TODAY = "2026-11-20";
 const { db } = useAppDatabase();
@@ -24,9 +27,7 @@ const { db } = useAppDatabase();
 const prismaCountSql = (unitId: string, lastReceipt: string) => Prisma.sql`
   SELECT COUNT(*) AS "_count$_all" FROM (SELECT "public"."Referral"."id" FROM "public"."Referral"
   WHERE ("public"."Referral"."unitId" IN (${unitId}) AND "public"."Referral"."receivedDate" <= ${lastReceipt}::date
-    AND "public"."Referral"."assessedDate" IS NULL
-    AND NOT EXISTS(SELECT "t0"."referralId" FROM "public"."Pathway" AS "t0"
-      WHERE ((NOT "t0"."phase" = ${"awaiting_start"}) AND ("public"."Referral"."id") = ("t0"."referralId") AND "t0"."referralId" IS NOT NULL)))
+    AND ("public"."Referral"."assessedDate" IS NULL AND "public"."Referral"."pathwayStarted" = ${false}))
   OFFSET ${0}) AS "sub"`;
 
 type Node = { "Node Type": string; "Relation Name"?: string; "Actual Rows"?: number; "Actual Loops"?: number; Plans?: Node[] };
@@ -38,7 +39,7 @@ const explain = async (query: Prisma.Sql) => {
 };
 
 describe("the overdue unassessed-referral count", () => {
-  it("reads the unit's unassessed referrals only, and never scans the Pathway table", async () => {
+  it("reads the unit's unassessed referrals only, and no Pathway row", async () => {
     const unit = await makeUnit(db());
     const coordinator = await makeActor(db(), "COORDINATOR", [unit.id]);
     const template = await makePathway(db(), unit.id, coordinator.user.id);
@@ -57,7 +58,7 @@ describe("the overdue unassessed-referral count", () => {
 
     expect(await countOverdueUnassessed([unit.id], TODAY)).toBe(1);
     const plan = await explain(prismaCountSql(unit.id, "2026-11-06"));
-    expect(plan.filter((n) => n["Relation Name"] === "Pathway" && n["Node Type"] === "Seq Scan")).toEqual([]);
+    expect(plan.filter((n) => n["Relation Name"] === "Pathway")).toEqual([]);
     const referralRows = plan.filter((n) => n["Relation Name"] === "Referral").reduce((s, n) => s + (n["Actual Rows"] ?? 0) * (n["Actual Loops"] ?? 1), 0);
     expect(referralRows).toBeLessThanOrEqual(1);
   });

@@ -20,6 +20,7 @@ import { countItemsByReason, worklistSummary } from "@/server/worklist/query";
 import { explainNotice, postponeItem, undoPostponement } from "@/server/worklist/row-actions";
 import type { Actor } from "@/server/auth/current-user";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
+import { whileTableLocked } from "./support/table-lock";
 
 // The worklist summary counts from "WorklistCount" (migration 20261203100000),
 // kept by triggers on "WorklistItem". Its promise: the counts always equal what
@@ -223,19 +224,6 @@ describe("the worklist summary's count per reason", () => {
 
     // and the summary as the page calls it never waits for the items: it
     // answers while another transaction holds every lock on them
-    const blocker = new pg.Client({ connectionString: await appUrl() });
-    await blocker.connect();
-    try {
-      await blocker.query(`BEGIN`);
-      await blocker.query(`LOCK TABLE "WorklistItem" IN ACCESS EXCLUSIVE MODE`);
-      const summary = await Promise.race([
-        worklistSummary(coordinator, filters(), TODAY),
-        new Promise<"blocked">((resolve) => setTimeout(() => resolve("blocked"), 5_000)),
-      ]);
-      expect(summary).not.toBe("blocked");
-    } finally {
-      await blocker.query(`ROLLBACK`);
-      await blocker.end();
-    }
+    expect(await whileTableLocked(await appUrl(), "WorklistItem", () => worklistSummary(coordinator, filters(), TODAY))).not.toBe("blocked");
   });
 });

@@ -17,9 +17,7 @@ import { UNASSESSED } from "./scope";
 // and the number over the 10-working-day limit (the worklist shows the same
 // number). Every response that names patients writes one audit row.
 
-const ASSESSED: Prisma.ReferralWhereInput = {
-  OR: [{ assessedDate: { not: null } }, { pathways: { some: { NOT: { phase: "awaiting_start" } } } }],
-};
+const ASSESSED: Prisma.ReferralWhereInput = { OR: [{ assessedDate: { not: null } }, { pathwayStarted: true }] };
 const CLOSING = ["NO_NEED", "FORWARDED", "RETURNED"] as const;
 const BY_STATUS: Record<ReferralStatus, Prisma.ReferralWhereInput> = {
   unassessed: UNASSESSED,
@@ -35,6 +33,7 @@ const SELECT = {
   assessedDate: true,
   decision: true,
   legalDeadline: true,
+  pathwayStarted: true,
   recordedPatientName: true,
   unit: { select: { id: true, name: true } },
   patient: { select: { id: true, name: true, nationalId: true } },
@@ -44,13 +43,12 @@ type Row = Prisma.ReferralGetPayload<{ select: typeof SELECT }>;
 
 /** Due date, status and working days left of a referral (as UNASSESSED and BY_STATUS define status). */
 export function referralState(
-  r: { receivedDate: Date; assessedDate: Date | null; decision: Row["decision"]; pathways: { phase: string | null }[] },
+  r: { receivedDate: Date; assessedDate: Date | null; decision: Row["decision"]; pathwayStarted: boolean },
   today: IsoDate,
 ) {
   const receivedDate = toIsoDate(r.receivedDate);
   const dueDate = referralDueDate(receivedDate);
-  const started = r.pathways.some((p) => p.phase !== "awaiting_start");
-  const status = statusOf(r.decision, r.assessedDate !== null || started);
+  const status = statusOf(r.decision, r.assessedDate !== null || r.pathwayStarted);
   /** working days left to the due date (negative: over), while not assessed */
   return { receivedDate, dueDate, status, workingDaysLeft: status === "unassessed" ? workingDaysLeft(dueDate, today) : null };
 }

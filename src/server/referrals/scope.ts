@@ -22,16 +22,21 @@ export class ReferralOutOfScope extends NotFoundError {
  * A referral that is not yet assessed: no assessment recorded, and no pathway
  * of it past its start. The second half covers pathways created before the
  * referral flow (Nytt forløp without an assessment date), whose start code was
- * registered on the pathway page.
+ * registered on the pathway page. It reads pathwayStarted, kept by triggers on
+ * Pathway (migration 20261203100500), so lists and counts read the partial
+ * index of exactly these referrals and no Pathway row.
  */
-export const UNASSESSED: Prisma.ReferralWhereInput = {
-  assessedDate: null,
-  pathways: { none: { NOT: { phase: "awaiting_start" } } },
-};
+export const UNASSESSED: Prisma.ReferralWhereInput = { assessedDate: null, pathwayStarted: false };
 
-/** Locks the referral row (one assessment at a time) and checks the unit. */
+/**
+ * Locks the referral row (one assessment at a time) and checks the unit. Its
+ * pathways are locked before it, in id order: every other writer changes a
+ * pathway row before the Pathway trigger locks its referral (pathwayStarted),
+ * so taking them the other way round here could deadlock with a registration.
+ */
 export async function lockReferral(tx: Tx, actor: Actor, referralId: string): Promise<void> {
   if (!isRecordId(referralId)) throw new ReferralOutOfScope(referralId);
+  await tx.$queryRaw`SELECT 1 FROM "Pathway" WHERE "referralId" = ${referralId} AND "unitId" = ANY(${actor.user.unitIds}::text[]) ORDER BY "id" FOR NO KEY UPDATE`;
   const rows = await tx.$queryRaw<{ unitId: string }[]>`SELECT "unitId" FROM "Referral" WHERE "id" = ${referralId} FOR NO KEY UPDATE`;
   if (!rows[0] || !actor.user.unitIds.includes(rows[0].unitId)) throw new ReferralOutOfScope(referralId);
 }
