@@ -27,8 +27,10 @@ function parseFilters(params: SearchParams): { filters: Filters; problems: strin
 }
 
 /** The filters the form shows, without the page's cursor; an absent one left out (the payload spells it "$undefined"). */
-function filterValues({ etter: _cursor, ...filters }: Filters): FilterValues {
-  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as unknown as FilterValues;
+function filterValues(filters: Filters): FilterValues {
+  const values: FilterValues = { horisont: filters.horisont, sortering: filters.sortering };
+  for (const key of ["enhet", "type", "setting", "behandler", "grunn"] as const) if (filters[key] !== undefined) values[key] = filters[key];
+  return values;
 }
 
 export async function WorklistPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

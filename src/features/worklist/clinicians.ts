@@ -5,9 +5,10 @@ import { worklistCliniciansAction, type RowActionResult, type UnitClinicians } f
 type ActionFailure = Extract<RowActionResult, { ok: false }>;
 
 // The units' clinicians (a large unit has 134) for the worklist's selects,
-// fetched the first time one of them is about to be used and kept for the
-// tab's life: one view of the list carried them twice (options and data,
-// 22 kB of a full load's 121 kB) for the few views that pick a clinician.
+// fetched the first time one of them is about to be used and kept until the
+// page is loaded anew (an assignment is checked on the server all the same):
+// one view of the list carried them twice (options and data, 22 kB of a full
+// load's 121 kB) for the few views that pick a clinician.
 
 let pending: Promise<{ ok: true; units: UnitClinicians[] } | ActionFailure> | null = null;
 
