@@ -129,6 +129,12 @@ const ACTIONS: Record<string, ActionProbe> = {
     invalid: (i) => [{ pathwayIds: [i.own, i.own], clinicianId: 42 }],
     otherUnit: (i) => [{ pathwayIds: [i.other], clinicianId: "tilgangstest" }],
   },
+  // the user's own units' clinicians: no record of another unit to name, no otherUnit probe
+  "src/features/worklist/actions.ts#worklistCliniciansAction": {
+    action: "worklist.view",
+    page: () => "/arbeidsliste",
+    invalid: () => [{ all: false }],
+  },
   "src/features/worklist/actions.ts#explainNoticeAction": {
     action: "notice.explain",
     page: () => "/arbeidsliste",

@@ -1,38 +1,47 @@
+import { gzipSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { query } from "./db-snapshot";
 import { logIn } from "./support";
 
 // Issue 17, "Speed of the worklist page": one view of the largest unit's
-// worklist weighed 264 kB of HTML, and a client navigation's React payload
-// 141 kB (400 000 generated pathways, 134 clinicians in the unit): each row's
+// worklist (400 000 generated pathways, 134 clinicians in the unit) weighed
+// 264 kB of HTML, and a client navigation's React payload 141 kB: each row's
 // markup went twice, as HTML and as its element tree in the payload, with its
-// action menu's props, and the unit's clinicians as options twice more.
-// Budgets, measured on the demo's largest unit (a full page of 50 rows) and
-// projected to 134 clinicians (every further clinician costs its id and name
-// once for each copy of the list the page carries): the payload of a client
-// navigation (router.refresh after each row action too) 80 kB; the HTML of a
-// full load 130 kB (it holds that payload too: Next.js inlines it for
-// hydration). And the row actions are made when a row's menu is opened.
+// action menu's props, and the unit's clinicians as options twice more. Then
+// 121.5 kB and 48.6 kB: the rows as compact data for one client table, but
+// Next.js inlines the payload in the HTML for hydration, so a full load still
+// carried each row twice and the clinician list as options and as data.
+// The issue's budget is 80 kB per view, measured here on the demo's largest
+// unit (a full page of 50 rows) and projected to 134 clinicians (every further
+// clinician costs its id and name once for each copy of the list the page
+// carries): the HTML of a full load (with the payload inlined) and the payload
+// of a client navigation (router.refresh after each row action too). The
+// clinicians come when a select that shows them is about to be used; the row
+// actions are made when a row's menu is opened.
 
-const PAYLOAD_BUDGET = 80_000;
-const HTML_BUDGET = 130_000;
+const BUDGET = 80_000;
 const CLINICIANS_PER_UNIT = 134;
 const COORDINATOR = "koordinator@forlopsvakt.test";
-const rows = (page: Page) => page.getByTestId("worklist-row");
+const rows = (page: Page) => page.locator("table.worklist tbody tr:not(.group)");
 const axe = (page: Page) => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
 
-test("one view of the worklist weighs under 80 kB as a client navigation's payload and 130 kB as HTML, also with 134 clinicians", async ({ page }) => {
+test("one view of the worklist weighs under 80 kB as the HTML of a full load and as a client navigation's payload, also with 134 clinicians", async ({ page }) => {
   test.setTimeout(120_000);
   await logIn(page, COORDINATOR);
   await page.goto("/arbeidsliste");
   await expect(rows(page)).toHaveCount(50, { timeout: 30_000 });
-  const clinicians = await page.getByLabel("Behandler").locator("option").evaluateAll((options) =>
-    options.map((o) => ({ id: (o as HTMLOptionElement).value, name: o.textContent ?? "" })).filter((c) => c.id && c.id !== "ingen"),
+  // those who may be responsible for patients in the coordinator's units (src/server/users/responsible.ts)
+  const clinicians = await query<{ id: string; name: string }>(
+    `SELECT DISTINCT c.id, c.name FROM "User" k JOIN "UserUnit" ku ON ku."userId" = k.id JOIN "UserUnit" cu ON cu."unitId" = ku."unitId" JOIN "User" c ON c.id = cu."userId"
+     WHERE k.email = $1 AND c.active AND (c.role = 'CLINICIAN' OR (c.role = 'COORDINATOR' AND c."mayBeResponsible")) ORDER BY c.name`,
+    [COORDINATOR],
   );
   expect(clinicians.length).toBeGreaterThan(1);
 
   const html = await (await page.request.get("/arbeidsliste")).text();
+  // the first paint shows the rows: each row's link is in the HTML
+  expect(html.match(/href="\/forlop\/[^"#]+"/g)?.length).toBeGreaterThanOrEqual(50);
   // a client navigation (the menu's link) fetches the page's React payload: the same request again, to read it whole
   await page.goto("/henvisninger");
   const navigation = page.waitForRequest((r) => r.url().includes("/arbeidsliste?_rsc=") && !r.headers()["next-router-prefetch"]);
@@ -48,12 +57,18 @@ test("one view of the worklist weighs under 80 kB as a client navigation's paylo
   // a copy of the list (options, data, an element tree): two neighbours in it close together (a row names one clinician)
   const [first, second] = clinicians;
   const copies = (text: string) => (text.match(new RegExp(`${first.id}[^]{0,150}?${second.id}`, "g")) ?? []).length;
-  const weigh = (text: string) => ({ bytes: Buffer.byteLength(text), copies: copies(text), projected: Buffer.byteLength(text) + more * copies(text) * perClinician });
+  const weigh = (text: string) => ({ bytes: Buffer.byteLength(text), gzip: gzipSync(text).length, copies: copies(text), projected: Buffer.byteLength(text) + more * copies(text) * perClinician });
   const full = weigh(html);
   const client = weigh(rsc);
-  console.log(`worklist view: HTML ${full.bytes} B (clinician list ×${full.copies}, ${full.projected} B with ${CLINICIANS_PER_UNIT}), payload ${client.bytes} B (×${client.copies}, ${client.projected} B)`);
-  expect(client.projected, "payload of a client navigation").toBeLessThanOrEqual(PAYLOAD_BUDGET);
-  expect(full.projected, "HTML of a full load").toBeLessThanOrEqual(HTML_BUDGET);
+  console.log(`worklist view: HTML ${full.bytes} B, gzip ${full.gzip} B (clinician list ×${full.copies}, ${full.projected} B with ${CLINICIANS_PER_UNIT}), payload ${client.bytes} B, gzip ${client.gzip} B (×${client.copies}, ${client.projected} B)`);
+  expect(full.projected, "HTML of a full load").toBeLessThanOrEqual(BUDGET);
+  expect(client.projected, "payload of a client navigation").toBeLessThanOrEqual(BUDGET);
+
+  // the filter's select gets the clinicians when it is about to be used
+  const filter = page.getByLabel("Behandler", { exact: true });
+  await filter.focus();
+  await expect(filter.locator("option", { hasText: clinicians[0].name })).toHaveCount(1);
+  await expect(filter.locator("option")).toHaveCount(clinicians.length + 2);
 });
 
 test("a row's actions are made when its menu is opened: a notice is explained from there, axe clean; an expired session is said in place", async ({ page }) => {

@@ -4,21 +4,21 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { assignClinicianAction, explainNoticeAction, postponeItemAction, type RowActionResult } from "./actions";
 import { announceWorklistChange } from "./WorklistAnnouncer";
+import { useClinicians } from "./clinicians";
 import { SessionExpiredLink } from "@/features/shell/SessionExpiredLink";
 
 // The actions on one worklist row, folded away so the list stays scannable.
 // Their forms are made only when the row's menu is opened, from what the list
-// already holds: the row, and the list's shared parts (ListActions: the
-// units' clinicians, what the user may do, tomorrow), sent once per page.
+// already holds: the row, and the list's shared parts (ListActions: what the
+// user may do, tomorrow), sent once per page; the assign form asks for the
+// units' clinicians when it opens (clinicians.ts).
 // A refused form says why in its own live region; a done one is announced
 // above the list (WorklistAnnouncer) and the list refreshes.
 
 export type Clinician = { id: string; name: string };
-export type UnitClinicians = { id: string; name: string; clinicians: Clinician[] };
 
 /** What every row's actions share: sent once for the whole list. */
 export interface ListActions {
-  units: UnitClinicians[];
   allowed: { assign: boolean; explain: boolean; postpone: boolean; code: boolean };
   tomorrow: string;
 }
@@ -72,11 +72,15 @@ export const FIELD = "mt-1 w-full rounded border border-slate-400 px-2 py-1";
 
 type FormProps = { row: ActionRow; list: ListActions };
 
-function AssignForm({ row, list }: FormProps) {
+function AssignForm({ row }: FormProps) {
   const id = useId();
   const [value, setValue] = useState(row.clinician?.id ?? "");
-  const { submit, pending, message, failed, code } = useRowAction();
-  const clinicians = (row.unitId ? list.units.find((u) => u.id === row.unitId) : list.units[0])?.clinicians ?? [];
+  const action = useRowAction();
+  const { units, failure } = useClinicians(true);
+  const { submit, pending } = action;
+  // until the list is here the select holds the row's own clinician
+  const clinicians = units ? ((row.unitId ? units.find((u) => u.id === row.unitId) : units[0])?.clinicians ?? []) : row.clinician ? [row.clinician] : [];
+  const { message, failed, code } = action.failed || !failure ? action : { message: failure.message, failed: true, code: failure.code };
   return (
     <form
       onSubmit={(e) => {
@@ -88,7 +92,7 @@ function AssignForm({ row, list }: FormProps) {
       <label htmlFor={`${id}-clinician`} className="block font-medium">
         Ansvarlig behandler for {row.patient}
       </label>
-      <select id={`${id}-clinician`} value={value} onChange={(e) => setValue(e.target.value)} className={FIELD}>
+      <select id={`${id}-clinician`} value={value} onChange={(e) => setValue(e.target.value)} disabled={!units} aria-busy={!units && !failure} className={FIELD}>
         <option value="">Ingen ansvarlig behandler</option>
         {clinicians.map((c) => (
           <option key={c.id} value={c.id}>
@@ -96,7 +100,7 @@ function AssignForm({ row, list }: FormProps) {
           </option>
         ))}
       </select>
-      <button type="submit" disabled={pending} className={BUTTON}>
+      <button type="submit" disabled={pending || !units} className={BUTTON}>
         Lagre behandler
       </button>
       <Status message={message} failed={failed} code={code} />
@@ -167,7 +171,7 @@ export function RowActions({ row, list }: FormProps) {
     // styled by the list's table (globals.css, table.worklist)
     <details onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        Handlinger<span className="sr-only"> for {row.patient}</span>
+        Handlinger<span className="sr-only">{` for ${row.patient}`}</span>
       </summary>
       {open && (
         <div className="mt-2 w-72 space-y-3 rounded border border-slate-300 bg-white p-3">

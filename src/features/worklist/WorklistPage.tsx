@@ -6,14 +6,15 @@ import { formatNorwegianDate } from "@/lib/dates";
 import { requirePage } from "@/server/auth/guard";
 import { today } from "@/server/clock";
 import { unitOptionsFor } from "@/server/units/options";
-import { filtersToSearchParams, worklistFilterSchema, type WorklistFilters as Filters } from "@/server/worklist/filters";
+import { filtersToSearchParams, REASON_FILTERS, SORTS, worklistFilterSchema, type WorklistFilters as Filters } from "@/server/worklist/filters";
 import { listWorklist, PAGE_SIZE, pageNumber, worklistSummary } from "@/server/worklist/query";
 import { parseCursor } from "@/server/worklist/where";
 import { worklistRowData } from "./row-data";
 import { WorklistTable } from "./WorklistTable";
 import { WorklistAnnouncer } from "./WorklistAnnouncer";
-import { WorklistFilters } from "./WorklistFilters";
+import { WorklistFilters, type FilterValues } from "./WorklistFilters";
 import { WorklistSummary } from "./WorklistSummary";
+import { summaryData } from "./summary-data";
 import { ListLink } from "@/features/shell/ListLink";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -23,6 +24,13 @@ function parseFilters(params: SearchParams): { filters: Filters; problems: strin
   const parsed = worklistFilterSchema.safeParse(params);
   if (parsed.success) return { filters: parsed.data, problems: [] };
   return { filters: worklistFilterSchema.parse({}), problems: [...new Set(parsed.error.issues.map((i) => i.message))] };
+}
+
+/** The filters the form shows, without the page's cursor; an absent one left out (the payload spells it "$undefined"). */
+function filterValues(filters: Filters): FilterValues {
+  const values: FilterValues = { horisont: filters.horisont, sortering: filters.sortering };
+  for (const key of ["enhet", "type", "setting", "behandler", "grunn"] as const) if (filters[key] !== undefined) values[key] = filters[key];
+  return values;
 }
 
 export async function WorklistPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -43,8 +51,13 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
     listWorklist(actor, filters, now),
     worklistSummary(actor, filters, now),
   ]);
-  // one list of the units' clinicians for the filter and every row's actions (sent once)
-  const listUnits = units.map((u) => ({ id: u.id, name: u.name, clinicians: u.clinicians }));
+  // the units' clinicians are asked for by the selects that show them (clinicians.ts): only the filter's choice goes with the page
+  const choices = {
+    units: units.map((u): [string, string] => [u.id, u.name]),
+    reasons: Object.entries(REASON_FILTERS).map(([slug, r]): [string, string] => [slug, r.label]),
+    sorts: Object.entries(SORTS),
+    chosen: units.flatMap((u) => u.clinicians).find((c) => c.id === filters.behandler) ?? null,
+  };
   const grouped = filters.sortering === "grunn";
   // no "Registrer kode" link into a unit whose codes the EPJ holds (its pathway page has no form)
   const codedInEpj = new Set(units.filter((u) => u.codesRecordedIn === "EPJ").map((u) => u.id));
@@ -76,8 +89,8 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
           Noen filtre i adressen var ugyldige og er nullstilt: {problems.join(" ")}
         </div>
       )}
-      <WorklistFilters filters={filters} units={listUnits} />
-      <WorklistSummary summary={summary} filters={filters} />
+      <WorklistFilters filters={filterValues(filters)} choices={choices} />
+      <WorklistSummary data={summaryData(summary, filters)} />
       <div className="mt-4 flex flex-wrap items-baseline justify-between gap-2">
         <p data-testid="worklist-total" className="font-medium">
           {summary.total} {summary.total === 1 ? "rad" : "rader"}
@@ -92,13 +105,14 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
         <p className="mt-4">Ingen forløp trenger handling med disse filtrene.</p>
       ) : (
         <WorklistTable
-          rows={worklistRowData(rows, { today: now, grouped, unitNames: units.length > 1, codeHere: (unitId) => !codedInEpj.has(unitId) })}
+          packed={worklistRowData(rows, { today: now, grouped, unitNames: units.length > 1, codeHere: (unitId) => !codedInEpj.has(unitId) })}
+          grouped={grouped}
           caption={`Forløp som trenger handling, ${
             grouped
               ? "mest akutt først: brudd på pasientrettigheter, forfalte frister, frister innen horisonten, oppfølging, oppmerksomheter"
               : "etter frist, oppmerksomheter til slutt"
           }`}
-          actions={{ units: listUnits, allowed, tomorrow: addCalendarDays(now, 1) }}
+          actions={{ allowed, tomorrow: addCalendarDays(now, 1) }}
         />
       )}
       <nav aria-label="Sider" className="mt-4 flex gap-4">

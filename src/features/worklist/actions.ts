@@ -6,6 +6,7 @@ import { today } from "@/server/clock";
 import { actionClient } from "@/server/actions/action-client";
 import type { ActionFailure } from "@/server/actions/result";
 import { assignClinician, assignClinicianBulk } from "@/server/pathways/assign";
+import { unitOptionsFor } from "@/server/units/options";
 import { explainNotice, postponeItem, undoPostponement } from "@/server/worklist/row-actions";
 import { assignSchema, bulkAssignSchema, explainSchema, postponeSchema, undoPostponementSchema } from "@/server/worklist/schemas";
 
@@ -13,6 +14,19 @@ import { assignSchema, bulkAssignSchema, explainSchema, postponeSchema, undoPost
 // message for the form; the services do the checks and the transaction.
 
 export type RowActionResult = { ok: true; message: string } | ActionFailure;
+export type UnitClinicians = { id: string; name: string; clinicians: { id: string; name: string }[] };
+
+/**
+ * Those who may be responsible for patients in the user's units: asked for
+ * when a list of them is about to be shown (the filter's select, a row's
+ * assign form, the bulk assign), not sent with every view of the page.
+ */
+export const worklistCliniciansAction = actionClient("worklist.view")
+  .schema(z.tuple([z.strictObject({ all: z.literal(true) })]))
+  .action(async ({ actor }): Promise<{ ok: true; units: UnitClinicians[] } | ActionFailure> => {
+    const units = await unitOptionsFor(actor);
+    return { ok: true, units: units.map((u) => ({ id: u.id, name: u.name, clinicians: u.clinicians })) };
+  });
 
 function done(message: string): RowActionResult {
   revalidatePath("/arbeidsliste");

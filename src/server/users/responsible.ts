@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { mayBeResponsible } from "@/domain/permissions";
 import type { Tx } from "@/server/db";
 import { ValidationError } from "@/server/errors";
@@ -13,6 +13,12 @@ export const responsibleUserWhere = {
   active: true,
   OR: [{ role: "CLINICIAN" }, { role: "COORDINATOR", mayBeResponsible: true }],
 } satisfies Prisma.UserWhereInput;
+
+/** The same rule in SQL, for hand-written statements (`user` is the alias of "User"). */
+export function responsibleUserSql(user: string): Prisma.Sql {
+  const u = Prisma.raw(`"${user}"`);
+  return Prisma.sql`${u}."active" AND (${u}."role" = 'CLINICIAN' OR (${u}."role" = 'COORDINATOR' AND ${u}."mayBeResponsible"))`;
+}
 
 export const NOT_RESPONSIBLE_MESSAGE =
   "Brukeren kan ikke være ansvarlig behandler: bare behandlere, og koordinatorer som administratoren har markert for det, kan være ansvarlige for pasienter.";
