@@ -11,6 +11,14 @@ const OUT_BYTES = 1024 * 1024;
 /** Buffers taken for output are never reused: a write may still hold the one before. */
 const fresh = (size: number) => Buffer.allocUnsafeSlow(size);
 
+/** A report's bytes and parts as a worker thread hands them over (its chunks' memory moved, not copied). */
+export interface ReportParts {
+  chunks: ArrayBuffer[];
+  partChunk: Int32Array;
+  partStart: Int32Array;
+  partEnd: Int32Array;
+}
+
 export class ByteReport {
   private chunks: Buffer[] = [];
   private chunk = fresh(CHUNK_BYTES);
@@ -91,6 +99,32 @@ export class ByteReport {
       chunk[--pos] = 0x30 + (rest % 10);
       rest = Math.floor(rest / 10);
     } while (rest > 0);
+  }
+
+  /** The report handed over (`transfer`: the memory to move); this report is not written to again. */
+  handOver(): { parts: ReportParts; transfer: ArrayBuffer[] } {
+    // allocUnsafeSlow: each chunk is the whole of its own ArrayBuffer
+    const chunks = this.chunks.map((c) => c.buffer as ArrayBuffer);
+    const parts = { chunks, partChunk: Int32Array.from(this.partChunk), partStart: Int32Array.from(this.partStart), partEnd: Int32Array.from(this.partEnd) };
+    return { parts, transfer: [...chunks, parts.partChunk.buffer, parts.partStart.buffer, parts.partEnd.buffer] };
+  }
+
+  /** Reports handed over, as one: the parts of the first, then of the second, … (`offsets`: where each one's parts start). */
+  static joined(reports: ReportParts[]): { report: ByteReport; offsets: number[] } {
+    const report = new ByteReport();
+    report.chunks = [];
+    const offsets: number[] = [];
+    for (const r of reports) {
+      const chunkOffset = report.chunks.length;
+      offsets.push(report.partStart.length);
+      for (const c of r.chunks) report.chunks.push(Buffer.from(c));
+      for (let i = 0; i < r.partStart.length; i++) {
+        report.partChunk.push(chunkOffset + r.partChunk[i]);
+        report.partStart.push(r.partStart[i]);
+        report.partEnd.push(r.partEnd[i]);
+      }
+    }
+    return { report, offsets };
   }
 
   get parts(): number {

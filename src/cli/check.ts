@@ -4,7 +4,11 @@
 import { isValidIsoDate } from "@/domain/rules";
 import { osloDateOf } from "@/lib/dates";
 import { EpjCsvFileError } from "@/lib/epj-csv";
+import { statSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { isMainThread, workerData } from "node:worker_threads";
 import { ByteReport } from "./byte-report";
+import { checkInWorkers, runCheckWorker, type WorkerTask } from "./check-workers";
 import { checkAndRender, readExtractFile, type Extract } from "./extract";
 import { writeJson, writeTable } from "./render";
 
@@ -31,24 +35,69 @@ function parseArgs(argv: string[]) {
   return { file, today, format };
 }
 
-const { file, today, format } = parseArgs(process.argv.slice(2));
-let extract: Extract;
-try {
-  extract = await readExtractFile(file);
-} catch (error) {
-  if (error instanceof EpjCsvFileError) fail(error.message);
-  if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "EISDIR") fail(`Fant ikke filen ${file}.`);
-  throw error;
+/** Worker threads for a file of this size or more (a small file is checked before two threads have started). */
+const WORKERS_FROM_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Two threads for a large file when a second core is free (the load average below the cores): they
+ * cost a third more CPU (each reads the whole file; a thread starts in 0.3 s), so on a busy machine
+ * one thread finishes sooner. FV_CHECK_WORKERS sets the number (the tests: the same report in any);
+ * compiled only (`npm run check`, scripts/check.mjs).
+ */
+function workerCount(file: string): number {
+  // through tsx (src/cli/check.ts itself): a worker thread would not load TypeScript
+  if (import.meta.url.endsWith(".ts")) return 1;
+  const told = Number(process.env.FV_CHECK_WORKERS);
+  if (Number.isInteger(told) && told > 0) return told;
+  let size = 0;
+  try {
+    size = statSync(file).size;
+  } catch {
+    // read (and refused) as before, in this thread
+  }
+  const cores = availableParallelism();
+  return size >= WORKERS_FROM_BYTES && cores >= 2 && loadavg()[0] < cores ? 2 : 1;
 }
-const { pathways, errors } = extract;
-if (errors.length) fail(errors.map((e) => `Linje ${e.line}: ${e.message}`).join("\n"));
-// each pathway rendered into the report's bytes as it is evaluated (checkAndRender), the report written
-// in pieces of about 1 MB: a national extract's evaluations are never all in memory at once, nor its
-// report as strings
-const report = new ByteReport();
-const order = checkAndRender(pathways, today, report, format === "json" ? writeJson : writeTable);
-pathways.clear();
-const write = (bytes: Buffer) =>
-  process.stdout.write(bytes) ? undefined : new Promise<void>((resolve) => process.stdout.once("drain", () => resolve()));
-if (format === "json") await report.writeOut(order, `{"today":${JSON.stringify(today)},"pathways":[`, ",", "]}\n", write);
-else await report.writeOut(order, `Sjekk av uttrekk per ${today}: ${order.length} forløp\n\n`, "", "", write);
+
+/** In this thread: the report and its parts' order, as checkAndRender gives them. */
+async function checkHere(file: string, today: string, format: "table" | "json"): Promise<{ report: ByteReport; order: number[] }> {
+  let extract: Extract;
+  try {
+    extract = await readExtractFile(file);
+  } catch (error) {
+    if (error instanceof EpjCsvFileError) fail(error.message);
+    if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "EISDIR") fail(`Fant ikke filen ${file}.`);
+    throw error;
+  }
+  const { pathways, errors } = extract;
+  if (errors.length) fail(errors.map((e) => `Linje ${e.line}: ${e.message}`).join("\n"));
+  // each pathway rendered into the report's bytes as it is evaluated (checkAndRender), the report written
+  // in pieces of about 1 MB: a national extract's evaluations are never all in memory at once, nor its
+  // report as strings
+  const report = new ByteReport();
+  const order = checkAndRender(pathways, today, report, format === "json" ? writeJson : writeTable);
+  pathways.clear();
+  return { report, order };
+}
+
+/** In worker threads (check-workers.ts): the same report, the same errors. */
+async function checkInThreads(file: string, today: string, format: "table" | "json", count: number): Promise<{ report: ByteReport; order: number[] }> {
+  const result = await checkInWorkers(new URL(import.meta.url), file, today, format, count);
+  if (result.kind === "fileError") fail(result.message);
+  if (result.kind === "missing") fail(`Fant ikke filen ${file}.`);
+  if (result.kind === "rowErrors") fail(result.errors.map((e) => `Linje ${e.line}: ${e.message}`).join("\n"));
+  return result;
+}
+
+async function main() {
+  const { file, today, format } = parseArgs(process.argv.slice(2));
+  const workers = workerCount(file);
+  const { report, order } = workers > 1 ? await checkInThreads(file, today, format, workers) : await checkHere(file, today, format);
+  const write = (bytes: Buffer) =>
+    process.stdout.write(bytes) ? undefined : new Promise<void>((resolve) => process.stdout.once("drain", () => resolve()));
+  if (format === "json") await report.writeOut(order, `{"today":${JSON.stringify(today)},"pathways":[`, ",", "]}\n", write);
+  else await report.writeOut(order, `Sjekk av uttrekk per ${today}: ${order.length} forløp\n\n`, "", "", write);
+}
+
+if (isMainThread) await main();
+else await runCheckWorker(workerData as WorkerTask);

@@ -1,6 +1,6 @@
 import { earliest } from "@/domain/epj-import/earliest";
 import { rowProblems } from "@/domain/epj-import/row";
-import { concurrentNotices, evaluatePathway, type EventInput, type PathwayEvaluation, type PathwayInput, type PathwayType, type Setting } from "@/domain/rules";
+import { concurrentNotices, evaluatePathway, type EventInput, type Notice, type PathwayEvaluation, type PathwayInput, type PathwayType, type Setting } from "@/domain/rules";
 import { EpjCsvFileError, readEpjCsvBatches, readEpjCsvText, type EpjRecord } from "@/lib/epj-csv";
 import type { ByteReport } from "./byte-report";
 import { contentNumber, contentOf } from "./event-contents";
@@ -31,6 +31,8 @@ class ExtractPathway implements PathwayInput {
   readonly cells: number[] = [];
 
   constructor(
+    /** the line of its first row: the pathways' order (the order of the map before, in one thread) */
+    readonly first: number,
     readonly id: string,
     readonly patientId: string,
     readonly type: PathwayType,
@@ -65,10 +67,16 @@ export function readExtract(text: string): Extract {
   return extract;
 }
 
-/** Streams an extract from a file. Throws EpjCsvFileError when the file cannot be read. */
-export async function readExtractFile(path: string): Promise<Extract> {
+/**
+ * Streams an extract from a file. Throws EpjCsvFileError when the file cannot be read.
+ * A worker thread's share of the file (check-workers.ts): `share` the pathway ids it takes (see
+ * readEpjCsvBatches), `widthProblems` whether it takes the rows of another width than the header's.
+ */
+export async function readExtractFile(path: string, share?: (pathwayId: string) => boolean, widthProblems = true): Promise<Extract> {
   const extract: Extract = { pathways: new Map(), errors: [] };
-  for await (const batch of readEpjCsvBatches(path)) for (const record of batch) addRecord(extract, record);
+  for await (const batch of readEpjCsvBatches(path, undefined, share)) {
+    for (const record of batch) if (widthProblems || record.problem === undefined || record.column !== undefined) addRecord(extract, record);
+  }
   return extract;
 }
 
@@ -92,7 +100,7 @@ function addRecord({ pathways, errors }: Extract, record: EpjRecord): void {
     return;
   }
   if (!pathway) {
-    pathway = new ExtractPathway(id, row.patient_id, typeText as PathwayType, settingText as Setting);
+    pathway = new ExtractPathway(line, id, row.patient_id, typeText as PathwayType, settingText as Setting);
     pathways.set(id, pathway);
   }
   // rows that disagree: the earliest referral date and the earliest legal deadline count, whatever the row order
@@ -143,18 +151,34 @@ export function checkExtract(pathways: Map<string, ExtractPathway>, today: strin
  * concurrency notice are evaluated again and rendered anew. The report's
  * parts, most urgent first.
  */
-export function checkAndRender(pathways: Map<string, ExtractPathway>, today: string, report: ByteReport, render: (checked: CheckedPathway, report: ByteReport) => void): number[] {
+export function checkAndRender(pathways: Map<string, ExtractPathway>, today: string, report: ByteReport, render: Render): number[] {
+  const { keys, spans } = evaluateAndRender(pathways, today, report, render);
+  renderConcurrent(pathways, concurrentNotices(spans), today, report, render, keys);
+  // the keys sorted themselves (stable, in the pathways' order, as before), each carrying its part's number
+  return keys.sort(compareKeys).map((k) => k.part);
+}
+
+export type Render = (checked: CheckedPathway, report: ByteReport) => void;
+export type Span = Parameters<typeof concurrentNotices>[0][number] & { first: number };
+
+/** Each pathway evaluated and rendered as its part of `report` (in the map's order): their sort keys, and the spans concurrentNotices reads. */
+export function evaluateAndRender(pathways: Map<string, ExtractPathway>, today: string, report: ByteReport, render: Render): { keys: UrgencyKey[]; spans: Span[] } {
   const keys: UrgencyKey[] = [];
-  const opened: Parameters<typeof concurrentNotices>[0] = [];
+  const spans: Span[] = [];
   for (const p of pathways.values()) {
     const checked = { patientId: p.patientId, evaluation: evaluatePathway(p, today) };
     const e = checked.evaluation;
-    if (p.patientId) opened.push({ id: e.pathwayId, patientId: p.patientId, type: e.type, openedOn: e.startedOn ?? e.eventDates[0] ?? today, closedOn: e.closedOn });
+    if (p.patientId) spans.push({ id: e.pathwayId, patientId: p.patientId, type: e.type, openedOn: e.startedOn ?? e.eventDates[0] ?? today, closedOn: e.closedOn, first: p.first });
     render(checked, report);
     const part = report.endPart();
-    keys[part] = urgencyKey(checked, part);
+    keys[part] = urgencyKey(checked, part, p.first);
   }
-  const concurrent = concurrentNotices(opened);
+  return { keys, spans };
+}
+
+/** The pathways given concurrency notices evaluated again, with them, and rendered anew (their parts and keys replaced): the keys replaced. */
+export function renderConcurrent(pathways: Map<string, ExtractPathway>, concurrent: Map<string, Notice[]>, today: string, report: ByteReport, render: Render, keys: UrgencyKey[]): UrgencyKey[] {
+  const replaced: UrgencyKey[] = [];
   let n = 0;
   for (const p of concurrent.size ? pathways.values() : []) {
     const notices = concurrent.get(p.id);
@@ -162,12 +186,11 @@ export function checkAndRender(pathways: Map<string, ExtractPathway>, today: str
       const checked = { patientId: p.patientId, evaluation: evaluatePathway(p, today) };
       checked.evaluation.notices.push(...notices);
       render(checked, report);
-      keys[report.endPart(n)] = urgencyKey(checked, n);
+      replaced.push((keys[report.endPart(n)] = urgencyKey(checked, n, p.first)));
     }
     n++;
   }
-  // the keys sorted themselves (stable, in the pathways' order, as before), each carrying its part's number
-  return keys.sort(compareKeys).map((k) => k.part);
+  return replaced;
 }
 
 /** Most urgent first: largest days late, then nearest due date, then notices. */
@@ -182,21 +205,23 @@ export function sortByUrgency(checked: CheckedPathway[]): CheckedPathway[] {
   return keyed.map((k) => k.c);
 }
 
-interface UrgencyKey {
+export interface UrgencyKey {
   late: number;
   due: string;
   notices: number;
   id: string;
   /** the pathway's part of the report (checkAndRender) */
   part: number;
+  /** the line of the pathway's first row */
+  first: number;
 }
 
-function urgencyKey({ evaluation: e }: CheckedPathway, part = 0): UrgencyKey {
+function urgencyKey({ evaluation: e }: CheckedPathway, part = 0, first = 0): UrgencyKey {
   let late = 0;
   for (const d of e.deadlines) if (d.met === false && d.completedOn === null && d.daysLate > late) late = d.daysLate;
-  return { late, due: e.nextDeadline?.due ?? "9999-12-31", notices: e.notices.length, id: e.pathwayId, part };
+  return { late, due: e.nextDeadline?.due ?? "9999-12-31", notices: e.notices.length, id: e.pathwayId, part, first };
 }
 
-function compareKeys(a: UrgencyKey, b: UrgencyKey): number {
+export function compareKeys(a: UrgencyKey, b: UrgencyKey): number {
   return b.late - a.late || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || b.notices - a.notices || a.id.localeCompare(b.id);
 }

@@ -79,15 +79,45 @@ const ownCopy = (text: string): string => JSON.parse(JSON.stringify(text)) as st
 /** Turns csv-parse records into rows: the first is the header; the rest are checked against it. */
 class RecordReader {
   private columns: (EpjColumn | null)[] | null = null;
+  private pathwayColumn = -1;
   private line = 1;
+
+  /** `share`: see readEpjCsvBatches. */
+  constructor(private readonly share?: (pathwayId: string) => boolean) {}
 
   /** The line the next record starts on. */
   get nextLine(): number {
     return this.line;
   }
 
-  /** `null` for a skipped (empty) record. `oneLine`: no field holds a line break (a split line). */
-  take(fields: string[], oneLine = false): EpjRecord | null {
+  /**
+   * Whether the line text[start, stop) (no quote in it) is a row of another share (`share`), read
+   * without splitting it: its pathway_id found between the delimiters. A line of another width is not.
+   */
+  otherShare(text: string, start: number, stop: number, delimiter: string): boolean {
+    const columns = this.columns;
+    if (!this.share || !columns) return false;
+    const idColumn = this.pathwayColumn;
+    let field = 0;
+    let fieldStart = start;
+    let idStart = start;
+    let idEnd = stop;
+    for (let i = text.indexOf(delimiter, start); i !== -1 && i < stop; i = text.indexOf(delimiter, i + 1)) {
+      if (field === idColumn) idEnd = i;
+      field++;
+      fieldStart = i + 1;
+      if (field === idColumn) idStart = fieldStart;
+    }
+    if (field + 1 !== columns.length) return false;
+    return !this.share(text.slice(idStart, idEnd).trim());
+  }
+
+  /** `null` for a skipped (empty) record, or a line of another share (`fields` null). `oneLine`: no field holds a line break (a split line). */
+  take(fields: string[] | null, oneLine = false): EpjRecord | null {
+    if (fields === null) {
+      this.line++;
+      return null;
+    }
     const line = this.line;
     this.line += oneLine ? 1 : 1 + fields.reduce((n, f) => n + (f.includes("\n") || f.includes("\r") ? (f.match(/\r\n|\r|\n/g)?.length ?? 0) : 0), 0);
     if (fields.every((f) => f.trim() === "")) return null;
@@ -96,6 +126,7 @@ class RecordReader {
       return null;
     }
     if (fields.length !== this.columns.length) return { line, problem: `Raden har ${fields.length} felt, overskriften har ${this.columns.length}.` };
+    if (this.share && !this.share(fields[this.pathwayColumn].trim())) return null;
     // epjRowSchema by hand (the fields are strings: trim, at most MAX_FIELD_LENGTH, first bad
     // column in EPJ_COLUMNS order, zod's message): a national extract's 500 000 rows, a zod parse each, cost a second
     const row = { ...EMPTY_ROW };
@@ -123,6 +154,7 @@ class RecordReader {
     for (const name of new Set(names)) if (names.indexOf(name) !== names.lastIndexOf(name)) problems.push({ line, message: `Kolonnen «${name}» står flere ganger.` });
     for (const name of REQUIRED_EPJ_COLUMNS) if (!names.includes(name)) problems.push({ line, message: `Kolonnen «${name}» mangler.` });
     if (problems.length) throw new EpjCsvFileError(problems);
+    this.pathwayColumn = names.indexOf("pathway_id");
     return names as EpjColumn[];
   }
 
@@ -172,8 +204,11 @@ function indexOrEnd(text: string, char: string, from: number, end: number): numb
  * a batch's rows die young (a whole piece's rows at once outlived the young
  * generation, and the garbage collector then took a third of the time).
  */
-function* splitBatches(text: string, end: number, delimiter: string, size: number): Generator<string[][]> {
-  let batch: string[][] = [];
+function splitBatches(text: string, end: number, delimiter: string, size: number): Generator<string[][]>;
+/** `reader`: its lines of another share (RecordReader.otherShare) given as null, not split. */
+function splitBatches(text: string, end: number, delimiter: string, size: number, reader: RecordReader): Generator<(string[] | null)[]>;
+function* splitBatches(text: string, end: number, delimiter: string, size: number, reader?: RecordReader): Generator<(string[] | null)[]> {
+  let batch: (string[] | null)[] = [];
   let start = 0;
   // the next \n and \r at or after `start` (end: none before it), each searched for again only when
   // passed. Nothing after the last line break is no record (csv-parse: "skip last line if it has no characters").
@@ -189,7 +224,7 @@ function* splitBatches(text: string, end: number, delimiter: string, size: numbe
       stop = cr;
       next = cr + 1 === lf ? lf + 1 : cr + 1;
     }
-    batch.push(text.slice(start, stop).split(delimiter));
+    batch.push(reader?.otherShare(text, start, stop, delimiter) ? null : text.slice(start, stop).split(delimiter));
     start = next;
     if (batch.length >= size) {
       yield batch;
@@ -280,9 +315,12 @@ const BATCH_SIZE = 500;
 /**
  * readEpjCsv's rows in batches (of at most BATCH_SIZE rows): a
  * national extract's half a million rows, a step of an async generator each,
- * cost the check CLI a second.
+ * cost the check CLI a second. `share`: only the rows whose (trimmed)
+ * pathway_id it takes, valid or not, are made and yielded (a worker thread's
+ * share of the file); a record of another width than the header's is yielded
+ * whatever it holds.
  */
-export async function* readEpjCsvBatches(source: string | AsyncIterable<Uint8Array>, maxBytes = MAX_EPJ_FILE_BYTES): AsyncGenerator<EpjRecord[]> {
+export async function* readEpjCsvBatches(source: string | AsyncIterable<Uint8Array>, maxBytes = MAX_EPJ_FILE_BYTES, share?: (pathwayId: string) => boolean): AsyncGenerator<EpjRecord[]> {
   if (typeof source === "string") {
     if ((await stat(source)).size > maxBytes) throw tooLarge(1, maxBytes);
     source = createReadStream(source, { highWaterMark: 1024 * 1024 });
@@ -298,12 +336,12 @@ export async function* readEpjCsvBatches(source: string | AsyncIterable<Uint8Arr
   }
   const headText = head.join("");
   const delimiter = detectDelimiter(headText.slice(0, headText.search(/[\r\n]|$/)));
-  const reader = new RecordReader();
+  const reader = new RecordReader(share);
   // split while no line holds a quote
   let rest: string | null = null;
   for (let text: string | undefined = headText; text !== undefined; text = await nextValue(pieces)) {
     const end = splitEnd(text);
-    for (const lines of splitBatches(text, end, delimiter, BATCH_SIZE)) {
+    for (const lines of splitBatches(text, end, delimiter, BATCH_SIZE, reader)) {
       const batch: EpjRecord[] = [];
       for (const fields of lines) {
         const record = reader.take(fields, true);
