@@ -3,11 +3,31 @@ import { defineConfig } from "@playwright/test";
 // Debian's Chromium (never `npx playwright install`: no network to fetch browsers).
 const port = Number(process.env.E2E_PORT ?? 3100);
 
+// Specs that may run two at a time, beside each other: each reads nothing
+// another of them writes, and what they write (login and ACCESS_DENIED audit
+// rows, users of their own, events on one pathway through faults.spec.ts's
+// own server, the logout of a session of their own) no other of them counts;
+// several wait on servers of their own. The rest run after them, one at a time, in "exclusive": they
+// compare whole tables (db-snapshot.ts), read the newest audit row or the
+// audit counts of a demo user, the leader's figures or the worklist's order,
+// fill the login limit of this address, revoke a demo user's sessions or add
+// rule table versions.
+const BESIDE = [
+  "access-matrix", "action-matrix", "bad-input", "db-role", "embedded-start", "faults", "headers", "login", "oidc", "oidc-helseid",
+  "robustness-urls", "security", "serve-restarts", "session",
+];
+
+// Playwright runs a dependency in full whatever the command line picks: a run
+// of named specs (`npx playwright test tests/e2e/x.spec.ts`) skips that wait,
+// and runs them with one worker as before.
+const namedSpecs = process.argv.some((arg) => /\.spec(\.ts)?(:\d+)*$/.test(arg));
+
 export default defineConfig({
   testDir: "tests/e2e",
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  workers: 1,
+  // two at a time in "beside", then one at a time in "exclusive" (below)
+  workers: namedSpecs ? 1 : 2,
   retries: 0,
   reporter: [["list"], ["json"]],
   use: {
@@ -20,6 +40,10 @@ export default defineConfig({
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
+  projects: [
+    { name: "beside", testMatch: BESIDE.map((spec) => `${spec}.spec.ts`), workers: 2 },
+    { name: "exclusive", testIgnore: BESIDE.map((spec) => `${spec}.spec.ts`), dependencies: namedSpecs ? [] : ["beside"], workers: 1 },
+  ],
   webServer: {
     command: `node scripts/serve.mjs -p ${port}`,
     url: `http://localhost:${port}/api/health`,

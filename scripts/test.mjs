@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  ROOT, ensureDependencies, ensurePrismaClient, log, migrate, run, runAsync, runInBackground, startEmbeddedDatabase, stopChildren,
+  PRISMA_ENV, ROOT, ensureDependencies, ensurePrismaClient, log, migrate, run, runAsync, runInBackground, startEmbeddedDatabase, stopChildren,
   timed, timedAsync,
 } from "./lib/common.mjs";
 import { DEFAULT_APP_ROLE, ensureAppRole } from "./lib/db-roles.mjs";
@@ -74,6 +74,34 @@ try {
   // a failure is reported when awaited below, not as an unhandled rejection meanwhile
   build.catch(() => undefined);
 
+  // End to end: a migrated, seeded database and the production build, the
+  // app connected as its own role (the owner only migrates). On PostgreSQL the
+  // integration tests never touch DATABASE_URL's own database (each file gets
+  // a copy of a template), so it is migrated and seeded beside them, after the
+  // build: one job at a time beside them, as before. The embedded database is
+  // the one the integration tests use: reset, migrated and seeded after them.
+  const appEnv = {
+    AUTH_SECRET: "test-secret-not-for-production-0123456789",
+    AUTH_TRUST_HOST: "true",
+    ...integrationEnv,
+  };
+  async function prepareE2eDatabase(background) {
+    if (background) {
+      await runInBackground("prisma migrate deploy", "npx", ["prisma", "migrate", "deploy"], { ...PRISMA_ENV, DATABASE_URL: databaseUrl, MIGRATION_DATABASE_URL: databaseUrl });
+    } else {
+      if (integrationEnv.FORLOPSVAKT_TEST_SINGLE_DB) run("npx", ["tsx", "scripts/reset-db.ts"], { ...integrationEnv, DATABASE_URL: databaseUrl });
+      migrate(databaseUrl);
+    }
+    appEnv.DATABASE_URL = integrationEnv.FORLOPSVAKT_TEST_SINGLE_DB
+      ? databaseUrl
+      : await ensureAppRole(databaseUrl, { role: process.env.DATABASE_APP_ROLE ?? DEFAULT_APP_ROLE, password: process.env.DATABASE_APP_PASSWORD });
+    if (!existsSync(join(ROOT, "prisma/seed.ts"))) return;
+    if (background) await runInBackground("demodata", "npm", ["run", "--silent", "db:seed"], appEnv);
+    else timed("demodata", () => run("npm", ["run", "--silent", "db:seed"], appEnv));
+  }
+  const prepared = !integrationEnv.FORLOPSVAKT_TEST_SINGLE_DB ? build.then(() => prepareE2eDatabase(true)) : undefined;
+  prepared?.catch(() => undefined);
+
   const integrationReport = join(reports, "integration.json");
   try {
     await timedAsync("integration tests", () =>
@@ -86,20 +114,8 @@ try {
     count(integrationReport, "vitest");
   }
 
-  // End to end: a migrated, seeded database and the production build, the
-  // app connected as its own role (the owner only migrates).
-  if (integrationEnv.FORLOPSVAKT_TEST_SINGLE_DB) run("npx", ["tsx", "scripts/reset-db.ts"], { ...integrationEnv, DATABASE_URL: databaseUrl });
-  migrate(databaseUrl);
-  const appUrl = integrationEnv.FORLOPSVAKT_TEST_SINGLE_DB
-    ? databaseUrl
-    : await ensureAppRole(databaseUrl, { role: process.env.DATABASE_APP_ROLE ?? DEFAULT_APP_ROLE, password: process.env.DATABASE_APP_PASSWORD });
-  const appEnv = {
-    DATABASE_URL: appUrl,
-    AUTH_SECRET: "test-secret-not-for-production-0123456789",
-    AUTH_TRUST_HOST: "true",
-    ...integrationEnv,
-  };
-  if (existsSync(join(ROOT, "prisma/seed.ts"))) timed("demodata", () => run("npm", ["run", "--silent", "db:seed"], appEnv));
+  if (prepared) await prepared;
+  else await prepareE2eDatabase(false);
   await build;
   const e2eReport = join(reports, "e2e.json");
   try {

@@ -3,28 +3,21 @@ import pg from "pg";
 import { makeNationalId } from "../../src/domain/national-id";
 import { forEachConcurrently, logIn } from "./support";
 import { snapshot } from "./db-snapshot";
+import { mulberry32 } from "./seeded-random";
 import { builtActions, callActionRaw } from "./action-support";
 import { ids, loggedIn } from "./access-support";
 
 // Bad input, generated from fixed seeds, each invalid by construction so that
 // none may be stored: over a thousand malformed or hostile payloads to every
-// write route of API v1, over a thousand to every server action (hostile
-// argument shapes, React reply references, bodies over 1 MB, not JSON), and
-// over a thousand hostile URL parameters on pages, exports and API reads.
+// write route of API v1 and over a thousand to every server action (hostile
+// argument shapes, React reply references, bodies over 1 MB, not JSON); the
+// hostile URL parameters are in robustness-urls.spec.ts (they write audit
+// rows, so run beside other specs, not between these snapshots).
 // Never a 5xx; a refusal says why in Norwegian; the database is unchanged
 // afterwards (row counts and checksums of every table a write could touch).
 // The payloads are drawn first, in the seeds' order, then sent CONCURRENCY at a time.
 
 const CONCURRENCY = 4;
-
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOSTILE = [
   "'; DROP TABLE \"PathwayEvent\"; --",
@@ -278,53 +271,5 @@ test("1 000+ hostile calls of every server action: never a 5xx, and the database
   });
   expect(sent).toBeGreaterThanOrEqual(1000);
   expect(await snapshot()).toEqual(before);
-  console.log([...statuses.entries()].map(([k, v]) => `${k}: ${v}`).join(", "));
-});
-
-test("1 000+ hostile URL parameters on pages, exports and API reads: never a 5xx, 4xx with a Norwegian message", async ({ page }) => {
-  test.setTimeout(300_000);
-  await logIn(page, "leder@forlopsvakt.test");
-  const rng = mulberry32(20261130);
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(rng() * items.length)];
-  const b64 = (value: unknown) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
-  const cursor = () =>
-    pick([
-      "x", "%00", "!!!", "e30", b64([]), b64({}), b64("null"), b64(["DEADLINE", "2026-13-45", "abc"]), b64(["DEADLINE", "2026-02-30", "abc"]),
-      b64([null, "2026-01-01", "a\u0000b"]), b64(["NOPE", "2026-01-01", "a"]), b64(["DEADLINE", "2026-01-01", { not: "x" }]), b64(["DEADLINE", "2026-01-01", "x".repeat(500)]),
-      b64([null, "2026-01-01", "\ud800"]), "A".repeat(300),
-    ]);
-  const value = () =>
-    pick([
-      "%00", "a%00b", "%ED%A0%80", "%F0%9F%A7%A0", "2026-13-01", "2026-02-30", "0000-00-01", "9999-99-01", "-1", "1e309", "NaN", "%27%20OR%201%3D1%20--",
-      "%3Cscript%3E", "..%2F..%2Fetc", "x".repeat(2000), "%C0%AF", "%", "%zz", "[]", "{}",
-    ]);
-  const urls: (() => string)[] = [
-    () => `/arbeidsliste?etter=${cursor()}`,
-    () => `/arbeidsliste?${pick(["enhet", "type", "setting", "behandler", "grunn", "horisont", "sortering", "etter"])}=${value()}`,
-    () => `/api/v1/worklist?${pick(["enhet", "type", "setting", "behandler", "grunn", "horisont", "sortering"])}=${value()}&etter=${rng() < 0.5 ? cursor() : ""}`,
-    () => `/api/v1/pathways?${pick(["status", "type", "clinician", "cursor", "limit"])}=${value()}`,
-    () => `/api/v1/pathways/${pick([value(), "%00", "x%00y"])}`,
-    () => `/rapporter?${pick(["periode", "fra", "til", "enhet", "type"])}=${value()}`,
-    () => `/rapporter?periode=egen&fra=${value()}&til=${value()}`,
-    () => `/rapporter/forlop?hva=frist&kind=${pick(["basis_assessment", value()])}&maaned=${pick(["2026-13-01", "2026-00-01", "0000-02-01", value()])}`,
-    () => `/rapporter/forlop?hva=${pick(["frist", "merknad", "tilbakemelding", value()])}&enhetsrad=${value()}&behandler=${value()}&merknad=${value()}&utfall=${value()}&kind=basis_assessment`,
-    () => `/rapporter/eksport?tabell=${pick(["etterlevelse", value()])}&${pick(["periode", "fra", "til", "enhet", "type"])}=${value()}`,
-    () => `/rapporter/behandlere?tabell=${pick(["ansvarlige", "kodeforsinkelse", "behandlere", value()])}&side=${value()}&${pick(["periode", "fra", "til", "enhet", "type"])}=${value()}`,
-    () => `/arbeidsliste/eksport?${pick(["enhet", "type", "behandler", "grunn", "horisont"])}=${value()}`,
-    () => `/forlop/${value()}`,
-  ];
-  const statuses = new Map<number, number>();
-  let sent = 0;
-  const drawn = Array.from({ length: 1080 }, (_, n) => urls[n % urls.length]());
-  await forEachConcurrently(drawn, CONCURRENCY, async (url) => {
-    const response = await page.request.get(url, { failOnStatusCode: false, maxRedirects: 0 });
-    sent += 1;
-    const status = response.status();
-    statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    const text = await response.text();
-    expect(status, `${url.slice(0, 200)}: ${status} ${text.slice(0, 200)}`).toBeLessThan(500);
-    if (status >= 400) expect(text, url.slice(0, 200)).toMatch(/ugyldig|fant ikke|finnes ikke|forespørselen|ukjent|velg|datoen|lenken|må være|kan ikke|kan være|noen felt/i);
-  });
-  expect(sent).toBeGreaterThanOrEqual(1000);
   console.log([...statuses.entries()].map(([k, v]) => `${k}: ${v}`).join(", "));
 });
