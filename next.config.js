@@ -2,7 +2,11 @@
 // per-request nonce) is set in proxy.ts.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "no-referrer" },
+  // "same-origin", not "no-referrer": no address (they may name a patient's
+  // pathway) leaves for another site, and a form posted before the page is
+  // interactive still carries its Origin (under "no-referrer" the browser sends
+  // "Origin: null" and Next.js refuses the server action: login.spec.ts)
+  { key: "Referrer-Policy", value: "same-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },

@@ -59,7 +59,20 @@ test("every page carries the security headers", async ({ page }) => {
   const headers = response!.headers();
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(headers["x-content-type-options"]).toBe("nosniff");
-  expect(headers["referrer-policy"]).toBe("no-referrer");
+  expect(headers["referrer-policy"]).toBe("same-origin");
+});
+
+// A form posted before the page is interactive (or with JavaScript off) is a
+// plain form POST: under "Referrer-Policy: no-referrer" the browser sends it
+// with "Origin: null", and Next.js refused the login's server action as
+// cross-origin (the login then hung on an error page).
+test("the login form works as a plain form post, before the page is interactive or without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await logIn(page, "leder@forlopsvakt.test");
+  await expect(page).toHaveURL(/\/rapporter$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Rapporter" })).toBeVisible();
+  await context.close();
 });
 
 test("GET /api/health answers ok", async ({ request }) => {
