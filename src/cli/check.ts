@@ -21,18 +21,21 @@ function parseArgs(argv: string[]) {
   let file: string | null = null;
   let today = osloDateOf(new Date());
   let format: "table" | "json" = "table";
+  let threads: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--today") today = argv[++i] ?? "";
     else if (arg === "--format") format = (argv[++i] ?? "") as "table" | "json";
-    else if (arg.startsWith("--")) fail(`Ukjent valg ${arg}. Bruk: check <fil.csv> [--today ÅÅÅÅ-MM-DD] [--format table|json]`);
+    else if (arg === "--threads") threads = argv[++i] ?? "";
+    else if (arg.startsWith("--")) fail(`Ukjent valg ${arg}. Bruk: check <fil.csv> [--today ÅÅÅÅ-MM-DD] [--format table|json] [--threads 1-8]`);
     else if (file) fail("Oppgi bare én fil.");
     else file = arg;
   }
-  if (!file) fail("Bruk: npm run --silent check -- <fil.csv> [--today ÅÅÅÅ-MM-DD] [--format table|json]");
+  if (!file) fail("Bruk: npm run --silent check -- <fil.csv> [--today ÅÅÅÅ-MM-DD] [--format table|json] [--threads 1-8]");
   if (!isValidIsoDate(today)) fail(`Ugyldig --today «${today}» (bruk ÅÅÅÅ-MM-DD).`);
   if (format !== "table" && format !== "json") fail(`Ugyldig --format «${format}» (table eller json).`);
-  return { file, today, format };
+  if (threads !== undefined && !/^[1-8]$/.test(threads)) fail(`Ugyldig --threads «${threads}» (et heltall fra 1 til 8).`);
+  return { file, today, format, threads: threads === undefined ? undefined : Number(threads) };
 }
 
 /** Worker threads for a file of this size or more (a small file is checked before two threads have started). */
@@ -41,14 +44,13 @@ const WORKERS_FROM_BYTES = 4 * 1024 * 1024;
 /**
  * Two threads for a large file when a second core is free (the load average below the cores): they
  * cost a third more CPU (each reads the whole file; a thread starts in 0.3 s), so on a busy machine
- * one thread finishes sooner. FV_CHECK_WORKERS sets the number (the tests: the same report in any);
+ * one thread finishes sooner. --threads sets the number (the tests: the same report in any);
  * compiled only (`npm run check`, scripts/check.mjs).
  */
-function workerCount(file: string): number {
+function workerCount(file: string, told: number | undefined): number {
   // through tsx (src/cli/check.ts itself): a worker thread would not load TypeScript
   if (import.meta.url.endsWith(".ts")) return 1;
-  const told = Number(process.env.FV_CHECK_WORKERS);
-  if (Number.isInteger(told) && told > 0) return told;
+  if (told !== undefined) return told;
   let size = 0;
   try {
     size = statSync(file).size;
@@ -90,8 +92,8 @@ async function checkInThreads(file: string, today: string, format: "table" | "js
 }
 
 async function main() {
-  const { file, today, format } = parseArgs(process.argv.slice(2));
-  const workers = workerCount(file);
+  const { file, today, format, threads } = parseArgs(process.argv.slice(2));
+  const workers = workerCount(file, threads);
   const { report, order } = workers > 1 ? await checkInThreads(file, today, format, workers) : await checkHere(file, today, format);
   const write = (bytes: Buffer) =>
     process.stdout.write(bytes) ? undefined : new Promise<void>((resolve) => process.stdout.once("drain", () => resolve()));

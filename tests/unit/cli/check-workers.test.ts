@@ -5,14 +5,14 @@ import { describe, expect, it } from "vitest";
 import { ByteReport } from "@/cli/byte-report";
 import { workerOf } from "@/cli/check-workers";
 import { writeSyntheticExtract } from "../../../scripts/lib/epj-extract";
-import { runCheckWithEnv } from "./run-check";
+import { runCheck } from "./run-check";
 
 // The check CLI in worker threads (issue 19: a national extract on two cores)
 // prints byte for byte what it prints in one thread, and fails as it fails:
 // each thread holds a share of the pathways (by pathway_id), the main thread
 // joins the row errors, the concurrency check and the sorted parts.
 const dir = mkdtempSync(join(tmpdir(), "fv-check-workers-"));
-const inThreads = (workers: number, ...args: string[]) => runCheckWithEnv({ FV_CHECK_WORKERS: String(workers) }, ...args);
+const inThreads = (workers: number, ...args: string[]) => runCheck(...args, "--threads", String(workers));
 
 function sameInAnyThreads(...args: string[]) {
   const one = inThreads(1, ...args);
@@ -24,6 +24,13 @@ function sameInAnyThreads(...args: string[]) {
 }
 
 describe("check CLI in worker threads", () => {
+  it("refuses a --threads that is not 1 to 8, with exit 2 and nothing on stdout", () => {
+    for (const bad of ["0", "9", "x", "1.5"]) {
+      const r = runCheck("docs/epj-uttrekk-eksempel.csv", "--threads", bad);
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 2, stdout: "", stderr: `Ugyldig --threads «${bad}» (et heltall fra 1 til 8).\n` });
+    }
+  });
+
   it("puts every pathway id in one share, the same one each time", () => {
     const ids = Array.from({ length: 1000 }, (_, i) => `EPJ-${i}`);
     const shares = ids.map((id) => workerOf(id, 2));

@@ -23,8 +23,5 @@ function checkBundle(): string {
 }
 
 /** Runs the check CLI with `args` as a subprocess: its exit status, stdout and stderr. */
-export const runCheck = (...args: string[]) => runCheckWithEnv({}, ...args);
-
-/** runCheck with these environment variables set (e.g. FV_CHECK_WORKERS). */
-export const runCheckWithEnv = (env: Record<string, string>, ...args: string[]) =>
-  spawnSync(process.execPath, [checkBundle(), ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env }, maxBuffer: 1 << 28 });
+export const runCheck = (...args: string[]) =>
+  spawnSync(process.execPath, [checkBundle(), ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 1 << 28 });
