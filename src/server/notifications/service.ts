@@ -10,10 +10,10 @@ import { assertCan } from "@/server/auth/assert";
 import type { Actor, CurrentUser } from "@/server/auth/current-user";
 import { now, today } from "@/server/clock";
 import { prisma } from "@/server/db";
-import { pooled, sqlOf, type Sql } from "@/server/sql";
+import { pooled, sqlOf } from "@/server/sql";
 import { int8, sqlDate } from "@/server/sql-rows";
 import { shownPatientNameSql } from "@/server/pathways/shown-name";
-import { itemsCte, oneUser, readSql, unreadCountSql, type NotificationUser } from "./query";
+import { itemsCte, oneUser, readSql, unreadCountSql } from "./query";
 
 // Varsler: the header's count (one statement), the page's list (audited with
 // the patients it shows) and read marks.
@@ -21,20 +21,9 @@ import { itemsCte, oneUser, readSql, unreadCountSql, type NotificationUser } fro
 /** The header's count: unread notifications, one indexed statement per page view; null for roles without notifications. */
 export const unreadNotificationCount = cache(async (user: CurrentUser): Promise<number | null> => {
   if (!can(user.role, "notifications.view")) return null;
-  return countUnread(user);
-});
-
-/**
- * The count's statement, prepared: its text is the same for every user, whose
- * values enter through the materialized CTE `u` (the planner cannot see them
- * in a custom plan either), and planning it took a third of its time (4 ms of
- * 13 on every page view, 2026-11-29): PostgreSQL plans it once per connection
- * (notifications-count.integration.test.ts: a generic plan, the same counts).
- */
-export async function countUnread(user: NotificationUser, sql: Sql = pooled({ prepared: true })): Promise<number> {
-  const [row] = await sql.rows(z.object({ n: int8 }), unreadCountSql(user, notificationWindow(today(), now())));
+  const [row] = await pooled().rows(z.object({ n: int8 }), unreadCountSql(user, notificationWindow(today(), now())));
   return row?.n ?? 0;
-}
+});
 
 const itemRow = z.object({
   kind: z.enum(KIND_ORDER as [NotificationKind, ...NotificationKind[]]),
