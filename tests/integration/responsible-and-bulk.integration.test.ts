@@ -4,7 +4,7 @@ import { updateUser } from "@/server/admin/users/service";
 import { ValidationError } from "@/server/errors";
 import { assignClinician, assignClinicianBulk } from "@/server/pathways/assign";
 import { recomputeDerived } from "@/server/pathways/derived";
-import { unitOptionsFor } from "@/server/units/options";
+import { unitChoicesFor, unitOptionsFor } from "@/server/units/options";
 import { NOT_RESPONSIBLE_MESSAGE } from "@/server/users/responsible";
 import { postponeItem } from "@/server/worklist/row-actions";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
@@ -47,6 +47,27 @@ describe("who may be responsible for patients", () => {
     expect((await listed()).sort()).toEqual([clinician.user.id, coordinator.user.id].sort());
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "USER_UPDATED", userId: admin.user.id }, orderBy: { id: "desc" } });
     expect(audit.detail).toMatchObject({ userId: coordinator.user.id, before: { mayBeResponsible: false }, after: { mayBeResponsible: true } });
+  });
+
+  it("the worklist's unit choices: unitOptionsFor's units, and the filter's clinician only when listed there", async () => {
+    const { unit, coordinator, clinician, admin } = await setup();
+    const second = await makeUnit(db());
+    await db().userUnit.create({ data: { userId: coordinator.user.id, unitId: second.id } });
+    const elsewhere = await makeActor(db(), "CLINICIAN", [(await makeUnit(db())).id]);
+    const actor = { ...coordinator, user: { ...coordinator.user, unitIds: [unit.id, second.id] } };
+    const options = await unitOptionsFor(actor);
+    // what the page took from unitOptionsFor: the units, and the chosen clinician among their clinicians
+    const expected = (id: string | undefined) => ({
+      units: options.map((u) => ({ id: u.id, name: u.name, codesRecordedIn: u.codesRecordedIn })),
+      chosen: options.flatMap((u) => u.clinicians).find((c) => c.id === id) ?? null,
+    });
+    for (const id of [undefined, "ingen", clinician.user.id, coordinator.user.id, elsewhere.user.id, admin.user.id])
+      expect(await unitChoicesFor(actor, id), String(id)).toEqual(expected(id));
+    expect((await unitChoicesFor(actor, clinician.user.id)).chosen).toEqual({ id: clinician.user.id, name: clinician.user.name });
+    expect(options.length).toBe(2);
+
+    await updateUser(admin, coordinator.user.id, { mayBeResponsible: true });
+    expect((await unitChoicesFor(actor, coordinator.user.id)).chosen?.id).toBe(coordinator.user.id);
   });
 
   it("refuses to assign a coordinator not marked, with a Norwegian message; assigns once marked", async () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
-import { countOverdueUnassessed } from "@/server/referrals/list";
+import { countOverdueUnassessed, overdueUnassessedSql } from "@/server/referrals/list";
+import { UNASSESSED } from "@/server/referrals/scope";
+import { fromIsoDate } from "@/lib/dates";
+import { lastOverdueReceipt } from "@/domain/referrals";
 import { complianceThisMonthSql } from "@/server/worklist/query";
 import { sqlOf } from "@/server/sql";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
@@ -17,18 +20,12 @@ import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-
 // 20261202150000 it read only the referrals without an assessment date and probed
 // Pathway by index for each, since migration 20261203100500 it reads the partial
 // index of the unassessed ones (Referral.pathwayStarted) and no Pathway row
-// (referral-started.integration.test.ts).
+// (referral-started.integration.test.ts). Since 2026-11-29 (sixth session) the
+// count is a hand-written statement (Prisma's query compiler compiled it anew on
+// every view): tested here by its plan and against the Prisma count it replaced.
 
 const TODAY = "2026-11-20";
 const { db } = useAppDatabase();
-
-// The statement Prisma sends for countOverdueUnassessed (taken from PostgreSQL's log),
-// so its plan can be read here.
-const prismaCountSql = (unitId: string, lastReceipt: string) => Prisma.sql`
-  SELECT COUNT(*) AS "_count$_all" FROM (SELECT "public"."Referral"."id" FROM "public"."Referral"
-  WHERE ("public"."Referral"."unitId" IN (${unitId}) AND "public"."Referral"."receivedDate" <= ${lastReceipt}::date
-    AND ("public"."Referral"."assessedDate" IS NULL AND "public"."Referral"."pathwayStarted" = ${false}))
-  OFFSET ${0}) AS "sub"`;
 
 type Node = { "Node Type": string; "Relation Name"?: string; "Actual Rows"?: number; "Actual Loops"?: number; Plans?: Node[] };
 const nodes = (node: Node): Node[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
@@ -57,10 +54,54 @@ describe("the overdue unassessed-referral count", () => {
     await sql.run(Prisma.sql`ANALYZE "Pathway"`);
 
     expect(await countOverdueUnassessed([unit.id], TODAY)).toBe(1);
-    const plan = await explain(prismaCountSql(unit.id, "2026-11-06"));
+    const plan = await explain(overdueUnassessedSql([unit.id], TODAY));
     expect(plan.filter((n) => n["Relation Name"] === "Pathway")).toEqual([]);
     const referralRows = plan.filter((n) => n["Relation Name"] === "Referral").reduce((s, n) => s + (n["Actual Rows"] ?? 0) * (n["Actual Loops"] ?? 1), 0);
     expect(referralRows).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("the overdue unassessed-referral count in SQL", () => {
+  it("counts what Prisma's count with UNASSESSED counted, with and without a pathway type", async () => {
+    const unit = await makeUnit(db());
+    const other = await makeUnit(db());
+    const coordinator = await makeActor(db(), "COORDINATOR", [unit.id, other.id]);
+    const template = await makePathway(db(), unit.id, coordinator.user.id);
+    const sql = sqlOf(db());
+    // referrals of every kind: received before and after the limit, assessed or not, with a
+    // suggested type or not, with a pathway of the type (started or not) or of another, in another unit
+    await sql.run(Prisma.sql`
+      INSERT INTO "Referral" SELECT (jsonb_populate_record(r, jsonb_build_object(
+        'id', 'kind-' || g,
+        'unitId', CASE WHEN g % 7 = 0 THEN ${other.id} ELSE r."unitId" END,
+        'receivedDate', DATE '2026-10-20' + (g % 25),
+        'assessedDate', CASE WHEN g % 5 = 0 THEN '2026-11-01' END,
+        'suggestedType', (ARRAY[NULL, 'D11', 'D12'])[1 + g % 3]))).*
+      FROM "Referral" r, generate_series(1, 120) g WHERE r."id" = ${template.referralId}`);
+    await sql.run(Prisma.sql`
+      INSERT INTO "Pathway" SELECT (jsonb_populate_record(p, jsonb_build_object(
+        'id', 'kind-path-' || g, 'referralId', 'kind-' || g, 'unitId', r."unitId",
+        'type', CASE WHEN g % 4 = 0 THEN 'D12' ELSE 'D11' END,
+        'phase', CASE WHEN g % 8 = 0 THEN 'treatment' ELSE 'awaiting_start' END, 'externalId', NULL))).*
+      FROM "Pathway" p, generate_series(1, 120) g JOIN "Referral" r ON r."id" = 'kind-' || g
+      WHERE p."id" = ${template.id} AND g % 2 = 0`);
+    const prismaCount = (units: string[], type?: "D11" | "D12") =>
+      db().referral.count({
+        where: {
+          unitId: { in: units },
+          receivedDate: { lte: fromIsoDate(lastOverdueReceipt(TODAY)) },
+          AND: [UNASSESSED, ...(type ? [{ OR: [{ suggestedType: type }, { pathways: { some: { type } } }] }] : [])],
+        },
+      });
+    for (const units of [[unit.id], [unit.id, other.id], [other.id]])
+      for (const type of [undefined, "D11", "D12"] as const) {
+        const expected = await prismaCount(units, type);
+        expect(await countOverdueUnassessed(units, TODAY, type), `${units.length} units, ${type ?? "any type"}`).toBe(expected);
+      }
+    // not vacuous: some are counted, and the type and unit filters change the count
+    const all = await countOverdueUnassessed([unit.id, other.id], TODAY);
+    expect(all).toBeGreaterThan(await countOverdueUnassessed([unit.id], TODAY, "D12"));
+    expect(all).toBeGreaterThan(await countOverdueUnassessed([unit.id], TODAY));
   });
 });
 

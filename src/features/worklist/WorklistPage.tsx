@@ -5,7 +5,7 @@ import { addCalendarDays } from "@/domain/rules";
 import { formatNorwegianDate } from "@/lib/dates";
 import { requirePage } from "@/server/auth/guard";
 import { today } from "@/server/clock";
-import { unitOptionsFor } from "@/server/units/options";
+import { unitChoicesFor } from "@/server/units/options";
 import { filtersToSearchParams, REASON_FILTERS, SORTS, worklistFilterSchema, type WorklistFilters as Filters } from "@/server/worklist/filters";
 import { listWorklist, PAGE_SIZE, pageNumber, worklistSummary } from "@/server/worklist/query";
 import { parseCursor } from "@/server/worklist/where";
@@ -46,8 +46,8 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
     redirect(clean ? `/arbeidsliste?${clean}` : "/arbeidsliste");
   }
   const now = today();
-  const [units, { rows, nextCursor }, summary] = await Promise.all([
-    unitOptionsFor(actor),
+  const [{ units, chosen }, { rows, nextCursor }, summary] = await Promise.all([
+    unitChoicesFor(actor, filters.behandler),
     listWorklist(actor, filters, now),
     worklistSummary(actor, filters, now),
   ]);
@@ -56,7 +56,7 @@ export async function WorklistPage({ searchParams }: { searchParams: Promise<Sea
     units: units.map((u): [string, string] => [u.id, u.name]),
     reasons: Object.entries(REASON_FILTERS).map(([slug, r]): [string, string] => [slug, r.label]),
     sorts: Object.entries(SORTS),
-    chosen: units.flatMap((u) => u.clinicians).find((c) => c.id === filters.behandler) ?? null,
+    chosen,
   };
   const grouped = filters.sortering === "grunn";
   // no "Registrer kode" link into a unit whose codes the EPJ holds (its pathway page has no form)

@@ -41,3 +41,38 @@ export async function unitOptionsFor(actor: Actor) {
   }));
 }
 export type UnitOption = Awaited<ReturnType<typeof unitOptionsFor>>[number];
+
+const choiceRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  codesRecordedIn: z.enum(CodesRecordedIn),
+  chosen: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+
+/**
+ * The worklist page's share of unitOptionsFor: the actor's units by name, and the
+ * clinician a list is filtered by (`clinicianId`) when they may be responsible in
+ * one of them, else null, as unitOptionsFor's clinicians would give. Not every
+ * unit's clinicians (134 in the largest unit): the page sends only the chosen
+ * one (its selects ask for the rest, src/features/worklist/clinicians.ts), and
+ * reading, checking and sorting all of them on every view cost PostgreSQL and
+ * Node for nothing.
+ */
+export async function unitChoicesFor(actor: Actor, clinicianId: string | undefined) {
+  const rows = await pooled().rows(choiceRow, Prisma.sql`
+    SELECT u."id", u."name", u."codesRecordedIn"::text AS "codesRecordedIn",
+      ${
+        clinicianId
+          ? Prisma.sql`(SELECT json_build_object('id', p."id", 'name', p."name")
+                FROM "UserUnit" m JOIN "User" p ON p."id" = m."userId"
+                WHERE m."unitId" = u."id" AND p."id" = ${clinicianId} AND ${responsibleUserSql("p")})`
+          : Prisma.sql`NULL::json`
+      } AS "chosen"
+    FROM "Unit" u
+    WHERE u."id" = ANY(${actor.user.unitIds}::text[])
+    ORDER BY u."name"`);
+  return {
+    units: rows.map(({ id, name, codesRecordedIn }) => ({ id, name, codesRecordedIn })),
+    chosen: rows.find((u) => u.chosen)?.chosen ?? null,
+  };
+}
