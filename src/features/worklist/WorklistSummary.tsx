@@ -1,5 +1,5 @@
 "use client";
-import { ListLink } from "@/features/shell/ListLink";
+import { useFollowLink } from "@/features/shell/follow-link";
 import type { SummaryData } from "./summary-data";
 
 const NATIONAL_TARGET = 0.8;
@@ -10,16 +10,18 @@ function percent(met: number, total: number): string {
 
 /** Counts per reason (each a link that filters the list) and this month's compliance, from summary-data.ts. */
 export function WorklistSummary({ data }: { data: SummaryData }) {
+  // the counts' links are plain anchors followed inside the app (follow-link.ts)
+  const followLink = useFollowLink("/");
   return (
     <section aria-labelledby="summary-heading" className="mt-4 grid gap-4 md:grid-cols-3">
       <div className="rounded border border-slate-300 bg-white p-3 md:col-span-2">
         <h2 id="summary-heading" className="font-semibold">{`Oversikt innen ${data.horizon} dager`}</h2>
-        <ul className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2">
+        <ul className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2" onClick={followLink}>
           {data.reasons.map(([slug, label, href, count]) => (
             <li key={slug} className="flex justify-between gap-2">
-              <ListLink href={href} aria-current={data.current === slug ? "true" : undefined} className={`text-blue-800 underline ${data.current === slug ? "font-semibold" : ""}`}>
+              <a href={href} aria-current={data.current === slug ? "true" : undefined} className={`text-blue-800 underline ${data.current === slug ? "font-semibold" : ""}`}>
                 {label}
-              </ListLink>
+              </a>
               <span className="tabular-nums" data-testid={`count-${slug}`}>{count}</span>
             </li>
           ))}

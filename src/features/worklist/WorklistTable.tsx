@@ -1,7 +1,7 @@
 "use client";
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { DeadlineTone } from "@/domain/deadline-text";
-import { ListLink } from "@/features/shell/ListLink";
+import { useFollowLink } from "@/features/shell/follow-link";
 import { TONE_CLASSES } from "@/features/pathway/tone-classes";
 import { BULK_ASSIGN_FORM, BulkAssign } from "./BulkAssign";
 import { RowActions, type ActionRow, type ListActions } from "./RowActions";
@@ -12,6 +12,8 @@ import { RowActions, type ActionRow, type ListActions } from "./RowActions";
 // row's facts travel as one array without keys (PackedRow: 16 keys a row were
 // ~9 kB per copy), and the markup carries no classes or hidden text per cell:
 // the table's styles are classes of the table (globals.css, table.worklist).
+// The patients' links are plain anchors followed inside the app by one click
+// handler on the table's body (follow-link.ts), not 50 next/link components.
 
 /**
  * One row's facts in a fixed order; "" where a row has none. The server packs
@@ -66,6 +68,7 @@ export function WorklistTable({ packed, grouped, caption, actions }: { packed: P
   const rows = useMemo(() => packed.map(unpack), [packed]);
   const body = useRef<HTMLTableSectionElement>(null);
   const [selected, setSelected] = useState(0);
+  const followLink = useFollowLink("/forlop/");
   const recount = useCallback(() => setSelected(body.current?.querySelectorAll("input[type=checkbox]:checked").length ?? 0), []);
   // a refreshed list may have lost ticked rows
   useEffect(recount, [rows, recount]);
@@ -84,7 +87,7 @@ export function WorklistTable({ packed, grouped, caption, actions }: { packed: P
             <th scope="col">Handlinger</th>
           </tr>
         </thead>
-        <tbody ref={body} onChange={recount}>
+        <tbody ref={body} onChange={recount} onClick={followLink}>
           {rows.map((row) => (
             <Fragment key={`${row.pathwayId}:${row.itemKey}`}>
               {row.group && (
@@ -103,7 +106,7 @@ export function WorklistTable({ packed, grouped, caption, actions }: { packed: P
                 </td>
                 <td>
                   {actions.allowed.assign && <input type="checkbox" form={BULK_ASSIGN_FORM} name="p" value={row.pathwayId} aria-label={`Velg ${row.patient} (${row.reason})`} />}
-                  <ListLink href={`/forlop/${row.pathwayId}`}>{row.patient}</ListLink> <span>{row.maskedId}</span>
+                  <a href={`/forlop/${row.pathwayId}`}>{row.patient}</a> <span>{row.maskedId}</span>
                 </td>
                 <td>{row.pathway}</td>
                 {/* "Ansvarlig:" before it on a phone's card (globals.css) */}
