@@ -90,6 +90,28 @@ test("showing the list does not make the browser prefetch each patient's pathway
   expect(prefetched.filter((url) => /^\/forlop\/(?!ny\b)/.test(url) || url.includes("grunn="))).toEqual([]);
 });
 
+test("a patient's link and a count's link open their page inside the app, without loading a new document", async ({ page }) => {
+  // plain anchors followed by one handler per list (src/features/shell/follow-link.ts), as next/link did
+  await logIn(page, "koordinator@forlopsvakt.test", "Arbeidsliste");
+  const documents: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "document") documents.push(r.url());
+  });
+  const row = rows(page).first();
+  const patient = row.getByRole("link").first();
+  const href = (await patient.getAttribute("href"))!;
+  expect(href).toMatch(/^\/forlop\/[\w-]+$/);
+  await patient.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.goBack();
+  await expect(rows(page).first()).toBeVisible();
+  await page.getByRole("link", { name: "Forfalte frister" }).click();
+  await expect(page).toHaveURL(/\/arbeidsliste\?grunn=forfalt$/);
+  await expect(page.getByRole("link", { name: "Forfalte frister" })).toHaveAttribute("aria-current", "true");
+  expect(documents).toEqual([]);
+});
+
 test("filters change the rows and the URL, and a bookmarked URL gives the same list", async ({ page }) => {
   await logIn(page, "koordinator@forlopsvakt.test", "Arbeidsliste");
   await page.getByLabel("Grunn").selectOption({ label: "Henvisning ikke vurdert innen 10 virkedager" });
