@@ -10,7 +10,7 @@ import { assertCan } from "@/server/auth/assert";
 import type { Actor, CurrentUser } from "@/server/auth/current-user";
 import { now, today } from "@/server/clock";
 import { prisma } from "@/server/db";
-import { pooled, sqlOf } from "@/server/sql";
+import { onePooledConnection, pooled, sqlOf } from "@/server/sql";
 import { int8, sqlDate } from "@/server/sql-rows";
 import { shownPatientNameSql } from "@/server/pathways/shown-name";
 import { unreadCount } from "./count";
@@ -22,7 +22,7 @@ import { itemsCte, oneUser, readSql } from "./query";
 /** The header's count: unread notifications, a few small indexed statements per page view (count.ts); null for roles without notifications. */
 export const unreadNotificationCount = cache(async (user: CurrentUser): Promise<number | null> => {
   if (!can(user.role, "notifications.view")) return null;
-  return unreadCount(pooled(), user, notificationWindow(today(), now()));
+  return onePooledConnection((sql) => unreadCount(sql, user, notificationWindow(today(), now())));
 });
 
 const itemRow = z.object({
