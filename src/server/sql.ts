@@ -29,7 +29,7 @@ export interface Sql {
  * CPU per call). Only for statements of a fixed shape with plans that do not
  * depend on the values (lookups by key); not behind a transaction-mode pooler.
  */
-export function viaPg(pool: pg.Pool, options: { prepared?: boolean } = {}): Sql {
+export function viaPg(pool: pg.Pool | pg.PoolClient, options: { prepared?: boolean } = {}): Sql {
   const send = (query: Prisma.Sql) => {
     const text = query.text;
     const config = options.prepared && PREPARED_ALLOWED ? { name: statementName(text), text, values: query.values } : { text, values: query.values };
@@ -77,3 +77,23 @@ export function sqlOf(db: Tx | Sql): Sql {
 export function pooled(options: { prepared?: boolean } = {}): Sql {
   return viaPg(pgPool(), options);
 }
+
+/**
+ * Statements in sequence on one connection of the app's pool, without a
+ * transaction: one checkout for several small statements (the header's
+ * count), so that a busy pool is waited for once, not before each.
+ */
+export async function onePooledConnection<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+  const client = await pgPool().connect();
+  let failure: Error | undefined;
+  try {
+    return await work(viaPg(client));
+  } catch (error) {
+    // a connection that failed a statement is not given back (it may be broken)
+    failure = error instanceof Error ? error : new Error("statement failed");
+    throw error;
+  } finally {
+    client.release(failure);
+  }
+}
+

@@ -9,7 +9,7 @@ import { unreadNotificationCount } from "@/server/notifications/service";
 
 export async function AppHeader() {
   const user = await getCurrentUser();
-  // one indexed statement (src/server/notifications/query.ts); null for roles without notifications
+  // a few small indexed statements (src/server/notifications/count.ts); null for roles without notifications
   const unread = user ? await unreadNotificationCount(user) : null;
   return (
     <header className="border-b border-slate-200 bg-white no-print">

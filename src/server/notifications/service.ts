@@ -10,19 +10,19 @@ import { assertCan } from "@/server/auth/assert";
 import type { Actor, CurrentUser } from "@/server/auth/current-user";
 import { now, today } from "@/server/clock";
 import { prisma } from "@/server/db";
-import { pooled, sqlOf } from "@/server/sql";
+import { onePooledConnection, pooled, sqlOf } from "@/server/sql";
 import { int8, sqlDate } from "@/server/sql-rows";
 import { shownPatientNameSql } from "@/server/pathways/shown-name";
-import { itemsCte, oneUser, readSql, unreadCountSql } from "./query";
+import { unreadCount } from "./count";
+import { itemsCte, oneUser, readSql } from "./query";
 
-// Varsler: the header's count (one statement), the page's list (audited with
+// Varsler: the header's count (count.ts), the page's list (audited with
 // the patients it shows) and read marks.
 
-/** The header's count: unread notifications, one indexed statement per page view; null for roles without notifications. */
+/** The header's count: unread notifications, a few small indexed statements per page view (count.ts); null for roles without notifications. */
 export const unreadNotificationCount = cache(async (user: CurrentUser): Promise<number | null> => {
   if (!can(user.role, "notifications.view")) return null;
-  const [row] = await pooled().rows(z.object({ n: int8 }), unreadCountSql(user, notificationWindow(today(), now())));
-  return row?.n ?? 0;
+  return onePooledConnection((sql) => unreadCount(sql, user, notificationWindow(today(), now())));
 });
 
 const itemRow = z.object({
