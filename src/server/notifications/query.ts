@@ -29,10 +29,20 @@ export interface NotificationUser {
 
 const reasons = (list: readonly string[]) => Prisma.sql`${[...list]}::"WorklistReason"[]`;
 
+/** A user's horizon in days: their setting, or the default. */
+function horizonOf(userId: string): Prisma.Sql {
+  return Prisma.sql`COALESCE((SELECT "horizonDays" FROM "NotificationSettings" WHERE "userId" = ${userId}), ${NOTIFICATION_RULES.defaultHorizonDays}::int)`;
+}
+
+/** A worklist row `w` of one of the users' units (`u`), not postponed past today. */
+function liveSql(window: Window): Prisma.Sql {
+  return Prisma.sql`w."unitId" = ANY(u."unitIds") AND (w."postponedUntil" IS NULL OR w."postponedUntil" <= ${window.today}::date)`;
+}
+
 /** One user, as the session knows them: the CTE `u` of one row, the horizon read from their settings. */
 export function oneUser(user: NotificationUser): Prisma.Sql {
   return Prisma.sql`SELECT ${user.id}::text AS "userId", ${user.role}::text AS "role", ${user.unitIds}::text[] AS "unitIds",
-    COALESCE((SELECT "horizonDays" FROM "NotificationSettings" WHERE "userId" = ${user.id}), ${NOTIFICATION_RULES.defaultHorizonDays}::int) AS "h"`;
+    ${horizonOf(user.id)} AS "h"`;
 }
 
 /** Every active clinician and coordinator (optionally only those listed): the digest's users, one statement for all. */
@@ -54,7 +64,7 @@ type Window = Pick<NotificationWindow, "today" | "assignedSince">;
  */
 function branches(window: Window, select: (kind: NotificationKind, rank: number) => Prisma.Sql): { sql: Prisma.Sql }[] {
   const horizon = Prisma.sql`(${window.today}::date + u."h")`;
-  const live = Prisma.sql`w."unitId" = ANY(u."unitIds") AND (w."postponedUntil" IS NULL OR w."postponedUntil" <= ${window.today}::date)`;
+  const live = liveSql(window);
   const unsettled = Prisma.sql`(w."reason" <> 'LEGAL_DEADLINE_BREACHED' OR w."eventId" IS NULL)`;
   return [
     {
@@ -133,7 +143,7 @@ export function unreadCountSqls(user: NotificationUser, window: Window, horizonD
   const u = Prisma.sql`u AS (SELECT ${user.id}::text AS "userId", ${user.role}::text AS "role", ${user.unitIds}::text[] AS "unitIds", ${horizonDays}::int AS "h")`;
   const unread = Prisma.sql`NOT EXISTS (SELECT 1 FROM "NotificationRead" r WHERE r."userId" = u."userId" AND r."pathwayId" = w."pathwayId" AND r."itemKey" = w."key" AND r."dueOn" = w."dueOn")`;
   const all = branches(window, () => Prisma.sql`w."pathwayId", w."key"`);
-  const live = Prisma.sql`w."unitId" = ANY(u."unitIds") AND (w."postponedUntil" IS NULL OR w."postponedUntil" <= ${window.today}::date)`;
+  const live = liveSql(window);
   const notices = Prisma.sql`SELECT w."pathwayId", w."key" FROM u JOIN "WorklistItem" w ON w."reason" = 'NOTICE_UNEXPLAINED'
       AND EXISTS (SELECT 1 FROM "PathwayNotice" n WHERE n."recordedById" = u."userId" AND n."pathwayId" = w."pathwayId" AND n."noticeKey" = w."key")
       WHERE ${live}`;
@@ -144,7 +154,7 @@ export function unreadCountSqls(user: NotificationUser, window: Window, horizonD
 
 /** The user's horizon in days: their setting or the default (`h` of `oneUser`). */
 export function horizonSql(userId: string): Prisma.Sql {
-  return Prisma.sql`SELECT COALESCE((SELECT "horizonDays" FROM "NotificationSettings" WHERE "userId" = ${userId}), ${NOTIFICATION_RULES.defaultHorizonDays}::int) AS "h"`;
+  return Prisma.sql`SELECT ${horizonOf(userId)} AS "h"`;
 }
 
 /** The digest's statement, for many users at once: items per user and kind (read or not: the cause is still there). */
