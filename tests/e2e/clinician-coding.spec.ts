@@ -1,6 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { logIn } from "./support";
+import { logIn, wcagScan } from "./support";
 
 // The clinician's coding flow on seeded demo patients (src/server/seed/scenarios.ts).
 
@@ -20,7 +19,6 @@ async function registerSuggested(page: Page, buttonName: RegExp) {
   await expect(page.getByText(/^Koden er lagret\./)).toBeVisible();
 }
 
-const axe = (page: Page) => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
 
 test("Mine pasienter lists the clinician's pathways by urgency, with no accessibility violations", async ({ page }) => {
   await logInAsClinician(page);
@@ -33,7 +31,7 @@ test("Mine pasienter lists the clinician's pathways by urgency, with no accessib
   const at = (name: string) => names.findIndex((row) => row.includes(name));
   expect(at("Bjørn Vassbotn")).toBeLessThan(at("Astrid Fjellheim"));
   expect(at("Astrid Fjellheim")).toBeLessThan(at("Cecilie Brekke"));
-  expect((await axe(page)).violations).toEqual([]);
+  expect((await wcagScan(page)).violations).toEqual([]);
 });
 
 test("Mine pasienter searches by name without putting the name in the address", async ({ page }) => {
@@ -55,7 +53,7 @@ test("Mine pasienter searches by name without putting the name in the address", 
 test("a clinician codes M, CU, CP and E and sees the deadlines follow", async ({ page }) => {
   await logInAsClinician(page);
   await openPatient(page, "Kjetil Kodeflyt");
-  expect((await axe(page)).violations).toEqual([]);
+  expect((await wcagScan(page)).violations).toEqual([]);
 
   await registerSuggested(page, /^M Første frammøte/);
   await expect(page.getByRole("region", { name: "Frister" }).getByText("Basisutredning")).toBeVisible();
@@ -139,7 +137,7 @@ test("a re-referred patient: earlier pathways and the next deadline at the top, 
   await expect(form.getByText(/^Forløpet har allerede start pakkeforløp \(A\) \d\d\.\d\d\.\d{4}\. En ny henvisning skal normalt ha et nytt forløp\.$/)).toBeVisible();
   // a caution, not a refusal: no justification is asked for
   await expect(form.getByLabel("Begrunnelse (påkrevd)")).toHaveCount(0);
-  expect((await axe(page)).violations).toEqual([]);
+  expect((await wcagScan(page)).violations).toEqual([]);
 
   await typed.fill("D12CP");
   await typed.blur();

@@ -1,9 +1,8 @@
 import type { ChildProcess } from "node:child_process";
 import type { Server } from "node:http";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import Provider from "oidc-provider";
-import { freePort, stopSpawned } from "./support";
+import { freePort, stopSpawned, wcagScan } from "./support";
 import { providerLogin, startAppWithSso, withDb } from "./oidc-support";
 
 // Single sign-on end to end against a real OpenID provider (the
@@ -129,7 +128,7 @@ test("an unknown and a deactivated user are refused in Norwegian on the login pa
   const csp = (await page.request.get(`${base}/login`)).headers()["content-security-policy"];
   expect(csp).toContain(`form-action 'self' ${issuerOrigin}`);
   // the login page with its single sign-on button and a refusal: WCAG 2.1 AA
-  const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const scan = await wcagScan(page);
   expect(scan.violations).toEqual([]);
   expect(await loginAudits(null, ACCOUNTS[UNKNOWN])).toEqual([
     { action: "LOGIN_FAILED", userId: null, detail: { method: "oidc", email: ACCOUNTS[UNKNOWN], reason: "unknown" } },

@@ -1,9 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
 import pg from "pg";
 import { computeIndicators, evaluatePathway, type PathwayInput } from "../../src/domain/rules";
 import { presetPeriod } from "../../src/domain/reports/period";
-import { logIn, osloToday } from "./support";
+import { logIn, osloToday, wcagScan } from "./support";
 
 // The leader's reports on the demo data. The expected figures are computed
 // here, independently of the app's SQL: raw rows from the database through
@@ -56,7 +55,7 @@ test("the leader's figures match the rules engine on the seeded pathways, with n
   const breachCells = await page.getByTestId("breaches-total").locator("td").allTextContents();
   expect({ count: Number(breachCells[0]), measured: Number(breachCells[2]) }).toEqual({ count: legal.denominator - legal.numerator, measured: legal.denominator });
   await expect(page.getByTestId("quality-summary")).toContainText(`${expected.notices} oppmerksomheter på ${expected.events} hendelser`);
-  const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const scan = await wcagScan(page);
   expect(scan.violations).toEqual([]);
 });
 
@@ -68,7 +67,7 @@ test("a number's drill-down lists exactly that many pathways", async ({ page }) 
   await expect(page.getByTestId("drill-down-total")).toHaveText(String(denominator));
   // 100 rows a page (the paging itself: the next test)
   await expect(page.getByTestId("drill-down-row")).toHaveCount(Math.min(denominator, 100));
-  const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const scan = await wcagScan(page);
   expect(scan.violations).toEqual([]);
   await page.goBack();
   await page.getByTestId("compliance-basis_assessment").locator("td").nth(3).getByRole("link").click();
@@ -90,7 +89,7 @@ test("previous period, per clinician, coding lag and the trend's n are shown; a 
   await expect(trend.getByRole("columnheader", { name: /Vurdering av henvisning/ })).toBeVisible();
   for (const cell of await trend.locator("tbody td").allTextContents()) expect(cell).toMatch(/^(\d+ % \(\d+ av \d+\)|ingen målt \(0 av 0\))$/);
   await expect(page.getByTestId("trend-point").first().locator("title")).toHaveText(/\(\d+ av \d+\)$/);
-  const reportScan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const reportScan = await wcagScan(page);
   expect(reportScan.violations).toEqual([]);
 
   // the feedback denominator counts clinical decisions, not pathways
@@ -105,7 +104,7 @@ test("previous period, per clinician, coding lag and the trend's n are shown; a 
     await expect(page.getByTestId("drill-down-page")).toHaveText(` · side 2 av ${pages}`);
     await expect(page.getByTestId("drill-down-row")).toHaveCount(Math.min(100, decisions - 100));
   }
-  const drillScan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const drillScan = await wcagScan(page);
   expect(drillScan.violations).toEqual([]);
   // the CSV has every row, not the page's
   const csv = await page.request.get((await page.getByRole("link", { name: /^Last ned CSV/ }).getAttribute("href"))!);

@@ -4,7 +4,7 @@ import { makeNationalId } from "../../src/domain/national-id";
 import { forEachConcurrently, logIn } from "./support";
 import { snapshot } from "./db-snapshot";
 import { mulberry32 } from "./seeded-random";
-import { builtActions, callActionRaw } from "./action-support";
+import { builtActions, callActionRaw, quickPost } from "./action-support";
 import { ids, loggedIn } from "./access-support";
 
 // Bad input, generated from fixed seeds, each invalid by construction so that
@@ -18,6 +18,15 @@ import { ids, loggedIn } from "./access-support";
 // The payloads are drawn first, in the seeds' order, then sent CONCURRENCY at a time.
 
 const CONCURRENCY = 4;
+
+/** The `message` of a JSON answer, if it is one. */
+function messageOf(text: string): unknown {
+  try {
+    return (JSON.parse(text) as { message?: unknown }).message;
+  } catch {
+    return undefined;
+  }
+}
 
 const HOSTILE = [
   "'; DROP TABLE \"PathwayEvent\"; --",
@@ -172,18 +181,19 @@ test("1 000+ hostile payloads to every write route: only 4xx, and the database i
   }
 
   const before = await snapshot();
+  const post = await quickPost(page.context());
   const statuses = new Map<string, number>();
+  // checked without Playwright's expect per answer (a reported step each): every wrong answer is listed at the end
+  const wrong: string[] = [];
   let sent = 0;
   await forEachConcurrently(payloads, CONCURRENCY, async ({ route, url, data }) => {
-    const response = await page.request.post(url, { data, headers: { "content-type": "application/json" }, failOnStatusCode: false });
+    const { status, text } = await post(url, { "content-type": "application/json" }, Buffer.isBuffer(data) ? data : JSON.stringify(data));
     sent += 1;
-    const status = response.status();
     statuses.set(`${route} ${status}`, (statuses.get(`${route} ${status}`) ?? 0) + 1);
-    expect(status, `${route}: ${status} ${(await response.text()).slice(0, 200)}`).toBeGreaterThanOrEqual(400);
-    expect(status, `${route}: ${status}`).toBeLessThan(500);
-    const body = await response.json();
-    expect(typeof body.message).toBe("string");
+    if (status < 400 || status >= 500) wrong.push(`${route}: ${status} ${text.slice(0, 200)}`);
+    else if (typeof messageOf(text) !== "string") wrong.push(`${route}: ${status} without a message: ${text.slice(0, 200)}`);
   });
+  expect(wrong).toEqual([]);
   expect(sent).toBeGreaterThanOrEqual(1000);
   expect(await snapshot()).toEqual(before);
   console.log([...statuses.entries()].map(([k, v]) => `${k}: ${v}`).join(", "));
@@ -252,23 +262,22 @@ test("1 000+ hostile calls of every server action: never a 5xx, and the database
   }
 
   const before = await snapshot();
+  const post = await quickPost(request);
   const statuses = new Map<string, number>();
+  const wrong: string[] = [];
   let sent = 0;
   await forEachConcurrently(calls, CONCURRENCY, async (call) => {
     const { key } = call;
-    const result = await callActionRaw(request, call.id, call.page, call.body);
+    const result = await callActionRaw(post, call.id, call.page, call.body);
     sent += 1;
     const label = `${key}: ${result.status} ${result.text.slice(0, 200)}`;
     statuses.set(`${key.split("#")[1]} ${result.status}`, (statuses.get(`${key.split("#")[1]} ${result.status}`) ?? 0) + 1);
-    expect(result.status, label).toBeLessThan(500);
-    if (result.status === 200) {
-      expect(result.value?.ok, label).toBe(false);
-      expect(result.value?.message, label).toMatch(/[a-zæøå]/i);
-    } else {
-      expect(result.status, label).toBeGreaterThanOrEqual(400);
-      expect(result.text, label).toMatch(/[a-zæøå]{3}/i);
-    }
+    const refused = result.status === 200
+      ? result.value?.ok === false && /[a-zæøå]/i.test(result.value?.message ?? "")
+      : result.status >= 400 && result.status < 500 && /[a-zæøå]{3}/i.test(result.text);
+    if (!refused) wrong.push(label);
   });
+  expect(wrong).toEqual([]);
   expect(sent).toBeGreaterThanOrEqual(1000);
   expect(await snapshot()).toEqual(before);
   console.log([...statuses.entries()].map(([k, v]) => `${k}: ${v}`).join(", "));

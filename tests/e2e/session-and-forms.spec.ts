@@ -1,8 +1,7 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
 import { makeNationalId } from "../../src/domain/national-id";
 import { query } from "./db-snapshot";
-import { osloToday } from "./support";
+import { osloToday, wcagScan } from "./support";
 
 // Issue 17 items 1, 2, 5 and 6 in a real browser, on a pathway the spec makes
 // itself through the new-pathway form (so seeded data stay as they are):
@@ -17,7 +16,6 @@ const expect = baseExpect.configure({ timeout: 20_000 });
 
 const CLINICIAN = "behandler@forlopsvakt.test";
 const COORDINATOR = "koordinator@forlopsvakt.test";
-const axe = (page: Page) => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
 async function logIn(page: Page, email: string) {
   await page.goto("/login");
   await page.getByLabel("E-post").fill(email);
@@ -54,7 +52,7 @@ test("new pathway: a late assessment asks for a justification before sending, an
   await expect(page.getByLabel("Begrunnelse for sen vurdering (påkrevd)")).toBeVisible();
   const clinician = await page.getByLabel("Ansvarlig behandler").inputValue();
   expect(clinician).not.toBe("");
-  expect((await axe(page)).violations).toEqual([]);
+  expect((await wcagScan(page)).violations).toEqual([]);
 
   const keptAll = async (id: string) => {
     await expect(page.getByLabel("Fødselsnummer eller D-nummer")).toHaveValue(id);
@@ -72,7 +70,7 @@ test("new pathway: a late assessment asks for a justification before sending, an
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Henvisningen ble vurdert etter fristen");
   await expect(page.getByRole("main").getByRole("alert")).not.toContainText(/kode/i);
   await keptAll(nationalId);
-  expect((await axe(page)).violations).toEqual([]);
+  expect((await wcagScan(page)).violations).toEqual([]);
 
   await page.getByLabel("Begrunnelse for sen vurdering (påkrevd)").fill("Henvisningen lå i feil innboks.");
   await page.getByRole("button", { name: "Opprett forløp" }).click();
@@ -103,7 +101,7 @@ test("correction, explanation and an expired session on the pathway page, open a
   await decision.getByRole("button", { name: "Annuller koden" }).click();
   await expect(decision.getByRole("alert")).toContainText("Skriv en kort begrunnelse");
   expect(await query(`SELECT 1 FROM "PathwayEvent" WHERE "pathwayId" = $1 AND "annulledAt" IS NOT NULL`, [pathwayId])).toEqual([]);
-  expect((await axe(page)).violations).toEqual([]);
+  expect((await wcagScan(page)).violations).toEqual([]);
   await decision.getByLabel("Begrunnelse for riktig kode (påkrevd)").fill("Evaluering, beslutningen er registrert i journalen");
   await decision.getByRole("button", { name: "Annuller koden" }).click();
   const eNotice = notices.getByRole("listitem").filter({ hasText: "mangler forutgående hendelse C" });
@@ -119,7 +117,7 @@ test("correction, explanation and an expired session on the pathway page, open a
   await eNotice.getByRole("button", { name: "Lagre forklaring" }).click();
   await expect(eNotice).toContainText(/Forklart \d{2}\.\d{2}\.\d{4} kl\. \d{2}:\d{2} av .+: Beslutningen ble tatt i et samarbeidsmøte\./);
   await expect(eNotice).not.toContainText("Ikke forklart.");
-  expect((await axe(page)).violations).toEqual([]);
+  expect((await wcagScan(page)).violations).toEqual([]);
 
   // Item 1: the session ends while a correction is typed on the closed pathway
   const evaluation = events.getByRole("listitem").filter({ hasText: "E Evalueringspunkt" }).filter({ hasNotText: /Annullert \d/ });
@@ -134,7 +132,7 @@ test("correction, explanation and an expired session on the pathway page, open a
   await expect(expired).toContainText("Økten er utløpt – logg inn igjen.");
   await expect(evaluation.getByLabel("Hvorfor annulleres koden?")).toHaveValue("Skulle vært C P");
   await expect(evaluation.getByLabel("Riktig kode (f.eks. CP eller D11CP)")).toHaveValue("CP");
-  expect((await axe(page)).violations).toEqual([]);
+  expect((await wcagScan(page)).violations).toEqual([]);
   const [popup] = await Promise.all([page.waitForEvent("popup"), expired.getByRole("link", { name: /Logg inn igjen/ }).click()]);
   await popup.getByLabel("E-post").fill(CLINICIAN);
   await popup.getByLabel("Passord").fill("demo1234");
@@ -154,7 +152,7 @@ test("correction, explanation and an expired session on the pathway page, open a
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Økten er utløpt – logg inn igjen.");
   await expect(page.getByRole("main").getByRole("alert").getByRole("link", { name: /Logg inn igjen/ })).toHaveAttribute("href", "/login?callbackUrl=%2Fmine-pasienter");
   await expect(page.getByLabel("Søk på navn eller siste siffer i fødselsnummer")).toHaveValue("Testesen");
-  expect((await axe(page)).violations).toEqual([]);
+  expect((await wcagScan(page)).violations).toEqual([]);
 });
 
 test("login returns to a bookmarked worklist with its filters, and never to another site", async ({ browser }) => {

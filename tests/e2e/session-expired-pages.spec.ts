@@ -1,9 +1,8 @@
 import { expect, test, type BrowserContext, type Cookie, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
 import { makeNationalId } from "../../src/domain/national-id";
 import { addCalendarDays } from "../../src/domain/rules/calendar";
 import { query } from "./db-snapshot";
-import { logIn, osloToday } from "./support";
+import { logIn, osloToday, wcagScan } from "./support";
 
 // Issue 17 item 1 on the pages made after it (session-and-forms.spec.ts has
 // the pathway page and Mine pasienter): on a phone-wide screen, each server
@@ -17,7 +16,6 @@ import { logIn, osloToday } from "./support";
 // each send, and the login link is followed once per role.
 
 const MESSAGE = "Økten er utløpt – logg inn igjen.";
-const axe = (page: Page) => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -32,7 +30,7 @@ async function sendExpired(page: Page, context: BrowserContext, send: () => Prom
   await expect.soft(page.getByText(MESSAGE), path).toBeVisible();
   await expect.soft(login, path).toHaveAttribute("href", `/login?callbackUrl=${encodeURIComponent(path)}`);
   expect.soft(new URL(page.url()).pathname + new URL(page.url()).search, "still on the page").toBe(path);
-  expect.soft((await axe(page)).violations, path).toEqual([]);
+  expect.soft((await wcagScan(page)).violations, path).toEqual([]);
   return { restore: () => context.addCookies(cookies), login };
 }
 

@@ -1,11 +1,22 @@
 import type { ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
 import { expect, type Cookie, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 
 // Shared by the end-to-end specs.
 
 /** Today's date in Europe/Oslo, as the server computes it. */
 export const osloToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date());
+
+/**
+ * axe's WCAG 2.1 A and AA rules on the page as it stands, once it has its
+ * title: a page re-rendered after a server action was once scanned in the
+ * moment its <title> was not in <head> (it was there again right after).
+ */
+export async function wcagScan(page: Page) {
+  await expect(page).toHaveTitle(/\S/);
+  return new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+}
 
 /**
  * Logs a demo user in through the login form (password demo1234); waits for

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
 import { NextRequest, type NextResponse } from "next/server";
 import { readSessionCookie } from "@/server/auth/session-cookie";
@@ -15,8 +15,13 @@ const NAME = "authjs.session-token";
 const LOGIN = 1_790_000_000; // a fixed "now" for the sign-in
 const SESSION_ID = "0b6f4a52-3c1d-4e8f-9a7b-2d5c6e7f8a90";
 
+const secretBefore = process.env.AUTH_SECRET;
 beforeAll(() => {
   process.env.AUTH_SECRET = SECRET;
+});
+afterAll(() => {
+  if (secretBefore === undefined) delete process.env.AUTH_SECRET;
+  else process.env.AUTH_SECRET = secretBefore;
 });
 
 /** A cookie as Auth.js issues it at sign-in (the jwt callback of src/server/auth/nextauth.ts). */
