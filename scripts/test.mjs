@@ -105,7 +105,7 @@ try {
   const integrationReport = join(reports, "integration.json");
   try {
     await timedAsync("integration tests", () =>
-      runAsync("npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${integrationReport}`], {
+      runAsync("npx", ["vitest", "run", "--project", "integration*", "--reporter=default", "--reporter=json", `--outputFile.json=${integrationReport}`], {
         ...integrationEnv,
         DATABASE_URL: databaseUrl,
       }),

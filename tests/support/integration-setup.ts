@@ -9,7 +9,7 @@ import { databaseUrl, migrate } from "./migrate";
 // deploy took 10–28 s per file on the 2-core CI machine). The template is the
 // same database each file used to get: migrated by DATABASE_URL's role, which
 // owns its tables. Nothing ever connects to it after the migrations (a copy
-// needs a template without sessions); it is dropped at the end.
+// needs a template without sessions); it is dropped at the end of the run.
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -34,15 +34,22 @@ export default async function setup(project: TestProject) {
     project.provide("migratedTemplate", "");
     return;
   }
+  // both integration projects (vitest.config.ts) run this in the one vitest process: one template for both
+  const shared = globalThis as { forlopsvaktTemplate?: Promise<string> };
+  shared.forlopsvaktTemplate ??= migratedTemplate();
+  const name = await shared.forlopsvaktTemplate;
+  project.provide("migratedTemplate", name);
+  return () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
+async function migratedTemplate(): Promise<string> {
   const name = `fv_template_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   await admin((client) => client.query(`CREATE DATABASE "${name}"`));
-  const drop = () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   try {
-    migrate(databaseUrl(process.env.DATABASE_URL, name));
+    migrate(databaseUrl(process.env.DATABASE_URL!, name));
   } catch (error) {
-    await drop();
+    await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     throw error;
   }
-  project.provide("migratedTemplate", name);
-  return drop;
+  return name;
 }
