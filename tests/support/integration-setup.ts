@@ -39,8 +39,10 @@ export default async function setup(project: TestProject) {
   shared.forlopsvaktTemplate ??= migratedTemplate();
   const name = await shared.forlopsvaktTemplate;
   project.provide("migratedTemplate", name);
-  return () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  return () => dropDatabase(name);
 }
+
+const dropDatabase = (name: string) => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 
 async function migratedTemplate(): Promise<string> {
   const name = `fv_template_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
@@ -48,7 +50,7 @@ async function migratedTemplate(): Promise<string> {
   try {
     migrate(databaseUrl(process.env.DATABASE_URL!, name));
   } catch (error) {
-    await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    await dropDatabase(name);
     throw error;
   }
   return name;
