@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { query as sql } from "./db-snapshot";
 import { makeNationalId } from "../../src/domain/national-id";
 import type { Role } from "../../src/domain/permissions";
+import { builtActions, callAction } from "./action-support";
 import { loggedIn, USERS } from "./access-support";
 import { logIn, osloToday } from "./support";
 
@@ -14,28 +14,13 @@ import { logIn, osloToday } from "./support";
 
 const ACTION_FILE = "src/features/new-pathway/actions.ts";
 
-function createActionId(): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const hit = Object.entries(manifest.node).find(([, a]) => a.filename === ACTION_FILE && a.exportedName === "createPathwayAction");
-  if (!hit) throw new Error("createPathwayAction is not in the build");
-  return hit[0];
-}
-
 /** The action's answer as the browser gets it: HTTP status and the returned value, ids removed. */
 async function create(request: APIRequestContext, fields: Record<string, unknown>) {
-  const response = await request.post("/forlop/ny", {
-    headers: { "Next-Action": createActionId(), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: new URL(test.info().project.use.baseURL!).origin },
-    data: JSON.stringify([fields]),
-    maxRedirects: 0,
-    failOnStatusCode: false,
-  });
-  const text = await response.text();
-  const line = text.split("\n").find((l) => l.startsWith("1:{"));
-  const value = line ? (JSON.parse(line.slice(2)) as { ok: boolean; pathwayId?: string }) : undefined;
-  const { pathwayId, ...rest } = value ?? { ok: false };
-  return { status: response.status(), answer: rest, pathwayId, text };
+  const id = builtActions().get(`${ACTION_FILE}#createPathwayAction`);
+  if (!id) throw new Error("createPathwayAction is not in the build");
+  const result = await callAction(request, id, "/forlop/ny", [fields]);
+  const { pathwayId, ...rest } = (result.value ?? { ok: false }) as { ok: boolean; pathwayId?: string };
+  return { status: result.status, answer: rest, pathwayId, text: result.text };
 }
 
 /** Patients of BUP only (no referral in DPS), one per test that needs one. */

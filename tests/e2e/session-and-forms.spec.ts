@@ -1,7 +1,7 @@
-import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { makeNationalId } from "../../src/domain/national-id";
 import { query } from "./db-snapshot";
-import { osloToday, wcagScan } from "./support";
+import { logInWithForm, osloToday, wcagScan } from "./support";
 
 // Issue 17 items 1, 2, 5 and 6 in a real browser, on a pathway the spec makes
 // itself through the new-pathway form (so seeded data stay as they are):
@@ -16,13 +16,6 @@ const expect = baseExpect.configure({ timeout: 20_000 });
 
 const CLINICIAN = "behandler@forlopsvakt.test";
 const COORDINATOR = "koordinator@forlopsvakt.test";
-async function logIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("E-post").fill(email);
-  await page.getByLabel("Passord").fill("demo1234");
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
 
 const daysAgo = (n: number) => new Date(Date.parse(`${osloToday()}T12:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -32,7 +25,7 @@ let pathwayId = "";
 
 test("new pathway: a late assessment asks for a justification before sending, and every value survives each refusal", async ({ page }) => {
   test.setTimeout(240_000);
-  await logIn(page, CLINICIAN);
+  await logInWithForm(page, CLINICIAN);
   await page.goto("/forlop/ny");
   const nationalId = makeNationalId("1984-06-15", 100 + Math.floor(Math.random() * 800), { synthetic: true });
   const wrongCheckDigit = nationalId.slice(0, 10) + String((Number(nationalId[10]) + 1) % 10);
@@ -82,7 +75,7 @@ test("new pathway: a late assessment asks for a justification before sending, an
 test("correction, explanation and an expired session on the pathway page, open and closed", async ({ page, context }) => {
   test.setTimeout(420_000);
   expect(pathwayId, "made by the first test").not.toBe("");
-  await logIn(page, CLINICIAN);
+  await logInWithForm(page, CLINICIAN);
   for (const data of [{ code: "M", date: daysAgo(1) }, { code: "C", outcome: "P", date: osloToday() }]) {
     expect((await page.request.post(`/api/v1/pathways/${pathwayId}/events`, { data })).status()).toBe(201);
   }
