@@ -14,7 +14,7 @@ import { shownPatientNameSql } from "@/server/pathways/shown-name";
 import { countOverdueUnassessed } from "@/server/referrals/list";
 import type { WorklistFilters } from "./filters";
 import { countsByReason, reasonCount, type ReasonCount } from "./counts";
-import { afterCursor, baseCondition, decodeCursor, encodeCursor, PAGE_ORDER, scopedUnits, segments } from "./where";
+import { baseCondition, decodeCursor, encodeCursor, listMayBePrepared, liveAndFiltered, PAGE_ORDER, scopedUnits, segmentRanges } from "./where";
 
 // The worklist is an indexed range query on the derived WorklistItem rows
 // (unitId, dueOn, id): no pathway is evaluated per request, no exact count over
@@ -96,47 +96,8 @@ export async function exportWorklist(actor: Actor, f: WorklistFilters, today: Is
  * trip instead of two. `patientIds[i]` is the patient of `rows[i]`.
  */
 async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageSize: number, audit?: AuditEntry) {
-  const base = baseCondition(actor, f, today);
-  // each segment of the urgency order reads at most a page from its index range
-  const parts = segments(f, today).flatMap((segment) => {
-    const after = afterCursor(segment, f);
-    if (!after) return [];
-    return [Prisma.sql`(SELECT w.*, ${segment.rank}::int AS "rank" FROM "WorklistItem" w
-      WHERE ${base} AND ${segment.condition} AND ${after}
-      ORDER BY w."dueOn", w."id" LIMIT ${pageSize + 1})`];
-  });
-  const segmentsSql = parts.length ? Prisma.join(parts, " UNION ALL ") : Prisma.sql`SELECT w.*, 0 AS "rank" FROM "WorklistItem" w WHERE FALSE`;
-  const select = Prisma.sql`
-    SELECT w."id", w."rank", w."pathwayId", w."reason"::text AS "reason", w."key",
-      to_char(w."dueOn", 'YYYY-MM-DD') AS "dueOn", to_char(w."sinceOn", 'YYYY-MM-DD') AS "sinceOn",
-      w."deadlineKind", w."noticeId", w."eventId", w."outcome", w."type"::text AS "type", w."setting"::text AS "setting",
-      p."phase", u."id" AS "unitId", u."name" AS "unitName", p."patientId", ${shownPatientNameSql("p", "pt")} AS "patientName", pt."nationalId",
-      c."id" AS "clinicianId", c."name" AS "clinicianName"
-    FROM (
-      -- the page's items first, then their joins: planning the joins of this
-      -- 5-table query alone took PostgreSQL as long as running it (0.6 ms,
-      -- 0.4 ms this way)
-      SELECT * FROM (${segmentsSql}) w ORDER BY w."rank", w."dueOn", w."id" LIMIT ${pageSize + 1}
-    ) w
-      JOIN "Pathway" p ON p."id" = w."pathwayId"
-      JOIN "Unit" u ON u."id" = w."unitId"
-      JOIN "Patient" pt ON pt."id" = p."patientId"
-      LEFT JOIN "User" c ON c."id" = p."responsibleClinicianId"`;
-  // the rows shown are the page's first pageSize in its order: the look-ahead
-  // row (there to know whether a next page exists) is not shown, nor audited
-  const shown = Prisma.sql`FROM (
-      SELECT count(*) AS n, COALESCE(array_agg(DISTINCT s."patientId" ORDER BY s."patientId"), '{}') AS ids
-      FROM (SELECT "patientId" FROM page ORDER BY ${PAGE_ORDER} LIMIT ${pageSize}) s
-    ) shown`;
-  const auditRow = audit
-    ? Prisma.sql`, audit AS (${auditInsert(audit, actor.meta, shown, Prisma.sql`jsonb_build_object('rows', shown.n)`, Prisma.sql`shown.ids`)})`
-    : Prisma.empty;
-  // On pg directly: the coordinator's most frequent read (see sql.ts). Not
-  // prepared: PostgreSQL's generic plan for it (no values known) is a parallel
-  // scan 10–20× slower than the plan it makes for a given unit.
-  const items = await pooled().rows(pageItem, Prisma.sql`
-    WITH page AS MATERIALIZED (${select})${auditRow}
-    SELECT * FROM page ORDER BY ${PAGE_ORDER}`);
+  // On pg directly: the coordinator's most frequent read (see sql.ts)
+  const items = await pooled({ prepared: listMayBePrepared(f) }).rows(pageItem, pageStatement(actor, f, today, pageSize, audit));
   const page = items.slice(0, pageSize);
   const last = page[page.length - 1];
   const nextCursor =
@@ -178,6 +139,56 @@ async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageS
     };
   });
   return { rows, nextCursor, patientIds: page.map((item) => item.patientId) };
+}
+
+/** The page's statement (exported so that its plan can be tested). */
+export function pageStatement(actor: Actor, f: WorklistFilters, today: IsoDate, pageSize: number, audit?: AuditEntry): Prisma.Sql {
+  const ranges = segmentRanges(f, today);
+  if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new Error(`page size ${pageSize}`);
+  const limit = pageSize + 1;
+  // Each range of the urgency order (where.ts) reads at most a page of rows
+  // from its index range, per unit, before the page's joins. The ranges, the
+  // units and the dates are values, so the statement's text is the same for
+  // every view with the same filters set: prepared where its plan without the
+  // values is the good one (listMayBePrepared), parsed once per connection.
+  // The LIMIT is in the text: as a value, the generic plan expected more rows
+  // and joined them by scanning every user.
+  const select = Prisma.sql`
+    SELECT w."id", w."rank", w."pathwayId", w."reason"::text AS "reason", w."key",
+      to_char(w."dueOn", 'YYYY-MM-DD') AS "dueOn", to_char(w."sinceOn", 'YYYY-MM-DD') AS "sinceOn",
+      w."deadlineKind", w."noticeId", w."eventId", w."outcome", w."type"::text AS "type", w."setting"::text AS "setting",
+      p."phase", u."id" AS "unitId", u."name" AS "unitName", p."patientId", ${shownPatientNameSql("p", "pt")} AS "patientName", pt."nationalId",
+      c."id" AS "clinicianId", c."name" AS "clinicianName"
+    FROM (
+      SELECT i.* FROM unnest(${ranges.map((r) => r.rank)}::int[], ${ranges.map((r) => r.reason)}::text[],
+          ${ranges.map((r) => r.afterDue)}::date[], ${ranges.map((r) => r.afterId)}::text[], ${ranges.map((r) => r.lastDue)}::date[])
+          AS s("rank", "reason", "afterDue", "afterId", "lastDue")
+        CROSS JOIN unnest(${scopedUnits(actor, f.enhet)}::text[]) AS un("unitId")
+        CROSS JOIN LATERAL (
+          SELECT w.*, s."rank" FROM "WorklistItem" w
+          WHERE w."unitId" = un."unitId" AND w."reason" = s."reason"::"WorklistReason"
+            AND (w."dueOn", w."id") > (s."afterDue", s."afterId") AND w."dueOn" <= s."lastDue"
+            AND ${liveAndFiltered(f, today)}
+          ORDER BY w."dueOn", w."id" LIMIT ${Prisma.raw(String(limit))}
+        ) i
+      ORDER BY i."rank", i."dueOn", i."id" LIMIT ${Prisma.raw(String(limit))}
+    ) w
+      JOIN "Pathway" p ON p."id" = w."pathwayId"
+      JOIN "Unit" u ON u."id" = w."unitId"
+      JOIN "Patient" pt ON pt."id" = p."patientId"
+      LEFT JOIN "User" c ON c."id" = p."responsibleClinicianId"`;
+  // the rows shown are the page's first pageSize in its order: the look-ahead
+  // row (there to know whether a next page exists) is not shown, nor audited
+  const shown = Prisma.sql`FROM (
+      SELECT count(*) AS n, COALESCE(array_agg(DISTINCT s."patientId" ORDER BY s."patientId"), '{}') AS ids
+      FROM (SELECT "patientId" FROM page ORDER BY ${PAGE_ORDER} LIMIT ${pageSize}) s
+    ) shown`;
+  const auditRow = audit
+    ? Prisma.sql`, audit AS (${auditInsert(audit, actor.meta, shown, Prisma.sql`jsonb_build_object('rows', shown.n)`, Prisma.sql`shown.ids`)})`
+    : Prisma.empty;
+  return Prisma.sql`
+    WITH page AS MATERIALIZED (${select})${auditRow}
+    SELECT * FROM page ORDER BY ${PAGE_ORDER}`;
 }
 
 export interface WorklistSummary {

@@ -1,6 +1,6 @@
 import "server-only";
 import { addCalendarDays } from "@/domain/rules";
-import { BY_DATE_RANKS, GROUP_SLUGS, groupRank, isNoticeReason, WORKLIST_GROUPS, WORKLIST_REASONS, type WorklistGroup, type WorklistGroupSlug } from "@/domain/worklist";
+import { BY_DATE_RANKS, GROUP_SLUGS, groupRank, isNoticeReason, WORKLIST_GROUPS, WORKLIST_REASONS, type WorklistGroup, type WorklistGroupSlug, type WorklistReason } from "@/domain/worklist";
 import { Prisma } from "@/generated/prisma/client";
 import { isIsoDate, type IsoDate } from "@/lib/dates";
 import { isRecordId } from "@/lib/record-id";
@@ -48,12 +48,13 @@ export function scopedUnits(actor: Actor, unitFilter: string | undefined): strin
 /** Everything but the reason filter and the cursor: shared with the summary. */
 export function baseCondition(actor: Actor, f: WorklistFilters, today: IsoDate): Prisma.Sql {
   const units = scopedUnits(actor, f.enhet);
-  const parts = [
-    // one unit as an equality: then the (unitId, reason, dueOn, id) index gives the rows in order
-    units.length === 1 ? Prisma.sql`w."unitId" = ${units[0]}` : Prisma.sql`w."unitId" = ANY(${units}::text[])`,
-    Prisma.sql`w."dueOn" <= ${addCalendarDays(today, f.horisont)}::date`,
-    Prisma.sql`(w."postponedUntil" IS NULL OR w."postponedUntil" <= ${today}::date)`,
-  ];
+  const unit = units.length === 1 ? Prisma.sql`w."unitId" = ${units[0]}` : Prisma.sql`w."unitId" = ANY(${units}::text[])`;
+  return Prisma.sql`${unit} AND w."dueOn" <= ${addCalendarDays(today, f.horisont)}::date AND ${liveAndFiltered(f, today)}`;
+}
+
+/** Not postponed past today, and the type, setting and clinician filters that are set. */
+export function liveAndFiltered(f: WorklistFilters, today: IsoDate): Prisma.Sql {
+  const parts = [Prisma.sql`(w."postponedUntil" IS NULL OR w."postponedUntil" <= ${today}::date)`];
   if (f.type) parts.push(Prisma.sql`w."type" = ${f.type}::"PathwayType"`);
   if (f.setting) parts.push(Prisma.sql`w."setting" = ${f.setting}::"CareSetting"`);
   if (f.behandler) {
@@ -62,43 +63,68 @@ export function baseCondition(actor: Actor, f: WorklistFilters, today: IsoDate):
   return Prisma.join(parts, " AND ");
 }
 
-function groupCondition(slug: WorklistGroupSlug, today: IsoDate): Prisma.Sql {
-  const group: WorklistGroup = WORKLIST_GROUPS[slug];
-  const reason = Prisma.sql`w."reason" = ${group.reason}::"WorklistReason"`;
-  if (group.overdue === undefined) return reason;
-  return group.overdue ? Prisma.sql`${reason} AND w."dueOn" < ${today}::date` : Prisma.sql`${reason} AND w."dueOn" >= ${today}::date`;
+/**
+ * Whether the list's statement for these filters may be prepared: its text is
+ * the same for every unit, reason, date and cursor, and PostgreSQL's plan for
+ * it without the values (the generic plan, chosen after five executions) is
+ * the index ranges in order. A type, setting or clinician filter makes
+ * PostgreSQL expect a handful of rows per range, and that plan reads every
+ * row of each range and sorts them (worklist-list-plan.integration.test.ts):
+ * those views are planned with their values, as one-off statements.
+ */
+export function listMayBePrepared(f: WorklistFilters): boolean {
+  return !f.type && !f.setting && !f.behandler;
 }
 
-/** One part of the list's order: its rows come after every row of a lower rank, by date and id. */
-export interface Segment {
-  rank: number;
-  condition: Prisma.Sql;
+/** A group's due dates: overdue groups end yesterday, not-yet-due ones start today. */
+function groupDates(slug: WorklistGroupSlug, today: IsoDate): { from: IsoDate | null; to: IsoDate | null } {
+  const group: WorklistGroup = WORKLIST_GROUPS[slug];
+  if (group.overdue === undefined) return { from: null, to: null };
+  return group.overdue ? { from: null, to: addCalendarDays(today, -1) } : { from: today, to: null };
 }
 
 /**
- * The list as ordered segments. Each is a range of the (unitId, reason, dueOn,
- * id) index, so the page reads at most a page of rows from each instead of
- * sorting the unit's rows by a computed rank.
+ * One range of the (unitId, reason, dueOn, id) index in the list's order: the
+ * reason's rows of a unit after (afterDue, afterId), due on or before lastDue.
+ * Every row of a lower rank comes first; within a rank, by date and id (a rank
+ * of several ranges, as the by-date order's deadlines, is merged by date).
  */
-export function segments(f: WorklistFilters, today: IsoDate): Segment[] {
-  const slugs = f.grunn ? [f.grunn] : GROUP_SLUGS;
-  if (f.sortering === "grunn") return slugs.map((slug) => ({ rank: groupRank(slug), condition: groupCondition(slug, today) }));
-  // by date: every row with a deadline by its date, then the notices (their date is a finding's, not a deadline)
-  const noticeReasons = WORKLIST_REASONS.filter(isNoticeReason);
-  const narrowed = (c: Prisma.Sql) => (f.grunn ? Prisma.sql`${groupCondition(f.grunn, today)} AND ${c}` : c);
-  return [
-    { rank: BY_DATE_RANKS.deadlines, condition: narrowed(Prisma.sql`w."reason" <> ALL(${noticeReasons}::"WorklistReason"[])`) },
-    { rank: BY_DATE_RANKS.notices, condition: narrowed(Prisma.sql`w."reason" = ANY(${noticeReasons}::"WorklistReason"[])`) },
-  ];
+export interface SegmentRange {
+  rank: number;
+  reason: WorklistReason;
+  /** the rows after this (date, id) pair: an empty id takes the whole date */
+  afterDue: IsoDate | "-infinity";
+  afterId: string;
+  lastDue: IsoDate;
 }
 
-/** A segment's rows after the cursor, or null when the cursor is past the whole segment. */
-export function afterCursor(segment: Segment, f: WorklistFilters): Prisma.Sql | null {
-  if (!f.etter) return Prisma.sql`TRUE`;
-  const c = decodeCursor(f.etter);
-  if (segment.rank < c.rank) return null;
-  if (segment.rank > c.rank) return Prisma.sql`TRUE`;
-  return Prisma.sql`(w."dueOn" > ${c.dueOn}::date OR (w."dueOn" = ${c.dueOn}::date AND w."id" > ${c.id}))`;
+/**
+ * The list as ordered index ranges, those before the cursor dropped and the
+ * cursor's own started after it. The page reads at most a page of rows from
+ * each range instead of sorting the unit's rows by a computed rank.
+ */
+export function segmentRanges(f: WorklistFilters, today: IsoDate): SegmentRange[] {
+  const horizonEnd = addCalendarDays(today, f.horisont);
+  const slugs = f.grunn ? [f.grunn] : GROUP_SLUGS;
+  const parts =
+    f.sortering === "grunn"
+      ? slugs.map((slug) => ({ rank: groupRank(slug), reason: WORKLIST_GROUPS[slug].reason as WorklistReason, ...groupDates(slug, today) }))
+      : // by date: every row with a deadline by its date, then the notices (their date is a finding's, not a deadline)
+        (f.grunn ? [WORKLIST_GROUPS[f.grunn].reason as WorklistReason] : [...WORKLIST_REASONS]).map((reason) => ({
+          rank: isNoticeReason(reason) ? BY_DATE_RANKS.notices : BY_DATE_RANKS.deadlines,
+          reason,
+          ...(f.grunn ? groupDates(f.grunn, today) : { from: null, to: null }),
+        }));
+  const cursor = f.etter ? decodeCursor(f.etter) : null;
+  return parts.flatMap(({ rank, reason, from, to }) => {
+    if (cursor && rank < cursor.rank) return [];
+    const lastDue = to !== null && to < horizonEnd ? to : horizonEnd;
+    // the cursor's row came from its rank's ranges, so it lies within their dates
+    if (cursor && rank === cursor.rank && (from === null || cursor.dueOn >= from)) {
+      return [{ rank, reason, afterDue: cursor.dueOn, afterId: cursor.id, lastDue }];
+    }
+    return [{ rank, reason, afterDue: from ?? "-infinity", afterId: "", lastDue }];
+  });
 }
 
 /** The page's order over its output columns (rank, dueOn as "YYYY-MM-DD", id). */
