@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
@@ -14,6 +15,9 @@ import { listNotifications, markNotificationsRead, unreadNotificationCount } fro
 import { saveNotificationSettings } from "@/server/notifications/settings";
 import { seedDemo } from "@/server/seed/demo";
 import { sqlOf } from "@/server/sql";
+import { sessionWithUser } from "@/server/auth/session-user";
+import type { Actor } from "@/server/auth/current-user";
+import { keptUnreadCount } from "@/server/notifications/header-count";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
 
 // Varsler and the daily digest (issue 20) against PostgreSQL and a real SMTP
@@ -27,6 +31,23 @@ const { db, appUrl } = useAppDatabase();
 beforeAll(() => {
   process.env.FORLOPSVAKT_TODAY = TODAY;
 });
+
+// A session row per actor, made on first use, read as a page view at `at` reads it.
+const sessionIds = new Map<string, string>();
+async function sessionAt(actor: Actor, at: Date) {
+  let sessionId = sessionIds.get(actor.user.id);
+  if (!sessionId) {
+    sessionId = randomUUID();
+    await db().userSession.create({ data: { id: sessionId, userId: actor.user.id, createdAt: at, lastSeenAt: at } });
+    sessionIds.set(actor.user.id, sessionId);
+  }
+  const found = await sessionWithUser(sqlOf(db()), { sessionId, userId: actor.user.id }, at);
+  if (!found) throw new Error("session not alive");
+  return { ...found, sessionId };
+}
+
+/** "Varsler (n)" in the header of a page view now. */
+const headerCount = async (actor: Actor) => unreadNotificationCount(await sessionAt(actor, new Date()));
 
 // ---- a real SMTP server, decoding what it receives ----
 interface Received { to: string[]; subject: string; body: string }
@@ -111,7 +132,7 @@ describe("Varsler: the selection from the derived rows", () => {
     const deadlines = items.filter((i) => i.kind === "DEADLINE");
     expect(deadlines.map((i) => i.pathwayId)).toContain(late.id);
     expect(items.map((i) => i.pathwayId)).not.toContain(later.id);
-    expect(await unreadNotificationCount(clinician.user)).toBe(items.length);
+    expect(await headerCount(clinician)).toBe(items.length);
 
     const audit = await db().auditEvent.findFirst({ where: { userId: clinician.user.id, action: "NOTIFICATIONS_VIEWED" }, orderBy: { id: "desc" } });
     expect(audit?.patientIds).toContain(late.patientId);
@@ -129,11 +150,11 @@ describe("Varsler: the selection from the derived rows", () => {
     const before = (await listNotifications(clinician)).items;
     const first = before.find((i) => i.pathwayId === late.id)!;
     expect(await markNotificationsRead(clinician, { pathwayId: first.pathwayId, key: first.key, dueOn: first.dueOn })).toBe(1);
-    expect(await unreadNotificationCount(clinician.user)).toBe(before.length - 1);
+    expect(await headerCount(clinician)).toBe(before.length - 1);
     // a key that is not one of my notifications marks nothing
     expect(await markNotificationsRead(clinician, { pathwayId: "nope", key: first.key, dueOn: first.dueOn })).toBe(0);
     await markNotificationsRead(clinician, { all: true });
-    expect(await unreadNotificationCount(clinician.user)).toBe(0);
+    expect(await headerCount(clinician)).toBe(0);
     expect((await listNotifications(clinician)).items.every((i) => i.read)).toBe(true);
 
     // the basis assessment done (C with outcome): the deadline's row goes, and so does the notification
@@ -155,7 +176,7 @@ describe("Varsler: the selection from the derived rows", () => {
     expect(new Set(items.map((i) => i.kind))).toContain("DEADLINE");
     expect((await listNotifications(clinician)).items.map((i) => i.pathwayId)).not.toContain(late.id);
     const elsewhere = await makeActor(db(), "CLINICIAN", [(await makeUnit(db())).id]);
-    expect(await unreadNotificationCount(elsewhere.user)).toBe(0);
+    expect(await headerCount(elsewhere)).toBe(0);
   });
 
   it("coordinators also get their units' referrals past the 10 working days (linked to the referral); leaders and administrators have no count", async () => {
@@ -173,8 +194,44 @@ describe("Varsler: the selection from the derived rows", () => {
     const elsewhere = await makeActor(db(), "COORDINATOR", [(await makeUnit(db())).id]);
     expect((await listNotifications(elsewhere)).items).toEqual([]);
     expect((await listNotifications(clinician)).items.map((i) => i.pathwayId)).not.toContain(waiting.id);
-    expect(await unreadNotificationCount((await makeActor(db(), "LEADER", [unit.id])).user)).toBeNull();
-    expect(await unreadNotificationCount((await makeActor(db(), "ADMIN", [])).user)).toBeNull();
+    expect(await headerCount(await makeActor(db(), "LEADER", [unit.id]))).toBeNull();
+    expect(await headerCount(await makeActor(db(), "ADMIN", []))).toBeNull();
+  });
+
+  it("the header's count is kept with the session for a minute; read marks and a new horizon count again at once", async () => {
+    const { unit, clinician } = await clinicianWithPathways();
+    const t0 = new Date();
+    const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+    const shown = async (seconds: number) => keptUnreadCount(await sessionAt(clinician, at(seconds)), at(seconds), TODAY);
+    const counted = (await listNotifications(clinician)).items.length;
+    expect(await shown(0)).toBe(counted);
+
+    // a new overdue deadline of mine: not in the header's count for a minute, then in it
+    const more = await makePathway(db(), unit.id, clinician.user.id, [["A", null, "2026-09-03"], ["M", null, "2026-09-06"]]);
+    await db().pathway.update({ where: { id: more.id }, data: { responsibleClinicianId: clinician.user.id } });
+    await recomputeDerived(db(), more.id, TODAY);
+    const now = (await listNotifications(clinician)).items.length;
+    expect(now).toBeGreaterThan(counted);
+    expect(await shown(30)).toBe(counted);
+    expect(await shown(60)).toBe(counted);
+    expect(await shown(61)).toBe(now);
+
+    // my read mark: counted again on the next view, not a minute later
+    const first = (await listNotifications(clinician)).items[0];
+    await markNotificationsRead(clinician, { pathwayId: first.pathwayId, key: first.key, dueOn: first.dueOn });
+    expect(await shown(62)).toBe(now - 1);
+    // a narrower horizon likewise (the later deadline goes)
+    await saveNotificationSettings(clinician, { digestEnabled: false, digestTime: "07:30", digestKinds: [], horizonDays: 1 });
+    const narrower = (await listNotifications(clinician)).items.filter((i) => !i.read).length;
+    expect(await shown(63)).toBe(narrower);
+
+    // a count begun before a read mark is not kept: the next view counts again
+    const stale = await sessionAt(clinician, at(200));
+    expect(stale.unread.count).toBeNull();
+    await markNotificationsRead(clinician, { all: true });
+    await keptUnreadCount(stale, at(200), TODAY);
+    expect((await sessionAt(clinician, at(201))).unread.count).toBeNull();
+    expect(await shown(202)).toBe(0);
   });
 
   it("the header's count is a few small statements, every table read through an index (EXPLAIN)", async () => {

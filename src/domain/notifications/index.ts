@@ -44,6 +44,12 @@ export const NOTIFICATION_RULES = {
   assignedNewDays: 7,
   /** the header counts up to this many and then says "99+" */
   countCap: 99,
+  /**
+   * the header's count is made at most this often per session: a new or
+   * settled notification shows in the count within this time (at once on
+   * /varsler), the user's own read marks and horizon at once
+   */
+  countMaxAgeSeconds: 60,
   /** the page lists at most this many */
   pageLimit: 300,
   defaultDigestTime: "07:30",

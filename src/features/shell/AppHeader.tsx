@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { getCurrentSession } from "@/server/auth/current-user";
 import { ROLE_LABELS } from "@/domain/permissions";
 import { navigationFor } from "./navigation";
 import { logoutAction } from "./logout-action";
@@ -8,9 +8,10 @@ import { countLabel } from "@/domain/notifications";
 import { unreadNotificationCount } from "@/server/notifications/service";
 
 export async function AppHeader() {
-  const user = await getCurrentUser();
-  // a few small indexed statements (src/server/notifications/count.ts); null for roles without notifications
-  const unread = user ? await unreadNotificationCount(user) : null;
+  const session = await getCurrentSession();
+  const user = session?.user;
+  // kept with the session for a minute (src/server/notifications/header-count.ts); null for roles without notifications
+  const unread = session ? await unreadNotificationCount(session) : null;
   return (
     <header className="border-b border-slate-200 bg-white no-print">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">

@@ -7,22 +7,22 @@ import { z } from "@/lib/zod";
 import { isIsoDate } from "@/lib/dates";
 import { writeAudit } from "@/server/audit";
 import { assertCan } from "@/server/auth/assert";
-import type { Actor, CurrentUser } from "@/server/auth/current-user";
+import type { Actor, CurrentSession } from "@/server/auth/current-user";
 import { now, today } from "@/server/clock";
 import { prisma } from "@/server/db";
-import { onePooledConnection, pooled, sqlOf } from "@/server/sql";
+import { pooled, sqlOf } from "@/server/sql";
 import { int8, sqlDate } from "@/server/sql-rows";
 import { shownPatientNameSql } from "@/server/pathways/shown-name";
-import { unreadCount } from "./count";
+import { forgetKeptCounts, keptUnreadCount } from "./header-count";
 import { itemsCte, oneUser, readSql } from "./query";
 
 // Varsler: the header's count (count.ts), the page's list (audited with
 // the patients it shows) and read marks.
 
-/** The header's count: unread notifications, a few small indexed statements per page view (count.ts); null for roles without notifications. */
-export const unreadNotificationCount = cache(async (user: CurrentUser): Promise<number | null> => {
-  if (!can(user.role, "notifications.view")) return null;
-  return onePooledConnection((sql) => unreadCount(sql, user, notificationWindow(today(), now())));
+/** The header's count: unread notifications, kept with the session for a minute (header-count.ts); null for roles without notifications. */
+export const unreadNotificationCount = cache(async (session: CurrentSession): Promise<number | null> => {
+  if (!can(session.user.role, "notifications.view")) return null;
+  return keptUnreadCount(session, now(), today());
 });
 
 const itemRow = z.object({
@@ -81,7 +81,9 @@ export async function markNotificationsRead(actor: Actor, input: z.input<typeof 
   const rows = await sqlOf(prisma).rows(z.object({ n: int8 }), Prisma.sql`WITH ${itemsCte(oneUser(actor.user), notificationWindow(today(), now()))},
     ins AS (INSERT INTO "NotificationRead" ("userId", "pathwayId", "itemKey", "dueOn")
       SELECT ${actor.user.id}, i."pathwayId", i."key", i."dueOn" FROM items i WHERE NOT ${readSql()} ${which}
-      ON CONFLICT DO NOTHING RETURNING 1)
+      ON CONFLICT DO NOTHING RETURNING 1),
+    -- the header's kept count is wrong now: the next page view counts again
+    forget AS (${forgetKeptCounts(actor.user.id)})
     SELECT count(*) AS "n" FROM ins`);
   return rows[0]?.n ?? 0;
 }

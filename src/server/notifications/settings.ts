@@ -5,6 +5,8 @@ import { z } from "@/lib/zod";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { prisma } from "@/server/db";
+import { sqlOf } from "@/server/sql";
+import { forgetKeptCounts } from "./header-count";
 import { env } from "@/server/env";
 
 // Innstillinger: a user's horizon and daily digest. No row means the defaults
@@ -62,6 +64,10 @@ export async function saveNotificationSettings(actor: Actor, input: z.input<type
     digestKinds: own.filter((k) => parsed.digestKinds.includes(k)),
     horizonDays: parsed.horizonDays,
   };
-  await prisma.notificationSettings.upsert({ where: { userId: actor.user.id }, create: { userId: actor.user.id, ...data }, update: data });
+  await prisma.$transaction(async (tx) => {
+    await tx.notificationSettings.upsert({ where: { userId: actor.user.id }, create: { userId: actor.user.id, ...data }, update: data });
+    // another horizon, another count in the header
+    await sqlOf(tx).run(forgetKeptCounts(actor.user.id));
+  });
   return data;
 }
