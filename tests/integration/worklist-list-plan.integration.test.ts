@@ -88,6 +88,20 @@ describe("the worklist page's prepared statement", () => {
     }
   });
 
+  it("is planned once per connection: after five executions PostgreSQL keeps its generic plan", async () => {
+    const { coordinator } = await busyUnit();
+    const statement = pageStatement(coordinator, filters(), TODAY, 50);
+    const client = new pg.Client({ connectionString: await appUrl() });
+    await client.connect();
+    try {
+      for (let i = 0; i < 8; i++) await client.query({ name: "worklist_page", text: statement.text, values: statement.values as unknown[] });
+      const { rows } = await client.query("SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'worklist_page'");
+      expect(rows).toEqual([{ generic_plans: "3", custom_plans: "5" }]);
+    } finally {
+      await client.end();
+    }
+  });
+
   it("is not prepared with a type, setting or clinician filter (planned with its values instead)", () => {
     expect(listMayBePrepared(filters({ type: "D11" }))).toBe(false);
     expect(listMayBePrepared(filters({ setting: "DOGN" }))).toBe(false);
