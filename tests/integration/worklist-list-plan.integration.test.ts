@@ -6,6 +6,8 @@ import { sqlOf } from "@/server/sql";
 import { worklistFilterSchema } from "@/server/worklist/filters";
 import { listWorklist, pageStatement } from "@/server/worklist/query";
 import { listMayBePrepared, segmentRanges } from "@/server/worklist/where";
+import { postponedStatement } from "@/server/worklist/postponed";
+import { z } from "@/lib/zod";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
 
 // The worklist page's statement is prepared (parsed once per connection) when
@@ -21,7 +23,7 @@ const TODAY = "2026-11-20";
 const { db, appUrl } = useAppDatabase();
 const filters = (input: Record<string, string> = {}) => worklistFilterSchema.parse(input);
 
-type Node = { "Node Type": string; "Relation Name"?: string; "Actual Rows"?: number; "Actual Loops"?: number; Plans?: Node[] };
+type Node = { "Node Type": string; "Relation Name"?: string; "Actual Rows"?: number; "Actual Loops"?: number; "Rows Removed by Filter"?: number; Plans?: Node[] };
 const nodes = (node: Node): Node[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
 
 /** The plan PostgreSQL runs the prepared statement with when it uses the generic plan. */
@@ -107,5 +109,17 @@ describe("the worklist page's prepared statement", () => {
     expect(listMayBePrepared(filters({ setting: "DOGN" }))).toBe(false);
     expect(listMayBePrepared(filters({ behandler: "ingen" }))).toBe(false);
     expect(listMayBePrepared(filters({ grunn: "forfalt", horisont: "30", sortering: "frist" }))).toBe(true);
+  });
+});
+
+describe("the Utsatt view's statement", () => {
+  it("reads the unit's postponed rows only, not every row of the unit", async () => {
+    const { unit } = await busyUnit();
+    await sqlOf(db()).run(Prisma.sql`UPDATE "WorklistItem" SET "postponedUntil" = DATE '2026-12-01' WHERE "unitId" = ${unit.id} AND "key" IN ('plan:1', 'plan:2', 'plan:3')`);
+    await sqlOf(db()).run(Prisma.sql`ANALYZE "WorklistItem"`);
+    const [row] = await sqlOf(db()).rows(z.object({ "QUERY PLAN": z.unknown() }), Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${postponedStatement([unit.id], TODAY)}`);
+    const items = nodes((row["QUERY PLAN"] as { Plan: Node }[])[0].Plan).filter((n) => n["Relation Name"] === "WorklistItem");
+    const examined = items.reduce((sum, n) => sum + ((n["Actual Rows"] ?? 0) + (n["Rows Removed by Filter"] ?? 0)) * (n["Actual Loops"] ?? 1), 0);
+    expect(examined).toBe(3);
   });
 });
