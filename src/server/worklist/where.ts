@@ -67,10 +67,10 @@ export function liveAndFiltered(f: WorklistFilters, today: IsoDate): Prisma.Sql 
  * Whether the list's statement for these filters may be prepared: its text is
  * the same for every unit, reason, date and cursor, and PostgreSQL's plan for
  * it without the values (the generic plan, chosen after five executions) is
- * the index ranges in order. A type, setting or clinician filter makes
- * PostgreSQL expect a handful of rows per range, and that plan reads every
- * row of each range and sorts them (worklist-list-plan.integration.test.ts):
- * those views are planned with their values, as one-off statements.
+ * the index ranges in order (worklist-list-plan.integration.test.ts). With a
+ * type, setting or clinician filter the right plan depends on the values (a
+ * clinician's rows come from that clinician's index): those views are
+ * planned with their values, as one-off statements.
  */
 export function listMayBePrepared(f: WorklistFilters): boolean {
   return !f.type && !f.setting && !f.behandler;
