@@ -5,9 +5,9 @@ import { z } from "@/lib/zod";
 import { assertCan } from "@/server/auth/assert";
 import type { Actor } from "@/server/auth/current-user";
 import { prisma } from "@/server/db";
+import { env } from "@/server/env";
 import { sqlOf } from "@/server/sql";
 import { forgetKeptCounts } from "./header-count";
-import { env } from "@/server/env";
 
 // Innstillinger: a user's horizon and daily digest. No row means the defaults
 // (digest off, 07:30, every kind the role has, 7 days).

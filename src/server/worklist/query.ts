@@ -145,15 +145,17 @@ async function fetchPage(actor: Actor, f: WorklistFilters, today: IsoDate, pageS
 export function pageStatement(actor: Actor, f: WorklistFilters, today: IsoDate, pageSize: number, audit?: AuditEntry): Prisma.Sql {
   const ranges = segmentRanges(f, today);
   if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new Error(`page size ${pageSize}`);
-  const limit = pageSize + 1;
+  const limit = Prisma.raw(String(pageSize + 1));
+  // an array PostgreSQL cannot count when planning (see below)
+  const opaque = (values: readonly (string | number)[], type: string) => Prisma.sql`(SELECT ${values}::${Prisma.raw(type)}[])`;
   // Each range of the urgency order (where.ts) reads at most a page of rows
   // from its index range, per unit, before the page's joins. The ranges, the
   // units and the dates are values, so the statement's text is the same for
   // every view with the same filters set: prepared where its plan without the
   // values is the good one (listMayBePrepared), parsed once per connection.
   // The LIMIT is in the text: as a value, the generic plan expected more rows
-  // and joined them by scanning every user. The arrays are behind a SELECT so
-  // that PostgreSQL cannot count their elements when planning with the values:
+  // and joined them by scanning every user. The arrays are behind a SELECT
+  // (opaque) so that PostgreSQL cannot count their elements when planning with the values:
   // then its plan with them costs what the generic plan does, and after five
   // executions it keeps the generic plan (planning the statement took ~1.5 ms
   // of its CPU per view).
@@ -164,18 +166,18 @@ export function pageStatement(actor: Actor, f: WorklistFilters, today: IsoDate, 
       p."phase", u."id" AS "unitId", u."name" AS "unitName", p."patientId", ${shownPatientNameSql("p", "pt")} AS "patientName", pt."nationalId",
       c."id" AS "clinicianId", c."name" AS "clinicianName"
     FROM (
-      SELECT i.* FROM unnest((SELECT ${ranges.map((r) => r.rank)}::int[]), (SELECT ${ranges.map((r) => r.reason)}::text[]),
-          (SELECT ${ranges.map((r) => r.afterDue)}::date[]), (SELECT ${ranges.map((r) => r.afterId)}::text[]), (SELECT ${ranges.map((r) => r.lastDue)}::date[]))
+      SELECT i.* FROM unnest(${opaque(ranges.map((r) => r.rank), "int")}, ${opaque(ranges.map((r) => r.reason), "text")},
+          ${opaque(ranges.map((r) => r.afterDue), "date")}, ${opaque(ranges.map((r) => r.afterId), "text")}, ${opaque(ranges.map((r) => r.lastDue), "date")})
           AS s("rank", "reason", "afterDue", "afterId", "lastDue")
-        CROSS JOIN unnest((SELECT ${scopedUnits(actor, f.enhet)}::text[])) AS un("unitId")
+        CROSS JOIN unnest(${opaque(scopedUnits(actor, f.enhet), "text")}) AS un("unitId")
         CROSS JOIN LATERAL (
           SELECT w.*, s."rank" FROM "WorklistItem" w
           WHERE w."unitId" = un."unitId" AND w."reason" = s."reason"::"WorklistReason"
             AND (w."dueOn", w."id") > (s."afterDue", s."afterId") AND w."dueOn" <= s."lastDue"
             AND ${liveAndFiltered(f, today)}
-          ORDER BY w."dueOn", w."id" LIMIT ${Prisma.raw(String(limit))}
+          ORDER BY w."dueOn", w."id" LIMIT ${limit}
         ) i
-      ORDER BY i."rank", i."dueOn", i."id" LIMIT ${Prisma.raw(String(limit))}
+      ORDER BY i."rank", i."dueOn", i."id" LIMIT ${limit}
     ) w
       JOIN "Pathway" p ON p."id" = w."pathwayId"
       JOIN "Unit" u ON u."id" = w."unitId"

@@ -108,9 +108,9 @@ export function segmentRanges(f: WorklistFilters, today: IsoDate): SegmentRange[
   const slugs = f.grunn ? [f.grunn] : GROUP_SLUGS;
   const parts =
     f.sortering === "grunn"
-      ? slugs.map((slug) => ({ rank: groupRank(slug), reason: WORKLIST_GROUPS[slug].reason as WorklistReason, ...groupDates(slug, today) }))
+      ? slugs.map((slug) => ({ rank: groupRank(slug), reason: WORKLIST_GROUPS[slug].reason, ...groupDates(slug, today) }))
       : // by date: every row with a deadline by its date, then the notices (their date is a finding's, not a deadline)
-        (f.grunn ? [WORKLIST_GROUPS[f.grunn].reason as WorklistReason] : [...WORKLIST_REASONS]).map((reason) => ({
+        (f.grunn ? [WORKLIST_GROUPS[f.grunn].reason] : WORKLIST_REASONS).map((reason) => ({
           rank: isNoticeReason(reason) ? BY_DATE_RANKS.notices : BY_DATE_RANKS.deadlines,
           reason,
           ...(f.grunn ? groupDates(f.grunn, today) : { from: null, to: null }),
