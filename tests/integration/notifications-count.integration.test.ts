@@ -6,6 +6,7 @@ import { unreadCount } from "@/server/notifications/count";
 import { itemsCte, oneUser, readSql, unreadCountSqls, type NotificationUser } from "@/server/notifications/query";
 import { sqlOf, type Sql } from "@/server/sql";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
+import { explainAnalyze, rowsRead } from "./support/plan";
 
 // The header's "Varsler (n)" count (issue 20, review): each branch stops at
 // the cap before the rows are made distinct, instead of a DISTINCT ON over
@@ -115,14 +116,9 @@ describe("the header's Varsler count", () => {
     await add(other.id, "REFERRAL_NOT_ASSESSED", 1200);
     await sqlOf(db()).run(Prisma.sql`ANALYZE "WorklistItem"`);
     expect(await countNow(user)).toBe(CAP + 1);
-    type Node = { "Relation Name"?: string; "Actual Rows"?: number; "Actual Loops"?: number; Plans?: Node[] };
-    const rowsOf = (node: Node): number =>
-      (node["Relation Name"] === "WorklistItem" ? (node["Actual Rows"] ?? 0) * (node["Actual Loops"] ?? 1) : 0) + (node.Plans ?? []).reduce((s, p) => s + rowsOf(p), 0);
     let read = 0;
     for (const statement of unreadCountSqls(user, WINDOW, NOTIFICATION_RULES.defaultHorizonDays)) {
-      const [row] = await sqlOf(db()).rows(z.object({ "QUERY PLAN": z.unknown() }), Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${statement}`);
-      const plan = (row["QUERY PLAN"] as { Plan: Node }[])[0].Plan;
-      read += rowsOf(plan);
+      read += rowsRead(await explainAnalyze(sqlOf(db()), statement), "WorklistItem");
     }
     expect(read).toBeLessThanOrEqual(6 * (CAP + 1));
   });

@@ -21,6 +21,7 @@ import { explainNotice, postponeItem, undoPostponement } from "@/server/worklist
 import type { Actor } from "@/server/auth/current-user";
 import { makeActor, makePathway, makeUnit, useAppDatabase } from "./support/app-db";
 import { whileTableLocked } from "./support/table-lock";
+import { explainAnalyze, rowsRead } from "./support/plan";
 
 // The worklist summary counts from "WorklistCount" (migration 20261203100000),
 // kept by triggers on "WorklistItem". Its promise: the counts always equal what
@@ -197,9 +198,6 @@ describe("the worklist's kept counts", () => {
   });
 });
 
-type Node = { "Node Type": string; "Relation Name"?: string; "Actual Rows"?: number; "Actual Loops"?: number; Plans?: Node[] };
-const nodes = (node: Node): Node[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
-
 describe("the worklist summary's count per reason", () => {
   // Before: it counted the unit's items within the horizon on every view (~21 000
   // index entries for the largest unit of 400 000 generated pathways, ~30 ms).
@@ -216,11 +214,9 @@ describe("the worklist summary's count per reason", () => {
     await sql.run(Prisma.sql`ANALYZE "WorklistCount"`);
     await expectCountsExact(coordinator);
 
-    const [row] = await sql.rows(z.object({ "QUERY PLAN": z.unknown() }), Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${countsByReasonSql([unit.id], filters(), TODAY)}`);
-    const plan = nodes((row["QUERY PLAN"] as { Plan: Node }[])[0].Plan);
+    const plan = await explainAnalyze(sql, countsByReasonSql([unit.id], filters(), TODAY));
     expect(plan.filter((n) => n["Relation Name"] === "WorklistItem")).toEqual([]);
-    const read = plan.filter((n) => n["Relation Name"] === "WorklistCount").reduce((s, n) => s + (n["Actual Rows"] ?? 0) * (n["Actual Loops"] ?? 1), 0);
-    expect(read).toBeLessThan(150);
+    expect(rowsRead(plan, "WorklistCount")).toBeLessThan(150);
 
     // and the summary as the page calls it never waits for the items: it
     // answers while another transaction holds every lock on them
