@@ -20,6 +20,14 @@ const BESIDE = [
 // Playwright runs a dependency in full whatever the command line picks: a run
 // of named specs (`npx playwright test tests/e2e/x.spec.ts`) skips that wait,
 // and runs them with one worker as before.
+// One "today" for the whole run, fixed when it starts (or by the caller, as
+// scripts/test.mjs does for the seed too): a run across midnight in Oslo would
+// otherwise see the seed, the servers and the specs on different dates. Set in
+// process.env, so the workers and the servers the specs start inherit it; the
+// production build honours it only with FORLOPSVAKT_ALLOW_PINNED_TODAY.
+const today = (process.env.FORLOPSVAKT_TODAY ||= new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date()));
+process.env.FORLOPSVAKT_ALLOW_PINNED_TODAY = "1";
+
 const namedSpecs = process.argv.some((arg) => /\.spec(\.ts)?(:\d+)*$/.test(arg));
 
 export default defineConfig({
@@ -60,6 +68,8 @@ export default defineConfig({
       ALLOW_SYNTHETIC_IDS: "1",
       // two processes whatever the machine (session.spec.ts: a logout holds in every process)
       WEB_CONCURRENCY: "2",
+      FORLOPSVAKT_TODAY: today,
+      FORLOPSVAKT_ALLOW_PINNED_TODAY: "1",
     },
   },
 });

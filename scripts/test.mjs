@@ -80,10 +80,14 @@ try {
   // a copy of a template), so it is migrated and seeded beside them, after the
   // build: one job at a time beside them, as before. The embedded database is
   // the one the integration tests use: reset, migrated and seeded after them.
+  // One "today" for the seed and the whole e2e run, fixed before the seed: a
+  // run across midnight in Oslo would otherwise seed, serve and expect dates
+  // of different days (playwright.config.ts hands it to the servers).
   const appEnv = {
     AUTH_SECRET: "test-secret-not-for-production-0123456789",
     AUTH_TRUST_HOST: "true",
     ...integrationEnv,
+    FORLOPSVAKT_TODAY: process.env.FORLOPSVAKT_TODAY || new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date()),
   };
   async function prepareE2eDatabase(background) {
     if (background) {

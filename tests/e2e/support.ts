@@ -5,8 +5,18 @@ import AxeBuilder from "@axe-core/playwright";
 
 // Shared by the end-to-end specs.
 
-/** Today's date in Europe/Oslo, as the server computes it. */
-export const osloToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date());
+/**
+ * Today's date in Europe/Oslo, as the server computes it: the date the run
+ * pinned at its start (FORLOPSVAKT_TODAY, see playwright.config.ts), so a run
+ * across midnight keeps one "today" in the seed, the servers and the specs.
+ */
+export const osloToday = () => process.env.FORLOPSVAKT_TODAY || osloDateNow();
+
+/**
+ * The real clock's date in Europe/Oslo: the date of what it stamps (audit
+ * rows, sessions), a day past osloToday() once a run has crossed midnight.
+ */
+export const osloDateNow = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date());
 
 /**
  * axe's WCAG 2.1 A and AA rules on the page as it stands, once it has its
