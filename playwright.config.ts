@@ -17,9 +17,6 @@ const BESIDE = [
   "robustness-urls", "security", "serve-restarts", "session",
 ];
 
-// Playwright runs a dependency in full whatever the command line picks: a run
-// of named specs (`npx playwright test tests/e2e/x.spec.ts`) skips that wait,
-// and runs them with one worker as before.
 // One "today" for the whole run, fixed when it starts (or by the caller, as
 // scripts/test.mjs does for the seed too): a run across midnight in Oslo would
 // otherwise see the seed, the servers and the specs on different dates. Set in
@@ -28,6 +25,9 @@ const BESIDE = [
 const today = (process.env.FORLOPSVAKT_TODAY ||= new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date()));
 process.env.FORLOPSVAKT_ALLOW_PINNED_TODAY = "1";
 
+// Playwright runs a dependency in full whatever the command line picks: a run
+// of named specs (`npx playwright test tests/e2e/x.spec.ts`) skips that wait,
+// and runs them with one worker as before.
 const namedSpecs = process.argv.some((arg) => /\.spec(\.ts)?(:\d+)*$/.test(arg));
 
 export default defineConfig({
