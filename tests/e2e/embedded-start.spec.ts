@@ -10,8 +10,6 @@ import { freePort } from "./support";
 // and seeded, the app serves, a demo user logs in, and Ctrl-C leaves no
 // process behind.
 
-const APP_PORT = 3200;
-
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ port, host: "127.0.0.1" });
@@ -43,19 +41,19 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number):
 test("npm start serves the app on the embedded database, and Ctrl-C stops everything", async ({ page }) => {
   test.setTimeout(300_000);
   const dataDir = mkdtempSync(join(tmpdir(), "forlopsvakt-embedded-"));
-  const DB_PORT = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, FORLOPSVAKT_DATA_DIR: dataDir, PORT: String(APP_PORT), EMBEDDED_DB_PORT: String(DB_PORT) };
+  const [appPort, dbPort] = [await freePort(), await freePort()];
+  const env: NodeJS.ProcessEnv = { ...process.env, FORLOPSVAKT_DATA_DIR: dataDir, PORT: String(appPort), EMBEDDED_DB_PORT: String(dbPort) };
   delete env.DATABASE_URL;
   const child = spawn("node", ["scripts/start.mjs"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   try {
     // The announcement ends with the Ctrl-C hint; waiting for it (not for the
     // first line) avoids reading the output while it is still being written.
     const output = await waitForOutput(child, /Ctrl-C stopper alt/, 240_000);
-    expect(output).toContain("Klar på http://localhost:3200");
+    expect(output).toContain(`Klar på http://localhost:${appPort}`);
     expect(output).toContain("Innebygd database kjører");
     expect(output).toContain("koordinator@forlopsvakt.test");
 
-    await page.goto(`http://localhost:${APP_PORT}/login`);
+    await page.goto(`http://localhost:${appPort}/login`);
     await page.getByLabel("E-post").fill("koordinator@forlopsvakt.test");
     await page.getByLabel("Passord").fill("demo1234");
     await page.getByRole("button", { name: "Logg inn" }).click();
@@ -65,7 +63,7 @@ test("npm start serves the app on the embedded database, and Ctrl-C stops everyt
     if (child.exitCode === null) process.kill(-child.pid!, "SIGINT");
     await exited;
   }
-  await expect.poll(() => portOpen(DB_PORT), { timeout: 10_000 }).toBe(false);
-  await expect.poll(() => portOpen(APP_PORT), { timeout: 10_000 }).toBe(false);
+  await expect.poll(() => portOpen(dbPort), { timeout: 10_000 }).toBe(false);
+  await expect.poll(() => portOpen(appPort), { timeout: 10_000 }).toBe(false);
   rmSync(dataDir, { recursive: true, force: true });
 });

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test, type APIResponse, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { databaseProxy, throughProxy } from "../support/db-proxy";
-import { logIn, osloToday } from "./support";
+import { freePort, logIn, osloToday } from "./support";
 
 // Faults: the database goes away while the app takes writes, and comes back.
 // A TCP proxy between a second app server and PostgreSQL plays the outage
@@ -13,13 +13,13 @@ import { logIn, osloToday } from "./support";
 // app recovers without a restart; and no write is half-done: every stored
 // event has its audit row, and nothing refused was stored.
 
-const APP_PORT = 3160;
-const base = `http://localhost:${APP_PORT}`;
 const OUTAGE_MESSAGE = "Databasen svarer ikke. Prøv igjen om litt.";
 
-/** The production server on APP_PORT, talking to PostgreSQL through `databaseUrl`. */
-function startApp(databaseUrl: string, env: Record<string, string> = {}) {
-  const app: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(APP_PORT)], {
+/** The production server on a free port (`base`), talking to PostgreSQL through `databaseUrl`. */
+async function startApp(databaseUrl: string, env: Record<string, string> = {}) {
+  const port = await freePort();
+  const base = `http://localhost:${port}`;
+  const app: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port)], {
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", AUTH_TRUST_HOST: "true", FORLOPSVAKT_NIGHTLY: "off",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "test-secret-not-for-production-0123456789", ...env },
     stdio: "ignore",
@@ -27,6 +27,7 @@ function startApp(databaseUrl: string, env: Record<string, string> = {}) {
   });
   const exited = new Promise<void>((resolve) => app.once("exit", () => resolve()));
   return {
+    base,
     ready: () => waitFor(async () => (await fetch(`${base}/api/health`)).ok, 60_000),
     stop: async () => {
       try {
@@ -58,11 +59,11 @@ type Faulty = { proxy: ReturnType<typeof databaseProxy>; page: Page; db: pg.Clie
 async function withFaultyDatabase(browser: Browser, env: Record<string, string>, body: (faulty: Faulty) => Promise<void>) {
   const target = new URL(process.env.DATABASE_URL!);
   const proxy = databaseProxy(target);
-  const app = startApp(throughProxy(target, await proxy.listen()), env);
+  const app = await startApp(throughProxy(target, await proxy.listen()), env);
   const db = new pg.Client({ connectionString: target.toString() });
   try {
     expect(await app.ready()).toBe(true);
-    const context = await browser.newContext({ baseURL: base });
+    const context = await browser.newContext({ baseURL: app.base });
     const page = await context.newPage();
     await logIn(page, "koordinator@forlopsvakt.test");
     await db.connect();
