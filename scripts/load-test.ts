@@ -5,7 +5,8 @@
 // - the worklist's first page for the unit with most rows (API and page) at
 //   1 and 20 concurrent users, with GET /api/health in the same run;
 // - registering an event through the API at 1 and 20 users;
-// - the server process's memory (RSS) during the run.
+// - the server process's memory (RSS) during the run, and the CPU time per
+//   request of the server and of PostgreSQL (when they run on this machine).
 //
 // It first folds the worklist counts' deltas, as a running server does every
 // 15 minutes (its own server runs no background jobs).
@@ -16,12 +17,12 @@
 // another machine, so the load generator does not share its cores; its memory
 // is then not measured). DATABASE_URL must reach that server's database.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import pg from "pg";
 import { z } from "zod";
 import { int8, parseRows } from "../src/server/sql-rows";
+import { cpuMs, cpuSpent, postgresProcesses, processTree, rssMiB } from "./lib/process-cpu";
 
 const argument = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=").slice(1).join("=");
 const PORT = Number(process.env.LOAD_PORT ?? 3400);
@@ -89,19 +90,17 @@ process.on("exit", stop);
 
 /** RSS of the server's processes (primary and workers) in MiB; 0 for a server started elsewhere. */
 function serverRss(): number {
-  if (!server) return 0;
-  let total = 0;
-  const visit = (pid: number) => {
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, "utf8");
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-      for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) visit(Number(child));
-    } catch {
-      // process ended
-    }
+  return server ? rssMiB(processTree(server.pid!)) : 0;
+}
+
+// CPU per request: of the server's processes when it runs here, and of
+// PostgreSQL's when the database is on this machine too.
+const databaseIsLocal = ["localhost", "127.0.0.1", "[::1]"].includes(new URL(DATABASE_URL).hostname);
+function cpuReading() {
+  return {
+    server: server ? cpuMs(processTree(server.pid!)) : null,
+    postgres: databaseIsLocal ? cpuMs(postgresProcesses()) : null,
   };
-  visit(server.pid!);
-  return total;
 }
 
 async function waitForServer() {
@@ -153,14 +152,20 @@ const results: Result[] = [];
 async function measure(label: string, connections: number, options: Partial<autocannon.Options>) {
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, serverRss())), 250);
+  const before = cpuReading();
   const result = await autocannon({ url: BASE, connections, duration: SECONDS, ...options });
+  const after = cpuReading();
   clearInterval(sampler);
   const { p50, p97_5, p99, mean } = result.latency;
   const errors = result.errors + result.non2xx;
   results.push({ label, connections, p50, p97_5, p99, mean, rps: result.requests.average, errors, rssMiB: Math.round(peak) });
+  const perRequest = (a: Map<number, number> | null, b: Map<number, number> | null, name: string) =>
+    a && b && result.requests.total > 0 ? [`${name} ${(cpuSpent(a, b) / result.requests.total).toFixed(1)} ms`] : [];
+  const cpu = [...perRequest(before.server, after.server, "server"), ...perRequest(before.postgres, after.postgres, "PostgreSQL")].join(", ");
   console.log(
     `${label.padEnd(34)} ${String(connections).padStart(2)} brukere: p50 ${p50} ms, p97,5 ${p97_5} ms, p99 ${p99} ms, snitt ${mean.toFixed(1)} ms, ` +
-      `${Math.round(result.requests.average)} req/s, feil ${errors}${server ? `, RSS ${Math.round(peak)} MiB` : ""}`,
+      `${Math.round(result.requests.average)} req/s, feil ${errors}${server ? `, RSS ${Math.round(peak)} MiB` : ""}` +
+      (cpu ? `; CPU per forespørsel: ${cpu}` : ""),
   );
 }
 
