@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { osloDateOf } from "./src/lib/dates";
 
 // Debian's Chromium (never `npx playwright install`: no network to fetch browsers).
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -22,7 +23,7 @@ const BESIDE = [
 // otherwise see the seed, the servers and the specs on different dates. Set in
 // process.env, so the workers and the servers the specs start inherit it; the
 // production build honours it only with FORLOPSVAKT_ALLOW_PINNED_TODAY.
-const today = (process.env.FORLOPSVAKT_TODAY ||= new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date()));
+const today = (process.env.FORLOPSVAKT_TODAY ||= osloDateOf(new Date()));
 process.env.FORLOPSVAKT_ALLOW_PINNED_TODAY = "1";
 
 // Playwright runs a dependency in full whatever the command line picks: a run

@@ -21,6 +21,7 @@ import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import pg from "pg";
 import { z } from "zod";
+import { osloDateOf } from "../src/lib/dates";
 import { int8, parseRows } from "../src/server/sql-rows";
 import { cpuMs, cpuSpent, postgresProcesses, processTree, rssMiB } from "./lib/process-cpu";
 
@@ -60,7 +61,7 @@ const open = parseRows(z.object({ id: z.string(), earlier: int8 }), (await db.qu
 // worklist counts' deltas every 15 minutes (src/server/jobs/nightly.ts). Fold
 // them here as it would: the ~12 000 registrations of two earlier runs left ~16 000
 // delta rows in the largest unit, and the summary sums them on every view.
-const osloToday = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date());
+const osloToday = osloDateOf(new Date());
 await db.query(`SELECT 1 FROM forlopsvakt_worklist_count_fold($1::date)`, [osloToday]);
 await db.query(`VACUUM (ANALYZE) "WorklistCount"`);
 await db.end();

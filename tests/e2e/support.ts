@@ -2,6 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
 import { expect, type Cookie, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { osloDateOf } from "../../src/lib/dates";
 
 // Shared by the end-to-end specs.
 
@@ -16,7 +17,7 @@ export const osloToday = () => process.env.FORLOPSVAKT_TODAY || osloDateNow();
  * The real clock's date in Europe/Oslo: the date of what it stamps (audit
  * rows, sessions), a day past osloToday() once a run has crossed midnight.
  */
-export const osloDateNow = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date());
+export const osloDateNow = () => osloDateOf(new Date());
 
 /**
  * axe's WCAG 2.1 A and AA rules on the page as it stands, once it has its
